@@ -1,0 +1,1 @@
+"""Trained models shipped with xinwen (installed as ``pipeline.models``)."""

@@ -1,0 +1,132 @@
+"""The ``xinwen`` command: ``xinwen extract INPUT… -o OUT``.
+
+User errors (bad files, bad options) are one line on stderr each, never a
+traceback; the batch goes on, and the exit code says whether anything failed
+(0 all extracted, 1 some inputs failed, 2 bad usage or nothing to do).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+from pipeline.config import Settings
+from pipeline.errors import InputError, XinwenError
+from pipeline.records import Failure
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="xinwen", description="Chinese news text in, structured records out.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    ex = sub.add_parser("extract", help="extract entities from articles into JSONL")
+    ex.add_argument("inputs", nargs="+", help="a .txt file, a folder (every .txt/.jsonl inside), a .jsonl archive, or - for stdin")
+    ex.add_argument("-o", "--output", required=True, help="JSONL output file, or - for stdout")
+    ex.add_argument("--errors", help="also write failed inputs with reasons to this JSONL file")
+    ex.add_argument("--published-at", help="publication time for relative dates, ISO 8601 (default: read from the page)")
+    ex.add_argument("--no-ner", action="store_true", help="rules only, without the NER model")
+    ex.add_argument("--model", type=Path, help="NER model directory (default: the one shipped with xinwen)")
+    ex.add_argument("--opencc", choices=["t2s", "tw2s", "hk2s"], default="t2s", help="OpenCC configuration")
+    ex.add_argument("--quiet", action="store_true", help="no progress or summary on stderr")
+    sch = sub.add_parser("schemas", help="write the JSON Schemas of the records")
+    sch.add_argument("outdir", type=Path, nargs="?", default=Path("schemas"))
+    return parser
+
+
+@contextlib.contextmanager
+def _atomic_output(name: str) -> Iterator[IO[str]]:
+    """Write to a temporary file beside the target and rename it at the end: no half-written output."""
+    if name == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    target = Path(name)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            yield handle
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from pipeline.core import Pipeline
+    from pipeline.sources import Item, iter_inputs
+
+    settings = Settings(ner=not args.no_ner, model_path=args.model, opencc_config=args.opencc)
+    pipe = Pipeline(settings)
+    failures: list[Failure] = []
+    done = 0
+    progress = None
+    if not args.quiet and sys.stderr.isatty():
+        from tqdm import tqdm
+
+        progress = tqdm(unit="doc", file=sys.stderr, desc="xinwen")
+    with _atomic_output(args.output) as out:
+        for item in iter_inputs(args.inputs):
+            if isinstance(item, Failure):
+                failures.append(item)
+                print(f"xinwen: {item.source}: {item.reason}", file=sys.stderr)
+                continue
+            assert isinstance(item, Item)
+            try:
+                kwargs = {"published_at": args.published_at or item.published_at, "id": item.id,
+                          "source": item.source, "title": item.title, "url": item.url}
+                if item.raw is not None:
+                    doc = pipe.extract_bytes(item.raw, **kwargs)
+                else:
+                    doc = pipe.extract(item.text or "", **kwargs)
+            except InputError as exc:  # a bad article; a missing model stops the run instead
+                failures.append(Failure(source=item.source, reason=exc.reason))
+                print(f"xinwen: {item.source}: {exc.reason}", file=sys.stderr)
+                continue
+            out.write(doc.model_dump_json() + "\n")
+            done += 1
+            if progress is not None:
+                progress.update(1)
+    if progress is not None:
+        progress.close()
+    if args.errors:
+        with _atomic_output(args.errors) as err:
+            for failure in failures:
+                err.write(failure.model_dump_json() + "\n")
+    if not args.quiet:
+        print(f"xinwen: {done} extracted, {len(failures)} failed -> {args.output}", file=sys.stderr)
+    if failures:
+        return 1
+    return 0 if done else 2
+
+
+def _schemas(args: argparse.Namespace) -> int:
+    from pipeline.schemas import write_schemas
+
+    for path in write_schemas(args.outdir):
+        print(path)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "extract":
+            return _extract(args)
+        return _schemas(args)
+    except XinwenError as exc:
+        print(f"xinwen: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("xinwen: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,24 @@
+"""Settings: every knob of the pipeline in one frozen object (the CLI maps its flags onto it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+ExtractorName = Literal["amounts", "dates", "people", "orgs", "places"]
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    opencc_config: Literal["t2s", "tw2s", "hk2s"] = Field("t2s", description="Length-preserving OpenCC configuration.")
+    ner: bool = Field(True, description="Use the trained NER model beside the rules.")
+    model_path: Path | None = Field(None, description="NER model directory; None means the model shipped with xinwen.")
+    rules: tuple[ExtractorName, ...] = ("amounts", "dates", "people", "orgs", "places")
+    min_rule_confidence: float = Field(0.7, ge=0, le=1, description="Below this a rule-only name needs the model's agreement.")
+    timezone: str = Field("+08:00", description="UTC offset given to publication times read from the page.")
+    max_chars: int = Field(5_000_000, gt=0, description="Refuse longer documents (bounded memory per document).")
+    ner_batch_size: int = Field(16, gt=0)
+    user_dict: Path | None = Field(None, description="jieba user dictionary; None means the one shipped with xinwen.")

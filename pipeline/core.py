@@ -1,0 +1,112 @@
+"""The pipeline: the one place where the stages are composed.
+
+``Pipeline()`` builds its stages cheaply; each loads its resources (OpenCC
+tables, jieba dictionary, NER model) on first use and keeps them, so one
+``Pipeline`` serves many documents. It pickles without its loaded resources,
+so worker processes each load their own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+
+from pipeline.config import Settings
+from pipeline.convert import Converter
+from pipeline.errors import InputError
+from pipeline.extract.amounts import AmountExtractor
+from pipeline.extract.base import Context, Extractor, Mention
+from pipeline.extract.dates import DateExtractor
+from pipeline.extract.fuse import fuse
+from pipeline.extract.ner import NerExtractor
+from pipeline.extract.orgs import OrgExtractor
+from pipeline.extract.people import PersonExtractor
+from pipeline.extract.places import PlaceExtractor
+from pipeline.page import PageParser
+from pipeline.read import decode, normalize_newlines
+from pipeline.records import Document, Entity, Meta
+from pipeline.segment import Segmenter
+
+RULES: dict[str, type] = {
+    "amounts": AmountExtractor,
+    "dates": DateExtractor,
+    "people": PersonExtractor,
+    "orgs": OrgExtractor,
+    "places": PlaceExtractor,
+}
+NO_ENTITIES = frozenset({"site", "breadcrumb", "furniture"})
+
+
+def parse_published_at(value: str | datetime | None) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise InputError("published_at", f"not an ISO 8601 date or time: {value!r}") from None
+
+
+class Pipeline:
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        s = self.settings
+        self.page = PageParser(timezone=s.timezone)
+        self.converter = Converter(s.opencc_config)
+        self.segmenter = Segmenter(s.user_dict)
+        self.extractors: list[Extractor] = [RULES[name]() for name in s.rules]
+        if s.ner:
+            self.extractors.append(NerExtractor(s.model_path, batch_size=s.ner_batch_size))
+
+    def extract_bytes(self, raw: bytes, source: str, **kwargs: object) -> Document:
+        """Decode ``raw`` (recording the encoding) and extract it."""
+        decoded = decode(raw, source)
+        return self.extract(decoded.text, source=source, encoding=decoded.encoding, **kwargs)
+
+    def extract(
+        self,
+        text: str,
+        *,
+        published_at: str | datetime | None = None,
+        id: str | None = None,  # noqa: A002 - the record field's name
+        source: str = "<text>",
+        encoding: str = "utf-8",
+        title: str | None = None,
+        url: str | None = None,
+    ) -> Document:
+        if not isinstance(text, str):
+            raise InputError(source, f"expected text (str), got {type(text).__name__}")
+        text = normalize_newlines(text)
+        if len(text) > self.settings.max_chars:
+            raise InputError(source, f"too large: {len(text)} characters (limit {self.settings.max_chars})")
+        if not text.strip():
+            raise InputError(source, "empty (no text)")
+        pub = parse_published_at(published_at)
+        page = self.page.parse(text)
+        if pub is None and page.published_at:
+            pub = parse_published_at(page.published_at)
+        aligned = self.converter.convert(text)
+        tokens = self.segmenter.segment(aligned.simplified)
+        spans = [(r.start, r.end) for r in page.regions if r.kind not in NO_ENTITIES]
+        ctx = Context(text, aligned.simplified, aligned.folded, tokens, spans, pub, page.credited)
+        mentions: list[Mention] = []
+        for extractor in self.extractors:
+            mentions.extend(extractor.find(ctx))
+        mentions = [m for m in mentions if any(s <= m.start and m.end <= e for s, e in spans)]
+        entities = [
+            Entity(
+                type=m.type, text=text[m.start : m.end], text_simplified=aligned.simplified[m.start : m.end],
+                start=m.start, end=m.end, extractor=m.extractor, rule=m.rule, confidence=m.confidence,
+                normalized=m.normalized,
+            )
+            for m in fuse(mentions, self.settings.min_rule_confidence)
+        ]
+        meta = Meta(
+            title=title or page.title,
+            published_at=pub.isoformat(timespec="minutes") if pub and pub.tzinfo else (pub.isoformat() if pub else None),
+            source=page.source, site=page.site, channel=page.channel, authors=page.authors,
+            editors=page.editors, headings=page.headings, url=url, regions=page.regions,
+        )
+        doc_id = id or hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        return Document(
+            id=doc_id, source=source, encoding=encoding, script=aligned.script, text=text, meta=meta, entities=entities
+        )

@@ -1,0 +1,37 @@
+"""Loading the language data files under ``pipeline/data`` (read once per process, cached)."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+def _text(name: str) -> str:
+    return (resources.files("pipeline") / "data" / name).read_text(encoding="utf-8")
+
+
+@cache
+def lines(name: str) -> tuple[str, ...]:
+    """Non-empty, non-comment lines of a list file (``#`` starts a comment line)."""
+    return tuple(s for s in (line.strip() for line in _text(name).splitlines()) if s and not s.startswith("#"))
+
+
+@cache
+def chars(name: str) -> frozenset[str]:
+    return frozenset("".join(lines(name)))
+
+
+@cache
+def table(name: str) -> dict[str, Any]:
+    return json.loads(_text(name))
+
+
+@cache
+def surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """(single-character surnames, compound surnames), both scripts."""
+    entries = lines("zh/surnames.txt")
+    compound = frozenset(e for e in entries if len(e) == 2)
+    single = frozenset("".join(e for e in entries if len(e) > 2))
+    return single, compound

@@ -1,0 +1,141 @@
+"""AMOUNT: numbers with units, money with currencies, percentages, ordinals.
+
+The grammar (a regular expression assembled from ``data/zh/amounts.json``)
+reads, in order: an optional prefix qualifier (约, 超过), a number (Arabic or
+Chinese, with 万/亿/兆 multipliers, 余/多 inside: 750余万, 4亿多), a unit
+(currency, measure word or %), and an optional suffix qualifier (以上, 左右).
+A Chinese numeral needs a unit (千万不要 is no amount); an Arabic one needs a
+unit or a multiplier (a bare 2024 is not an amount).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import cached_property
+
+from pipeline import data
+from pipeline.extract.base import Context, Mention
+from pipeline.normalize.numerals import parse_number
+from pipeline.records import Amount
+
+_AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_ZH_DIGITS = "零〇○一二两三四五六七八九"
+_ZH = rf"[{_ZH_DIGITS}十百千]+(?:点[{_ZH_DIGITS}]+)?"
+
+
+def _alternation(words: list[str] | dict[str, str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def exact(value: Decimal) -> Decimal:
+    """Drop trailing zeros without switching to exponent notation (26000.0 -> 26000)."""
+    value = value.normalize()
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+
+
+class AmountExtractor:
+    name = "amounts"
+
+    @cached_property
+    def _grammar(self) -> tuple[re.Pattern[str], re.Pattern[str], dict]:
+        w = data.table("zh/amounts.json")
+        units = _alternation([*w["currencies"], *w["percent"], *w["measure_words"]])
+        core = rf"(?:{_AR}|{_ZH})(?:[万亿兆](?:{_AR}|{_ZH}))*"
+        amount = re.compile(
+            rf"(?<![\d.A-Za-z])(?P<pre>{_alternation(w['prefix_qualifiers'])})?"
+            rf"(?P<cpre>{_alternation(w['currency_prefixes'])})?"
+            rf"(?P<pct>百分之)?(?P<num>{core})(?P<q1>{_alternation(w['inner_qualifiers'])})?"
+            rf"(?P<mult>[万亿兆]+)?(?P<q2>余|多)?(?P<unit>{units})?"
+            rf"(?P<post>{_alternation(w['suffix_qualifiers'])})?"
+        )
+        ordinal = re.compile(rf"第(?P<num>{_AR}|{_ZH})(?P<unit>{_alternation(w['ordinal_units'])})?")
+        # A unit is required (checked in _ordinal); optional here so that 第一线 is consumed whole.
+        return amount, ordinal, w
+
+    def find(self, ctx: Context) -> list[Mention]:
+        amount_re, ordinal_re, w = self._grammar
+        text = ctx.folded
+        starts = {tok.start for tok in ctx.tokens}
+        mentions: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+        for start, end in ctx.spans:
+            for m in ordinal_re.finditer(text, start, end):
+                mention = self._ordinal(m)
+                if mention:
+                    mentions.append(mention)
+                    taken.append((m.start(), m.end()))
+            for m in amount_re.finditer(text, start, end):
+                if any(s < m.end() and m.start() < e for s, e in taken):
+                    continue
+                mention = self._amount(m, w, text, starts)
+                if mention:
+                    mentions.append(mention)
+        return mentions
+
+    @staticmethod
+    def _ordinal(m: re.Match[str]) -> Mention | None:
+        try:
+            value = parse_number(m["num"])
+        except ValueError:
+            return None
+        unit = m["unit"]
+        if not unit:
+            return None  # 第一线, 第一时间: an adverb, not a rank
+        return Mention(
+            m.start(), m.end(), "AMOUNT", "rule", "amounts.ordinal", 0.9,
+            Amount(kind="ordinal", value=exact(value), value_text=str(exact(value)), unit=unit, currency=None),
+        )
+
+    @staticmethod
+    def _inside_word(m: re.Match[str], idioms: list[str], text: str, starts: set[int]) -> bool:
+        """A Chinese numeral inside a word: 李四人民币 (jieba: 李四|人民币), 十分关注, 统一."""
+        begin, num_end = m.start("num"), m.end("num")
+        if starts and begin not in starts and m.start() not in starts:
+            return True
+        for word in idioms:
+            if text.startswith(word, begin) and num_end <= begin + len(word):
+                return True
+            if text.startswith(word, begin - len(word) + 1) and len(word) > 1:
+                return True
+        return False
+
+    def _amount(self, m: re.Match[str], w: dict, text: str, starts: set[int]) -> Mention | None:
+        num, unit = m["num"], m["unit"]
+        chinese = not re.match(r"\d", num)
+        if m["pct"]:
+            unit = "%"
+        if chinese:
+            if not unit:
+                return None
+            if num == "一" and not m["mult"] and unit not in w["currencies"]:
+                return None  # 一家, 一份: an article, not a count worth reporting
+            if self._inside_word(m, w["not_numerals"], text, starts):
+                return None
+        elif not (unit or m["mult"]):
+            return None
+        try:
+            value = parse_number(num)
+        except ValueError:
+            return None
+        for ch in m["mult"] or "":
+            value *= {"万": 10_000, "亿": 100_000_000, "兆": 1_000_000_000_000}[ch]
+        qualifier = None
+        for group, table in (("pre", "prefix_qualifiers"), ("q1", "inner_qualifiers"), ("q2", "inner_qualifiers"),
+                             ("post", "suffix_qualifiers")):
+            if m[group]:
+                qualifier = w[table][m[group]]
+        currency = w["currencies"].get(unit or "") or (w["currency_prefixes"].get(m["cpre"]) if m["cpre"] else None)
+        if currency:
+            kind = "money"
+        elif unit in w["percent"]:
+            kind = "percent"
+        elif unit:
+            kind = "quantity"
+        else:
+            kind = "number"
+        value = exact(value)
+        return Mention(
+            m.start(), m.end(), "AMOUNT", "rule", "amounts.grammar", 0.85 if chinese else 0.95,
+            Amount(kind=kind, value=value, value_text=str(value), unit=unit, currency=currency, qualifier=qualifier),
+        )

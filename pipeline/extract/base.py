@@ -1,0 +1,46 @@
+"""The interface every extractor shares: read a ``Context``, propose ``Mention``s.
+
+Extractors only *find*; the fusion step decides which mentions become
+entities, and the pipeline writes them into records (spaCy's separation of
+finding matches from writing them onto the doc).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
+
+from pipeline.records import Amount, DateValue, EntityType
+from pipeline.segment import Token
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    type: EntityType
+    extractor: str  # "rule" or "ner"
+    rule: str  # which rule or model, e.g. "people.titled" or "ner.xinwen_ner"
+    confidence: float
+    normalized: Amount | DateValue | None = None
+    structured: bool = False  # from page structure or a title pattern: wins over the model
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Everything an extractor may read. All offsets index ``original`` (and the aligned forms)."""
+
+    original: str
+    simplified: str  # OpenCC output, what the NER model sees
+    folded: str  # simplified with full-width digits and letters folded, what the rules match
+    tokens: list[Token]
+    spans: list[tuple[int, int]]  # regions entities may come from (not furniture)
+    published_at: datetime | None = None
+    credited: list[tuple[int, int, str]] = field(default_factory=list)  # byline/editor names
+
+
+class Extractor(Protocol):
+    name: str
+
+    def find(self, ctx: Context) -> list[Mention]: ...

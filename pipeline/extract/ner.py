@@ -1,0 +1,113 @@
+"""PERSON, LOC, ORG from the project's character-level spaCy model (``models/xinwen_ner``).
+
+The model reads the OpenCC-simplified text, one region (paragraph) at a time,
+cut at sentence ends into pieces the size it was trained on. The jieba tokens
+the pipeline already has are handed to the model's feature component, so the
+text is not segmented twice.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from pipeline.errors import ModelError
+from pipeline.extract.base import Context, Mention
+from pipeline.segment import Token
+
+LABELS = {"PERSON": "PERSON", "LOC": "LOC", "ORG": "ORG"}
+_SENTENCE_END = re.compile(r"[。！？；!?;]")
+
+
+def default_model_path() -> Path:
+    """The model shipped with the package (``models/`` in a checkout, ``pipeline/models`` when installed)."""
+    from importlib import resources
+
+    return Path(str(resources.files("pipeline.models") / "xinwen_ner"))
+
+
+def chunks(start: int, end: int, text: str, limit: int) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` after sentence ends into pieces of at most ``limit`` characters."""
+    pieces = []
+    while end - start > limit:
+        cut = None
+        for m in _SENTENCE_END.finditer(text, start, start + limit):
+            cut = m.end()
+        cut = cut or start + limit
+        pieces.append((start, cut))
+        start = cut
+    if end > start:
+        pieces.append((start, end))
+    return pieces
+
+
+class NerExtractor:
+    name = "ner"
+
+    def __init__(self, model_path: Path | None = None, batch_size: int = 16, max_chunk: int = 300) -> None:
+        self.model_path = model_path
+        self.batch_size = batch_size
+        self.max_chunk = max_chunk
+        self._nlp = None
+        self._confidence: dict[str, float] = {}
+
+    def _load(self) -> None:
+        path = self.model_path or default_model_path()
+        if not (path / "config.cfg").is_file():
+            raise ModelError(f"NER model not found at {path} (run `make train`, or disable NER)")
+        import spacy
+
+        import pipeline.extract.ner_features  # noqa: F401 - registers the model's tokenizer and features
+
+        try:
+            self._nlp = spacy.load(path)
+        except (OSError, ValueError) as exc:
+            raise ModelError(f"cannot load the NER model at {path}: {exc}") from exc
+        self._confidence = self._measured_precision(path)
+
+    @staticmethod
+    def _measured_precision(path: Path) -> dict[str, float]:
+        """Confidence of a model entity = the model's precision for its type on the dev split."""
+        try:
+            per_type = json.loads((path / "meta.json").read_text())["performance"]["ents_per_type"]
+            return {label: round(float(scores["p"]), 3) for label, scores in per_type.items()}
+        except (OSError, KeyError, TypeError, ValueError):
+            return {}
+
+    def find(self, ctx: Context) -> list[Mention]:
+        if self._nlp is None:
+            self._load()
+        from pipeline.extract.ner_features import TOKENS_KEY
+
+        pieces = [p for s, e in ctx.spans for p in chunks(s, e, ctx.simplified, self.max_chunk)]
+        docs = []
+        tokens = ctx.tokens
+        t = 0
+        for start, end in pieces:
+            doc = self._nlp.make_doc(ctx.simplified[start:end])
+            while t < len(tokens) and tokens[t].end <= start:
+                t += 1
+            local: list[Token] = []
+            k = t
+            while k < len(tokens) and tokens[k].start < end:
+                tok = tokens[k]
+                if tok.start < start or tok.end > end:  # a word crosses the cut: let the model segment
+                    local = []
+                    break
+                local.append(Token(tok.text, tok.pos, tok.start - start, tok.end - start))
+                k += 1
+            if local:
+                doc.user_data[TOKENS_KEY] = local
+            docs.append(doc)
+        mentions = []
+        for (start, _), doc in zip(pieces, self._nlp.pipe(docs, batch_size=self.batch_size), strict=True):
+            for ent in doc.ents:
+                label = LABELS.get(ent.label_)
+                if label:
+                    mentions.append(Mention(start + ent.start_char, start + ent.end_char, label, "ner",
+                                            "ner.xinwen_ner", self._confidence.get(ent.label_, 0.8)))
+        return mentions
+
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "_nlp": None, "_confidence": {}}

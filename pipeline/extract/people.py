@@ -1,0 +1,68 @@
+"""PERSON by rule: credited names (bylines, editor lines), titled names, quoted speakers.
+
+A name is a surname from the surname table plus one or two given-name
+characters that are not function words. The rules only fire where the
+context says "a person stands here": after a title (局长X), before a speech
+verb after a sentence break (。X表示), or in a credit line.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from pipeline import data
+from pipeline.extract.base import Context, Mention
+
+_HAN = "\u3400-\u9fff"
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+class PersonExtractor:
+    name = "people"
+
+    @cached_property
+    def _grammar(self) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict]:
+        w = data.table("zh/people.json")
+        verbs = _alt(w["speech_verbs"])
+        after = rf"(?={verbs}|[，。、；：:,;（(“”\s]|$)"
+        titled = re.compile(rf"(?:{_alt(w['titles'])})(?P<name>[{_HAN}]{{2,4}}?){after}")
+        speaker = re.compile(rf"(?:^|(?<=[。！？；\n”」]))(?P<name>[{_HAN}]{{2,4}}?)(?={verbs})")
+        reporters = re.compile(
+            rf"(?:记者|通讯员)(?P<names>[{_HAN}]{{2,4}}(?:[、和及 ][{_HAN}]{{2,4}})*)"
+        )
+        return titled, speaker, reporters, w
+
+    def find(self, ctx: Context) -> list[Mention]:
+        titled, speaker, reporters, w = self._grammar
+        text = ctx.folded
+        mentions = [
+            Mention(s, e, "PERSON", "rule", f"people.{role}", 0.97, structured=True) for s, e, role in ctx.credited
+        ]
+        for start, end in ctx.spans:
+            for m in titled.finditer(text, start, end):
+                if self._is_name(m["name"], w):
+                    mentions.append(Mention(m.start("name"), m.end("name"), "PERSON", "rule", "people.titled", 0.9, structured=True))
+            for m in speaker.finditer(text, start, end):
+                if self._is_name(m["name"], w):
+                    mentions.append(Mention(m.start("name"), m.end("name"), "PERSON", "rule", "people.speaker", 0.8))
+            for m in reporters.finditer(text, start, end):
+                for name in re.finditer(rf"[{_HAN}]{{2,4}}", m["names"]):
+                    if self._is_name(name.group(), w):
+                        s = m.start("names") + name.start()
+                        mentions.append(Mention(s, s + len(name.group()), "PERSON", "rule", "people.reporter", 0.9, structured=True))
+        return mentions
+
+    @staticmethod
+    def _is_name(name: str, w: dict) -> bool:
+        single, compound = data.surnames()
+        if name[:2] in compound:
+            given = name[2:]
+        elif name[0] in single:
+            given = name[1:]
+        else:
+            return False
+        return 1 <= len(given) <= 2 and not any(ch in w["name_stop_chars"] for ch in given)

@@ -1,0 +1,53 @@
+"""LOC by rule: jieba's place tags, extended by the administrative suffix grammar.
+
+环江毛南族自治县 is three jieba words (环江/ns 毛南族/nz 自治县/n); a suffix
+word such as 自治县, 市 or 镇 closes a place name and the ns/nz words
+before it belong to it. Collective words (全区, 社区, 乡村) are refused.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from pipeline import data
+from pipeline.extract.base import Context, Mention
+
+
+class PlaceExtractor:
+    name = "places"
+
+    @cached_property
+    def _words(self) -> dict:
+        w = dict(data.table("zh/places.json"))
+        w["suffixes"] = sorted(w["suffixes"], key=len, reverse=True)
+        w["not_places"] = frozenset(w["not_places"])
+        return w
+
+    def find(self, ctx: Context) -> list[Mention]:
+        w = self._words
+        tokens = ctx.tokens
+        mentions: list[Mention] = []
+        i = 0
+        while i < len(tokens):
+            tok = tokens[i]
+            if tok.text in w["not_places"]:
+                i += 1
+                continue
+            if tok.pos == "ns" and len(tok.text) >= 2:
+                end_i = i
+                # 环江 + 毛南族 + 自治县: absorb following words up to a suffix word.
+                k = i + 1
+                while k < len(tokens) and k <= i + 3 and tokens[k].pos in ("nz", "ns", "n") and tokens[k].text not in w["not_places"]:
+                    if any(tokens[k].text == s for s in w["suffixes"]):
+                        end_i = k
+                        break
+                    k += 1
+                start, end = tok.start, tokens[end_i].end
+                suffixed = end_i > i or any(tok.text.endswith(s) for s in w["suffixes"])
+                if any(s <= start and end <= e for s, e in ctx.spans):
+                    mentions.append(Mention(start, end, "LOC", "rule", "places.suffix" if suffixed else "places.jieba",
+                                            0.8 if suffixed else 0.6))
+                i = end_i + 1
+                continue
+            i += 1
+        return mentions

@@ -1,0 +1,1 @@
+"""Turning matched text into values: numerals, amounts, dates."""

@@ -1,0 +1,181 @@
+"""Page structure: metadata lines, body, and page furniture of a news page dump.
+
+A saved news page is more than its article: a site line, a channel breadcrumb,
+the title, a dateline with the source, the body with section headings, a
+byline, an editor line and buttons (小字号, 返回顶部). We recognise these by
+their shape (separators, date patterns, labels such as 来源/責編, furniture
+words from the data files), never by the text of a particular article. Text
+without any of it is simply all body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline import data
+from pipeline.records import Region
+
+_HAN = r"[\u3400-\u9fff\uf900-\ufaff]"
+_DATELINE = re.compile(
+    r"(?P<y>\d{4})\s*(?:年|-|/|\.)\s*(?P<m>\d{1,2})\s*(?:月|-|/|\.)\s*(?P<d>\d{1,2})\s*日?"
+    r"(?:\s*(?P<H>\d{1,2})\s*[:：时時]\s*(?P<M>\d{2})(?:\s*[:：]\s*\d{2})?)?"
+)
+_NAME = rf"{_HAN}{{2,4}}"
+
+
+@dataclass
+class Page:
+    """What the page stage found; offsets index the text it was given."""
+
+    regions: list[Region] = field(default_factory=list)
+    title: str | None = None
+    published_at: str | None = None
+    source: str | None = None
+    site: str | None = None
+    channel: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+    headings: list[str] = field(default_factory=list)
+    # Spans of names in bylines and editor lines, for the people extractor: (start, end, role).
+    credited: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line, stripped of surrounding whitespace."""
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            spans.append((pos + lead, pos + lead + len(stripped)))
+        pos += len(line) + 1
+    return spans
+
+
+class PageParser:
+    """Splits a page dump into regions and fills the article metadata."""
+
+    def __init__(self, timezone: str = "+08:00", header_lines: int = 8) -> None:
+        self.timezone = timezone
+        self.header_lines = header_lines
+        self._words: dict | None = None
+
+    def _load(self) -> dict:
+        if self._words is None:
+            words = data.table("zh/page.json")
+            labels = "|".join(sorted(words["editor_labels"], key=len, reverse=True))
+            words["editor_re"] = re.compile(
+                rf"^[（(【\[]?\s*(?:{labels})\s*[:：]\s*(?P<names>.+?)\s*[）)】\]]?$"
+            )
+            sources = "|".join(words["source_labels"])
+            words["source_re"] = re.compile(rf"(?:{sources})\s*[:：]\s*(?P<source>[^\s|｜丨]+)")
+            reporters = "|".join(sorted(words["reporter_labels"], key=len, reverse=True))
+            # A trailing (何明华 安忠芳) or （记者 王强 刘芳） closing the last paragraph.
+            words["byline_re"] = re.compile(
+                rf"[（(]\s*(?:(?:{reporters})\s*[:：]?\s*)?(?P<names>{_NAME}(?:[\s、，,/]+{_NAME}){{0,5}})\s*[）)]\s*$"
+            )
+            words["furniture_set"] = frozenset(words["furniture"])
+            self._words = words
+        return self._words
+
+    def parse(self, text: str) -> Page:
+        words = self._load()
+        page = Page()
+        lines = _lines(text)
+        kinds: list[str] = ["body"] * len(lines)
+        header = min(len(lines), self.header_lines)
+
+        crumb = next((i for i in range(header) if self._breadcrumb(text[slice(*lines[i])], words)), None)
+        if crumb is not None:
+            parts = self._breadcrumb(text[slice(*lines[crumb])], words)
+            kinds[crumb] = "breadcrumb"
+            page.site, page.channel = parts[0], parts[1:]
+            for i in range(crumb):
+                kinds[i] = "site"
+        dateline = next((i for i in range(header) if self._dateline(text[slice(*lines[i])])), None)
+        if dateline is not None:
+            line = text[slice(*lines[dateline])]
+            match = _DATELINE.search(line)
+            kinds[dateline] = "dateline"
+            page.published_at = self._iso(match)
+            source = words["source_re"].search(line)
+            if source:
+                page.source = source.group("source")
+            if page.site is None and crumb is None:
+                for i in range(dateline):
+                    kinds[i] = "site"
+            title_candidates = [i for i in range(dateline) if kinds[i] in ("body", "site")]
+            if title_candidates:
+                kinds[title_candidates[-1]] = "title"
+                page.title = text[slice(*lines[title_candidates[-1]])]
+                if page.site is None and len(title_candidates) > 1:
+                    page.site = text[slice(*lines[title_candidates[0]])]
+
+        for i, (start, end) in enumerate(lines):
+            if kinds[i] != "body":
+                continue
+            line = text[start:end]
+            if line in words["furniture_set"]:
+                kinds[i] = "furniture"
+            elif editor := words["editor_re"].match(line):
+                kinds[i] = "editor"
+                page.editors += self._names(editor, start, "editor", page)
+            elif self._heading(line, words) and i > 0:
+                kinds[i] = "heading"
+                page.headings.append(line)
+
+        body_lines = [i for i, k in enumerate(kinds) if k == "body"]
+        for i, (start, end) in enumerate(lines):
+            region_end = end
+            if body_lines and i == body_lines[-1]:
+                byline = words["byline_re"].search(text, start, end)
+                if byline:
+                    page.authors += self._names(byline, 0, "author", page)
+                    page.regions.append(Region(kind="byline", start=byline.start(), end=byline.end()))
+                    region_end = byline.start()
+            if region_end > start:
+                page.regions.append(Region(kind=kinds[i], start=start, end=region_end))
+        page.regions.sort(key=lambda r: r.start)
+        return page
+
+    @staticmethod
+    def _names(match: re.Match[str], base: int, role: str, page: Page) -> list[str]:
+        names = []
+        single, compound = data.surnames()
+        for name in re.finditer(_NAME, match.group("names")):
+            if name.group()[0] not in single and name.group()[:2] not in compound:
+                continue
+            start = base + match.start("names") + name.start()
+            page.credited.append((start, start + len(name.group()), role))
+            names.append(name.group())
+        return names
+
+    @staticmethod
+    def _breadcrumb(line: str, words: dict) -> list[str]:
+        for sep in words["breadcrumb_separators"]:
+            if sep in line:
+                parts = [p.strip() for p in line.split(sep)]
+                if len(parts) >= 2 and all(0 < len(p) <= 16 for p in parts):
+                    return parts
+        return []
+
+    @staticmethod
+    def _dateline(line: str) -> bool:
+        """A short line that starts with (or consists of) a full date, optionally with a source."""
+        match = _DATELINE.search(line)
+        return bool(match) and match.start() <= 4 and len(line) <= 80
+
+    def _iso(self, match: re.Match[str]) -> str | None:
+        y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
+        if not (1 <= m <= 12 and 1 <= d <= 31):
+            return None
+        if match["H"] is not None:
+            return f"{y:04d}-{m:02d}-{d:02d}T{int(match['H']):02d}:{match['M']}{self.timezone}"
+        return f"{y:04d}-{m:02d}-{d:02d}"
+
+    @staticmethod
+    def _heading(line: str, words: dict) -> bool:
+        """A short line with no sentence punctuation inside a body is a section heading."""
+        return len(line) <= 30 and not any(ch in words["sentence_end"] or ch in "，," for ch in line)

@@ -1,0 +1,113 @@
+"""The records xinwen emits: the contract with its users, versioned.
+
+Every offset is a code-point index into ``Document.text``; ``Document``
+validates ``text[start:end] == entity.text`` for every entity, so a record that
+breaks the invariant cannot be built, let alone written.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_serializer, model_validator
+
+SCHEMA_VERSION = "1.0"
+
+EntityType = Literal["ORG", "PERSON", "LOC", "AMOUNT", "DATE"]
+ExtractorName = Literal["rule", "ner", "rule+ner"]
+Qualifier = Literal["more_than", "about", "at_least", "less_than", "at_most"]
+AmountKind = Literal["money", "percent", "quantity", "ordinal", "number"]
+Granularity = Literal["year", "half", "quarter", "month", "day", "hour", "minute"]
+RegionKind = Literal["site", "breadcrumb", "title", "dateline", "heading", "body", "byline", "editor", "furniture"]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Amount(_Record):
+    """A number with what it counts. ``value`` is exact (Decimal); JSON carries it as a number."""
+
+    kind: AmountKind
+    value: Decimal = Field(description="Exact value with multipliers applied (750余万 -> 7500000).")
+    value_text: str = Field(description="The exact decimal value as a string, for values a float cannot hold.")
+    unit: str | None = Field(description="Unit or measure word in simplified script (元, 家, %, 人次).")
+    currency: str | None = Field(description="ISO 4217 code for money.")
+    qualifier: Qualifier | None = None
+
+    @field_serializer("value", when_used="json")
+    def _number(self, value: Decimal) -> int | float:
+        return int(value) if value == value.to_integral_value() else float(value)
+
+
+class DateValue(_Record):
+    """An ISO 8601 value at the granularity the text gives, resolved against ``published_at``."""
+
+    value: str | None = Field(description="ISO 8601: 2024, 2024-12, 2025-02-27, 2025-02-27T09:51.")
+    granularity: Granularity
+    end: str | None = Field(default=None, description="End of the range, when the text gives one.")
+    relative: bool = Field(description="True when the value depends on the publication date.")
+    note: str | None = Field(default=None, description="Why value is null, or what is doubtful.")
+
+
+class Entity(_Record):
+    type: EntityType
+    text: str = Field(description="As written in the original script.")
+    text_simplified: str
+    start: int = Field(ge=0, description="Code-point offset into Document.text.")
+    end: int = Field(ge=0, description="Exclusive end offset.")
+    extractor: ExtractorName
+    rule: str | None = Field(default=None, description="Which rule or model proposed it.")
+    confidence: float = Field(ge=0.0, le=1.0)
+    normalized: Amount | DateValue | None = None
+
+
+class Region(_Record):
+    """A part of the page: furniture and breadcrumbs yield no entities."""
+
+    kind: RegionKind
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Meta(_Record):
+    title: str | None = None
+    published_at: str | None = Field(default=None, description="ISO 8601 with offset, e.g. 2025-02-27T09:51+08:00.")
+    source: str | None = Field(default=None, description="The originating outlet (來源).")
+    site: str | None = None
+    channel: list[str] = Field(default_factory=list, description="Breadcrumb path below the site.")
+    authors: list[str] = Field(default_factory=list)
+    editors: list[str] = Field(default_factory=list)
+    headings: list[str] = Field(default_factory=list)
+    url: str | None = None
+    regions: list[Region] = Field(default_factory=list)
+
+
+class Document(_Record):
+    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    id: str
+    source: str = Field(description="Path, JSONL id or '-' for standard input.")
+    encoding: str = Field(description="How the bytes were decoded (utf-8, gb18030, big5, utf-16…).")
+    script: Literal["traditional", "simplified", "mixed", "unknown"]
+    text: str = Field(description="The text every offset indexes (newlines normalised to \\n).")
+    meta: Meta
+    entities: list[Entity]
+
+    @model_validator(mode="after")
+    def _offsets_hold(self) -> Document:
+        n = len(self.text)
+        for e in self.entities:
+            if not (0 <= e.start < e.end <= n) or self.text[e.start : e.end] != e.text:
+                raise ValueError(f"entity {e.text!r} [{e.start}:{e.end}] does not match the text")
+        for r in self.meta.regions:
+            if not (0 <= r.start <= r.end <= n):
+                raise ValueError(f"region {r.kind} [{r.start}:{r.end}] is outside the text")
+        return self
+
+
+class Failure(_Record):
+    """An input that produced no document, and why (written to the errors file)."""
+
+    source: str
+    reason: str

@@ -1,0 +1,91 @@
+"""Word segmentation and POS tags with a private jieba tokenizer.
+
+jieba's module-level singleton is shared, mutable state configured at import;
+we own a ``jieba.Tokenizer`` instead, keep its dictionary cache in the user's
+cache directory and silence its start-up chatter, so that importing or using
+xinwen never prints to stderr.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One jieba word with code-point offsets into the analysed (simplified) text."""
+
+    text: str
+    pos: str
+    start: int
+    end: int
+
+
+def cache_dir() -> Path:
+    """Where jieba's dictionary cache lives: ``$XDG_CACHE_HOME/xinwen``."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    path = Path(base) / "xinwen"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@contextlib.contextmanager
+def _quiet_jieba() -> Iterator[None]:
+    """jieba logs 'Building prefix dict…' at DEBUG on its own handler; mute it while loading."""
+    logger = logging.getLogger("jieba")
+    previous = logger.level
+    logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.setLevel(previous)
+
+
+class Segmenter:
+    """Splits simplified text into POS-tagged words with offsets.
+
+    The dictionary is loaded on the first call, not at construction, so that a
+    ``Pipeline`` can be built cheaply and pickled to worker processes.
+    """
+
+    def __init__(self, user_dict: Path | None = None) -> None:
+        self._user_dict = user_dict
+        self._pos = None
+
+    def _load(self):  # noqa: ANN202 - jieba ships no type hints
+        import jieba  # imported here: jieba configures its logger at import time
+        import jieba.posseg
+
+        with _quiet_jieba():
+            tokenizer = jieba.Tokenizer()
+            tokenizer.tmp_dir = str(cache_dir())
+            tokenizer.initialize()
+            user_dict = self._user_dict or resources.files("pipeline") / "data" / "zh" / "userdict.txt"
+            tokenizer.load_userdict(str(user_dict))
+            return jieba.posseg.POSTokenizer(tokenizer)
+
+    def segment(self, text: str) -> list[Token]:
+        """Tokens covering ``text`` end to end (whitespace included, tagged ``x``)."""
+        if self._pos is None:
+            self._pos = self._load()
+        tokens: list[Token] = []
+        offset = 0
+        with _quiet_jieba():
+            pairs = self._pos.lcut(text)
+        for pair in pairs:
+            word, flag = pair.word, pair.flag
+            tokens.append(Token(word, flag, offset, offset + len(word)))
+            offset += len(word)
+        if offset != len(text):  # jieba must cover every character; anything else is a bug
+            raise AssertionError(f"jieba covered {offset} of {len(text)} characters")
+        return tokens
+
+    def __getstate__(self) -> dict[str, object]:
+        # The loaded dictionary is large and process-local; workers reload it lazily.
+        return {"_user_dict": self._user_dict, "_pos": None}

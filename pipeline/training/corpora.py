@@ -1,0 +1,110 @@
+"""Readers for the public NER corpora in ``../shared/corpora``.
+
+Each reader yields ``(text, spans)`` with character spans ``(start, end, label)``
+in the labels the pipeline uses: ``PERSON``, ``LOC``, ``ORG``. The corpora stay
+where they are; nothing here copies them into the repository.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+Span = tuple[int, int, str]
+Sentence = tuple[str, list[Span]]
+
+WORDTAG_LABELS = {"nr": "PERSON", "ns": "LOC", "nt": "ORG"}
+BIO_LABELS = {"PER": "PERSON", "LOC": "LOC", "ORG": "ORG"}
+
+
+def read_msra_wordtag(path: Path) -> Iterator[Sentence]:
+    """SIGHAN 2006 MSRA ``word/tag`` lines (``train.txt``, ``test_with_label.txt``)."""
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            text, spans = [], []
+            offset = 0
+            for item in line.split():
+                word, _, tag = item.rpartition("/")
+                if not word:  # a bare token with no tag
+                    word, tag = item, "o"
+                label = WORDTAG_LABELS.get(tag)
+                if label:
+                    spans.append((offset, offset + len(word), label))
+                text.append(word)
+                offset += len(word)
+            if offset:
+                yield "".join(text), spans
+
+
+def read_bio(path: Path) -> Iterator[Sentence]:
+    """One character per line (``char<space or tab>tag``), blank line between sentences."""
+    chars: list[str] = []
+    tags: list[str] = []
+
+    def flush() -> Sentence:
+        spans: list[Span] = []
+        start, label = None, None
+        for i, tag in enumerate([*tags, "O"]):
+            if start is not None and not (tag.startswith("I-") and BIO_LABELS.get(tag[2:]) == label):
+                spans.append((start, i, label or ""))
+                start, label = None, None
+            if tag.startswith("B-") or (tag.startswith("I-") and start is None):
+                start, label = i, BIO_LABELS.get(tag[2:])
+                if label is None:
+                    start = None
+        return "".join(chars), spans
+
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.rstrip("\n").split()
+            if len(parts) < 2:
+                if chars:
+                    yield flush()
+                    chars, tags = [], []
+                continue
+            chars.append(parts[0])
+            tags.append(parts[-1])
+    if chars:
+        yield flush()
+
+
+_PFR_TOKEN = re.compile(r"(\[)?([^\s/\[]+)/([a-zA-Z]+)(?:\](\w+))?")
+
+
+def read_pfr(path: Path) -> Iterator[Sentence]:
+    """People's Daily 1998 (GBK, CRLF and stray CR). Consecutive ``nr`` parts form one person."""
+    raw = path.read_bytes().decode("gbk")
+    for line in re.split(r"\r\n|\r|\n", raw):
+        tokens = line.split()
+        if len(tokens) < 2:
+            continue
+        text: list[str] = []
+        spans: list[Span] = []
+        offset = 0
+        group_start: int | None = None
+        previous_person_end = -1
+        for item in tokens[1:]:  # tokens[0] is the paragraph id
+            match = _PFR_TOKEN.fullmatch(item)
+            if not match:
+                continue
+            opens, word, tag, closes = match.groups()
+            if opens:
+                group_start = offset
+            start, end = offset, offset + len(word)
+            if group_start is None:
+                label = WORDTAG_LABELS.get(tag)
+                if label == "PERSON" and previous_person_end == start and spans and spans[-1][2] == "PERSON":
+                    spans[-1] = (spans[-1][0], end, "PERSON")
+                elif label:
+                    spans.append((start, end, label))
+                previous_person_end = end if label == "PERSON" else -1
+            text.append(word)
+            offset = end
+            if closes is not None and group_start is not None:
+                label = WORDTAG_LABELS.get(closes)
+                if label:
+                    spans.append((group_start, offset, label))
+                group_start = None
+        if offset:
+            yield "".join(text), spans

@@ -1,0 +1,78 @@
+"""``make train``: convert the public corpora and train the NER model into ``models/``.
+
+The corpora are read in place from ``--corpora`` (``../shared/corpora`` by
+default). The dev split is the *end* of MSRA ``train.txt`` (by position, not at
+random, so that dev sentences do not share articles with training sentences).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from pipeline.training.corpora import Sentence, read_msra_wordtag, read_pfr
+
+DEV_SENTENCES = 2000
+
+
+def to_docbin(sentences: Iterable[Sentence], path: Path) -> int:
+    """Character docs with gold entities, as spaCy's training corpus format."""
+    import spacy
+    from spacy.tokens import Doc, DocBin
+
+    vocab = spacy.blank("zh").vocab
+    docbin = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"])
+    count = 0
+    for text, spans in sentences:
+        doc = Doc(vocab, words=list(text), spaces=[False] * len(text))
+        doc.ents = [doc.char_span(s, e, label=label) for s, e, label in spans]
+        docbin.add(doc)
+        count += 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    docbin.to_disk(path)
+    return count
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--corpora", type=Path, default=Path("../shared/corpora"))
+    parser.add_argument("--config", type=Path, default=Path("models/ner.cfg"))
+    parser.add_argument("--work", type=Path, default=Path("build/ner"))
+    parser.add_argument("--out", type=Path, default=Path("models/xinwen_ner"))
+    parser.add_argument("--with-pfr", action="store_true", help="add People's Daily 1998 to the training data")
+    parser.add_argument("--max-steps", type=int, default=None)
+    args = parser.parse_args(argv)
+
+    msra = args.corpora / "msra_ner" / "train.txt"
+    if not msra.is_file():
+        print(f"xinwen train: {msra}: not found (pass --corpora)", file=sys.stderr)
+        return 2
+    started = time.monotonic()
+    sentences = list(read_msra_wordtag(msra))
+    train, dev = sentences[:-DEV_SENTENCES], sentences[-DEV_SENTENCES:]
+    if args.with_pfr:
+        train += list(read_pfr(args.corpora / "pfr_199801" / "199801.txt"))
+    print(f"train: {to_docbin(train, args.work / 'train.spacy')} sentences; "
+          f"dev: {to_docbin(dev, args.work / 'dev.spacy')} sentences", flush=True)
+
+    import pipeline.extract.ner_features  # noqa: F401 - registers the tokenizer and features
+    from spacy.cli.train import train as spacy_train
+
+    overrides = {"paths.train": str(args.work / "train.spacy"), "paths.dev": str(args.work / "dev.spacy")}
+    if args.max_steps:
+        overrides["training.max_steps"] = args.max_steps
+    spacy_train(args.config, args.work / "output", overrides=overrides)
+    best = args.work / "output" / "model-best"
+    if args.out.exists():
+        shutil.rmtree(args.out)
+    shutil.copytree(best, args.out)
+    print(f"model written to {args.out} in {time.monotonic() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
