@@ -77,6 +77,11 @@ class PageParser:
                 rf"[（(]\s*(?:(?:{reporters})\s*[:：]?\s*)?(?P<names>{_NAME}(?:[\s、，,/]+{_NAME}){{0,5}})\s*[）)]\s*$"
             )
             words["furniture_set"] = frozenset(words["furniture"])
+            # 新华社杭州1月18日电（记者王志强、刘晓芳）: reporters credited at the start of the body.
+            dl = "|".join(sorted(words["dateline_reporters"], key=len, reverse=True))
+            words["reporters_re"] = re.compile(
+                rf"[（(]\s*(?:{dl})\s*[:：]?\s*(?P<names>{_NAME}(?:[\s、，,]+{_NAME}){{0,5}})\s*[）)]"
+            )
             self._words = words
         return self._words
 
@@ -91,7 +96,9 @@ class PageParser:
         if crumb is not None:
             parts = self._breadcrumb(text[slice(*lines[crumb])], words)
             kinds[crumb] = "breadcrumb"
-            page.site, page.channel = parts[0], parts[1:]
+            generic = set(words["breadcrumb_generic"])
+            page.site = text[slice(*lines[0])] if crumb > 0 else parts[0]
+            page.channel = [p for p in parts[1:] if p not in generic]
             for i in range(crumb):
                 kinds[i] = "site"
         dateline = next((i for i in range(header) if self._dateline(text[slice(*lines[i])])), None)
@@ -127,6 +134,11 @@ class PageParser:
                 page.headings.append(line)
 
         body_lines = [i for i, k in enumerate(kinds) if k == "body"]
+        if body_lines:
+            start, end = lines[body_lines[0]]
+            reporters = words["reporters_re"].search(text, start, min(end, start + 60))
+            if reporters:
+                page.authors += self._names(reporters, 0, "reporter", page)
         for i, (start, end) in enumerate(lines):
             region_end = end
             if body_lines and i == body_lines[-1]:

@@ -63,7 +63,7 @@ class OrgExtractor:
             return None
         for head in w["heads_by_length"]:
             if tok.text.endswith(head):
-                if len(head) == 1 and tok.text != head and tok.pos not in ("n", "nt", "nz", "j"):
+                if len(head) == 1 and tok.text != head and tok.pos not in ("n", "nt", "nz", "j", "nr"):
                     return None
                 return head
         return tok.text if tok.pos == "nt" else None

@@ -31,9 +31,8 @@ class PersonExtractor:
         after = rf"(?={verbs}|[，。、；：:,;（(“”\s]|$)"
         titled = re.compile(rf"(?:{_alt(w['titles'])})(?P<name>[{_HAN}]{{2,4}}?){after}")
         speaker = re.compile(rf"(?:^|(?<=[。！？；\n”」]))(?P<name>[{_HAN}]{{2,4}}?)(?={verbs})")
-        reporters = re.compile(
-            rf"(?:记者|通讯员)(?P<names>[{_HAN}]{{2,4}}(?:[、和及 ][{_HAN}]{{2,4}})*)"
-        )
+        name = rf"[{_HAN}]{{2,3}}?(?=报道|摄|[、和及\s，。,）)]|$)"
+        reporters = re.compile(rf"(?:记者|通讯员)(?P<names>{name}(?:[、和及\s]{name})*)")
         return titled, speaker, reporters, w
 
     def find(self, ctx: Context) -> list[Mention]:
@@ -50,7 +49,7 @@ class PersonExtractor:
                 if self._is_name(m["name"], w):
                     mentions.append(Mention(m.start("name"), m.end("name"), "PERSON", "rule", "people.speaker", 0.8))
             for m in reporters.finditer(text, start, end):
-                for name in re.finditer(rf"[{_HAN}]{{2,4}}", m["names"]):
+                for name in re.finditer(rf"[{_HAN}]+", m["names"]):
                     if self._is_name(name.group(), w):
                         s = m.start("names") + name.start()
                         mentions.append(Mention(s, s + len(name.group()), "PERSON", "rule", "people.reporter", 0.9, structured=True))

@@ -1,0 +1,43 @@
+# xinwen: `make extract` and `make test` work on a fresh machine (they create .venv first).
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+CORPORA ?= ../shared/corpora
+
+.PHONY: install extract test lint format schemas train eval bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+extract: install  ## extract every article in corpus/ into out/extracted.jsonl
+	$(VENV)/bin/xinwen extract corpus -o out/extracted.jsonl --errors out/errors.jsonl
+
+test: install  ## the whole test suite, lint included
+	$(PY) -m ruff check pipeline tests
+	$(PY) -m pytest
+
+lint: install
+	$(PY) -m ruff check pipeline tests
+
+format: install
+	$(PY) -m ruff check --fix pipeline tests
+
+schemas: install  ## regenerate schemas/ from the pydantic records
+	$(VENV)/bin/xinwen schemas schemas
+
+train: install  ## convert ../shared/corpora and train the NER model into models/xinwen_ner
+	$(PY) -m pipeline.training.train --corpora $(CORPORA)
+
+eval: install  ## P/R/F1 on MSRA test and deduplicated People's Daily test -> build/eval/
+	$(PY) -m pipeline.training.evaluate --corpora $(CORPORA) --out build/eval
+
+bench: install  ## throughput and peak memory against plain jieba.posseg -> build/bench/
+	$(PY) -m pipeline.bench --out build/bench
+
+clean:
+	rm -rf build out .pytest_cache .ruff_cache

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from pipeline import Pipeline, Settings
+from pipeline.convert import Converter
+from pipeline.extract.base import Context
+from pipeline.segment import Segmenter
+
+ROOT = Path(__file__).resolve().parent.parent
+REFERENCE = ROOT / "corpus" / "000_44e2c17fa0201093.txt"
+PUB = datetime.fromisoformat("2025-02-27T09:51+08:00")
+
+
+@pytest.fixture(scope="session")
+def rules_pipeline() -> Pipeline:
+    return Pipeline(Settings(ner=False))
+
+
+@pytest.fixture(scope="session")
+def full_pipeline() -> Pipeline:
+    return Pipeline()
+
+
+@pytest.fixture(scope="session")
+def make_context():
+    """Build an extractor Context for a sentence, the way the pipeline does."""
+    converter, segmenter = Converter(), Segmenter()
+
+    def make(text: str, published_at: datetime | None = PUB) -> Context:
+        aligned = converter.convert(text)
+        return Context(text, aligned.simplified, aligned.folded, segmenter.segment(aligned.simplified),
+                       [(0, len(text))], published_at)
+
+    return make

@@ -1,0 +1,71 @@
+from conftest import REFERENCE
+
+from pipeline.page import PageParser
+
+
+
+def _kinds(page, text):
+    out = {}
+    for r in page.regions:
+        out.setdefault(r.kind, []).append(text[r.start : r.end])
+    return out
+
+
+def test_reference_page_structure():
+    text = REFERENCE.read_text(encoding="utf-8")
+    page = PageParser().parse(text)
+    k = _kinds(page, text)
+    assert page.site == "人民網"
+    assert page.channel == ["廣西頻道", "廣西要聞"]
+    assert page.title == "2.6萬家社會組織聚力民生建設"
+    assert page.published_at == "2025-02-27T09:51+08:00"
+    assert page.source == "廣西日報"
+    assert page.authors == ["何明華", "安忠芳"]
+    assert page.editors == ["許藎文", "陳露露"]
+    assert len(page.headings) == 3
+    assert sorted(k["furniture"]) == sorted(["小字號", "分享讓更多人看到", "返回頂部"])
+    assert k["byline"] == ["(何明華 安忠芳)"]
+
+
+SIMPLIFIED_PAGE = """某某新闻网
+首页 > 社会频道 > 正文
+
+南京市志愿者协会开展冬季送温暖活动
+
+2023-12-08 14:20 来源：金陵晚报
+
+本报讯（记者孙立新）12月7日，南京市志愿者协会组织200多名志愿者走访社区。
+
+暖心行动 温暖你我
+
+协会秘书长钱晓梅说，活动将持续到月底。
+
+责任编辑：冯小云
+返回顶部
+"""
+
+
+def test_other_site_layout_in_simplified():
+    page = PageParser().parse(SIMPLIFIED_PAGE)
+    k = _kinds(page, SIMPLIFIED_PAGE)
+    assert page.site == "某某新闻网"
+    assert page.channel == ["社会频道"]
+    assert page.title == "南京市志愿者协会开展冬季送温暖活动"
+    assert page.published_at == "2023-12-08T14:20+08:00"
+    assert page.source == "金陵晚报"
+    assert page.authors == ["孙立新"]
+    assert page.editors == ["冯小云"]
+    assert page.headings == ["暖心行动 温暖你我"]
+    assert k["furniture"] == ["返回顶部"]
+
+
+def test_plain_text_is_all_body():
+    text = "今年以来，全市新增就业岗位两万个。\n\n专家认为，这一趋势将持续。"
+    page = PageParser().parse(text)
+    assert {r.kind for r in page.regions} == {"body"}
+    assert page.title is None and page.published_at is None
+
+
+def test_parenthesised_organisation_is_not_a_byline():
+    text = "活动由市红十字会主办。（新华社）"
+    assert PageParser().parse(text).authors == []

@@ -1,0 +1,61 @@
+"""People, organization and place rules on sentences written for these tests (both scripts)."""
+
+import pytest
+
+from pipeline.extract.orgs import OrgExtractor
+from pipeline.extract.people import PersonExtractor
+from pipeline.extract.places import PlaceExtractor
+
+
+def spans(mentions, text):
+    return [text[m.start : m.end] for m in mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("省教育厅基础教育处处长王建军表示，今年将新建学校。", ["王建军"]),
+        ("上海市慈善基金會理事長周文華說，基金會將繼續資助。", ["周文華"]),
+        ("项目负责人欧阳明介绍，工程已完工。", ["欧阳明"]),
+        ("“这是好事。”张丽华表示。", ["张丽华"]),
+        ("本报记者李强、赵敏报道", ["李强", "赵敏"]),
+    ],
+)
+def test_people(make_context, text, names):
+    found = spans(PersonExtractor().find(make_context(text)), text)
+    assert sorted(set(found)) == sorted(names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["会长说，协会将继续工作。", "主任委员会议在京召开。", "局长表示同意。", "他们都说好。"],
+)
+def test_no_person_without_a_name(make_context, text):
+    assert PersonExtractor().find(make_context(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("浙江省商务厅发布消息", ["浙江省商务厅"]),
+        ("华为技术有限公司发布新品", ["华为技术有限公司"]),
+        ("他在北京大学读书", ["北京大学"]),
+        ("深圳市福田區慈善會組織活動", ["深圳市福田區慈善會"]),
+    ],
+)
+def test_orgs(make_context, text, orgs):
+    found = [m for m in OrgExtractor().find(make_context(text)) if m.confidence >= 0.7]
+    assert spans(found, text) == orgs
+
+
+@pytest.mark.parametrize("text", ["世界格局发生深刻变化", "这个社区的居民很多", "该中心服务老人", "机会难得"])
+def test_no_org_from_common_words(make_context, text):
+    assert [m for m in OrgExtractor().find(make_context(text)) if m.confidence >= 0.7] == []
+
+
+def test_place_suffix_grammar_joins_words(make_context):
+    text = "河池市环江毛南族自治县城西社区"
+    found = spans(PlaceExtractor().find(make_context(text)), text)
+    assert "环江毛南族自治县" in found
+    assert "河池市" in found
+    assert "城西社区" not in found
