@@ -25,10 +25,14 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="xinwen", description="Chinese news text in, structured records out.")
     sub = parser.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="extract entities from articles into JSONL")
-    ex.add_argument("inputs", nargs="+", help="a .txt file, a folder (every .txt/.jsonl inside), a .jsonl archive, or - for stdin")
+    ex.add_argument(
+        "inputs", nargs="+", help="a .txt file, a folder (every .txt/.jsonl inside), a .jsonl archive, or - for stdin"
+    )
     ex.add_argument("-o", "--output", required=True, help="JSONL output file, or - for stdout")
     ex.add_argument("--errors", help="also write failed inputs with reasons to this JSONL file")
-    ex.add_argument("--published-at", help="publication time for relative dates, ISO 8601 (default: read from the page)")
+    ex.add_argument(
+        "--published-at", help="publication time for relative dates, ISO 8601 (default: read from the page)"
+    )
     ex.add_argument("--no-ner", action="store_true", help="rules only, without the NER model")
     ex.add_argument("--model", type=Path, help="NER model directory (default: the one shipped with xinwen)")
     ex.add_argument("--opencc", choices=["t2s", "tw2s", "hk2s"], default="t2s", help="OpenCC configuration")
@@ -79,8 +83,13 @@ def _extract(args: argparse.Namespace) -> int:
                 continue
             assert isinstance(item, Item)
             try:
-                kwargs = {"published_at": args.published_at or item.published_at, "id": item.id,
-                          "source": item.source, "title": item.title, "url": item.url}
+                kwargs = {
+                    "published_at": args.published_at or item.published_at,
+                    "id": item.id,
+                    "source": item.source,
+                    "title": item.title,
+                    "url": item.url,
+                }
                 if item.raw is not None:
                     doc = pipe.extract_bytes(item.raw, **kwargs)
                 else:

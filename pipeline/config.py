@@ -17,7 +17,9 @@ class Settings(BaseModel):
     ner: bool = Field(True, description="Use the trained NER model beside the rules.")
     model_path: Path | None = Field(None, description="NER model directory; None means the model shipped with xinwen.")
     rules: tuple[ExtractorName, ...] = ("amounts", "dates", "people", "orgs", "places")
-    min_rule_confidence: float = Field(0.7, ge=0, le=1, description="Below this a rule-only name needs the model's agreement.")
+    min_rule_confidence: float = Field(
+        0.7, ge=0, le=1, description="Below this a rule-only name needs the model's agreement."
+    )
     timezone: str = Field("+08:00", description="UTC offset given to publication times read from the page.")
     max_chars: int = Field(5_000_000, gt=0, description="Refuse longer documents (bounded memory per document).")
     ner_batch_size: int = Field(16, gt=0)

@@ -20,8 +20,7 @@ Script = Literal["traditional", "simplified", "mixed", "unknown"]
 # Full-width digits, letters, ％ and ． (２０２５, ＵＳＤ) map one-to-one onto ASCII, so the rules
 # see one digit alphabet. Punctuation such as ， stays: it is not part of any number.
 _FOLD = {
-    cp: cp - 0xFEE0
-    for cp in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B), 0xFF05, 0xFF0E]
+    cp: cp - 0xFEE0 for cp in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B), 0xFF05, 0xFF0E]
 }
 
 

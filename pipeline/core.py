@@ -94,17 +94,31 @@ class Pipeline:
         mentions = [m for m in mentions if any(s <= m.start and m.end <= e for s, e in spans)]
         entities = [
             Entity(
-                type=m.type, text=text[m.start : m.end], text_simplified=aligned.simplified[m.start : m.end],
-                start=m.start, end=m.end, extractor=m.extractor, rule=m.rule, confidence=m.confidence,
+                type=m.type,
+                text=text[m.start : m.end],
+                text_simplified=aligned.simplified[m.start : m.end],
+                start=m.start,
+                end=m.end,
+                extractor=m.extractor,
+                rule=m.rule,
+                confidence=m.confidence,
                 normalized=m.normalized,
             )
             for m in fuse(mentions, self.settings.min_rule_confidence)
         ]
         meta = Meta(
             title=title or page.title,
-            published_at=pub.isoformat(timespec="minutes") if pub and pub.tzinfo else (pub.isoformat() if pub else None),
-            source=page.source, site=page.site, channel=page.channel, authors=page.authors,
-            editors=page.editors, headings=page.headings, url=url, regions=page.regions,
+            published_at=pub.isoformat(timespec="minutes")
+            if pub and pub.tzinfo
+            else (pub.isoformat() if pub else None),
+            source=page.source,
+            site=page.site,
+            channel=page.channel,
+            authors=page.authors,
+            editors=page.editors,
+            headings=page.headings,
+            url=url,
+            regions=page.regions,
         )
         doc_id = id or hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
         return Document(

@@ -66,9 +66,7 @@ class PageParser:
         if self._words is None:
             words = data.table("zh/page.json")
             labels = "|".join(sorted(words["editor_labels"], key=len, reverse=True))
-            words["editor_re"] = re.compile(
-                rf"^[（(【\[]?\s*(?:{labels})\s*[:：]\s*(?P<names>.+?)\s*[）)】\]]?$"
-            )
+            words["editor_re"] = re.compile(rf"^[（(【\[]?\s*(?:{labels})\s*[:：]\s*(?P<names>.+?)\s*[）)】\]]?$")
             sources = "|".join(words["source_labels"])
             words["source_re"] = re.compile(rf"(?:{sources})\s*[:：]\s*(?P<source>[^\s|｜丨]+)")
             reporters = "|".join(sorted(words["reporter_labels"], key=len, reverse=True))

@@ -40,7 +40,13 @@ def _plausibility(text: str) -> float:
     common = data.chars("zh/common_chars.txt")
     good = 0
     for ch in text:
-        if ch in common or (" " <= ch <= "~") or ch in "\n\t" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef":
+        if (
+            ch in common
+            or (" " <= ch <= "~")
+            or ch in "\n\t"
+            or "\u3000" <= ch <= "\u303f"
+            or "\uff00" <= ch <= "\uffef"
+        ):
             good += 1
     return good / len(text)
 

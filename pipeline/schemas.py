@@ -13,7 +13,8 @@ MODELS = {"document": Document, "failure": Failure}
 def render() -> dict[str, str]:
     """File name -> schema text, in serialization mode (what the JSONL holds)."""
     return {
-        f"{name}.schema.json": json.dumps(model.model_json_schema(mode="serialization"), ensure_ascii=False, indent=2) + "\n"
+        f"{name}.schema.json": json.dumps(model.model_json_schema(mode="serialization"), ensure_ascii=False, indent=2)
+        + "\n"
         for name, model in MODELS.items()
     }
 

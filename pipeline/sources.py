@@ -80,6 +80,8 @@ def _jsonl(raw: bytes, source: str) -> Iterator[Item | Failure]:
             yield Failure(source=where, reason="published_at, title and url must be strings")
             continue
         count += 1
-        yield Item(source=where, id=str(record.get("id") or f"{Path(source).stem}:{number}"), text=record["text"], **extras)
+        yield Item(
+            source=where, id=str(record.get("id") or f"{Path(source).stem}:{number}"), text=record["text"], **extras
+        )
     if count == 0:
         yield Failure(source=source, reason="no articles in the JSONL file")

@@ -32,7 +32,13 @@ def make_context():
 
     def make(text: str, published_at: datetime | None = PUB) -> Context:
         aligned = converter.convert(text)
-        return Context(text, aligned.simplified, aligned.folded, segmenter.segment(aligned.simplified),
-                       [(0, len(text))], published_at)
+        return Context(
+            text,
+            aligned.simplified,
+            aligned.folded,
+            segmenter.segment(aligned.simplified),
+            [(0, len(text))],
+            published_at,
+        )
 
     return make

@@ -39,7 +39,16 @@ def test_amount(make_context, text, span, value, unit, currency, qualifier, kind
 
 @pytest.mark.parametrize(
     "text",
-    ["李四人民币", "十分关注妇女就业", "千万不要放弃", "二〇二五年", "成立于2022年", "社会治理第一线", "一家人的生活", "统一部署"],
+    [
+        "李四人民币",
+        "十分关注妇女就业",
+        "千万不要放弃",
+        "二〇二五年",
+        "成立于2022年",
+        "社会治理第一线",
+        "一家人的生活",
+        "统一部署",
+    ],
 )
 def test_no_false_amounts(make_context, text):
     assert AmountExtractor().find(make_context(text)) == []

@@ -13,8 +13,12 @@ def test_traditional_becomes_simplified_character_for_character():
 
 @pytest.mark.parametrize(
     ("text", "script"),
-    [("广西标准化协会组织专家", "simplified"), ("廣西標準化協會組織專家", "traditional"), ("2025 ABC", "unknown"),
-     ("廣西標準化協會 和 广西标准化协会组织专家", "mixed")],
+    [
+        ("广西标准化协会组织专家", "simplified"),
+        ("廣西標準化協會組織專家", "traditional"),
+        ("2025 ABC", "unknown"),
+        ("廣西標準化協會 和 广西标准化协会组织专家", "mixed"),
+    ],
 )
 def test_script_detection(text, script):
     assert Converter().convert(text).script == script

@@ -3,7 +3,6 @@ from conftest import REFERENCE
 from pipeline.page import PageParser
 
 
-
 def _kinds(page, text):
     out = {}
     for r in page.regions:

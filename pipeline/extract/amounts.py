@@ -83,7 +83,12 @@ class AmountExtractor:
         if not unit:
             return None  # 第一线, 第一时间: an adverb, not a rank
         return Mention(
-            m.start(), m.end(), "AMOUNT", "rule", "amounts.ordinal", 0.9,
+            m.start(),
+            m.end(),
+            "AMOUNT",
+            "rule",
+            "amounts.ordinal",
+            0.9,
             Amount(kind="ordinal", value=exact(value), value_text=str(exact(value)), unit=unit, currency=None),
         )
 
@@ -121,8 +126,12 @@ class AmountExtractor:
         for ch in m["mult"] or "":
             value *= {"万": 10_000, "亿": 100_000_000, "兆": 1_000_000_000_000}[ch]
         qualifier = None
-        for group, table in (("pre", "prefix_qualifiers"), ("q1", "inner_qualifiers"), ("q2", "inner_qualifiers"),
-                             ("post", "suffix_qualifiers")):
+        for group, table in (
+            ("pre", "prefix_qualifiers"),
+            ("q1", "inner_qualifiers"),
+            ("q2", "inner_qualifiers"),
+            ("post", "suffix_qualifiers"),
+        ):
             if m[group]:
                 qualifier = w[table][m[group]]
         currency = w["currencies"].get(unit or "") or (w["currency_prefixes"].get(m["cpre"]) if m["cpre"] else None)
@@ -136,6 +145,11 @@ class AmountExtractor:
             kind = "number"
         value = exact(value)
         return Mention(
-            m.start(), m.end(), "AMOUNT", "rule", "amounts.grammar", 0.85 if chinese else 0.95,
+            m.start(),
+            m.end(),
+            "AMOUNT",
+            "rule",
+            "amounts.grammar",
+            0.85 if chinese else 0.95,
             Amount(kind=kind, value=value, value_text=str(value), unit=unit, currency=currency, qualifier=qualifier),
         )

@@ -69,14 +69,18 @@ class DateExtractor:
             return self._relative_short(g, w, pub)
         if g["day"]:
             if pub is None:
-                return DateValue(value=None, granularity="day", relative=True, note="day of month without publication date")
+                return DateValue(
+                    value=None, granularity="day", relative=True, note="day of month without publication date"
+                )
             return self._day(pub.year, pub.month, parse_number(g["day"]), relative=True)
         if not (g["y"] or g["ry"] or g["m"]):
             return None  # a bare 上半年 / 以来 with nothing to anchor it
         relative = g["y"] is None
         if relative and pub is None:
             granularity = "day" if g["d"] else "month" if g["m"] else "year"
-            return DateValue(value=None, granularity=granularity, relative=True, note="relative date without publication date")
+            return DateValue(
+                value=None, granularity=granularity, relative=True, note="relative date without publication date"
+            )
         year = int(parse_number(g["y"])) if g["y"] else pub.year + w["relative_years"].get(g["ry"] or "今年", 0)
         if g["y"] and not 1800 <= year <= 2200:
             return None
@@ -88,15 +92,19 @@ class DateExtractor:
                 if value.value and g["H"]:
                     hour = int(g["H"]) + (w["am_pm"].get(g["ampm"] or "", 0) if int(g["H"]) < 12 else 0)
                     minute = int(g["M"] or g["M2"] or 0)
-                    value = value.model_copy(update={"value": f"{value.value}T{hour:02d}:{minute:02d}", "granularity": "minute"})
+                    value = value.model_copy(
+                        update={"value": f"{value.value}T{hour:02d}:{minute:02d}", "granularity": "minute"}
+                    )
                 return value.model_copy(update={"end": since_end}) if since_end else value
             end = f"{year:04d}-{int(parse_number(g['m2'])):02d}" if g["m2"] else since_end
             return DateValue(value=f"{year:04d}-{month:02d}", granularity="month", end=end, relative=relative)
         if g["part"]:
             first, last, granularity = w["year_parts"][g["part"]]
             return DateValue(
-                value=f"{year:04d}-{first}", granularity=granularity,
-                end=f"{year:04d}-{last}" if last else since_end, relative=relative,
+                value=f"{year:04d}-{first}",
+                granularity=granularity,
+                end=f"{year:04d}-{last}" if last else since_end,
+                relative=relative,
             )
         return DateValue(value=f"{year:04d}", granularity="year", end=since_end, relative=relative)
 
@@ -105,18 +113,26 @@ class DateExtractor:
         try:
             return DateValue(value=date(year, month, int(day)).isoformat(), granularity="day", relative=relative)
         except ValueError:
-            return DateValue(value=None, granularity="day", relative=relative,
-                             note=f"no such date: {year:04d}-{month:02d}-{int(day):02d}")
+            return DateValue(
+                value=None,
+                granularity="day",
+                relative=relative,
+                note=f"no such date: {year:04d}-{month:02d}-{int(day):02d}",
+            )
 
     @staticmethod
     def _relative_short(g: dict, w: dict, pub: date | None) -> DateValue:
         if g["rm"]:
             if pub is None:
-                return DateValue(value=None, granularity="month", relative=True, note="relative date without publication date")
+                return DateValue(
+                    value=None, granularity="month", relative=True, note="relative date without publication date"
+                )
             months = pub.year * 12 + pub.month - 1 + w["relative_months"][g["rm"]]
             return DateValue(value=f"{months // 12:04d}-{months % 12 + 1:02d}", granularity="month", relative=True)
         if pub is None:
-            return DateValue(value=None, granularity="day", relative=True, note="relative date without publication date")
+            return DateValue(
+                value=None, granularity="day", relative=True, note="relative date without publication date"
+            )
         from datetime import timedelta
 
         day = pub + timedelta(days=w["relative_days"][g["rd"]])

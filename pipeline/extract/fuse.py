@@ -45,21 +45,24 @@ def merge(mentions: list[Mention]) -> list[Mention]:
         for extractor in sorted(extractors):
             miss *= 1 - max(m.confidence for m in group if m.extractor == extractor)
         rule = next((m for m in group if m.extractor == "rule"), group[0])
-        merged.append(Mention(
-            start, end, type_,
-            "rule+ner" if extractors == {"rule", "ner"} else group[0].extractor,
-            "+".join(sorted({m.rule for m in group})),
-            round(1 - miss, 3),
-            rule.normalized,
-            any(m.structured for m in group),
-        ))
+        merged.append(
+            Mention(
+                start,
+                end,
+                type_,
+                "rule+ner" if extractors == {"rule", "ner"} else group[0].extractor,
+                "+".join(sorted({m.rule for m in group})),
+                round(1 - miss, 3),
+                rule.normalized,
+                any(m.structured for m in group),
+            )
+        )
     return merged
 
 
 def fuse(mentions: list[Mention], min_rule_confidence: float = 0.7) -> list[Mention]:
     candidates = [
-        m for m in merge(mentions)
-        if m.extractor != "rule" or m.structured or m.confidence >= min_rule_confidence
+        m for m in merge(mentions) if m.extractor != "rule" or m.structured or m.confidence >= min_rule_confidence
     ]
     candidates.sort(key=lambda m: (_rank(m), -(m.end - m.start), -m.confidence, m.start, m.type))
     chosen: list[Mention] = []

@@ -105,8 +105,16 @@ class NerExtractor:
             for ent in doc.ents:
                 label = LABELS.get(ent.label_)
                 if label:
-                    mentions.append(Mention(start + ent.start_char, start + ent.end_char, label, "ner",
-                                            "ner.xinwen_ner", self._confidence.get(ent.label_, 0.8)))
+                    mentions.append(
+                        Mention(
+                            start + ent.start_char,
+                            start + ent.end_char,
+                            label,
+                            "ner",
+                            "ner.xinwen_ner",
+                            self._confidence.get(ent.label_, 0.8),
+                        )
+                    )
         return mentions
 
     def __getstate__(self) -> dict[str, object]:

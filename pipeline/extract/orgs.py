@@ -48,7 +48,9 @@ class OrgExtractor:
                 j += 1  # a verb or adjective may sit inside a name, not at its start
             start = tokens[j].start
             modifier_chars = tok.end - start - len(head)
-            if modifier_chars < w["weak_heads"].get(head, 2) and not (tok.pos == "nt" and j == i and len(tok.text) >= 3):
+            if modifier_chars < w["weak_heads"].get(head, 2) and not (
+                tok.pos == "nt" and j == i and len(tok.text) >= 3
+            ):
                 continue
             if not any(s <= start and tok.end <= e for s, e in allowed):
                 continue

@@ -44,7 +44,9 @@ class PersonExtractor:
         for start, end in ctx.spans:
             for m in titled.finditer(text, start, end):
                 if self._is_name(m["name"], w):
-                    mentions.append(Mention(m.start("name"), m.end("name"), "PERSON", "rule", "people.titled", 0.9, structured=True))
+                    mentions.append(
+                        Mention(m.start("name"), m.end("name"), "PERSON", "rule", "people.titled", 0.9, structured=True)
+                    )
             for m in speaker.finditer(text, start, end):
                 if self._is_name(m["name"], w):
                     mentions.append(Mention(m.start("name"), m.end("name"), "PERSON", "rule", "people.speaker", 0.8))
@@ -52,7 +54,9 @@ class PersonExtractor:
                 for name in re.finditer(rf"[{_HAN}]+", m["names"]):
                     if self._is_name(name.group(), w):
                         s = m.start("names") + name.start()
-                        mentions.append(Mention(s, s + len(name.group()), "PERSON", "rule", "people.reporter", 0.9, structured=True))
+                        mentions.append(
+                            Mention(s, s + len(name.group()), "PERSON", "rule", "people.reporter", 0.9, structured=True)
+                        )
         return mentions
 
     @staticmethod

@@ -37,7 +37,12 @@ class PlaceExtractor:
                 end_i = i
                 # 环江 + 毛南族 + 自治县: absorb following words up to a suffix word.
                 k = i + 1
-                while k < len(tokens) and k <= i + 3 and tokens[k].pos in ("nz", "ns", "n") and tokens[k].text not in w["not_places"]:
+                while (
+                    k < len(tokens)
+                    and k <= i + 3
+                    and tokens[k].pos in ("nz", "ns", "n")
+                    and tokens[k].text not in w["not_places"]
+                ):
                     if any(tokens[k].text == s for s in w["suffixes"]):
                         end_i = k
                         break
@@ -45,8 +50,16 @@ class PlaceExtractor:
                 start, end = tok.start, tokens[end_i].end
                 suffixed = end_i > i or any(tok.text.endswith(s) for s in w["suffixes"])
                 if any(s <= start and end <= e for s, e in ctx.spans):
-                    mentions.append(Mention(start, end, "LOC", "rule", "places.suffix" if suffixed else "places.jieba",
-                                            0.8 if suffixed else 0.6))
+                    mentions.append(
+                        Mention(
+                            start,
+                            end,
+                            "LOC",
+                            "rule",
+                            "places.suffix" if suffixed else "places.jieba",
+                            0.8 if suffixed else 0.6,
+                        )
+                    )
                 i = end_i + 1
                 continue
             i += 1

@@ -106,8 +106,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"xinwen eval: {msra_test}: not found (pass --corpora)", file=sys.stderr)
         return 2
     msra = list(read_bio(msra_test))
-    pd = dedup_people_daily(list(read_bio(args.corpora / "people_daily_ner" / "example.test")),
-                            args.corpora / "msra_ner" / "train.txt")
+    pd = dedup_people_daily(
+        list(read_bio(args.corpora / "people_daily_ner" / "example.test")), args.corpora / "msra_ner" / "train.txt"
+    )
     sets = {"msra_test": msra, "msra_test_traditional": to_traditional(msra), "people_daily_test_dedup": pd}
     if args.limit:
         sets = {k: v[: args.limit] for k, v in sets.items()}
@@ -140,7 +141,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def render_table(results: dict[str, dict]) -> str:
-    rows = ["| system / test set | sentences | overall P / R / F1 | PERSON F1 | LOC F1 | ORG F1 |", "|---|---:|---|---:|---:|---:|"]
+    rows = [
+        "| system / test set | sentences | overall P / R / F1 | PERSON F1 | LOC F1 | ORG F1 |",
+        "|---|---:|---|---:|---:|---:|",
+    ]
     for key, r in results.items():
         o = r["overall"]
         rows.append(

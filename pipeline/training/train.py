@@ -56,11 +56,15 @@ def main(argv: list[str] | None = None) -> int:
     train, dev = sentences[:-DEV_SENTENCES], sentences[-DEV_SENTENCES:]
     if args.with_pfr:
         train += list(read_pfr(args.corpora / "pfr_199801" / "199801.txt"))
-    print(f"train: {to_docbin(train, args.work / 'train.spacy')} sentences; "
-          f"dev: {to_docbin(dev, args.work / 'dev.spacy')} sentences", flush=True)
+    print(
+        f"train: {to_docbin(train, args.work / 'train.spacy')} sentences; "
+        f"dev: {to_docbin(dev, args.work / 'dev.spacy')} sentences",
+        flush=True,
+    )
+
+    from spacy.cli.train import train as spacy_train
 
     import pipeline.extract.ner_features  # noqa: F401 - registers the tokenizer and features
-    from spacy.cli.train import train as spacy_train
 
     overrides = {"paths.train": str(args.work / "train.spacy"), "paths.dev": str(args.work / "dev.spacy")}
     if args.max_steps:

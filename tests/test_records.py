@@ -1,0 +1,45 @@
+import json
+
+import pytest
+from pydantic import ValidationError
+
+from pipeline.records import Document, Entity, Meta
+from pipeline.schemas import render
+
+ROOT_SCHEMAS = __import__("pathlib").Path(__file__).resolve().parent.parent / "schemas"
+
+
+def doc(entities, text="广西标准化协会"):
+    return Document(
+        id="x", source="x", encoding="utf-8", script="simplified", text=text, meta=Meta(), entities=entities
+    )
+
+
+def entity(start, end, text):
+    return Entity(type="ORG", text=text, text_simplified=text, start=start, end=end, extractor="rule", confidence=0.9)
+
+
+def test_offsets_must_match_the_text():
+    assert doc([entity(0, 7, "广西标准化协会")]).entities[0].text == "广西标准化协会"
+    with pytest.raises(ValidationError, match="does not match"):
+        doc([entity(0, 2, "标准")])
+    with pytest.raises(ValidationError):
+        doc([entity(5, 9, "协会")])
+
+
+def test_schemas_in_repo_are_current():
+    """Fails when records.py changed and `make schemas` was not run."""
+    for name, text in render().items():
+        path = ROOT_SCHEMAS / name
+        assert path.is_file(), f"{path} missing: run `make schemas`"
+        assert path.read_text(encoding="utf-8") == text, f"{path} is stale: run `make schemas`"
+
+
+def test_emitted_records_validate_against_the_schema(rules_pipeline):
+    import jsonschema
+    from conftest import REFERENCE
+
+    schema = json.loads((ROOT_SCHEMAS / "document.schema.json").read_text(encoding="utf-8"))
+    record = json.loads(rules_pipeline.extract(REFERENCE.read_text(encoding="utf-8")).model_dump_json())
+    jsonschema.validate(record, schema)
+    assert all(isinstance(e["normalized"]["value"], int | float) for e in record["entities"] if e["type"] == "AMOUNT")
