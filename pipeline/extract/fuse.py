@@ -7,10 +7,11 @@
    (``min_rule_confidence``) alone is a *hint*: it survives only when the
    model proposes the same span (step 1).
 3. Overlaps are resolved greedily by rank, then length, confidence, position:
-   structured rules (credit lines, titled names) and agreements first; then
-   amounts and dates; then specific organization names by suffix grammar
-   (they keep the place prefix a model may split off); then the model; then
-   the remaining rules. The order is total, so the result is deterministic.
+   structured rules (credit lines, titled names) first; then amounts and
+   dates; then specific organization names by suffix grammar (they keep the
+   place prefix a model may split off: 柳州市雨花敬老服务中心, not 柳州市 +
+   雨花敬老服务中心); then the model and rule+model agreements; then the
+   remaining rules. The order is total, so the result is deterministic.
 """
 
 from __future__ import annotations
@@ -23,13 +24,13 @@ SPECIFIC_ORG = 0.85
 
 
 def _rank(m: Mention) -> int:
-    if m.structured or m.extractor == "rule+ner":
+    if m.structured:
         return 0
     if m.type in ("AMOUNT", "DATE"):
         return 1
-    if m.extractor == "rule" and m.type == "ORG" and m.confidence >= SPECIFIC_ORG:
+    if m.type == "ORG" and "orgs.suffix" in m.rule and m.confidence >= SPECIFIC_ORG:
         return 2
-    if m.extractor == "ner":
+    if m.extractor in ("ner", "rule+ner"):
         return 3
     return 4
 

@@ -26,6 +26,7 @@ class OrgExtractor:
     def _words(self) -> dict:
         w = dict(data.table("zh/orgs.json"))
         w["heads_by_length"] = sorted(w["head_words"], key=len, reverse=True)
+        w["titles"] = sorted(data.table("zh/people.json")["titles"], key=len, reverse=True)
         w["modifier_pos"] = frozenset(w["modifier_pos"])
         w["soft_pos"] = frozenset(w["soft_pos"])
         w["not_orgs"] = frozenset(w["not_orgs"])
@@ -38,37 +39,45 @@ class OrgExtractor:
         mentions: list[Mention] = []
         allowed = ctx.spans
         for i, tok in enumerate(tokens):
-            head = self._head(tok, w)
+            head, end = self._head(tok, w)
             if head is None:
                 continue
             j = i
-            while j > 0 and self._modifier(tokens[j - 1], w) and tok.end - tokens[j - 1].start <= w["max_chars"]:
+            while j > 0 and self._modifier(tokens[j - 1], w) and end - tokens[j - 1].start <= w["max_chars"]:
                 j -= 1
             while j < i and tokens[j].pos in w["soft_pos"]:
                 j += 1  # a verb or adjective may sit inside a name, not at its start
             start = tokens[j].start
-            modifier_chars = tok.end - start - len(head)
+            modifier_chars = end - start - len(head)
             if modifier_chars < w["weak_heads"].get(head, 2) and not (
                 tok.pos == "nt" and j == i and len(tok.text) >= 3
             ):
                 continue
-            if not any(s <= start and tok.end <= e for s, e in allowed):
+            if not any(s <= start and end <= e for s, e in allowed):
                 continue
             specific = any(t.pos in w["specific_pos"] for t in tokens[j:i]) or tok.pos == "nt"
             confidence = (0.85 if len(head) >= 2 else 0.7) if specific else 0.5
-            mentions.append(Mention(start, tok.end, "ORG", "rule", "orgs.suffix", confidence))
+            mentions.append(Mention(start, end, "ORG", "rule", "orgs.suffix", confidence))
         return self._outermost(mentions)
 
     @staticmethod
-    def _head(tok: Token, w: dict) -> str | None:
-        if tok.text in w["not_orgs"] and tok.pos != "nt":
-            return None
+    def _head(tok: Token, w: dict) -> tuple[str | None, int]:
+        """The head word ending ``tok`` and where the name ends (jieba keeps 协会会长 as one word)."""
+        text = tok.text
+        for title in w["titles"]:
+            if text.endswith(title) and len(text) > len(title):
+                stem = text[: -len(title)]
+                head = next((h for h in w["heads_by_length"] if len(h) > 1 and stem.endswith(h)), None)
+                if head:
+                    return head, tok.end - len(title)
+        if text in w["not_orgs"] and tok.pos != "nt":
+            return None, tok.end
         for head in w["heads_by_length"]:
-            if tok.text.endswith(head):
-                if len(head) == 1 and tok.text != head and tok.pos not in ("n", "nt", "nz", "j", "nr"):
-                    return None
-                return head
-        return tok.text if tok.pos == "nt" else None
+            if text.endswith(head):
+                if len(head) == 1 and text != head and tok.pos not in ("n", "nt", "nz", "j", "nr"):
+                    return None, tok.end
+                return head, tok.end
+        return (text, tok.end) if tok.pos == "nt" else (None, tok.end)
 
     @staticmethod
     def _modifier(tok: Token, w: dict) -> bool:

@@ -1,0 +1,68 @@
+"""The shipped NER model: loads offline, finds entities in sentences written for these tests, both scripts."""
+
+import pytest
+
+from pipeline import Pipeline, Settings
+from pipeline.extract.ner import NerExtractor, chunks, default_model_path
+
+SENTENCES = [
+    # (simplified sentence, entities the model must find)
+    ("昨天，王小明在上海参观了复旦大学。", [("王小明", "PERSON"), ("上海", "LOC"), ("复旦大学", "ORG")]),
+    ("中国人民银行行长潘功胜在北京出席会议。", [("中国人民银行", "ORG"), ("潘功胜", "PERSON"), ("北京", "LOC")]),
+    ("李娜和张伟一起去了杭州西湖。", [("李娜", "PERSON"), ("张伟", "PERSON")]),
+]
+
+
+@pytest.fixture(scope="module")
+def ner_only() -> Pipeline:
+    return Pipeline(Settings(rules=()))
+
+
+def test_model_ships_with_the_package():
+    path = default_model_path()
+    assert (path / "config.cfg").is_file()
+    assert (path / "meta.json").is_file()
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SENTENCES)
+def test_model_finds_entities(ner_only, sentence, expected):
+    doc = ner_only.extract(sentence)
+    found = {(e.text, e.type) for e in doc.entities}
+    assert set(expected) <= found
+    assert all(e.extractor == "ner" for e in doc.entities)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SENTENCES)
+def test_traditional_input_gives_the_same_entities(ner_only, sentence, expected):
+    import opencc
+
+    traditional = opencc.OpenCC("s2t.json").convert(sentence)
+    simplified_doc = ner_only.extract(sentence)
+    traditional_doc = ner_only.extract(traditional)
+    assert [(e.start, e.end, e.type) for e in traditional_doc.entities] == [
+        (e.start, e.end, e.type) for e in simplified_doc.entities
+    ]
+    assert all(traditional[e.start : e.end] == e.text for e in traditional_doc.entities)
+
+
+def test_confidence_is_the_measured_precision():
+    extractor = NerExtractor()
+    extractor._load()
+    assert set(extractor._confidence) == {"PERSON", "LOC", "ORG"}
+    assert all(0.5 < c <= 1 for c in extractor._confidence.values())
+
+
+def test_long_paragraphs_are_cut_after_sentence_ends():
+    text = "甲" * 250 + "。" + "乙" * 250 + "。"
+    pieces = chunks(0, len(text), text, 300)
+    assert pieces == [(0, 251), (251, 502)]
+    assert chunks(0, 700, "丙" * 700, 300) == [(0, 300), (300, 600), (600, 700)]
+
+
+def test_fusion_marks_agreement(full_pipeline):
+    doc = full_pipeline.extract("河池市女企业家协会会长黄方芳说，协会将继续开展培训。")
+    person = next(e for e in doc.entities if e.text == "黄方芳")
+    assert person.type == "PERSON"
+    assert person.extractor in ("rule", "rule+ner")
+    org = next(e for e in doc.entities if e.type == "ORG")
+    assert org.text == "河池市女企业家协会"
