@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import IO
 
 from pipeline.config import Settings
-from pipeline.errors import InputError, XinwenError
+from pipeline.errors import XinwenError
 from pipeline.records import Failure
 
 
@@ -36,6 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--no-ner", action="store_true", help="rules only, without the NER model")
     ex.add_argument("--model", type=Path, help="NER model directory (default: the one shipped with xinwen)")
     ex.add_argument("--opencc", choices=["t2s", "tw2s", "hk2s"], default="t2s", help="OpenCC configuration")
+    ex.add_argument("--workers", type=int, default=1, help="worker processes, each loading the pipeline once")
     ex.add_argument("--quiet", action="store_true", help="no progress or summary on stderr")
     sch = sub.add_parser("schemas", help="write the JSON Schemas of the records")
     sch.add_argument("outdir", type=Path, nargs="?", default=Path("schemas"))
@@ -63,11 +64,13 @@ def _atomic_output(name: str) -> Iterator[IO[str]]:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from pipeline.core import Pipeline
-    from pipeline.sources import Item, iter_inputs
+    from pipeline.batch import extract_all
+    from pipeline.core import parse_published_at
+    from pipeline.sources import iter_inputs
 
+    if args.published_at:
+        parse_published_at(args.published_at)  # fail once, up front, not once per article
     settings = Settings(ner=not args.no_ner, model_path=args.model, opencc_config=args.opencc)
-    pipe = Pipeline(settings)
     failures: list[Failure] = []
     done = 0
     progress = None
@@ -76,29 +79,12 @@ def _extract(args: argparse.Namespace) -> int:
 
         progress = tqdm(unit="doc", file=sys.stderr, desc="xinwen")
     with _atomic_output(args.output) as out:
-        for item in iter_inputs(args.inputs):
-            if isinstance(item, Failure):
-                failures.append(item)
-                print(f"xinwen: {item.source}: {item.reason}", file=sys.stderr)
+        for result in extract_all(iter_inputs(args.inputs), settings, args.workers, args.published_at):
+            if isinstance(result, Failure):
+                failures.append(result)
+                print(f"xinwen: {result.source}: {result.reason}", file=sys.stderr)
                 continue
-            assert isinstance(item, Item)
-            try:
-                kwargs = {
-                    "published_at": args.published_at or item.published_at,
-                    "id": item.id,
-                    "source": item.source,
-                    "title": item.title,
-                    "url": item.url,
-                }
-                if item.raw is not None:
-                    doc = pipe.extract_bytes(item.raw, **kwargs)
-                else:
-                    doc = pipe.extract(item.text or "", **kwargs)
-            except InputError as exc:  # a bad article; a missing model stops the run instead
-                failures.append(Failure(source=item.source, reason=exc.reason))
-                print(f"xinwen: {item.source}: {exc.reason}", file=sys.stderr)
-                continue
-            out.write(doc.model_dump_json() + "\n")
+            out.write(result.model_dump_json() + "\n")
             done += 1
             if progress is not None:
                 progress.update(1)

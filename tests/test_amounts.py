@@ -58,3 +58,11 @@ def test_amount_ends_at_its_unit(make_context):
     text = "3541.07万元2.3本项目"
     mentions = AmountExtractor().find(make_context(text))
     assert text[mentions[0].start : mentions[0].end] == "3541.07万元"
+
+
+def test_range_shares_its_unit(make_context):
+    text = "投资300亿至450亿元"
+    low, high = AmountExtractor().find(make_context(text))
+    assert (text[low.start : low.end], text[high.start : high.end]) == ("300亿", "450亿元")
+    assert (low.normalized.value, low.normalized.unit, low.normalized.currency) == (Decimal("30000000000"), "元", "CNY")
+    assert low.normalized.kind == high.normalized.kind == "money"

@@ -101,7 +101,7 @@ def test_unreadable_file(tmp_path):
 
 def test_bad_published_at_is_a_one_line_error(tmp_path):
     code, _, err = run(str(REFERENCE), "-o", str(tmp_path / "o.jsonl"), "--published-at", "yesterday")
-    assert code == 1
+    assert code == 2
     assert "not an ISO 8601" in err
     assert "Traceback" not in err
 
@@ -126,3 +126,17 @@ def test_missing_model_is_reported_not_raised(tmp_path):
     assert result.returncode == 2
     assert "NER model not found" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_workers_give_the_same_records_in_the_same_order(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(5):
+        (folder / f"{i}.txt").write_text(f"第{i}篇：" + ARTICLE, encoding="utf-8")
+    (folder / "bad.txt").write_bytes(b"")
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert run(str(folder), "-o", str(one))[0] == 1
+    code, _, err = run(str(folder), "-o", str(two), "--workers", "2")
+    assert code == 1, err
+    assert one.read_text(encoding="utf-8") == two.read_text(encoding="utf-8")
+    assert "5 extracted, 1 failed" in err

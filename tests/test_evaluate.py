@@ -52,9 +52,11 @@ def test_wrong_type_on_right_span_is_an_error():
 def test_msra_and_pfr_readers(tmp_path):
     msra = tmp_path / "train.txt"
     msra.write_text("中共中央/nt 致/o 中国致公党十一大/nt 的贺词/o \n", encoding="utf-8")
-    assert list(read_msra_wordtag(msra)) == [("中共中央致中国致公党十一大的贺词", [(0, 4, "ORG"), (5, 13, "ORG")])]
+    expected = [("中共中央致中国致公党十一大的贺词", [(0, 4, "ORG"), (5, 13, "ORG")])]
+    assert list(read_msra_wordtag(msra)) == expected
     pfr = tmp_path / "199801.txt"
-    line = "19980101-01-001-002/m  [中央/n  人民/n  广播/vn  电台/n]nt  记者/n  江/nr  泽民/nr  在/p  北京/ns\r\n\r"
+    line = "19980101-01-001-002/m  [中央/n  人民/n  广播/vn  电台/n]nt  "
+    line += "记者/n  江/nr  泽民/nr  在/p  北京/ns\r\n\r"
     pfr.write_bytes(line.encode("gbk"))
     assert list(read_pfr(pfr)) == [
         ("中央人民广播电台记者江泽民在北京", [(0, 8, "ORG"), (10, 13, "PERSON"), (14, 16, "LOC")])

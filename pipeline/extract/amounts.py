@@ -11,6 +11,7 @@ unit or a multiplier (a bare 2024 is not an amount).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from functools import cached_property
 
@@ -71,7 +72,20 @@ class AmountExtractor:
                 mention = self._amount(m, w, text, starts)
                 if mention:
                     mentions.append(mention)
-        return mentions
+        return self._share_range_units(mentions, text)
+
+    @staticmethod
+    def _share_range_units(mentions: list[Mention], text: str) -> list[Mention]:
+        """300亿至450亿元: the first number of a range takes the unit written after the second."""
+        out = list(mentions)
+        for i in range(len(out) - 1):
+            first, second = out[i], out[i + 1]
+            a, b = first.normalized, second.normalized
+            if a.unit is None and b.unit and text[first.end : second.start] in ("至", "到", "-", "~", "～", "—"):
+                out[i] = replace(
+                    first, normalized=a.model_copy(update={"unit": b.unit, "currency": b.currency, "kind": b.kind})
+                )
+        return out
 
     @staticmethod
     def _ordinal(m: re.Match[str]) -> Mention | None:

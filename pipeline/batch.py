@@ -1,0 +1,63 @@
+"""Extracting many articles: in this process, or in worker processes that each load the pipeline once."""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator
+
+from pipeline.config import Settings
+from pipeline.errors import InputError
+from pipeline.records import Document, Failure
+from pipeline.sources import Item
+
+_worker_pipeline = None  # one Pipeline per worker process, built by _init_worker
+
+
+def _extract_one(pipe: object, item: Item, published_at: str | None) -> Document | Failure:
+    kwargs = {
+        "published_at": published_at or item.published_at,
+        "id": item.id,
+        "source": item.source,
+        "title": item.title,
+        "url": item.url,
+    }
+    try:
+        if item.raw is not None:
+            return pipe.extract_bytes(item.raw, **kwargs)
+        return pipe.extract(item.text or "", **kwargs)
+    except InputError as exc:  # a bad article; a missing model stops the run instead
+        return Failure(source=item.source, reason=exc.reason)
+
+
+def _init_worker(settings: Settings) -> None:
+    global _worker_pipeline
+    from pipeline.core import Pipeline
+
+    _worker_pipeline = Pipeline(settings)
+
+
+def _work(args: tuple[Item, str | None]) -> Document | Failure:
+    return _extract_one(_worker_pipeline, *args)
+
+
+def extract_all(
+    items: Iterable[Item | Failure], settings: Settings, workers: int = 1, published_at: str | None = None
+) -> Iterator[Document | Failure]:
+    """Documents and failures in input order; reading failures pass straight through."""
+    if workers <= 1:
+        from pipeline.core import Pipeline
+
+        pipe = Pipeline(settings)
+        for item in items:
+            yield item if isinstance(item, Failure) else _extract_one(pipe, item, published_at)
+        return
+    context = multiprocessing.get_context("spawn")  # no inherited jieba/spaCy state, same on every OS
+    with context.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
+        pending: list[Failure | object] = []
+        for item in items:
+            pending.append(item if isinstance(item, Failure) else pool.apply_async(_work, ((item, published_at),)))
+            if len(pending) >= workers * 8:  # bounded look-ahead keeps memory flat
+                head = pending.pop(0)
+                yield head if isinstance(head, Failure) else head.get()
+        for head in pending:
+            yield head if isinstance(head, Failure) else head.get()
