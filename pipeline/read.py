@@ -51,6 +51,16 @@ def _plausibility(text: str) -> float:
     return good / len(text)
 
 
+def _mostly_utf8(raw: bytes) -> tuple[str, str] | None:
+    """UTF-8 cut mid-character, or with a few stray bytes: keep the text, mark what was replaced."""
+    text = raw.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    multibyte = sum(1 for ch in text if ch >= "\u0800" and ch != "\ufffd")
+    if bad and multibyte >= 20 * bad:
+        return text, f"utf-8 ({bad} invalid byte sequence{'s' if bad > 1 else ''} replaced by U+FFFD)"
+    return None
+
+
 def decode(raw: bytes, source: str = "<bytes>") -> RawText:
     """Decode ``raw`` or raise ``InputError`` naming ``source`` and the reason."""
     for bom, codec in _BOMS:
@@ -64,6 +74,9 @@ def decode(raw: bytes, source: str = "<bytes>") -> RawText:
         return _checked(raw.decode("utf-8"), "utf-8", source)
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(raw)
+    if mostly is not None:
+        return _checked(*mostly, source)
     candidates = []
     codecs_to_try = ["gb18030", "big5"] + (["utf-16-le", "utf-16-be"] if len(raw) % 2 == 0 else [])
     for rank, codec in enumerate(codecs_to_try):

@@ -53,3 +53,18 @@ def test_bad_bytes_raise_input_error_naming_the_source(raw, reason):
 def test_newlines_are_normalised_keeping_one_character_per_break():
     assert normalize_newlines("甲\r\n乙\r丙\n丁") == "甲\n乙\n丙\n丁"
     assert decode("甲\r\n乙".encode()).text == "甲\n乙"
+
+
+def test_truncated_utf8_keeps_the_text_and_says_so():
+    raw = (SIMPLIFIED * 3).encode("utf-8")[:-1]  # cut inside the last character
+    result = decode(raw, "cut.txt")
+    assert result.text.startswith(SIMPLIFIED * 2)
+    assert result.text.endswith("\ufffd")
+    assert result.encoding == "utf-8 (1 invalid byte sequence replaced by U+FFFD)"
+
+
+def test_utf8_file_with_stray_gbk_bytes_is_not_misread_as_gbk():
+    raw = (SIMPLIFIED * 3).encode("utf-8") + "错".encode("gbk") + SIMPLIFIED.encode("utf-8")
+    result = decode(raw, "mixed.txt")
+    assert result.text.startswith(SIMPLIFIED * 3)
+    assert result.encoding.startswith("utf-8 (")
