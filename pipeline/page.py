@@ -148,6 +148,8 @@ class PageParser:
             if region_end > start:
                 page.regions.append(Region(kind=kinds[i], start=start, end=region_end))
         page.regions.sort(key=lambda r: r.start)
+        page.authors = list(dict.fromkeys(page.authors))  # the same reporter may be credited twice
+        page.editors = list(dict.fromkeys(page.editors))
         return page
 
     @staticmethod

@@ -68,3 +68,8 @@ def test_plain_text_is_all_body():
 def test_parenthesised_organisation_is_not_a_byline():
     text = "活动由市红十字会主办。（新华社）"
     assert PageParser().parse(text).authors == []
+
+
+def test_reporter_credited_twice_is_listed_once():
+    text = "人民網成都4月12日電 (記者王明遠)今年一季度全市新增市場主體。\n\n据介紹，增長較快。(記者王明遠)"
+    assert PageParser().parse(text).authors == ["王明遠"]
