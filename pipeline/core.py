@@ -25,6 +25,7 @@ from pipeline.extract.places import PlaceExtractor
 from pipeline.page import PageParser
 from pipeline.read import decode, normalize_newlines
 from pipeline.records import Document, Entity, Meta
+from pipeline.relations import Linker
 from pipeline.segment import Segmenter
 
 RULES: dict[str, type] = {
@@ -54,6 +55,7 @@ class Pipeline:
         self.converter = Converter(s.opencc_config)
         self.segmenter = Segmenter(s.user_dict)
         self.extractors: list[Extractor] = [RULES[name]() for name in s.rules]
+        self.linker = Linker()
         if s.ner:
             self.extractors.append(NerExtractor(s.model_path, batch_size=s.ner_batch_size))
 
@@ -106,6 +108,7 @@ class Pipeline:
             )
             for m in fuse(mentions, self.settings.min_rule_confidence)
         ]
+        relations, clusters = self.linker.link(text, aligned.simplified, entities, page.credited)
         meta = Meta(
             title=title or page.title,
             published_at=pub.isoformat(timespec="minutes")
@@ -122,5 +125,13 @@ class Pipeline:
         )
         doc_id = id or hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
         return Document(
-            id=doc_id, source=source, encoding=encoding, script=aligned.script, text=text, meta=meta, entities=entities
+            id=doc_id,
+            source=source,
+            encoding=encoding,
+            script=aligned.script,
+            text=text,
+            meta=meta,
+            entities=entities,
+            relations=relations,
+            clusters=clusters,
         )

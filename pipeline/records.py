@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 EntityType = Literal["ORG", "PERSON", "LOC", "AMOUNT", "DATE"]
 ExtractorName = Literal["rule", "ner", "rule+ner"]
@@ -63,6 +63,25 @@ class Entity(_Record):
     normalized: Amount | DateValue | None = None
 
 
+class Relation(_Record):
+    """A person's position: ``person`` and ``organization`` index ``Document.entities``."""
+
+    type: Literal["position"]
+    person: int = Field(ge=0)
+    title: str = Field(description="The title as written (局長, 理事长), or 记者/责编 for credit lines.")
+    organization: int | None = Field(default=None, ge=0)
+    evidence: tuple[int, int] = Field(description="Offsets of the text that states the relation.")
+
+
+class Cluster(_Record):
+    """Mentions of one organization or person; ``mentions`` index ``Document.entities``."""
+
+    type: Literal["ORG", "PERSON"]
+    canonical: str = Field(description="The fullest form, completed with the article's region where needed.")
+    mentions: list[int]
+    count: int
+
+
 class Region(_Record):
     """A part of the page: furniture and breadcrumbs yield no entities."""
 
@@ -85,7 +104,7 @@ class Meta(_Record):
 
 
 class Document(_Record):
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: Literal["1.1"] = SCHEMA_VERSION
     id: str
     source: str = Field(description="Path, JSONL id or '-' for standard input.")
     encoding: str = Field(description="How the bytes were decoded (utf-8, gb18030, big5, utf-16…).")
@@ -93,10 +112,21 @@ class Document(_Record):
     text: str = Field(description="The text every offset indexes (newlines normalised to \\n).")
     meta: Meta
     entities: list[Entity]
+    relations: list[Relation] = Field(default_factory=list)
+    clusters: list[Cluster] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _offsets_hold(self) -> Document:
         n = len(self.text)
+        count = len(self.entities)
+        for rel in self.relations:
+            if rel.person >= count or (rel.organization is not None and rel.organization >= count):
+                raise ValueError(f"relation {rel} points past the entity list")
+            if not (0 <= rel.evidence[0] < rel.evidence[1] <= n):
+                raise ValueError(f"relation evidence {rel.evidence} is outside the text")
+        for cluster in self.clusters:
+            if any(i >= count for i in cluster.mentions):
+                raise ValueError(f"cluster {cluster.canonical} points past the entity list")
         for e in self.entities:
             if not (0 <= e.start < e.end <= n) or self.text[e.start : e.end] != e.text:
                 raise ValueError(f"entity {e.text!r} [{e.start}:{e.end}] does not match the text")

@@ -67,7 +67,7 @@ class OrgExtractor:
         for title in w["titles"]:
             if text.endswith(title) and len(text) > len(title):
                 stem = text[: -len(title)]
-                head = next((h for h in w["heads_by_length"] if len(h) > 1 and stem.endswith(h)), None)
+                head = next((h for h in w["heads_by_length"] if stem.endswith(h) and (len(h) > 1 or stem == h)), None)
                 if head:
                     return head, tok.end - len(title)
         if text in w["not_orgs"] and tok.pos != "nt":

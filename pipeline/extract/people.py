@@ -28,7 +28,7 @@ class PersonExtractor:
     def _grammar(self) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict]:
         w = data.table("zh/people.json")
         verbs = _alt(w["speech_verbs"])
-        after = rf"(?={verbs}|[，。、；：:,;（(“”\s]|$)"
+        after = rf"(?={verbs}|{_alt(w['after_name'])}|[，。、；：:,;（(“”\s]|$)"
         titled = re.compile(rf"(?:{_alt(w['titles'])})(?P<name>[{_HAN}]{{2,4}}?){after}")
         speaker = re.compile(rf"(?:^|(?<=[。！？；\n”」]))(?P<name>[{_HAN}]{{2,4}}?)(?={verbs})")
         name = rf"[{_HAN}]{{2,3}}?(?=报道|摄|[、和及\s，。,）)]|$)"

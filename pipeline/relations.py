@@ -1,0 +1,175 @@
+"""Who holds which position where, and which mentions name the same organization or person.
+
+Positions come from the shapes news uses: ``[ORG] TITLE PERSON`` (自治区民政厅
+社会组织管理局局长吕海波), several positions joined by 、 (省委书记、省人大常委会
+主任张某某), an organization named by reference (服务中心负责人陈某: the nearest
+earlier organization ending in 服务中心; 该协会理事长谢某: the nearest earlier
+协会), and credit lines (reporters, editors). A title only links the name right
+after it: in 委员张三、李四 only 张三 is linked, and 会长说 links nobody.
+
+Clusters group the mentions of one organization or person: the same name, a
+name that ends another (雨花敬老服务中心 in 柳州市雨花敬老服务中心), or the same
+name once abbreviations are spelled out (社工 = 社会工作). The canonical name is
+the fullest form; a bare 自治区/省 prefix is completed with the province the
+article is mostly about (自治区民政厅 -> 广西壮族自治区民政厅).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cached_property
+
+from pipeline import data
+from pipeline.records import Cluster, Entity, Relation
+
+CREDIT_TITLES = {"author": ("记者", "記者"), "reporter": ("记者", "記者"), "editor": ("责编", "責編")}
+
+
+class Linker:
+    @cached_property
+    def _words(self) -> dict:
+        w = dict(data.table("zh/regions.json"))
+        w["titles"] = sorted(data.table("zh/people.json")["titles"], key=len, reverse=True)
+        w["heads"] = sorted(data.table("zh/orgs.json")["head_words"], key=len, reverse=True)
+        return w
+
+    def link(
+        self, text: str, simplified: str, entities: list[Entity], credited: list[tuple[int, int, str]]
+    ) -> tuple[list[Relation], list[Cluster]]:
+        traditional = text != simplified
+        return self.positions(text, simplified, entities, credited), self.clusters(entities, traditional)
+
+    def positions(
+        self, text: str, simplified: str, entities: list[Entity], credited: list[tuple[int, int, str]]
+    ) -> list[Relation]:
+        w = self._words
+        orgs = [i for i, e in enumerate(entities) if e.type == "ORG"]
+        org_ending_at = {entities[i].end: i for i in orgs}
+        relations: list[Relation] = []
+        roles = {(s, e): role for s, e, role in credited}
+        traditional = text != simplified
+        for p, person in enumerate(entities):
+            if person.type != "PERSON":
+                continue
+            role = roles.get((person.start, person.end))
+            if role in CREDIT_TITLES:
+                relations.append(
+                    Relation(
+                        type="position",
+                        person=p,
+                        title=CREDIT_TITLES[role][traditional],
+                        organization=None,
+                        evidence=(person.start, person.end),
+                    )
+                )
+                continue
+            end = person.start
+            while True:
+                title = next((t for t in w["titles"] if simplified.startswith(t, end - len(t))), None)
+                if title is None:
+                    break
+                title_start = end - len(title)
+                org, org_start = self._organization(simplified, entities, orgs, org_ending_at, title_start)
+                start = org_start if org is not None else title_start
+                relations.append(
+                    Relation(
+                        type="position",
+                        person=p,
+                        title=text[title_start:end],
+                        organization=org,
+                        evidence=(start, person.end),
+                    )
+                )
+                if start == 0 or simplified[start - 1] != "、":
+                    break
+                end = start - 1  # 省委书记、省人大常委会主任张某某: one more position before the 、
+        return relations
+
+    def _organization(
+        self, simplified: str, entities: list[Entity], orgs: list[int], org_ending_at: dict[int, int], end: int
+    ) -> tuple[int | None, int]:
+        """The organization written right before a title: an entity, 该+type word, or a bare type word."""
+        if end in org_ending_at:
+            i = org_ending_at[end]
+            return i, entities[i].start
+        w = self._words
+        for head in w["heads"]:
+            if len(head) < 2 or not simplified.startswith(head, end - len(head)):
+                continue
+            start = end - len(head)
+            for demonstrative in w["demonstratives"]:
+                if simplified.startswith(demonstrative, start - len(demonstrative)):
+                    start -= len(demonstrative)
+                    break
+            earlier = [i for i in orgs if entities[i].end <= start and entities[i].text_simplified.endswith(head)]
+            if earlier:
+                return earlier[-1], start
+            return None, end
+        return None, end
+
+    def clusters(self, entities: list[Entity], traditional: bool) -> list[Cluster]:
+        w = self._words
+        region = self._region(entities)
+        if region and traditional:
+            import opencc
+
+            region = opencc.OpenCC("s2t.json").convert(region)
+        groups: list[dict] = []
+        for i, e in enumerate(entities):
+            if e.type not in ("ORG", "PERSON"):
+                continue
+            key = self._expand(e.text_simplified, w)
+            for group in groups:
+                if group["type"] == e.type and (
+                    key == group["key"]
+                    or (e.type == "ORG" and (group["key"].endswith(key) or key.endswith(group["key"])))
+                ):
+                    group["mentions"].append(i)
+                    if len(key) > len(group["key"]):
+                        group["key"] = key
+                    if len(e.text) > len(entities[group["best"]].text):
+                        group["best"] = i
+                    break
+            else:
+                groups.append({"type": e.type, "key": key, "best": i, "mentions": [i]})
+        clusters = []
+        for group in groups:
+            best = entities[group["best"]]
+            canonical = best.text
+            if best.type == "ORG" and region:
+                for prefix in w["region_prefixes"]:
+                    if best.text_simplified.startswith(prefix) and self._simplified_end(region, prefix):
+                        canonical = region + canonical[len(prefix) :]
+                        break
+            clusters.append(
+                Cluster(
+                    type=group["type"], canonical=canonical, mentions=group["mentions"], count=len(group["mentions"])
+                )
+            )
+        return clusters
+
+    def _region(self, entities: list[Entity]) -> str | None:
+        """The province most named in the article (by LOC and ORG mentions starting with its name)."""
+        provinces = self._words["provinces"]
+        counts: Counter[str] = Counter()
+        for e in entities:
+            if e.type in ("LOC", "ORG"):
+                for short in provinces:
+                    if e.text_simplified.startswith(short):
+                        counts[short] += 1
+        if not counts:
+            return None
+        return provinces[counts.most_common(1)[0][0]]
+
+    @staticmethod
+    def _simplified_end(region: str, prefix: str) -> bool:
+        """Does the region's full name end in this level word (自治区/省/市), in either script?"""
+        return region.endswith(prefix) or region.endswith({"自治区": "自治區"}.get(prefix, prefix))
+
+    @staticmethod
+    def _expand(name: str, w: dict) -> str:
+        """Spell out abbreviations (社工 -> 社会工作) so that both forms of a name compare equal."""
+        for short, full in w["abbreviations"].items():
+            if short in name and full not in name:
+                name = name.replace(short, full)
+        return name
