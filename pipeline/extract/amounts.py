@@ -121,6 +121,8 @@ class AmountExtractor:
 
     def _amount(self, m: re.Match[str], w: dict, text: str, starts: set[int]) -> Mention | None:
         num, unit = m["num"], m["unit"]
+        if text[m.start() - 1 : m.start()] in ("数", "几", "好"):
+            return None  # 数十万元, 几百人: no value to give
         chinese = not re.match(r"\d", num)
         if m["pct"]:
             unit = "%"

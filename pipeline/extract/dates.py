@@ -40,7 +40,7 @@ class DateExtractor:
         pattern = re.compile(
             rf"(?<![\d{_ZD}])"
             rf"(?:(?P<y>{_YEAR})年|(?P<ry>{rel_year}))?"
-            rf"(?:(?P<m>{_MONTH})月(?:(?P<d>{_DAY})[日号])?"
+            rf"(?:(?P<m>{_MONTH})(?:月|(?=(?:{_alt(w['range_words'])}){_MONTH}月))(?:(?P<d>{_DAY})[日号])?"
             rf"(?:\s*(?P<ampm>{_alt(w['am_pm'])})?\s*(?P<H>[01]?\d|2[0-3])(?:[:：](?P<M>[0-5]\d)|时(?:(?P<M2>[0-5]?\d)分)?))?"
             rf"(?:(?P<rng>{_alt(w['range_words'])})(?P<m2>{_MONTH})月)?)?"
             rf"(?P<part>{parts})?(?P<since>{_alt(w['since'])})?"
