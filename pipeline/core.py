@@ -43,7 +43,7 @@ def parse_published_at(value: str | datetime | None) -> datetime | None:
         return value
     try:
         return datetime.fromisoformat(value)
-    except ValueError:
+    except (TypeError, ValueError):
         raise InputError("published_at", f"not an ISO 8601 date or time: {value!r}") from None
 
 
@@ -61,6 +61,8 @@ class Pipeline:
 
     def extract_bytes(self, raw: bytes, source: str, **kwargs: object) -> Document:
         """Decode ``raw`` (recording the encoding) and extract it."""
+        if len(raw) > 4 * self.settings.max_chars:  # checked before decoding: bounded memory per document
+            raise InputError(source, f"too large: {len(raw)} bytes (limit {4 * self.settings.max_chars})")
         decoded = decode(raw, source)
         return self.extract(decoded.text, source=source, encoding=decoded.encoding, **kwargs)
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from functools import cached_property
 
 from pipeline import data
 from pipeline.extract.base import Context, Mention
-from pipeline.normalize.numerals import parse_number
+from pipeline.normalize.numerals import EXACT, parse_number
 from pipeline.records import Amount
 
 _AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -31,8 +31,9 @@ def _alternation(words: list[str] | dict[str, str]) -> str:
 
 def exact(value: Decimal) -> Decimal:
     """Drop trailing zeros without switching to exponent notation (26000.0 -> 26000)."""
-    value = value.normalize()
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+    with localcontext(EXACT):
+        value = value.normalize()
+        return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
 
 
 class AmountExtractor:
@@ -121,6 +122,8 @@ class AmountExtractor:
 
     def _amount(self, m: re.Match[str], w: dict, text: str, starts: set[int]) -> Mention | None:
         num, unit = m["num"], m["unit"]
+        if len(num) > 100:
+            return None  # a digit run this long is data (an ID, a hash), not an amount
         if text[m.start() - 1 : m.start()] in ("数", "几", "好"):
             return None  # 数十万元, 几百人: no value to give
         chinese = not re.match(r"\d", num)
@@ -139,8 +142,9 @@ class AmountExtractor:
             value = parse_number(num)
         except ValueError:
             return None
-        for ch in m["mult"] or "":
-            value *= {"万": 10_000, "亿": 100_000_000, "兆": 1_000_000_000_000}[ch]
+        with localcontext(EXACT):
+            for ch in m["mult"] or "":
+                value *= {"万": 10_000, "亿": 100_000_000, "兆": 1_000_000_000_000}[ch]
         qualifier = None
         for group, table in (
             ("pre", "prefix_qualifiers"),

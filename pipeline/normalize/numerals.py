@@ -8,10 +8,13 @@ such as 2.6万 and 36亿7450万, and digit strings (二〇二五 -> 2025). Value
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Context, Decimal, InvalidOperation, localcontext
 from functools import cache
 
 from pipeline import data
+
+EXACT = Context(prec=400)
+"""Arithmetic context for amounts: enough digits that no written number is ever rounded."""
 
 
 @cache
@@ -53,6 +56,11 @@ def _arabic(text: str) -> Decimal:
 
 def parse_number(text: str) -> Decimal:
     """Value of a numeral string; raises ``ValueError`` when it is not one."""
+    with localcontext(EXACT):
+        return _parse(text)
+
+
+def _parse(text: str) -> Decimal:
     text = text.strip()
     if not text:
         raise ValueError("empty numeral")
@@ -62,8 +70,8 @@ def parse_number(text: str) -> Decimal:
     for unit, factor in sorted(large.items(), key=lambda kv: -kv[1]):
         if unit in text:
             head, _, tail = text.partition(unit)
-            head_value = parse_number(head) if head else Decimal(1)
-            tail_value = parse_number(tail) if tail else Decimal(0)
+            head_value = _parse(head) if head else Decimal(1)
+            tail_value = _parse(tail) if tail else Decimal(0)
             return head_value * factor + tail_value
     try:
         if re.fullmatch(r"[0-9][0-9,，\s]*(?:\.[0-9]+)?", text):
