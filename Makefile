@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 CORPORA ?= ../shared/corpora
 
-.PHONY: install extract test lint format schemas train eval bench clean
+.PHONY: install extract test fuzz lint format schemas train eval bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,9 @@ extract: install  ## extract every article in corpus/ into out/extracted.jsonl
 test: install  ## the whole test suite, lint included
 	$(PY) -m ruff check pipeline tests
 	$(PY) -m pytest
+
+fuzz: install  ## the property tests with 5,000 examples each instead of CI's 150
+	HYPOTHESIS_PROFILE=long $(PY) -m pytest tests/test_properties.py
 
 lint: install
 	$(PY) -m ruff check pipeline tests

@@ -1,14 +1,26 @@
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from pipeline import Pipeline, Settings
 from pipeline.convert import Converter
 from pipeline.extract.base import Context
 from pipeline.segment import Segmenter
+
+# Bounded in CI; `make fuzz` runs the same properties with HYPOTHESIS_PROFILE=long.
+settings.register_profile(
+    "ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+settings.register_profile(
+    "long", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "corpus" / "000_44e2c17fa0201093.txt"
