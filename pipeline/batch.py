@@ -20,6 +20,7 @@ def _extract_one(pipe: object, item: Item, published_at: str | None) -> Document
         "source": item.source,
         "title": item.title,
         "url": item.url,
+        "region": item.region,
     }
     try:
         if item.raw is not None:

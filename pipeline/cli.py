@@ -35,7 +35,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     ex.add_argument("--no-ner", action="store_true", help="rules only, without the NER model")
     ex.add_argument("--model", type=Path, help="NER model directory (default: the one shipped with xinwen)")
-    ex.add_argument("--opencc", choices=["t2s", "tw2s", "hk2s"], default="t2s", help="OpenCC configuration")
+    ex.add_argument(
+        "--region", choices=["mainland", "tw", "hk", "mo"], help="where the articles come from (default: detect)"
+    )
+    ex.add_argument("--opencc", choices=["t2s", "tw2s", "hk2s"], help="OpenCC configuration (default: by region)")
     ex.add_argument("--workers", type=int, default=1, help="worker processes, each loading the pipeline once")
     ex.add_argument("--quiet", action="store_true", help="no progress or summary on stderr")
     sch = sub.add_parser("schemas", help="write the JSON Schemas of the records")
@@ -70,7 +73,7 @@ def _extract(args: argparse.Namespace) -> int:
 
     if args.published_at:
         parse_published_at(args.published_at)  # fail once, up front, not once per article
-    settings = Settings(ner=not args.no_ner, model_path=args.model, opencc_config=args.opencc)
+    settings = Settings(ner=not args.no_ner, model_path=args.model, opencc_config=args.opencc, region=args.region)
     failures: list[Failure] = []
     done = 0
     progress = None

@@ -13,7 +13,12 @@ ExtractorName = Literal["amounts", "dates", "people", "orgs", "places"]
 class Settings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    opencc_config: Literal["t2s", "tw2s", "hk2s"] = Field("t2s", description="Length-preserving OpenCC configuration.")
+    opencc_config: Literal["t2s", "tw2s", "hk2s"] | None = Field(
+        None, description="Length-preserving OpenCC configuration; None chooses by region (tw2s, hk2s, t2s)."
+    )
+    region: Literal["mainland", "tw", "hk", "mo"] | None = Field(
+        None, description="Where the articles come from; None detects it per document."
+    )
     ner: bool = Field(True, description="Use the trained NER model beside the rules.")
     model_path: Path | None = Field(None, description="NER model directory; None means the model shipped with xinwen.")
     rules: tuple[ExtractorName, ...] = ("amounts", "dates", "people", "orgs", "places")

@@ -25,6 +25,7 @@ from pipeline.extract.places import PlaceExtractor
 from pipeline.page import PageParser
 from pipeline.read import decode, normalize_newlines
 from pipeline.records import Document, Entity, Meta
+from pipeline.region import REGIONS, RegionDetector
 from pipeline.relations import Linker
 from pipeline.segment import Segmenter
 
@@ -52,7 +53,8 @@ class Pipeline:
         self.settings = settings or Settings()
         s = self.settings
         self.page = PageParser(timezone=s.timezone)
-        self.converter = Converter(s.opencc_config)
+        self.regions = RegionDetector()
+        self._converters: dict[str, Converter] = {}
         self.segmenter = Segmenter(s.user_dict)
         self.extractors: list[Extractor] = [RULES[name]() for name in s.rules]
         self.linker = Linker()
@@ -76,6 +78,7 @@ class Pipeline:
         encoding: str = "utf-8",
         title: str | None = None,
         url: str | None = None,
+        region: str | None = None,
     ) -> Document:
         if not isinstance(text, str):
             raise InputError(source, f"expected text (str), got {type(text).__name__}")
@@ -88,10 +91,16 @@ class Pipeline:
         page = self.page.parse(text)
         if pub is None and page.published_at:
             pub = parse_published_at(page.published_at)
-        aligned = self.converter.convert(text)
+        region = region or self.settings.region or self.regions.detect(text)
+        if region not in REGIONS:
+            raise InputError(source, f"unknown region {region!r} (one of {', '.join(REGIONS)})")
+        config = self.settings.opencc_config or self.regions.opencc_config(region)
+        if config not in self._converters:
+            self._converters[config] = Converter(config)
+        aligned = self._converters[config].convert(text)
         tokens = self.segmenter.segment(aligned.simplified)
         spans = [(r.start, r.end) for r in page.regions if r.kind not in NO_ENTITIES]
-        ctx = Context(text, aligned.simplified, aligned.folded, tokens, spans, pub, page.credited)
+        ctx = Context(text, aligned.simplified, aligned.folded, tokens, spans, pub, page.credited, region)
         mentions: list[Mention] = []
         for extractor in self.extractors:
             mentions.extend(extractor.find(ctx))
@@ -124,6 +133,8 @@ class Pipeline:
             headings=page.headings,
             url=url,
             regions=page.regions,
+            region=region,
+            opencc=config,
         )
         doc_id = id or hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
         return Document(

@@ -100,6 +100,10 @@ class Meta(_Record):
     editors: list[str] = Field(default_factory=list)
     headings: list[str] = Field(default_factory=list)
     url: str | None = None
+    region: Literal["mainland", "tw", "hk", "mo", "unknown"] = Field(
+        "unknown", description="Where the text comes from (given or detected); decides OpenCC config, 元, ROC years."
+    )
+    opencc: str | None = Field(default=None, description="The OpenCC configuration used (t2s, tw2s, hk2s).")
     regions: list[Region] = Field(default_factory=list)
 
 

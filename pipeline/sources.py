@@ -24,6 +24,7 @@ class Item:
     published_at: str | None = None
     title: str | None = None
     url: str | None = None
+    region: str | None = None
 
 
 def _os_reason(exc: OSError) -> str:
@@ -75,9 +76,9 @@ def _jsonl(raw: bytes, source: str) -> Iterator[Item | Failure]:
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             yield Failure(source=where, reason='expected an object with a "text" string')
             continue
-        extras = {k: record.get(k) for k in ("published_at", "title", "url")}
+        extras = {k: record.get(k) for k in ("published_at", "title", "url", "region")}
         if any(v is not None and not isinstance(v, str) for v in extras.values()):
-            yield Failure(source=where, reason="published_at, title and url must be strings")
+            yield Failure(source=where, reason="published_at, title, url and region must be strings")
             continue
         count += 1
         yield Item(

@@ -19,6 +19,7 @@ from pipeline import data
 from pipeline.extract.base import Context, Mention
 from pipeline.normalize.numerals import EXACT, parse_number
 from pipeline.records import Amount
+from pipeline.region import RegionDetector
 
 _AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _ZH_DIGITS = "零〇○一二两三四五六七八九"
@@ -70,7 +71,7 @@ class AmountExtractor:
             for m in amount_re.finditer(text, start, end):
                 if any(s < m.end() and m.start() < e for s, e in taken):
                     continue
-                mention = self._amount(m, w, text, starts)
+                mention = self._amount(m, w, text, starts, ctx.region)
                 if mention:
                     mentions.append(mention)
         return self._share_range_units(mentions, text)
@@ -120,7 +121,11 @@ class AmountExtractor:
                 return True
         return False
 
-    def _amount(self, m: re.Match[str], w: dict, text: str, starts: set[int]) -> Mention | None:
+    @cached_property
+    def _regions(self) -> RegionDetector:
+        return RegionDetector()
+
+    def _amount(self, m: re.Match[str], w: dict, text: str, starts: set[int], region: str) -> Mention | None:
         num, unit = m["num"], m["unit"]
         if len(num) > 100:
             return None  # a digit run this long is data (an ID, a hash), not an amount
@@ -155,6 +160,8 @@ class AmountExtractor:
             if m[group]:
                 qualifier = w[table][m[group]]
         currency = w["currencies"].get(unit or "") or (w["currency_prefixes"].get(m["cpre"]) if m["cpre"] else None)
+        if unit in w["local_yuan"] and not m["cpre"]:
+            currency = self._regions.yuan_currency(region)  # a bare 元 is the local dollar
         if currency:
             kind = "money"
         elif unit in w["percent"]:

@@ -38,6 +38,7 @@ class Context:
     spans: list[tuple[int, int]]  # regions entities may come from (not furniture)
     published_at: datetime | None = None
     credited: list[tuple[int, int, str]] = field(default_factory=list)  # byline/editor names
+    region: str = "unknown"  # mainland, tw, hk, mo or unknown (pipeline/region.py)
 
 
 class Extractor(Protocol):

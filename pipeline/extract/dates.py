@@ -2,16 +2,17 @@
 
 Values are ISO 8601 at the granularity the text gives (2024, 2024-12,
 2025-02-27T09:51), with a range ``end`` where the text gives one (上半年,
-3月至6月, 以来). A relative date (去年, 3月15日 without a year) needs the
-publication date; without one its value stays null and ``note`` says why: the
-machine's clock is never used. A date that does not exist (2月30日) is flagged
-in ``note`` with a null value, never invented.
+3月至6月, 以来, 2022/23年度). A relative date (去年, 3月15日 without a year,
+一季度, 下午3时) needs the publication date; without one its value stays null
+and ``note`` says why: the machine's clock is never used. A date that does
+not exist (2月30日) is flagged in ``note`` with a null value, never invented.
+ROC years (民国112年; a bare 112年 or 112/5/9 in Taiwanese text) add 1911.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 
 from pipeline import data
@@ -23,6 +24,7 @@ _ZD = "〇零○一二三四五六七八九"
 _YEAR = rf"(?:\d{{4}}|[{_ZD}]{{4}})"
 _MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_NO_PUB = "relative date without publication date"
 
 
 def _alt(words: object) -> str:
@@ -35,17 +37,28 @@ class DateExtractor:
     @cached_property
     def _grammar(self) -> tuple[re.Pattern[str], dict]:
         w = data.table("zh/dates.json")
-        rel_year = _alt(w["relative_years"])
-        parts = _alt(w["year_parts"])
+        rng = _alt(w["range_words"])
+        time = (
+            rf"(?P<ampm>{_alt(w['am_pm'])})?\s*(?P<H>[01]?\d|2[0-3])"
+            rf"(?:[:：](?P<M>[0-5]\d)|[时時](?:(?P<M2>[0-5]?\d)分)?)"
+        )
         pattern = re.compile(
-            rf"(?<![\d{_ZD}])"
-            rf"(?:(?P<y>{_YEAR})年|(?P<ry>{rel_year}))?"
-            rf"(?:(?P<m>{_MONTH})(?:月|(?=(?:{_alt(w['range_words'])}){_MONTH}月))(?:(?P<d>{_DAY})[日号])?"
-            rf"(?:\s*(?P<ampm>{_alt(w['am_pm'])})?\s*(?P<H>[01]?\d|2[0-3])(?:[:：](?P<M>[0-5]\d)|时(?:(?P<M2>[0-5]?\d)分)?))?"
-            rf"(?:(?P<rng>{_alt(w['range_words'])})(?P<m2>{_MONTH})月)?)?"
-            rf"(?P<part>{parts})?(?P<since>{_alt(w['since'])})?"
+            rf"(?<![\d{_ZD}./])(?:"
+            # 2023/5/9 08:15, 112.5.9 (ROC, Taiwan only)
+            rf"(?P<sy>\d{{4}}|\d{{2,3}})(?P<sep>[/.])(?P<sm>1[0-2]|0?[1-9])(?P=sep)(?P<sd>3[01]|[12]\d|0?[1-9])"
+            rf"(?![\d.])(?:\s+(?P<sH>[01]?\d|2[0-3]):(?P<sM>[0-5]\d))?"
+            # 2022/23年度, 二零二二/二三年度 (a fiscal year)
+            rf"|(?P<fy>\d{{4}}|[{_ZD}]{{4}})/(?P<fy2>\d{{2}}|[{_ZD}]{{2}})年度"
+            # [year] [month [day] [time] [range]] [part] [以来]
+            rf"|(?:(?:民国|民國)(?P<roc>\d{{1,3}}|[{_ZD}十]{{1,4}})年|(?P<y>{_YEAR})年|(?P<y3>\d{{3}})年"
+            rf"|(?P<ry>{_alt(w['relative_years'])}))?"
+            rf"(?:(?P<m>{_MONTH})(?:月|(?=(?:{rng}){_MONTH}月))(?:(?P<d>{_DAY})[日号])?"
+            rf"(?:\s*{time})?(?:(?:{rng})(?P<m2>{_MONTH})月)?)?"
+            rf"(?P<part>{_alt(w['year_parts'])})?(?P<since>{_alt(w['since'])})?"
             rf"|(?P<rm>{_alt(w['relative_months'])})|(?P<rd>{_alt(w['relative_days'])})"
-            rf"|(?<![\d月])(?P<day>{_DAY})[日号](?![\d])"
+            rf"|(?<![月])(?P<day>{_DAY})[日号](?!\d)"
+            rf"|(?P<tampm>{_alt(w['am_pm'])})?(?P<tH>[01]?\d|2[0-3])[时時](?:(?P<tM>[0-5]?\d)分)?"
+            rf")"
         )
         return pattern, w
 
@@ -57,14 +70,17 @@ class DateExtractor:
             for m in pattern.finditer(ctx.folded, start, end):
                 if m.end() == m.start():
                     continue
-                value = self._resolve(m, w, pub)
+                value = self._resolve(m.groupdict(), w, pub, ctx.region)
                 if value is not None:
                     conf = 0.95 if not value.relative else 0.85
                     mentions.append(Mention(m.start(), m.end(), "DATE", "rule", "dates.grammar", conf, value))
         return mentions
 
-    def _resolve(self, m: re.Match[str], w: dict, pub: date | None) -> DateValue | None:
-        g = m.groupdict()
+    def _resolve(self, g: dict, w: dict, pub: date | None, region: str) -> DateValue | None:
+        if g["sy"]:
+            return self._slashed(g, region)
+        if g["fy"]:
+            return self._fiscal(g, w, region)
         if g["rm"] or g["rd"]:
             return self._relative_short(g, w, pub)
         if g["day"]:
@@ -73,28 +89,31 @@ class DateExtractor:
                     value=None, granularity="day", relative=True, note="day of month without publication date"
                 )
             return self._day(pub.year, pub.month, parse_number(g["day"]), relative=True)
-        if not (g["y"] or g["ry"] or g["m"]):
-            return None  # a bare 上半年 / 以来 with nothing to anchor it
-        relative = g["y"] is None
+        if g["tH"]:
+            return self._time_only(g, w, pub)
+        if not (g["y"] or g["y3"] or g["roc"] or g["ry"] or g["m"] or g["part"]):
+            return None  # a bare 以来 anchors nothing
+        if g["y3"] and region != "tw":
+            return None  # a three-digit year is a ROC year only in Taiwanese text
+        relative = not (g["y"] or g["y3"] or g["roc"])
         if relative and pub is None:
             granularity = "day" if g["d"] else "month" if g["m"] else "year"
-            return DateValue(
-                value=None, granularity=granularity, relative=True, note="relative date without publication date"
-            )
-        year = int(parse_number(g["y"])) if g["y"] else pub.year + w["relative_years"].get(g["ry"] or "今年", 0)
-        if g["y"] and not 1800 <= year <= 2200:
-            return None
+            return DateValue(value=None, granularity=granularity, relative=True, note=_NO_PUB)
+        if g["roc"] or g["y3"]:
+            year = int(parse_number(g["roc"] or g["y3"])) + 1911
+        elif g["y"]:
+            year = int(parse_number(g["y"]))
+            if not 1800 <= year <= 2200:
+                return None
+        else:
+            year = pub.year + w["relative_years"].get(g["ry"] or "今年", 0)
         since_end = pub.isoformat() if (g["since"] and pub) else None
         if g["m"]:
             month = int(parse_number(g["m"]))
             if g["d"]:
                 value = self._day(year, month, parse_number(g["d"]), relative=relative)
                 if value.value and g["H"]:
-                    hour = int(g["H"]) + (w["am_pm"].get(g["ampm"] or "", 0) if int(g["H"]) < 12 else 0)
-                    minute = int(g["M"] or g["M2"] or 0)
-                    value = value.model_copy(
-                        update={"value": f"{value.value}T{hour:02d}:{minute:02d}", "granularity": "minute"}
-                    )
+                    value = value.model_copy(update=self._clock(value.value, g["H"], g["M"] or g["M2"], g["ampm"], w))
                 return value.model_copy(update={"end": since_end}) if since_end else value
             end = f"{year:04d}-{int(parse_number(g['m2'])):02d}" if g["m2"] else since_end
             return DateValue(value=f"{year:04d}-{month:02d}", granularity="month", end=end, relative=relative)
@@ -107,6 +126,47 @@ class DateExtractor:
                 relative=relative,
             )
         return DateValue(value=f"{year:04d}", granularity="year", end=since_end, relative=relative)
+
+    @staticmethod
+    def _clock(day: str, hour: str, minute: str | None, ampm: str | None, w: dict) -> dict:
+        h = int(hour)
+        if ampm and h < 12:
+            h += w["am_pm"][ampm]
+        return {"value": f"{day}T{h:02d}:{int(minute or 0):02d}", "granularity": "minute"}
+
+    def _slashed(self, g: dict, region: str) -> DateValue | None:
+        year = int(g["sy"])
+        if len(g["sy"]) < 4:
+            if region != "tw":
+                return None
+            year += 1911
+        value = self._day(year, int(g["sm"]), int(g["sd"]), relative=False)
+        if value.value and g["sH"]:
+            value = value.model_copy(
+                update={"value": f"{value.value}T{int(g['sH']):02d}:{g['sM']}", "granularity": "minute"}
+            )
+        return value
+
+    @staticmethod
+    def _fiscal(g: dict, w: dict, region: str) -> DateValue:
+        start_year = int(parse_number(g["fy"]))
+        start_month = w["fiscal_year_start_month"].get(region, 1)
+        end_year, end_month = (start_year + 1, start_month - 1) if start_month > 1 else (start_year, 12)
+        return DateValue(
+            value=f"{start_year:04d}-{start_month:02d}",
+            granularity="year",
+            end=f"{end_year:04d}-{end_month:02d}",
+            relative=False,
+            note="fiscal year",
+        )
+
+    def _time_only(self, g: dict, w: dict, pub: date | None) -> DateValue:
+        if pub is None:
+            return DateValue(
+                value=None, granularity="minute", relative=True, note="time of day without publication date"
+            )
+        update = self._clock(pub.isoformat(), g["tH"], g["tM"], g["tampm"], w)
+        return DateValue(value=update["value"], granularity="minute", relative=True)
 
     @staticmethod
     def _day(year: int, month: int, day: object, relative: bool) -> DateValue:
@@ -124,16 +184,10 @@ class DateExtractor:
     def _relative_short(g: dict, w: dict, pub: date | None) -> DateValue:
         if g["rm"]:
             if pub is None:
-                return DateValue(
-                    value=None, granularity="month", relative=True, note="relative date without publication date"
-                )
+                return DateValue(value=None, granularity="month", relative=True, note=_NO_PUB)
             months = pub.year * 12 + pub.month - 1 + w["relative_months"][g["rm"]]
             return DateValue(value=f"{months // 12:04d}-{months % 12 + 1:02d}", granularity="month", relative=True)
         if pub is None:
-            return DateValue(
-                value=None, granularity="day", relative=True, note="relative date without publication date"
-            )
-        from datetime import timedelta
-
+            return DateValue(value=None, granularity="day", relative=True, note=_NO_PUB)
         day = pub + timedelta(days=w["relative_days"][g["rd"]])
         return DateValue(value=day.isoformat(), granularity="day", relative=True)
