@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import IO
 
 from pipeline.config import Settings
-from pipeline.errors import XinwenError
+from pipeline.errors import InputError, XinwenError
 from pipeline.records import Failure
 
 
@@ -41,6 +41,15 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--opencc", choices=["t2s", "tw2s", "hk2s"], help="OpenCC configuration (default: by region)")
     ex.add_argument("--workers", type=int, default=1, help="worker processes, each loading the pipeline once")
     ex.add_argument("--quiet", action="store_true", help="no progress or summary on stderr")
+    show = sub.add_parser("show", help="show one article with its entities highlighted")
+    show.add_argument("article", help="a text file, or - for stdin")
+    show.add_argument("--html", type=Path, help="write a self-contained HTML page instead")
+    show.add_argument("--no-ner", action="store_true", help="rules only, without the NER model")
+    show.add_argument("--published-at", help="publication time for relative dates, ISO 8601")
+    rep = sub.add_parser("report", help="an HTML report of an extraction run")
+    rep.add_argument("extracted", type=Path, help="the JSONL written by `xinwen extract`")
+    rep.add_argument("--html", type=Path, required=True, help="where to write the report")
+    rep.add_argument("--errors", type=Path, help="the --errors file of the same run, to list failed inputs")
     sch = sub.add_parser("schemas", help="write the JSON Schemas of the records")
     sch.add_argument("outdir", type=Path, nargs="?", default=Path("schemas"))
     return parser
@@ -59,6 +68,9 @@ def _atomic_output(name: str) -> Iterator[IO[str]]:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             yield handle
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600 files; outputs get the usual permissions
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -104,6 +116,58 @@ def _extract(args: argparse.Namespace) -> int:
     return 0 if done else 2
 
 
+def _show(args: argparse.Namespace) -> int:
+    from pipeline.core import Pipeline
+    from pipeline.show import bracketed, document_page, print_terminal
+
+    raw = sys.stdin.buffer.read() if args.article == "-" else _read(Path(args.article))
+    doc = Pipeline(Settings(ner=not args.no_ner)).extract_bytes(
+        raw, source=args.article, published_at=args.published_at
+    )
+    if args.html:
+        with _atomic_output(str(args.html)) as out:
+            out.write(document_page(doc))
+    elif sys.stdout.isatty():
+        from rich.console import Console
+
+        print_terminal(doc, Console())
+    else:
+        print(bracketed(doc))
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
+    from pipeline.records import Document
+    from pipeline.show import report_page
+
+    def records(path: Path, model: type) -> list:
+        out = []
+        for number, line in enumerate(_read(path).decode("utf-8", errors="replace").splitlines(), start=1):
+            if line.strip():
+                try:
+                    out.append(model.model_validate_json(line))
+                except ValidationError as exc:
+                    reason = f"not a {model.__name__} record ({exc.error_count()} errors)"
+                    raise InputError(f"{path}:{number}", reason) from None
+        return out
+
+    docs = records(args.extracted, Document)
+    failures = records(args.errors, Failure) if args.errors else []
+    with _atomic_output(str(args.html)) as out:
+        out.write(report_page(docs, failures))
+    print(f"xinwen: report of {len(docs)} documents -> {args.html}", file=sys.stderr)
+    return 0
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
+
+
 def _schemas(args: argparse.Namespace) -> int:
     from pipeline.schemas import write_schemas
 
@@ -115,15 +179,17 @@ def _schemas(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        if args.command == "extract":
-            return _extract(args)
-        return _schemas(args)
+        commands = {"extract": _extract, "show": _show, "report": _report, "schemas": _schemas}
+        return commands[args.command](args)
     except XinwenError as exc:
         print(f"xinwen: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("xinwen: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `xinwen … | head`: the reader left, nothing is wrong
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ random, so that dev sentences do not share articles with training sentences).
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import sys
 import time
@@ -74,7 +75,26 @@ def main(argv: list[str] | None = None) -> int:
     if args.out.exists():
         shutil.rmtree(args.out)
     shutil.copytree(best, args.out)
-    print(f"model written to {args.out} in {time.monotonic() - started:.0f} s")
+    seconds = time.monotonic() - started
+    meta_path = args.out / "meta.json"
+    meta = json.loads(meta_path.read_text())
+    meta.update(
+        {
+            "name": "xinwen_ner",
+            "version": "1.0.0",
+            "description": "Character-level PERSON/LOC/ORG model of xinwen (bigram and jieba-word features).",
+            "license": "research use (trained on MSRA NER and People's Daily 1998, see models/README.md)",
+            "sources": [{"name": "MSRA NER (SIGHAN 2006) train.txt"}]
+            + ([{"name": "People's Daily 1998 (PFR 199801.txt)"}] if args.with_pfr else []),
+            "xinwen_training": {
+                "seconds": round(seconds),
+                "dev_sentences": DEV_SENTENCES,
+                "train_sentences": len(train),
+            },
+        }
+    )
+    meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
+    print(f"model written to {args.out} in {seconds:.0f} s")
     return 0
 
 
