@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 CORPORA ?= ../shared/corpora
 
-.PHONY: install extract test fuzz lint format schemas train eval bench clean
+.PHONY: install browser extract test fuzz lint format schemas train eval bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,9 +17,13 @@ install: $(VENV)/.installed
 extract: install  ## extract every article in corpus/ into out/extracted.jsonl
 	$(VENV)/bin/xinwen extract corpus -o out/extracted.jsonl --errors out/errors.jsonl
 
-test: install  ## the whole test suite, lint included
+test: install browser  ## the whole test suite, lint included
 	$(PY) -m ruff check pipeline tests
 	$(PY) -m pytest
+
+browser:  ## Debian's chromium and a CJK font, for the real-browser test of the HTML views
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
 
 fuzz: install  ## the property tests with 5,000 examples each instead of CI's 150
 	HYPOTHESIS_PROFILE=long $(PY) -m pytest tests/test_properties.py
