@@ -23,7 +23,10 @@ class Settings(BaseModel):
     model_path: Path | None = Field(None, description="NER model directory; None means the model shipped with xinwen.")
     rules: tuple[ExtractorName, ...] = ("amounts", "dates", "people", "orgs", "places")
     min_rule_confidence: float = Field(
-        0.7, ge=0, le=1, description="Below this a rule-only name needs the model's agreement."
+        0.7,
+        ge=0,
+        le=1,
+        description="Below this a rule-only name needs the model's agreement (0.55 at most without the model).",
     )
     timezone: str = Field("+08:00", description="UTC offset given to publication times read from the page.")
     max_chars: int = Field(5_000_000, gt=0, description="Refuse longer documents (bounded memory per document).")

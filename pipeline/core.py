@@ -58,6 +58,8 @@ class Pipeline:
         self.segmenter = Segmenter(s.user_dict)
         self.extractors: list[Extractor] = [RULES[name]() for name in s.rules]
         self.linker = Linker()
+        # Without the model nothing can confirm a weak rule; keep what the rules are fairly sure of.
+        self._min_rule_confidence = s.min_rule_confidence if s.ner else min(s.min_rule_confidence, 0.55)
         if s.ner:
             self.extractors.append(NerExtractor(s.model_path, batch_size=s.ner_batch_size))
 
@@ -100,7 +102,9 @@ class Pipeline:
         aligned = self._converters[config].convert(text)
         tokens = self.segmenter.segment(aligned.simplified)
         spans = [(r.start, r.end) for r in page.regions if r.kind not in NO_ENTITIES]
-        ctx = Context(text, aligned.simplified, aligned.folded, tokens, spans, pub, page.credited, region)
+        ctx = Context(
+            text, aligned.simplified, aligned.folded, tokens, spans, pub, page.credited, region, self.segmenter.segment
+        )
         mentions: list[Mention] = []
         for extractor in self.extractors:
             mentions.extend(extractor.find(ctx))
@@ -117,7 +121,7 @@ class Pipeline:
                 confidence=m.confidence,
                 normalized=m.normalized,
             )
-            for m in fuse(mentions, self.settings.min_rule_confidence)
+            for m in fuse(mentions, self._min_rule_confidence)
         ]
         relations, clusters = self.linker.link(text, aligned.simplified, entities, page.credited)
         meta = Meta(

@@ -44,13 +44,8 @@ def make_context():
 
     def make(text: str, published_at: datetime | None = PUB) -> Context:
         aligned = converter.convert(text)
-        return Context(
-            text,
-            aligned.simplified,
-            aligned.folded,
-            segmenter.segment(aligned.simplified),
-            [(0, len(text))],
-            published_at,
-        )
+        tokens = segmenter.segment(aligned.simplified)
+        spans = [(0, len(text))]
+        return Context(text, aligned.simplified, aligned.folded, tokens, spans, published_at, segment=segmenter.segment)
 
     return make

@@ -7,6 +7,7 @@ finding matches from writing them onto the doc).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
@@ -39,6 +40,7 @@ class Context:
     published_at: datetime | None = None
     credited: list[tuple[int, int, str]] = field(default_factory=list)  # byline/editor names
     region: str = "unknown"  # mainland, tw, hk, mo or unknown (pipeline/region.py)
+    segment: Callable[[str], list[Token]] | None = None  # the pipeline's segmenter, for word-internal checks
 
 
 class Extractor(Protocol):

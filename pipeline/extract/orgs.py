@@ -31,6 +31,7 @@ class OrgExtractor:
         w["soft_pos"] = frozenset(w["soft_pos"])
         w["not_orgs"] = frozenset(w["not_orgs"])
         w["specific_pos"] = frozenset(w["specific_pos"])
+        w["region_words"] = frozenset(w["region_words"])
         return w
 
     def find(self, ctx: Context) -> list[Mention]:
@@ -42,23 +43,53 @@ class OrgExtractor:
             head, end = self._head(tok, w)
             if head is None:
                 continue
-            j = i
-            while j > 0 and self._modifier(tokens[j - 1], w) and end - tokens[j - 1].start <= w["max_chars"]:
-                j -= 1
-            while j < i and tokens[j].pos in w["soft_pos"]:
-                j += 1  # a verb or adjective may sit inside a name, not at its start
+            j = self._leftmost(tokens, i, end, w)
             start = tokens[j].start
-            modifier_chars = end - start - len(head)
-            if modifier_chars < w["weak_heads"].get(head, 2) and not (
-                tok.pos == "nt" and j == i and len(tok.text) >= 3
-            ):
-                continue
+            if end - start - len(head) < w["weak_heads"].get(head, 2):
+                continue  # 局, 中心 alone (or after too short a modifier) name nothing
             if not any(s <= start and end <= e for s, e in allowed):
                 continue
-            specific = any(t.pos in w["specific_pos"] for t in tokens[j:i]) or tok.pos == "nt"
+            specific = any(self._name_like(t, w) for t in tokens[j:i]) or self._specific_word(tok, head, end, ctx)
             confidence = (0.85 if len(head) >= 2 else 0.7) if specific else 0.5
             mentions.append(Mention(start, end, "ORG", "rule", "orgs.suffix", confidence))
         return self._outermost(mentions)
+
+    def _leftmost(self, tokens: list[Token], i: int, end: int, w: dict) -> int:
+        """Index of the first token of the name ending with ``tokens[i]``.
+
+        Walk left over modifiers; one two-character verb or adjective may sit
+        inside a name (雨花敬老服务中心), never two, never a one-character one
+        (调西安美术学院, 是华泰保险公司), never at the start. Common nouns left
+        of the first place or proper name are not part of it (经营者京源公司).
+        """
+        j, softs = i, 0
+        while j > 0 and end - tokens[j - 1].start <= w["max_chars"]:
+            prev = tokens[j - 1]
+            if prev.text.strip() != prev.text:
+                break
+            if prev.pos in w["soft_pos"]:
+                if len(prev.text) < 2 or softs or tokens[j].pos in w["soft_pos"]:
+                    break
+                softs += 1
+            elif prev.pos not in w["modifier_pos"]:
+                break
+            j -= 1
+        while j < i and tokens[j].pos in w["soft_pos"]:
+            j += 1
+        first_name = next((k for k in range(j, i) if self._name_like(tokens[k], w)), None)
+        return first_name if first_name is not None else j
+
+    def _specific_word(self, tok: Token, head: str, end: int, ctx: Context) -> bool:
+        """One dictionary word such as 北京大学 or 中国人民银行: specific if its stem holds a name (not 人民法院)."""
+        stem = ctx.simplified[tok.start : end - len(head)]
+        if not stem or ctx.segment is None:
+            return False
+        return any(self._name_like(t, self._words) for t in ctx.segment(stem))
+
+    @staticmethod
+    def _name_like(tok: Token, w: dict) -> bool:
+        """A place, a proper name, or a region word (自治区, 省): what makes a name specific."""
+        return tok.pos in w["specific_pos"] or tok.text in w["region_words"]
 
     @staticmethod
     def _head(tok: Token, w: dict) -> tuple[str | None, int]:
@@ -77,11 +108,7 @@ class OrgExtractor:
                 if len(head) == 1 and text != head and tok.pos not in ("n", "nt", "nz", "j", "nr"):
                     return None, tok.end
                 return head, tok.end
-        return (text, tok.end) if tok.pos == "nt" else (None, tok.end)
-
-    @staticmethod
-    def _modifier(tok: Token, w: dict) -> bool:
-        return (tok.pos in w["modifier_pos"] or tok.pos in w["soft_pos"]) and tok.text.strip() == tok.text
+        return None, tok.end  # jieba's nt tag alone is too noisy (新进展/nt, 最大化/nt)
 
     @staticmethod
     def _outermost(mentions: list[Mention]) -> list[Mention]:

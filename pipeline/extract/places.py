@@ -57,7 +57,7 @@ class PlaceExtractor:
                             "LOC",
                             "rule",
                             "places.suffix" if suffixed else "places.jieba",
-                            0.8 if suffixed else 0.6,
+                            0.65 if suffixed else 0.6,
                         )
                     )
                 i = end_i + 1
