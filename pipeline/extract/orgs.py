@@ -32,6 +32,8 @@ class OrgExtractor:
         w["not_orgs"] = frozenset(w["not_orgs"])
         w["specific_pos"] = frozenset(w["specific_pos"])
         w["region_words"] = frozenset(w["region_words"])
+        w["place_suffix_chars"] = frozenset("省市县区州镇乡村旗盟")
+        w["collective_places"] = frozenset(data.table("zh/places.json")["not_places"])  # 全区, 乡村
         return w
 
     def find(self, ctx: Context) -> list[Mention]:
@@ -57,10 +59,10 @@ class OrgExtractor:
     def _leftmost(self, tokens: list[Token], i: int, end: int, w: dict) -> int:
         """Index of the first token of the name ending with ``tokens[i]``.
 
-        Walk left over modifiers; one two-character verb or adjective may sit
-        inside a name (雨花敬老服务中心), never two, never a one-character one
-        (调西安美术学院, 是华泰保险公司), never at the start. Common nouns left
-        of the first place or proper name are not part of it (经营者京源公司).
+        Walk left over modifiers; up to two verbs or adjectives of two or more
+        characters may sit inside a name (雨花敬老服务中心, 广西协办扶助基金会),
+        never a one-character one (调西安美术学院, 是华泰保险公司), never at the
+        start. Names made only of common words get a low confidence later.
         """
         j, softs = i, 0
         while j > 0 and end - tokens[j - 1].start <= w["max_chars"]:
@@ -68,7 +70,7 @@ class OrgExtractor:
             if prev.text.strip() != prev.text:
                 break
             if prev.pos in w["soft_pos"]:
-                if len(prev.text) < 2 or softs or tokens[j].pos in w["soft_pos"]:
+                if len(prev.text) < 2 or softs == 2:
                     break
                 softs += 1
             elif prev.pos not in w["modifier_pos"]:
@@ -76,8 +78,7 @@ class OrgExtractor:
             j -= 1
         while j < i and tokens[j].pos in w["soft_pos"]:
             j += 1
-        first_name = next((k for k in range(j, i) if self._name_like(tokens[k], w)), None)
-        return first_name if first_name is not None else j
+        return j
 
     def _specific_word(self, tok: Token, head: str, end: int, ctx: Context) -> bool:
         """One dictionary word such as 北京大学 or 中国人民银行: specific if its stem holds a name (not 人民法院)."""
@@ -88,8 +89,13 @@ class OrgExtractor:
 
     @staticmethod
     def _name_like(tok: Token, w: dict) -> bool:
-        """A place, a proper name, or a region word (自治区, 省): what makes a name specific."""
-        return tok.pos in w["specific_pos"] or tok.text in w["region_words"]
+        """A place, a proper name, or a region word (自治区, 来宾市): what makes a name specific."""
+        text = tok.text
+        return (
+            tok.pos in w["specific_pos"]
+            or text in w["region_words"]
+            or (len(text) >= 2 and text[-1] in w["place_suffix_chars"] and text not in w["collective_places"])
+        )
 
     @staticmethod
     def _head(tok: Token, w: dict) -> tuple[str | None, int]:
