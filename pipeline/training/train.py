@@ -38,6 +38,32 @@ def to_docbin(sentences: Iterable[Sentence], path: Path) -> int:
     return count
 
 
+def publish(best: Path, out: Path, seconds: float, train_sentences: int, with_pfr: bool) -> None:
+    """Copy spaCy's best checkpoint to ``out`` and describe it in its meta.json."""
+    if out.exists():
+        shutil.rmtree(out)
+    shutil.copytree(best, out)
+    meta_path = out / "meta.json"
+    meta = json.loads(meta_path.read_text())
+    meta.update(
+        {
+            "name": "xinwen_ner",
+            "version": "1.0.0",
+            "description": "Character-level PERSON/LOC/ORG model of xinwen (bigram and jieba-word features).",
+            "license": "research use (trained on MSRA NER and People's Daily 1998, see models/README.md)",
+            "sources": [{"name": "MSRA NER (SIGHAN 2006) train.txt"}]
+            + ([{"name": "People's Daily 1998 (PFR 199801.txt)"}] if with_pfr else []),
+            "xinwen_training": {
+                "seconds": round(seconds),
+                "dev_sentences": DEV_SENTENCES,
+                "train_sentences": train_sentences,
+            },
+        }
+    )
+    meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
+    print(f"model written to {out} in {seconds:.0f} s")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--corpora", type=Path, default=Path("../shared/corpora"))
@@ -71,30 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.max_steps:
         overrides["training.max_steps"] = args.max_steps
     spacy_train(args.config, args.work / "output", overrides=overrides)
-    best = args.work / "output" / "model-best"
-    if args.out.exists():
-        shutil.rmtree(args.out)
-    shutil.copytree(best, args.out)
     seconds = time.monotonic() - started
-    meta_path = args.out / "meta.json"
-    meta = json.loads(meta_path.read_text())
-    meta.update(
-        {
-            "name": "xinwen_ner",
-            "version": "1.0.0",
-            "description": "Character-level PERSON/LOC/ORG model of xinwen (bigram and jieba-word features).",
-            "license": "research use (trained on MSRA NER and People's Daily 1998, see models/README.md)",
-            "sources": [{"name": "MSRA NER (SIGHAN 2006) train.txt"}]
-            + ([{"name": "People's Daily 1998 (PFR 199801.txt)"}] if args.with_pfr else []),
-            "xinwen_training": {
-                "seconds": round(seconds),
-                "dev_sentences": DEV_SENTENCES,
-                "train_sentences": len(train),
-            },
-        }
-    )
-    meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
-    print(f"model written to {args.out} in {seconds:.0f} s")
+    publish(args.work / "output" / "model-best", args.out, seconds, len(train), args.with_pfr)
     return 0
 
 
