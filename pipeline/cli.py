@@ -30,6 +30,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     ex.add_argument("-o", "--output", required=True, help="JSONL output file, or - for stdout")
     ex.add_argument("--errors", help="also write failed inputs with reasons to this JSONL file")
+    ex.add_argument("--glob", help="in folders, only files matching this pattern (e.g. '2024-*.txt')")
     ex.add_argument(
         "--published-at", help="publication time for relative dates, ISO 8601 (default: read from the page)"
     )
@@ -94,7 +95,7 @@ def _extract(args: argparse.Namespace) -> int:
 
         progress = tqdm(unit="doc", file=sys.stderr, desc="xinwen")
     with _atomic_output(args.output) as out:
-        for result in extract_all(iter_inputs(args.inputs), settings, args.workers, args.published_at):
+        for result in extract_all(iter_inputs(args.inputs, args.glob), settings, args.workers, args.published_at):
             if isinstance(result, Failure):
                 failures.append(result)
                 print(f"xinwen: {result.source}: {result.reason}", file=sys.stderr)

@@ -6,6 +6,7 @@ could not be read, with the reason). Reading never stops at a bad input.
 
 from __future__ import annotations
 
+import gzip
 import json
 import sys
 from collections.abc import Iterator
@@ -31,18 +32,26 @@ def _os_reason(exc: OSError) -> str:
     return exc.strerror.lower() if exc.strerror else type(exc).__name__
 
 
-def iter_inputs(inputs: list[str]) -> Iterator[Item | Failure]:
+ARTICLE_SUFFIXES = (".txt", ".jsonl", ".jsonl.gz")
+
+
+def _is_article(path: Path) -> bool:
+    return path.is_file() and path.name.lower().endswith(ARTICLE_SUFFIXES)
+
+
+def iter_inputs(inputs: list[str], pattern: str | None = None) -> Iterator[Item | Failure]:
+    """Items in a stable order: the inputs as given, folders sorted; ``pattern`` filters folders (``*.txt``)."""
     for name in inputs:
         if name == "-":
             yield Item(source="-", id="stdin", raw=sys.stdin.buffer.read())
             continue
         path = Path(name)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in (".txt", ".jsonl"))
+            files = sorted(p for p in path.rglob(pattern or "*") if _is_article(p))
             if not files:
-                yield Failure(source=name, reason="folder contains no .txt or .jsonl articles")
+                yield Failure(source=name, reason="folder contains no .txt, .jsonl or .jsonl.gz articles")
             for file in files:
-                yield from _file(file, file.relative_to(path).with_suffix("").as_posix())
+                yield from _file(file, file.relative_to(path).as_posix().removesuffix(file.suffix))
         elif path.exists():
             yield from _file(path, path.stem)
         else:
@@ -52,10 +61,13 @@ def iter_inputs(inputs: list[str]) -> Iterator[Item | Failure]:
 def _file(path: Path, doc_id: str) -> Iterator[Item | Failure]:
     try:
         raw = path.read_bytes()
-    except OSError as exc:
-        yield Failure(source=str(path), reason=f"cannot read: {_os_reason(exc)}")
+        if path.name.lower().endswith(".gz"):
+            raw = gzip.decompress(raw)
+    except (OSError, EOFError) as exc:
+        reason = _os_reason(exc) if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
+        yield Failure(source=str(path), reason=f"cannot read: {reason}")
         return
-    if path.suffix.lower() == ".jsonl":
+    if path.name.lower().endswith((".jsonl", ".jsonl.gz")):
         yield from _jsonl(raw, str(path))
     else:
         yield Item(source=str(path), id=doc_id, raw=raw)

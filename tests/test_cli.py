@@ -87,7 +87,7 @@ def test_missing_input_and_empty_folder(tmp_path):
     code, _, err = run(str(tmp_path / "nope.txt"), str(tmp_path / "empty"), "-o", str(tmp_path / "o.jsonl"))
     assert code == 1
     assert "nope.txt: no such file or folder" in err
-    assert "folder contains no .txt or .jsonl articles" in err
+    assert "folder contains no .txt, .jsonl or .jsonl.gz articles" in err
     assert "Traceback" not in err
 
 
@@ -140,3 +140,19 @@ def test_workers_give_the_same_records_in_the_same_order(tmp_path):
     assert code == 1, err
     assert one.read_text(encoding="utf-8") == two.read_text(encoding="utf-8")
     assert "5 extracted, 1 failed" in err
+
+
+def test_gzipped_jsonl_and_glob_filter(tmp_path):
+    import gzip
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    line = json.dumps({"id": "g1", "text": ARTICLE}, ensure_ascii=False) + "\n"
+    (folder / "part-1.jsonl.gz").write_bytes(gzip.compress(line.encode()))
+    (folder / "broken.jsonl.gz").write_bytes(b"not gzip at all")
+    (folder / "skip.txt").write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    code, _, err = run(str(folder), "-o", str(out), "--glob", "*.jsonl.gz")
+    assert code == 1
+    assert [d["id"] for d in records(out)] == ["g1"]
+    assert "broken.jsonl.gz: cannot read: " in err
