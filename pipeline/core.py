@@ -15,7 +15,7 @@ from pipeline.config import Settings
 from pipeline.convert import Converter
 from pipeline.errors import InputError
 from pipeline.extract.amounts import AmountExtractor
-from pipeline.extract.base import Context, Extractor, Mention
+from pipeline.extract.base import Context, Extractor, Mention, within
 from pipeline.extract.dates import DateExtractor
 from pipeline.extract.fuse import fuse
 from pipeline.extract.ner import NerExtractor
@@ -101,14 +101,14 @@ class Pipeline:
             self._converters[config] = Converter(config)
         aligned = self._converters[config].convert(text)
         tokens = self.segmenter.segment(aligned.simplified)
-        spans = [(r.start, r.end) for r in page.regions if r.kind not in NO_ENTITIES]
+        spans = sorted((r.start, r.end) for r in page.regions if r.kind not in NO_ENTITIES)
         ctx = Context(
             text, aligned.simplified, aligned.folded, tokens, spans, pub, page.credited, region, self.segmenter.segment
         )
         mentions: list[Mention] = []
         for extractor in self.extractors:
             mentions.extend(extractor.find(ctx))
-        mentions = [m for m in mentions if any(s <= m.start and m.end <= e for s, e in spans)]
+        mentions = [m for m in mentions if within(spans, m.start, m.end)]
         entities = [
             Entity(
                 type=m.type,

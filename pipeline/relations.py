@@ -115,23 +115,28 @@ class Linker:
 
             region = opencc.OpenCC("s2t.json").convert(region)
         groups: list[dict] = []
+        exact: dict[tuple[str, str], dict] = {}  # (type, key) -> group
+        suffixes: dict[str, dict] = {}  # every ending (3+ characters) of an ORG group's key -> group
         for i, e in enumerate(entities):
             if e.type not in ("ORG", "PERSON"):
                 continue
             key = self._expand(e.text_simplified, w)
-            for group in groups:
-                if group["type"] == e.type and (
-                    key == group["key"]
-                    or (e.type == "ORG" and (group["key"].endswith(key) or key.endswith(group["key"])))
-                ):
-                    group["mentions"].append(i)
-                    if len(key) > len(group["key"]):
-                        group["key"] = key
-                    if len(e.text) > len(entities[group["best"]].text):
-                        group["best"] = i
-                    break
-            else:
-                groups.append({"type": e.type, "key": key, "best": i, "mentions": [i]})
+            group = exact.get((e.type, key))
+            if group is None and e.type == "ORG":
+                # 雨花敬老服务中心 joins 柳州市雨花敬老服务中心, and the other way round.
+                group = suffixes.get(key) or next(
+                    (exact[("ORG", key[k:])] for k in range(1, len(key) - 2) if ("ORG", key[k:]) in exact), None
+                )
+            if group is None:
+                group = {"type": e.type, "key": key, "best": i, "mentions": []}
+                groups.append(group)
+            group["mentions"].append(i)
+            if len(e.text) > len(entities[group["best"]].text):
+                group["best"] = i
+            exact.setdefault((e.type, key), group)
+            if e.type == "ORG":
+                for k in range(len(key) - 2):
+                    suffixes.setdefault(key[k:], group)
         clusters = []
         for group in groups:
             best = entities[group["best"]]

@@ -7,6 +7,7 @@ finding matches from writing them onto the doc).
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -28,6 +29,12 @@ class Mention:
     structured: bool = False  # from page structure or a title pattern: wins over the model
 
 
+def within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Is ``[start, end)`` inside one of the sorted, disjoint ``spans``? (binary search: no quadratic step)"""
+    i = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
+
+
 @dataclass(frozen=True, slots=True)
 class Context:
     """Everything an extractor may read. All offsets index ``original`` (and the aligned forms)."""
@@ -36,7 +43,7 @@ class Context:
     simplified: str  # OpenCC output, what the NER model sees
     folded: str  # simplified with full-width digits and letters folded, what the rules match
     tokens: list[Token]
-    spans: list[tuple[int, int]]  # regions entities may come from (not furniture)
+    spans: list[tuple[int, int]]  # regions entities may come from (not furniture), sorted, disjoint
     published_at: datetime | None = None
     credited: list[tuple[int, int, str]] = field(default_factory=list)  # byline/editor names
     region: str = "unknown"  # mainland, tw, hk, mo or unknown (pipeline/region.py)

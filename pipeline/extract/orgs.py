@@ -15,7 +15,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from pipeline import data
-from pipeline.extract.base import Context, Mention
+from pipeline.extract.base import Context, Mention, within
 from pipeline.segment import Token
 
 
@@ -40,7 +40,6 @@ class OrgExtractor:
         w = self._words
         tokens = ctx.tokens
         mentions: list[Mention] = []
-        allowed = ctx.spans
         for i, tok in enumerate(tokens):
             head, end = self._head(tok, w)
             if head is None:
@@ -49,7 +48,7 @@ class OrgExtractor:
             start = tokens[j].start
             if end - start - len(head) < w["weak_heads"].get(head, 2):
                 continue  # 局, 中心 alone (or after too short a modifier) name nothing
-            if not any(s <= start and end <= e for s, e in allowed):
+            if not within(ctx.spans, start, end):
                 continue
             specific = any(self._name_like(t, w) for t in tokens[j:i]) or self._specific_word(tok, head, end, ctx)
             confidence = (0.85 if len(head) >= 2 else 0.7) if specific else 0.5

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from pipeline import data
-from pipeline.extract.base import Context, Mention
+from pipeline.extract.base import Context, Mention, within
 
 
 class PlaceExtractor:
@@ -49,7 +49,7 @@ class PlaceExtractor:
                     k += 1
                 start, end = tok.start, tokens[end_i].end
                 suffixed = end_i > i or any(tok.text.endswith(s) for s in w["suffixes"])
-                if any(s <= start and end <= e for s, e in ctx.spans):
+                if within(ctx.spans, start, end):
                     mentions.append(
                         Mention(
                             start,
