@@ -49,7 +49,11 @@ class PersonExtractor:
                     )
             for m in speaker.finditer(text, start, end):
                 if self._is_name(m["name"], w):
-                    mentions.append(Mention(m.start("name"), m.end("name"), "PERSON", "rule", "people.speaker", 0.8))
+                    mentions.append(
+                        Mention(
+                            m.start("name"), m.end("name"), "PERSON", "rule", "people.speaker", 0.85, structured=True
+                        )
+                    )
             for m in reporters.finditer(text, start, end):
                 for name in re.finditer(rf"[{_HAN}]+", m["names"]):
                     if self._is_name(name.group(), w):
@@ -68,4 +72,6 @@ class PersonExtractor:
             given = name[1:]
         else:
             return False
+        if any(name.endswith(title) for title in w["titles"]) or name.endswith("长"):
+            return False  # 王局长 is a form of address, not a name
         return 1 <= len(given) <= 2 and not any(ch in w["name_stop_chars"] for ch in given)
