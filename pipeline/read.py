@@ -67,8 +67,9 @@ def decode(raw: bytes, source: str = "<bytes>") -> RawText:
         if raw.startswith(bom):
             try:
                 text = raw.decode(codec)
-            except UnicodeDecodeError as exc:
-                raise InputError(source, f"not valid {codec} despite its byte-order mark ({exc.reason})") from None
+            except UnicodeDecodeError:
+                raw = raw[len(bom) :]  # a BOM over GBK or Big5 bytes: the mark lies, detect without it
+                break
             return _checked(text, "utf-8-bom" if codec == "utf-8-sig" else codec, source)
     try:
         return _checked(raw.decode("utf-8"), "utf-8", source)

@@ -152,32 +152,40 @@ def document_page(doc: Document) -> str:
     return _page(doc.meta.title or doc.id, body)
 
 
-def _timeline_svg(values: Counter[str]) -> str:
-    """Dates mentioned per month, as an inline SVG bar chart."""
-    if not values:
+def _timeline_svg(series: dict[str, Counter[str]]) -> str:
+    """Mentions per month as an inline SVG bar chart: one colour per type, bars side by side."""
+    months = sorted(set().union(*series.values()))
+    if not months:
         return "<p>No dated mentions.</p>"
-    months = sorted(values)
-    width, height, bar = max(320, 14 * len(months)), 160, 12
-    peak = max(values.values())
+    step = 6 * len(series) + 4
+    width, height = max(320, step * len(months)), 170
+    peak = max(max(c.values(), default=0) for c in series.values()) or 1
     bars = []
     for i, month in enumerate(months):
-        h = round(120 * values[month] / peak)
-        bars.append(
-            f'<rect x="{i * 14}" y="{130 - h}" width="{bar}" height="{h}" fill="{COLORS["DATE"]}">'
-            f"<title>{month}: {values[month]}</title></rect>"
-        )
+        for k, (label, counts) in enumerate(series.items()):
+            h = round(120 * counts[month] / peak)
+            x = i * step + 6 * k
+            bars.append(
+                f'<rect class="{label}" x="{x}" y="{130 - h}" width="5" height="{h}" fill="{COLORS[label]}">'
+                f"<title>{month} {label}: {counts[month]}</title></rect>"
+            )
     labels = f'<text x="0" y="150" font-size="10">{months[0]}</text>'
     labels += f'<text x="{width}" y="150" font-size="10" text-anchor="end">{months[-1]}</text>'
+    key = "".join(
+        f'<text x="{70 * k}" y="166" font-size="10" fill="{COLORS[label]}">■ {label}</text>'
+        for k, label in enumerate(series)
+    )
     return (
         f'<svg class="timeline" viewBox="0 0 {width} {height}" width="100%" role="img" '
-        f'aria-label="dates per month">{"".join(bars)}{labels}</svg>'
+        f'aria-label="mentions per month">{"".join(bars)}{labels}{key}</svg>'
     )
 
 
 def report_page(docs: Iterable[Document], failures: Iterable[Failure]) -> str:
     types: Counter[str] = Counter()
     names: dict[str, Counter[str]] = {"ORG": Counter(), "PERSON": Counter()}
-    months: Counter[str] = Counter()
+    months: Counter[str] = Counter()  # DATE mentions by the month they name
+    amount_months: Counter[str] = Counter()  # AMOUNT mentions by their article's publication month
     money: list[tuple[str, str, str]] = []
     count = 0
     for doc in docs:
@@ -188,6 +196,8 @@ def report_page(docs: Iterable[Document], failures: Iterable[Failure]) -> str:
                 names[e.type][e.text_simplified] += 1
             if e.type == "DATE" and e.normalized and e.normalized.value:
                 months[e.normalized.value[:7]] += 1
+            if e.type == "AMOUNT" and doc.meta.published_at:
+                amount_months[doc.meta.published_at[:7]] += 1
             if e.type == "AMOUNT" and e.normalized and e.normalized.kind == "money" and len(money) < 50:
                 money.append((doc.id, e.text, value_text(e)))
     failures = list(failures)
@@ -205,7 +215,8 @@ def report_page(docs: Iterable[Document], failures: Iterable[Failure]) -> str:
     body = (
         f"<h1>xinwen report: {count} documents, {len(failures)} failed</h1>{_legend()}"
         f'<div class="grid"><section><h2>Entities per type</h2><table>{counts}</table></section>{tops}</div>'
-        f"<h2>Dates mentioned per month</h2>{_timeline_svg(months)}"
+        "<h2>Timeline: dates named, and amounts by publication month</h2>"
+        f"{_timeline_svg({'DATE': months, 'AMOUNT': amount_months})}"
         f"<h2>Money amounts</h2><table>{money_rows}</table>"
         f'<h2>Failed inputs</h2><table class="failures">{failed or "<tr><td>none</td></tr>"}</table>'
     )

@@ -68,3 +68,10 @@ def test_utf8_file_with_stray_gbk_bytes_is_not_misread_as_gbk():
     result = decode(raw, "mixed.txt")
     assert result.text.startswith(SIMPLIFIED * 3)
     assert result.encoding.startswith("utf-8 (")
+
+
+def test_bom_that_lies_about_the_encoding_does_not_lose_the_text():
+    raw = b"\xef\xbb\xbf" + (SIMPLIFIED * 2).encode("gbk")
+    result = decode(raw, "liar.txt")
+    assert result.text == SIMPLIFIED * 2
+    assert result.encoding == "gb18030"
