@@ -121,7 +121,7 @@ class Pipeline:
                 confidence=m.confidence,
                 normalized=m.normalized,
             )
-            for m in fuse(mentions, self._min_rule_confidence)
+            for m in fuse(mentions, self._min_rule_confidence, model_ran=self.settings.ner)
         ]
         relations, clusters = self.linker.link(text, aligned.simplified, entities, page.credited)
         meta = Meta(

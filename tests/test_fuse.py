@@ -48,3 +48,13 @@ def test_overlaps_resolve_deterministically_whatever_the_input_order():
     assert fuse(list(reversed(mentions))) == first
     spans = [(m.start, m.end) for m in first]
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+
+
+def test_weak_suffix_org_needs_the_model_to_see_a_name_when_the_model_ran():
+    weak = rule(0, 6, "ORG", 0.7)  # one-character head such as 局
+    assert fuse([weak], model_ran=True) == []
+    assert fuse([weak], model_ran=False) == [weak]
+    (m,) = fuse([weak, ner(0, 2, "LOC")], model_ran=True)
+    assert (m.start, m.end, m.type) == (0, 6, "ORG")
+    strong = rule(0, 6, "ORG", 0.85)  # 协会, 基金会: stands alone
+    assert fuse([strong], model_ran=True) == [strong]
