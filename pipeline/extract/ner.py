@@ -92,13 +92,11 @@ class NerExtractor:
             k = t
             while k < len(tokens) and tokens[k].start < end:
                 tok = tokens[k]
-                if tok.start < start or tok.end > end:  # a word crosses the cut: let the model segment
-                    local = []
-                    break
-                local.append(Token(tok.text, tok.pos, tok.start - start, tok.end - start))
+                # A word cut by a piece boundary is clipped, so the model never segments again.
+                s, e = max(tok.start, start), min(tok.end, end)
+                local.append(Token(ctx.simplified[s:e], tok.pos, s - start, e - start))
                 k += 1
-            if local:
-                doc.user_data[TOKENS_KEY] = local
+            doc.user_data[TOKENS_KEY] = local
             docs.append(doc)
         mentions = []
         for (start, _), doc in zip(pieces, self._nlp.pipe(docs, batch_size=self.batch_size), strict=True):
