@@ -66,3 +66,10 @@ def test_fusion_marks_agreement(full_pipeline):
     assert person.extractor in ("rule", "rule+ner")
     org = next(e for e in doc.entities if e.type == "ORG")
     assert org.text == "河池市女企业家协会"
+
+
+def test_the_model_reuses_the_pipelines_words(full_pipeline):
+    """Pieces cut inside a word still get the pipeline's tokens: no second jieba dictionary in memory."""
+    full_pipeline.extract("广西标准化协会组织专家审定团体标准" * 40)  # 680 characters without punctuation
+    ner = next(x for x in full_pipeline.extractors if x.name == "ner")
+    assert ner._nlp.get_pipe("features").segmenter._pos is None
