@@ -73,3 +73,10 @@ def test_macau_currency_and_qualifier(rules_pipeline):
         "MOP",
         "more_than",
     )
+
+
+def test_thousands_separated_by_spaces_and_mixed_units(rules_pipeline):
+    doc = rules_pipeline.extract("警方去年處理12 000宗案件，涉款36億7,450萬元。", region="hk")
+    amounts = {e.text: e.normalized for e in doc.entities if e.type == "AMOUNT"}
+    assert amounts["12 000宗"].value == 12000
+    assert (amounts["36億7,450萬元"].value, amounts["36億7,450萬元"].currency) == (3674500000, "HKD")

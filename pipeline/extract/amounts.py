@@ -21,7 +21,7 @@ from pipeline.normalize.numerals import EXACT, parse_number
 from pipeline.records import Amount
 from pipeline.region import RegionDetector
 
-_AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_AR = r"(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+(?:,\d{3})*)(?:\.\d+)?"  # 12 000 and 1,385 both group thousands
 _ZH_DIGITS = "零〇○一二两三四五六七八九"
 _ZH = rf"[{_ZH_DIGITS}十百千]+(?:点[{_ZH_DIGITS}]+)?"
 
@@ -144,12 +144,9 @@ class AmountExtractor:
         elif not (unit or m["mult"]):
             return None
         try:
-            value = parse_number(num)
+            value = parse_number(num + (m["mult"] or ""))  # 36亿7450万: the last unit applies to 7450 only
         except ValueError:
             return None
-        with localcontext(EXACT):
-            for ch in m["mult"] or "":
-                value *= {"万": 10_000, "亿": 100_000_000, "兆": 1_000_000_000_000}[ch]
         qualifier = None
         for group, table in (
             ("pre", "prefix_qualifiers"),

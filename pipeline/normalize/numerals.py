@@ -51,7 +51,7 @@ def _small(text: str) -> Decimal:
 
 
 def _arabic(text: str) -> Decimal:
-    return Decimal(re.sub(r"[,，\s]", "", text))
+    return Decimal(re.sub(r"[,，\s\u00a0]", "", text))
 
 
 def parse_number(text: str) -> Decimal:
@@ -74,7 +74,7 @@ def _parse(text: str) -> Decimal:
             tail_value = _parse(tail) if tail else Decimal(0)
             return head_value * factor + tail_value
     try:
-        if re.fullmatch(r"[0-9][0-9,，\s]*(?:\.[0-9]+)?", text):
+        if re.fullmatch(r"[0-9][0-9,，\s\u00a0]*(?:\.[0-9]+)?", text):
             return _arabic(text)
         for point in w["point"]:
             if point in text:
