@@ -156,12 +156,16 @@ class PageParser:
     def _names(match: re.Match[str], base: int, role: str, page: Page) -> list[str]:
         names = []
         single, compound = data.surnames()
-        for name in re.finditer(_NAME, match.group("names")):
-            if name.group()[0] not in single and name.group()[:2] not in compound:
+        for found in re.finditer(_NAME, match.group("names")):
+            name, name_role = found.group(), role
+            if name[-1] in "摄攝" and len(name) > 2:  # (李明摄): a photographer's credit, not an author's
+                name, name_role = name[:-1], "photographer"
+            if name[0] not in single and name[:2] not in compound:
                 continue
-            start = base + match.start("names") + name.start()
-            page.credited.append((start, start + len(name.group()), role))
-            names.append(name.group())
+            start = base + match.start("names") + found.start()
+            page.credited.append((start, start + len(name), name_role))
+            if name_role == role:
+                names.append(name)
         return names
 
     @staticmethod

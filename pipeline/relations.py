@@ -22,7 +22,12 @@ from functools import cached_property
 from pipeline import data
 from pipeline.records import Cluster, Entity, Relation
 
-CREDIT_TITLES = {"author": ("记者", "記者"), "reporter": ("记者", "記者"), "editor": ("责编", "責編")}
+CREDIT_TITLES = {
+    "author": ("记者", "記者"),
+    "reporter": ("记者", "記者"),
+    "editor": ("责编", "責編"),
+    "photographer": ("摄影", "攝影"),
+}
 
 
 class Linker:
@@ -51,7 +56,9 @@ class Linker:
         for p, person in enumerate(entities):
             if person.type != "PERSON":
                 continue
-            role = roles.get((person.start, person.end))
+            role = roles.get((person.start, person.end)) or next(
+                (r for r in ("reporter", "photographer") if f"people.{r}" in (person.rule or "")), None
+            )
             if role in CREDIT_TITLES:
                 relations.append(
                     Relation(

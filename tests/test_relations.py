@@ -69,3 +69,9 @@ def test_clusters_use_the_fullest_name_and_abbreviations(rules_pipeline):
     center = by_canonical["广西南宁市阳光社会工作服务中心"]
     assert center.count == 3
     assert "广西壮族自治区民政厅" in by_canonical
+
+
+def test_inline_reporters_and_photographers(rules_pipeline):
+    found = positions(rules_pipeline.extract("本报记者王强、刘芳报道。会场一角（李明摄）"))
+    assert ("王强", "记者", None) in found and ("刘芳", "记者", None) in found
+    assert ("李明", "摄影", None) in found

@@ -33,10 +33,11 @@ class PersonExtractor:
         speaker = re.compile(rf"(?:^|(?<=[。！？；\n”」]))(?P<name>[{_HAN}]{{2,4}}?)(?={verbs})")
         name = rf"[{_HAN}]{{2,3}}?(?=报道|摄|[、和及\s，。,）)]|$)"
         reporters = re.compile(rf"(?:记者|通讯员)(?P<names>{name}(?:[、和及\s]{name})*)")
-        return titled, speaker, reporters, w
+        photographers = re.compile(rf"(?P<names>[{_HAN}]{{2,4}}(?:[、和及\s][{_HAN}]{{2,4}})*)\s*摄(?=[）)\s]|$)")
+        return titled, speaker, reporters, photographers, w
 
     def find(self, ctx: Context) -> list[Mention]:
-        titled, speaker, reporters, w = self._grammar
+        titled, speaker, reporters, photographers, w = self._grammar
         text = ctx.folded
         mentions = [
             Mention(s, e, "PERSON", "rule", f"people.{role}", 0.97, structured=True) for s, e, role in ctx.credited
@@ -54,13 +55,15 @@ class PersonExtractor:
                             m.start("name"), m.end("name"), "PERSON", "rule", "people.speaker", 0.85, structured=True
                         )
                     )
-            for m in reporters.finditer(text, start, end):
-                for name in re.finditer(rf"[{_HAN}]+", m["names"]):
-                    if self._is_name(name.group(), w):
-                        s = m.start("names") + name.start()
-                        mentions.append(
-                            Mention(s, s + len(name.group()), "PERSON", "rule", "people.reporter", 0.9, structured=True)
-                        )
+            for pattern, role in ((reporters, "reporter"), (photographers, "photographer")):
+                for m in pattern.finditer(text, start, end):
+                    for name in re.finditer(rf"[{_HAN}]+", m["names"]):
+                        if self._is_name(name.group(), w):
+                            s = m.start("names") + name.start()
+                            rule = f"people.{role}"
+                            mentions.append(
+                                Mention(s, s + len(name.group()), "PERSON", "rule", rule, 0.9, structured=True)
+                            )
         return mentions
 
     @staticmethod
