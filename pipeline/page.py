@@ -80,6 +80,10 @@ class PageParser:
             words["reporters_re"] = re.compile(
                 rf"[（(]\s*(?:{dl})\s*[:：]?\s*(?P<names>{_NAME}(?:[\s、，,]+{_NAME}){{0,5}})\s*[）)]"
             )
+            # A line of credits only: [outlet] 记者 X Y 通讯员 Z.
+            names = rf"(?:{dl})\s*[:：]?\s*(?P<names>{_NAME}(?:[\s、，,]+{_NAME})*?)(?=\s*(?:{dl})|\s*$)"
+            words["credit_names"] = names
+            words["credit_line_re"] = re.compile(rf"[^\s]{{0,10}}?(?:{names}\s*)+")
             self._words = words
         return self._words
 
@@ -127,6 +131,10 @@ class PageParser:
             elif editor := words["editor_re"].match(line):
                 kinds[i] = "editor"
                 page.editors += self._names(editor, start, "editor", page)
+            elif words["credit_line_re"].fullmatch(line):
+                kinds[i] = "byline"  # 湖南日报记者 周立新 通讯员 谭海燕
+                for names in re.finditer(words["credit_names"], line):
+                    page.authors += self._names(names, start, "author", page)
             elif self._heading(line, words) and i > 0:
                 kinds[i] = "heading"
                 page.headings.append(line)

@@ -73,3 +73,10 @@ def test_parenthesised_organisation_is_not_a_byline():
 def test_reporter_credited_twice_is_listed_once():
     text = "人民網成都4月12日電 (記者王明遠)今年一季度全市新增市場主體。\n\n据介紹，增長較快。(記者王明遠)"
     assert PageParser().parse(text).authors == ["王明遠"]
+
+
+def test_credit_line_is_a_byline_not_a_heading():
+    text = "标题\n\n2024年10月25日08:30 | 来源：湖南日报\n\n湖南日报记者 周立新 通讯员 谭海燕\n\n正文第一段，内容。"
+    page = PageParser().parse(text)
+    assert page.authors == ["周立新", "谭海燕"]
+    assert page.headings == []
