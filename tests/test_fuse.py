@@ -54,7 +54,7 @@ def test_weak_suffix_org_needs_the_model_to_see_a_name_when_the_model_ran():
     weak = rule(0, 6, "ORG", 0.7)  # one-character head such as 局
     assert fuse([weak], model_ran=True) == []
     assert fuse([weak], model_ran=False) == [weak]
-    (m,) = fuse([weak, ner(0, 2, "LOC")], model_ran=True)
-    assert (m.start, m.end, m.type) == (0, 6, "ORG")
+    (m,) = fuse([weak, ner(0, 6, "ORG")], model_ran=True)
+    assert (m.start, m.end, m.extractor) == (0, 6, "rule+ner")
     strong = rule(0, 6, "ORG", 0.85)  # 协会, 基金会: stands alone
     assert fuse([strong], model_ran=True) == [strong]
