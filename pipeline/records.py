@@ -35,9 +35,14 @@ class Amount(_Record):
     unit: str | None = Field(description="Unit or measure word in simplified script (元, 家, %, 人次).")
     currency: str | None = Field(description="ISO 4217 code for money.")
     qualifier: Qualifier | None = None
+    upper: Decimal | None = Field(
+        default=None, description="Upper end of a range (300亿至450亿元); value is the lower."
+    )
 
-    @field_serializer("value", when_used="json")
-    def _number(self, value: Decimal) -> int | float:
+    @field_serializer("value", "upper", when_used="json")
+    def _number(self, value: Decimal | None) -> int | float | None:
+        if value is None:
+            return None
         return int(value) if value == value.to_integral_value() else float(value)
 
 

@@ -60,9 +60,11 @@ def test_amount_ends_at_its_unit(make_context):
     assert text[mentions[0].start : mentions[0].end] == "3541.07万元"
 
 
-def test_range_shares_its_unit(make_context):
-    text = "投资300亿至450亿元"
-    low, high = AmountExtractor().find(make_context(text))
-    assert (text[low.start : low.end], text[high.start : high.end]) == ("300亿", "450亿元")
-    assert (low.normalized.value, low.normalized.unit, low.normalized.currency) == (Decimal("30000000000"), "元", "CNY")
-    assert low.normalized.kind == high.normalized.kind == "money"
+def test_range_is_one_amount_with_lower_and_upper_values(make_context):
+    text = "投资300亿至450亿元，增长2.5%至3.5%"
+    money, percent = AmountExtractor().find(make_context(text))
+    assert text[money.start : money.end] == "300亿至450亿元"
+    assert (money.normalized.value, money.normalized.upper) == (Decimal("30000000000"), Decimal("45000000000"))
+    assert (money.normalized.unit, money.normalized.currency, money.normalized.kind) == ("元", "CNY", "money")
+    assert text[percent.start : percent.end] == "2.5%至3.5%"
+    assert (percent.normalized.value, percent.normalized.upper) == (Decimal("2.5"), Decimal("3.5"))

@@ -26,6 +26,9 @@ _ZH_DIGITS = "零〇○一二两三四五六七八九"
 _ZH = rf"[{_ZH_DIGITS}十百千]+(?:点[{_ZH_DIGITS}]+)?"
 
 
+RANGE_WORDS = ("至", "到", "-", "~", "～", "—", "－")
+
+
 def _alternation(words: list[str] | dict[str, str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -74,19 +77,35 @@ class AmountExtractor:
                 mention = self._amount(m, w, text, starts, ctx.region)
                 if mention:
                     mentions.append(mention)
-        return self._share_range_units(mentions, text)
+        return self._join_ranges(mentions, text)
 
     @staticmethod
-    def _share_range_units(mentions: list[Mention], text: str) -> list[Mention]:
-        """300亿至450亿元: the first number of a range takes the unit written after the second."""
-        out = list(mentions)
-        for i in range(len(out) - 1):
-            first, second = out[i], out[i + 1]
-            a, b = first.normalized, second.normalized
-            if a.unit is None and b.unit and text[first.end : second.start] in ("至", "到", "-", "~", "～", "—"):
-                out[i] = replace(
-                    first, normalized=a.model_copy(update={"unit": b.unit, "currency": b.currency, "kind": b.kind})
+    def _join_ranges(mentions: list[Mention], text: str) -> list[Mention]:
+        """300亿至450亿元 and 2.5%至3.5% are one amount: ``value`` the lower end, ``upper`` the higher."""
+        mentions = sorted(mentions, key=lambda m: m.start)
+        out: list[Mention] = []
+        for m in mentions:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and prev.normalized.kind != "ordinal"
+                and m.normalized.kind != "ordinal"
+                and text[prev.end : m.start] in RANGE_WORDS
+                and prev.normalized.unit in (None, m.normalized.unit)
+                and m.normalized.unit
+            ):
+                low, high = prev.normalized, m.normalized
+                joined = high.model_copy(
+                    update={
+                        "value": low.value,
+                        "value_text": low.value_text,
+                        "upper": high.value,
+                        "qualifier": low.qualifier or high.qualifier,
+                    }
                 )
+                out[-1] = replace(m, start=prev.start, normalized=joined, confidence=min(prev.confidence, m.confidence))
+            else:
+                out.append(m)
         return out
 
     @staticmethod
