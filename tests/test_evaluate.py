@@ -68,3 +68,34 @@ def test_people_daily_dedup_removes_sentences_seen_in_training(tmp_path):
     train.write_text("我们/o 在/o 北京/ns 召开/o 了/o 一次/o 重要/o 的/o 工作/o 会议/o 。/o\n", encoding="utf-8")
     sentences = [("我们在北京召开了一次重要的工作会议。", []), ("他们在上海举行了另一场完全不同的活动。", [])]
     assert dedup_people_daily(sentences, train) == [sentences[1]]
+
+
+def test_annotated_region_sets_parse_with_exact_offsets(tmp_path):
+    from pipeline.training.evaluate import read_annotated
+
+    path = tmp_path / "x.ann"
+    path.write_text(
+        "# region: hk\n# published_at: 2023-02-22\n[ORG 運輸署]署長[PERSON 羅淑佩]說，[AMOUNT 約5億元|500000000]。\n"
+    )
+    headers, [(text, spans)] = read_annotated(path)
+    assert headers == {"region": "hk", "published_at": "2023-02-22"}
+    assert text == "運輸署署長羅淑佩說，約5億元。"
+    assert [(text[s:e], t, v) for s, e, t, v in spans] == [
+        ("運輸署", "ORG", None),
+        ("羅淑佩", "PERSON", None),
+        ("約5億元", "AMOUNT", "500000000"),
+    ]
+
+
+def test_every_shipped_region_set_parses():
+    from pathlib import Path
+
+    from pipeline.training.evaluate import read_annotated
+
+    folder = Path(__file__).resolve().parent.parent / "corpus" / "eval"
+    sets = sorted(folder.glob("*.ann"))
+    assert [p.stem for p in sets] == ["hk", "mainland", "mo", "tw"]
+    for path in sets:
+        headers, sentences = read_annotated(path)
+        assert headers["region"] == path.stem and sentences
+        assert all("[" not in text for text, _ in sentences)

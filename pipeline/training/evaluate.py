@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from pipeline.training.corpora import Sentence, Span, read_bio, read_msra_wordtag
@@ -39,19 +41,21 @@ class Counts:
         return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4), "tp": self.tp, "fp": self.fp, "fn": self.fn}
 
 
-def score(gold: Iterable[Iterable[Span]], predicted: Iterable[Iterable[Span]]) -> dict[str, dict[str, float | int]]:
+def score(
+    gold: Iterable[Iterable[Span]], predicted: Iterable[Iterable[Span]], labels: tuple[str, ...] = LABELS
+) -> dict[str, dict[str, float | int]]:
     """Exact-match scores per label and overall (micro-averaged) over aligned sentences."""
-    counts = {label: Counts() for label in LABELS}
+    counts = {label: Counts() for label in labels}
     for g_spans, p_spans in zip(gold, predicted, strict=True):
         g, p = set(g_spans), set(p_spans)
-        for label in LABELS:
+        for label in labels:
             g_l = {s for s in g if s[2] == label}
             p_l = {s for s in p if s[2] == label}
             counts[label].tp += len(g_l & p_l)
             counts[label].fp += len(p_l - g_l)
             counts[label].fn += len(g_l - p_l)
     total = Counts(*(sum(getattr(c, k) for c in counts.values()) for k in ("tp", "fp", "fn")))
-    return {"overall": total.scores(), **{label: counts[label].scores() for label in LABELS}}
+    return {"overall": total.scores(), **{label: counts[label].scores() for label in labels}}
 
 
 def pipeline_system(settings_kwargs: dict) -> Callable[[list[str]], list[list[Span]]]:
@@ -106,6 +110,66 @@ def dedup_people_daily(sentences: list[Sentence], msra_train: Path) -> list[Sent
     return [(t, s) for t, s in sentences if t[:15] not in train_text]
 
 
+_MARK = re.compile(r"\[(ORG|PERSON|LOC|AMOUNT|DATE) ([^\]|]+)(?:\|([^\]]+))?\]")
+ALL_TYPES = ("PERSON", "LOC", "ORG", "AMOUNT", "DATE")
+
+
+def read_annotated(path: Path) -> tuple[dict[str, str], list[tuple[str, list[tuple[int, int, str, str | None]]]]]:
+    """``[TYPE text|value]`` markup (corpus/eval/*.ann) -> headers and (text, gold spans with values)."""
+    headers: dict[str, str] = {}
+    sentences = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            key, _, value = line[1:].partition(":")
+            headers[key.strip()] = value.strip()
+            continue
+        if not line.strip():
+            continue
+        text, spans, pos = [], [], 0
+        for m in _MARK.finditer(line):
+            text.append(line[pos : m.start()])
+            start = sum(map(len, text))
+            text.append(m.group(2))
+            spans.append((start, start + len(m.group(2)), m.group(1), m.group(3)))
+            pos = m.end()
+        text.append(line[pos:])
+        sentences.append(("".join(text), spans))
+    return headers, sentences
+
+
+def region_scores(folder: Path) -> dict[str, dict]:
+    """Each region's hand-made set through the full pipeline: all five types, plus value accuracy."""
+    from pipeline import Pipeline
+
+    pipe = Pipeline()
+    results = {}
+    for path in sorted(folder.glob("*.ann")):
+        headers, sentences = read_annotated(path)
+        gold, predicted, values_right, values_total = [], [], 0, 0
+        for text, spans in sentences:
+            doc = pipe.extract(text, published_at=headers.get("published_at"), region=headers.get("region"))
+            found = {(e.start, e.end, e.type): e for e in doc.entities}
+            gold.append([(s, e, t) for s, e, t, _ in spans])
+            predicted.append(list(found))
+            for s, e, t, value in spans:
+                if value is None:
+                    continue
+                values_total += 1
+                hit = found.get((s, e, t))
+                if hit is not None and hit.normalized is not None:
+                    got = hit.normalized.value
+                    values_right += str(got) == value or (t == "AMOUNT" and got == Decimal(value))
+        result = score(gold, predicted, ALL_TYPES)
+        result["meta"] = {
+            "sentences": len(sentences),
+            "region": headers.get("region"),
+            "values_right": values_right,
+            "values_total": values_total,
+        }
+        results[f"pipeline/region_{path.stem}"] = result
+    return results
+
+
 def to_traditional(sentences: list[Sentence]) -> list[Sentence]:
     import opencc
 
@@ -122,6 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpora", type=Path, default=Path("../shared/corpora"))
     parser.add_argument("--out", type=Path, default=Path("build/eval"))
     parser.add_argument("--model", type=Path, default=None, help="NER model directory (default: the shipped one)")
+    parser.add_argument("--regions", type=Path, default=Path("corpus/eval"), help="hand-made region sets (*.ann)")
     parser.add_argument("--limit", type=int, default=0, help="only the first N sentences of each test set")
     parser.add_argument("--systems", default="pipeline,ner,rules,jieba,lac", help="lac needs the bench extra")
     args = parser.parse_args(argv)
@@ -161,6 +226,15 @@ def main(argv: list[str] | None = None) -> int:
             result["meta"] = {"sentences": len(sentences), "chars": chars, "chars_per_s": round(chars / seconds)}
             results[f"{name}/{set_name}"] = result
             print(f"{name:9s} {set_name:24s} F1 {result['overall']['f1']:.4f}", flush=True)
+    if "pipeline" in args.systems.split(","):
+        for key, result in region_scores(args.regions).items():
+            results[key] = result
+            meta = result["meta"]
+            print(
+                f"pipeline  {key[9:]:24s} F1 {result['overall']['f1']:.4f}  values {meta['values_right']}/"
+                f"{meta['values_total']}",
+                flush=True,
+            )
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "metrics.json").write_text(json.dumps(results, indent=2) + "\n")
     table = render_table(results)
@@ -171,14 +245,16 @@ def main(argv: list[str] | None = None) -> int:
 
 def render_table(results: dict[str, dict]) -> str:
     rows = [
-        "| system / test set | sentences | overall P / R / F1 | PERSON F1 | LOC F1 | ORG F1 |",
-        "|---|---:|---|---:|---:|---:|",
+        "| system / test set | sentences | overall P / R / F1 | PERSON F1 | LOC F1 | ORG F1 | AMOUNT F1 | DATE F1 |",
+        "|---|---:|---|---:|---:|---:|---:|---:|",
     ]
     for key, r in results.items():
         o = r["overall"]
         rows.append(
             f"| {key} | {r['meta']['sentences']} | {o['p']:.3f} / {o['r']:.3f} / **{o['f1']:.3f}** | "
-            f"{r['PERSON']['f1']:.3f} | {r['LOC']['f1']:.3f} | {r['ORG']['f1']:.3f} |"
+            f"{r['PERSON']['f1']:.3f} | {r['LOC']['f1']:.3f} | {r['ORG']['f1']:.3f} | "
+            + " | ".join(f"{r[t]['f1']:.3f}" if t in r else "–" for t in ("AMOUNT", "DATE"))
+            + " |"
         )
     return "\n".join(rows) + "\n"
 
