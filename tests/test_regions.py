@@ -38,7 +38,7 @@ def test_roc_years(rules_pipeline):
     doc = rules_pipeline.extract(TW)
     assert ("民國112年", "2023", None) in dates(doc)
     doc = rules_pipeline.extract("臺北市政府表示，113年度預算已送議會，112/5/9起實施。", region="tw")
-    assert ("113年", "2024", None) in dates(doc)
+    assert ("113年度", "2024", None) in dates(doc)
     assert ("112/5/9", "2023-05-09", None) in dates(doc)
 
 

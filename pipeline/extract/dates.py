@@ -50,11 +50,12 @@ class DateExtractor:
             # 2022/23年度, 二零二二/二三年度 (a fiscal year)
             rf"|(?P<fy>\d{{4}}|[{_ZD}]{{4}})/(?P<fy2>\d{{2}}|[{_ZD}]{{2}})年度"
             # [year] [month [day] [time] [range]] [part] [以来]
-            rf"|(?:(?:民国|民國)(?P<roc>\d{{1,3}}|[{_ZD}十]{{1,4}})年|(?P<y>{_YEAR})年|(?P<y3>\d{{3}})年"
+            rf"|(?:(?:民国|民國)(?P<roc>\d{{1,3}}|[{_ZD}十]{{1,4}})年度?|(?P<y>{_YEAR})年度?|(?P<y3>\d{{3}})年度?"
             rf"|(?P<ry>{_alt(w['relative_years'])}))?"
             rf"(?:(?P<m>{_MONTH})(?:月|(?=(?:{rng}){_MONTH}月))(?:(?P<d>{_DAY})[日号])?"
             rf"(?:\s*{time})?(?:(?:{rng})(?P<m2>{_MONTH})月)?)?"
-            rf"(?P<part>{_alt(w['year_parts'])})?(?P<since>{_alt(w['since'])})?"
+            rf"(?:(?P<part>{_alt(w['year_parts'])})|(?:前|首)(?P<first>\d{{1,2}}|[{_ZD}十两]{{1,3}})个月)?"
+            rf"(?P<since>{_alt(w['since'])})?"
             rf"|(?P<rm>{_alt(w['relative_months'])})|(?P<rd>{_alt(w['relative_days'])})"
             rf"|(?<![月])(?P<day>{_DAY})[日号](?!\d)"
             rf"|(?P<tampm>{_alt(w['am_pm'])})?(?P<tH>[01]?\d|2[0-3])[时時](?:(?P<tM>[0-5]?\d)分)?"
@@ -91,7 +92,7 @@ class DateExtractor:
             return self._day(pub.year, pub.month, parse_number(g["day"]), relative=True)
         if g["tH"]:
             return self._time_only(g, w, pub)
-        if not (g["y"] or g["y3"] or g["roc"] or g["ry"] or g["m"] or g["part"]):
+        if not (g["y"] or g["y3"] or g["roc"] or g["ry"] or g["m"] or g["part"] or g["first"]):
             return None  # a bare 以来 anchors nothing
         if g["y3"] and region != "tw":
             return None  # a three-digit year is a ROC year only in Taiwanese text
@@ -117,6 +118,13 @@ class DateExtractor:
                 return value.model_copy(update={"end": since_end}) if since_end else value
             end = f"{year:04d}-{int(parse_number(g['m2'])):02d}" if g["m2"] else since_end
             return DateValue(value=f"{year:04d}-{month:02d}", granularity="month", end=end, relative=relative)
+        if g["first"]:  # 前5个月, 首六个月: January to the Nth month
+            months = int(parse_number(g["first"]))
+            if not 1 <= months <= 12:
+                return None
+            return DateValue(
+                value=f"{year:04d}-01", granularity="month", end=f"{year:04d}-{months:02d}", relative=relative
+            )
         if g["part"]:
             first, last, granularity = w["year_parts"][g["part"]]
             return DateValue(
