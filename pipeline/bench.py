@@ -94,17 +94,50 @@ def worker(system: str, articles_path: Path, repeats: int) -> dict:
     }
 
 
+def stress(megabytes: int, ner: bool) -> dict:
+    """One huge article (the reference article repeated): time and memory must grow linearly."""
+    from pipeline import Pipeline, Settings
+
+    base = Path("corpus/000_44e2c17fa0201093.txt").read_text(encoding="utf-8")
+    pipe = Pipeline(Settings(ner=ner))
+    pipe.extract(base)
+    rows = {}
+    for size in (megabytes // 4, megabytes):
+        chars = size * 1_000_000 // 3  # CJK text is 3 bytes a character in UTF-8
+        text = (base * (chars // len(base) + 1))[:chars]
+        started = time.perf_counter()
+        doc = pipe.extract(text)
+        seconds = time.perf_counter() - started
+        rows[f"{size} MB"] = {
+            "chars": chars,
+            "seconds": round(seconds, 1),
+            "chars_per_s": round(chars / seconds),
+            "entities": len(doc.entities),
+        }
+        print(
+            f"{size:>4} MB: {seconds:7.1f} s, {chars / seconds:,.0f} chars/s, {len(doc.entities)} entities, "
+            f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB",
+            flush=True,
+        )
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpora", type=Path, default=Path("../shared/corpora"))
     parser.add_argument("--out", type=Path, default=Path("build/bench"))
     parser.add_argument("--articles", type=int, default=120)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--stress", type=int, metavar="MB", help="instead: one article of MB megabytes (and MB/4)")
+    parser.add_argument("--no-ner", action="store_true", help="with --stress: rules only")
     parser.add_argument("--worker", choices=SYSTEMS, help=argparse.SUPPRESS)
     parser.add_argument("--input", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
         print(json.dumps(worker(args.worker, args.input, args.repeats)))
+        return 0
+    if args.stress:
+        stress(args.stress, ner=not args.no_ner)
         return 0
     args.out.mkdir(parents=True, exist_ok=True)
     articles = build_articles(args.corpora, Path("corpus"), limit=args.articles)

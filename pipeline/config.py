@@ -29,6 +29,10 @@ class Settings(BaseModel):
         description="Below this a rule-only name needs the model's agreement (0.55 at most without the model).",
     )
     timezone: str = Field("+08:00", description="UTC offset given to publication times read from the page.")
-    max_chars: int = Field(5_000_000, gt=0, description="Refuse longer documents (bounded memory per document).")
+    max_chars: int = Field(
+        8_000_000,
+        gt=0,
+        description="Refuse longer documents (bounded memory per document; a 20 MB UTF-8 article fits).",
+    )
     ner_batch_size: int = Field(16, gt=0)
     user_dict: Path | None = Field(None, description="jieba user dictionary; None means the one shipped with xinwen.")

@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.errors import ModelError
 from pipeline.extract.base import Context, Mention
 from pipeline.segment import Token
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 LABELS = {"PERSON": "PERSON", "LOC": "LOC", "ORG": "ORG"}
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
@@ -78,10 +83,25 @@ class NerExtractor:
     def find(self, ctx: Context) -> list[Mention]:
         if self._nlp is None:
             self._load()
+        pieces = [p for s, e in ctx.spans for p in chunks(s, e, ctx.simplified, self.max_chunk)]
+        docs = self._docs(ctx, pieces)  # a generator: memory stays flat however long the article
+        mentions = []
+        for (start, _), doc in zip(pieces, self._nlp.pipe(docs, batch_size=self.batch_size), strict=True):
+            for ent in doc.ents:
+                label = LABELS.get(ent.label_)
+                if label:
+                    confidence = self._confidence.get(ent.label_, 0.8)
+                    mentions.append(
+                        Mention(
+                            start + ent.start_char, start + ent.end_char, label, "ner", "ner.xinwen_ner", confidence
+                        )
+                    )
+        return mentions
+
+    def _docs(self, ctx: Context, pieces: list[tuple[int, int]]) -> Iterator[Doc]:
+        """Character docs of the pieces, each carrying the pipeline's words (clipped at the piece edges)."""
         from pipeline.extract.ner_features import TOKENS_KEY
 
-        pieces = [p for s, e in ctx.spans for p in chunks(s, e, ctx.simplified, self.max_chunk)]
-        docs = []
         tokens = ctx.tokens
         t = 0
         for start, end in pieces:
@@ -97,23 +117,7 @@ class NerExtractor:
                 local.append(Token(ctx.simplified[s:e], tok.pos, s - start, e - start))
                 k += 1
             doc.user_data[TOKENS_KEY] = local
-            docs.append(doc)
-        mentions = []
-        for (start, _), doc in zip(pieces, self._nlp.pipe(docs, batch_size=self.batch_size), strict=True):
-            for ent in doc.ents:
-                label = LABELS.get(ent.label_)
-                if label:
-                    mentions.append(
-                        Mention(
-                            start + ent.start_char,
-                            start + ent.end_char,
-                            label,
-                            "ner",
-                            "ner.xinwen_ner",
-                            self._confidence.get(ent.label_, 0.8),
-                        )
-                    )
-        return mentions
+            yield doc
 
     def __getstate__(self) -> dict[str, object]:
         return {**self.__dict__, "_nlp": None, "_confidence": {}}
