@@ -16,6 +16,7 @@ article is mostly about (自治区民政厅 -> 广西壮族自治区民政厅).
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from functools import cached_property
 
@@ -50,6 +51,7 @@ class Linker:
         w = self._words
         orgs = [i for i, e in enumerate(entities) if e.type == "ORG"]
         org_ending_at = {entities[i].end: i for i in orgs}
+        by_head = self._orgs_by_head(entities, orgs)
         relations: list[Relation] = []
         roles = {(s, e): role for s, e, role in credited}
         traditional = text != simplified
@@ -76,7 +78,7 @@ class Linker:
                 if title is None:
                     break
                 title_start = end - len(title)
-                org, org_start = self._organization(simplified, entities, orgs, org_ending_at, title_start)
+                org, org_start = self._organization(simplified, entities, by_head, org_ending_at, title_start)
                 start = org_start if org is not None else title_start
                 relations.append(
                     Relation(
@@ -92,8 +94,24 @@ class Linker:
                 end = start - 1  # 省委书记、省人大常委会主任张某某: one more position before the 、
         return relations
 
+    def _orgs_by_head(self, entities: list[Entity], orgs: list[int]) -> dict[str, tuple[list[int], list[int]]]:
+        """For each head word, the organizations ending in it: (their end offsets, their indices), in text order."""
+        table: dict[str, tuple[list[int], list[int]]] = {}
+        for i in orgs:
+            for head in self._words["heads"]:
+                if len(head) >= 2 and entities[i].text_simplified.endswith(head):
+                    ends, indices = table.setdefault(head, ([], []))
+                    ends.append(entities[i].end)
+                    indices.append(i)
+        return table
+
     def _organization(
-        self, simplified: str, entities: list[Entity], orgs: list[int], org_ending_at: dict[int, int], end: int
+        self,
+        simplified: str,
+        entities: list[Entity],
+        by_head: dict[str, tuple[list[int], list[int]]],
+        org_ending_at: dict[int, int],
+        end: int,
     ) -> tuple[int | None, int]:
         """The organization written right before a title: an entity, 该+type word, or a bare type word."""
         if end in org_ending_at:
@@ -108,9 +126,10 @@ class Linker:
                 if simplified.startswith(demonstrative, start - len(demonstrative)):
                     start -= len(demonstrative)
                     break
-            earlier = [i for i in orgs if entities[i].end <= start and entities[i].text_simplified.endswith(head)]
-            if earlier:
-                return earlier[-1], start
+            ends, indices = by_head.get(head, ([], []))
+            k = bisect.bisect_right(ends, start)  # the nearest earlier organization of that type
+            if k:
+                return indices[k - 1], start
             return None, end
         return None, end
 
