@@ -84,7 +84,10 @@ class Cluster(_Record):
     type: Literal["ORG", "PERSON"]
     canonical: str = Field(description="The fullest form, completed with the article's region where needed.")
     mentions: list[int]
-    count: int
+    references: list[tuple[int, int]] = Field(
+        default_factory=list, description="Spans of 该协会 / a bare 服务中心 resolved to this organization."
+    )
+    count: int = Field(description="Mentions plus references.")
 
 
 class Region(_Record):

@@ -17,6 +17,7 @@ article is mostly about (自治区民政厅 -> 广西壮族自治区民政厅).
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from functools import cached_property
 
@@ -43,7 +44,7 @@ class Linker:
         self, text: str, simplified: str, entities: list[Entity], credited: list[tuple[int, int, str]]
     ) -> tuple[list[Relation], list[Cluster]]:
         traditional = text != simplified
-        return self.positions(text, simplified, entities, credited), self.clusters(entities, traditional)
+        return self.positions(text, simplified, entities, credited), self.clusters(entities, traditional, simplified)
 
     def positions(
         self, text: str, simplified: str, entities: list[Entity], credited: list[tuple[int, int, str]]
@@ -133,7 +134,7 @@ class Linker:
             return None, end
         return None, end
 
-    def clusters(self, entities: list[Entity], traditional: bool) -> list[Cluster]:
+    def clusters(self, entities: list[Entity], traditional: bool, simplified: str = "") -> list[Cluster]:
         w = self._words
         region = self._region(entities)
         if region and traditional:
@@ -163,8 +164,9 @@ class Linker:
             if e.type == "ORG":
                 for k in range(len(key) - 2):
                     suffixes.setdefault(key[k:], group)
+        references = self._references(simplified, entities, groups)
         clusters = []
-        for group in groups:
+        for n, group in enumerate(groups):
             best = entities[group["best"]]
             canonical = best.text
             if best.type == "ORG" and region:
@@ -172,12 +174,48 @@ class Linker:
                     if best.text_simplified.startswith(prefix) and self._simplified_end(region, prefix):
                         canonical = region + canonical[len(prefix) :]
                         break
+            refs = references.get(n, [])
             clusters.append(
                 Cluster(
-                    type=group["type"], canonical=canonical, mentions=group["mentions"], count=len(group["mentions"])
+                    type=group["type"],
+                    canonical=canonical,
+                    mentions=group["mentions"],
+                    references=refs,
+                    count=len(group["mentions"]) + len(refs),
                 )
             )
         return clusters
+
+    def _references(
+        self, simplified: str, entities: list[Entity], groups: list[dict]
+    ) -> dict[int, list[tuple[int, int]]]:
+        """该协会, 这家公司, and a bare 服务中心 opening a clause: the nearest earlier organization of that type."""
+        w = self._words
+        if not simplified:
+            return {}
+        heads = [h for h in w["heads"] if len(h) >= 2]
+        group_of = {i: n for n, g in enumerate(groups) if g["type"] == "ORG" for i in g["mentions"]}
+        orgs = sorted(group_of)
+        by_head = self._orgs_by_head(entities, orgs)
+        inside = bytearray(len(simplified))
+        for e in entities:
+            inside[e.start : e.end] = b"\x01" * (e.end - e.start)
+        demonstratives = "|".join(map(re.escape, w["demonstratives"]))
+        head_alt = "|".join(map(re.escape, heads))
+        # After a demonstrative, or opening a clause (not after a quote mark: “爱心”基金会 is another name).
+        pattern = re.compile(rf"(?:{demonstratives}|(?<=[，。；：、！？,.;:!?\s])|^)(?:{head_alt})", re.MULTILINE)
+        found: dict[int, list[tuple[int, int]]] = {}
+        for m in pattern.finditer(simplified):
+            if any(inside[m.start() : m.end()]):
+                continue
+            head = next((h for h in heads if m.group().endswith(h)), "")
+            if not m.group().startswith(tuple(w["demonstratives"])) and len(head) < 3:
+                continue  # a bare 协会 is too vague; a bare 服务中心 or 该协会 is a reference
+            ends, indices = by_head.get(head, ([], []))
+            k = bisect.bisect_right(ends, m.start())
+            if k:
+                found.setdefault(group_of[indices[k - 1]], []).append((m.start(), m.end()))
+        return found
 
     def _region(self, entities: list[Entity]) -> str | None:
         """The province most named in the article (by LOC and ORG mentions starting with its name)."""

@@ -75,3 +75,15 @@ def test_inline_reporters_and_photographers(rules_pipeline):
     found = positions(rules_pipeline.extract("本报记者王强、刘芳报道。会场一角（李明摄）"))
     assert ("王强", "记者", None) in found and ("刘芳", "记者", None) in found
     assert ("李明", "摄影", None) in found
+
+
+def test_references_join_the_cluster_of_the_nearest_earlier_organization(rules_pipeline):
+    text = (
+        "宁波市阳光养老服务中心今年扩建。该中心新增床位200张。目前，服务中心有志愿者50名。"
+        "“爱心”基金会也参与了活动。"
+    )
+    doc = rules_pipeline.extract(text)
+    center = next(c for c in doc.clusters if c.canonical == "宁波市阳光养老服务中心")
+    assert [text[s:e] for s, e in center.references] == ["该中心", "服务中心"]
+    assert center.count == 3
+    assert all(not c.references for c in doc.clusters if c is not center)
