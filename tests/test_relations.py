@@ -78,10 +78,7 @@ def test_inline_reporters_and_photographers(rules_pipeline):
 
 
 def test_references_join_the_cluster_of_the_nearest_earlier_organization(rules_pipeline):
-    text = (
-        "宁波市阳光养老服务中心今年扩建。该中心新增床位200张。目前，服务中心有志愿者50名。"
-        "“爱心”基金会也参与了活动。"
-    )
+    text = "宁波市阳光养老服务中心今年扩建。该中心新增床位200张。目前，服务中心有志愿者50名。“爱心”基金会也参与了活动。"
     doc = rules_pipeline.extract(text)
     center = next(c for c in doc.clusters if c.canonical == "宁波市阳光养老服务中心")
     assert [text[s:e] for s, e in center.references] == ["该中心", "服务中心"]
