@@ -59,3 +59,9 @@ def test_place_suffix_grammar_joins_words(make_context):
     assert "环江毛南族自治县" in found
     assert "河池市" in found
     assert "城西社区" not in found
+
+
+def test_gazetteer_places_only_as_whole_words(make_context):
+    text = "他在中环上班，周末去高雄。这个平台中的数据很多。"
+    found = [m for m in PlaceExtractor().find(make_context(text)) if m.rule == "places.gazetteer"]
+    assert spans(found, text) == ["中环", "高雄"]

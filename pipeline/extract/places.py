@@ -7,6 +7,7 @@ before it belong to it. Collective words (全区, 社区, 乡村) are refused.
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 
 from pipeline import data
@@ -21,6 +22,8 @@ class PlaceExtractor:
         w = dict(data.table("zh/places.json"))
         w["suffixes"] = sorted(w["suffixes"], key=len, reverse=True)
         w["not_places"] = frozenset(w["not_places"])
+        names = sorted({n for k, v in w["gazetteer"].items() if k != "_source" for n in v}, key=len, reverse=True)
+        w["gazetteer_re"] = re.compile("|".join(map(re.escape, names)))
         return w
 
     def find(self, ctx: Context) -> list[Mention]:
@@ -63,4 +66,15 @@ class PlaceExtractor:
                 i = end_i + 1
                 continue
             i += 1
-        return mentions
+        return mentions + self._gazetteer(ctx, w)
+
+    @staticmethod
+    def _gazetteer(ctx: Context, w: dict) -> list[Mention]:
+        """Listed place names, only where they are whole jieba words or word sequences (not 平台中的)."""
+        starts = {t.start for t in ctx.tokens}
+        ends = {t.end for t in ctx.tokens}
+        return [
+            Mention(m.start(), m.end(), "LOC", "rule", "places.gazetteer", 0.75)
+            for m in w["gazetteer_re"].finditer(ctx.simplified)
+            if m.start() in starts and m.end() in ends and within(ctx.spans, m.start(), m.end())
+        ]
