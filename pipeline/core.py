@@ -48,6 +48,13 @@ def parse_published_at(value: str | datetime | None) -> datetime | None:
         raise InputError("published_at", f"not an ISO 8601 date or time: {value!r}") from None
 
 
+def _iso(pub: datetime | None) -> str | None:
+    """2025-02-27T09:51+08:00 for a time with its zone; a bare date or naive time as given."""
+    if pub is None:
+        return None
+    return pub.isoformat(timespec="minutes") if pub.tzinfo else pub.isoformat()
+
+
 class Pipeline:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
@@ -126,9 +133,7 @@ class Pipeline:
         relations, clusters = self.linker.link(text, aligned.simplified, entities, page.credited)
         meta = Meta(
             title=title or page.title,
-            published_at=pub.isoformat(timespec="minutes")
-            if pub and pub.tzinfo
-            else (pub.isoformat() if pub else None),
+            published_at=_iso(pub),
             source=page.source,
             site=page.site,
             channel=page.channel,

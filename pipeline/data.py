@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -35,3 +37,8 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
     compound = frozenset(e for e in entries if len(e) == 2)
     single = frozenset("".join(e for e in entries if len(e) > 2))
     return single, compound
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternative of literal words from a data file, longest first (人次 before 人)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline import data
+from pipeline.data import alternation
 from pipeline.records import Region
 
 _HAN = r"[\u3400-\u9fff\uf900-\ufaff]"
@@ -65,18 +66,18 @@ class PageParser:
     def _load(self) -> dict:
         if self._words is None:
             words = data.table("zh/page.json")
-            labels = "|".join(sorted(words["editor_labels"], key=len, reverse=True))
+            labels = alternation(words["editor_labels"])
             words["editor_re"] = re.compile(rf"^[（(【\[]?\s*(?:{labels})\s*[:：]\s*(?P<names>.+?)\s*[）)】\]]?$")
-            sources = "|".join(words["source_labels"])
+            sources = alternation(words["source_labels"])
             words["source_re"] = re.compile(rf"(?:{sources})\s*[:：]\s*(?P<source>[^\s|｜丨]+)")
-            reporters = "|".join(sorted(words["reporter_labels"], key=len, reverse=True))
+            reporters = alternation(words["reporter_labels"])
             # A trailing (何明华 安忠芳) or （记者 王强 刘芳） closing the last paragraph.
             words["byline_re"] = re.compile(
                 rf"[（(]\s*(?:(?:{reporters})\s*[:：]?\s*)?(?P<names>{_NAME}(?:[\s、，,/]+{_NAME}){{0,5}})\s*[）)]\s*$"
             )
             words["furniture_set"] = frozenset(words["furniture"])
             # 新华社杭州1月18日电（记者王志强、刘晓芳）: reporters credited at the start of the body.
-            dl = "|".join(sorted(words["dateline_reporters"], key=len, reverse=True))
+            dl = alternation(words["dateline_reporters"])
             words["reporters_re"] = re.compile(
                 rf"[（(]\s*(?:{dl})\s*[:：]?\s*(?P<names>{_NAME}(?:[\s、，,]+{_NAME}){{0,5}})\s*[）)]"
             )

@@ -22,6 +22,7 @@ from collections import Counter
 from functools import cached_property
 
 from pipeline import data
+from pipeline.data import alternation
 from pipeline.records import Cluster, Entity, Relation
 
 CREDIT_TITLES = {
@@ -44,15 +45,22 @@ class Linker:
         self, text: str, simplified: str, entities: list[Entity], credited: list[tuple[int, int, str]]
     ) -> tuple[list[Relation], list[Cluster]]:
         traditional = text != simplified
-        return self.positions(text, simplified, entities, credited), self.clusters(entities, traditional, simplified)
+        by_head = self._orgs_by_head(entities)
+        return (
+            self.positions(text, simplified, entities, credited, by_head),
+            self.clusters(entities, traditional, simplified, by_head),
+        )
 
     def positions(
-        self, text: str, simplified: str, entities: list[Entity], credited: list[tuple[int, int, str]]
+        self,
+        text: str,
+        simplified: str,
+        entities: list[Entity],
+        credited: list[tuple[int, int, str]],
+        by_head: dict[str, tuple[list[int], list[int]]],
     ) -> list[Relation]:
         w = self._words
-        orgs = [i for i, e in enumerate(entities) if e.type == "ORG"]
-        org_ending_at = {entities[i].end: i for i in orgs}
-        by_head = self._orgs_by_head(entities, orgs)
+        org_ending_at = {e.end: i for i, e in enumerate(entities) if e.type == "ORG"}
         relations: list[Relation] = []
         roles = {(s, e): role for s, e, role in credited}
         traditional = text != simplified
@@ -95,10 +103,10 @@ class Linker:
                 end = start - 1  # 省委书记、省人大常委会主任张某某: one more position before the 、
         return relations
 
-    def _orgs_by_head(self, entities: list[Entity], orgs: list[int]) -> dict[str, tuple[list[int], list[int]]]:
+    def _orgs_by_head(self, entities: list[Entity]) -> dict[str, tuple[list[int], list[int]]]:
         """For each head word, the organizations ending in it: (their end offsets, their indices), in text order."""
         table: dict[str, tuple[list[int], list[int]]] = {}
-        for i in orgs:
+        for i in (i for i, e in enumerate(entities) if e.type == "ORG"):
             for head in self._words["heads"]:
                 if len(head) >= 2 and entities[i].text_simplified.endswith(head):
                     ends, indices = table.setdefault(head, ([], []))
@@ -134,7 +142,13 @@ class Linker:
             return None, end
         return None, end
 
-    def clusters(self, entities: list[Entity], traditional: bool, simplified: str = "") -> list[Cluster]:
+    def clusters(
+        self,
+        entities: list[Entity],
+        traditional: bool,
+        simplified: str,
+        by_head: dict[str, tuple[list[int], list[int]]],
+    ) -> list[Cluster]:
         w = self._words
         region = self._region(entities)
         if region and traditional:
@@ -164,7 +178,7 @@ class Linker:
             if e.type == "ORG":
                 for k in range(len(key) - 2):
                     suffixes.setdefault(key[k:], group)
-        references = self._references(simplified, entities, groups)
+        references = self._references(simplified, entities, groups, by_head)
         clusters = []
         for n, group in enumerate(groups):
             best = entities[group["best"]]
@@ -187,21 +201,21 @@ class Linker:
         return clusters
 
     def _references(
-        self, simplified: str, entities: list[Entity], groups: list[dict]
+        self,
+        simplified: str,
+        entities: list[Entity],
+        groups: list[dict],
+        by_head: dict[str, tuple[list[int], list[int]]],
     ) -> dict[int, list[tuple[int, int]]]:
         """该协会, 这家公司, and a bare 服务中心 opening a clause: the nearest earlier organization of that type."""
         w = self._words
-        if not simplified:
-            return {}
         heads = [h for h in w["heads"] if len(h) >= 2]
         group_of = {i: n for n, g in enumerate(groups) if g["type"] == "ORG" for i in g["mentions"]}
-        orgs = sorted(group_of)
-        by_head = self._orgs_by_head(entities, orgs)
         inside = bytearray(len(simplified))
         for e in entities:
             inside[e.start : e.end] = b"\x01" * (e.end - e.start)
-        demonstratives = "|".join(map(re.escape, w["demonstratives"]))
-        head_alt = "|".join(map(re.escape, heads))
+        demonstratives = alternation(w["demonstratives"])
+        head_alt = alternation(heads)
         # After a demonstrative, or opening a clause (not after a quote mark: “爱心”基金会 is another name).
         pattern = re.compile(rf"(?:{demonstratives}|(?<=[，。；：、！？,.;:!?\s])|^)(?:{head_alt})", re.MULTILINE)
         found: dict[int, list[tuple[int, int]]] = {}

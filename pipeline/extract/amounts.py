@@ -16,6 +16,7 @@ from decimal import Decimal, localcontext
 from functools import cached_property
 
 from pipeline import data
+from pipeline.data import alternation
 from pipeline.extract.base import Context, Mention
 from pipeline.normalize.numerals import EXACT, parse_number
 from pipeline.records import Amount
@@ -27,10 +28,6 @@ _ZH = rf"[{_ZH_DIGITS}十百千]+(?:点[{_ZH_DIGITS}]+)?"
 
 
 RANGE_WORDS = ("至", "到", "-", "~", "～", "—", "－")
-
-
-def _alternation(words: list[str] | dict[str, str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def exact(value: Decimal) -> Decimal:
@@ -46,16 +43,16 @@ class AmountExtractor:
     @cached_property
     def _grammar(self) -> tuple[re.Pattern[str], re.Pattern[str], dict]:
         w = data.table("zh/amounts.json")
-        units = _alternation([*w["currencies"], *w["percent"], *w["measure_words"]])
+        units = alternation([*w["currencies"], *w["percent"], *w["measure_words"]])
         core = rf"(?:{_AR}|{_ZH})(?:[万亿兆](?:{_AR}|{_ZH}))*"
         amount = re.compile(
-            rf"(?<![\d.A-Za-z])(?P<pre>{_alternation(w['prefix_qualifiers'])})?"
-            rf"(?P<cpre>{_alternation(w['currency_prefixes'])})?"
-            rf"(?P<pct>百分之)?(?P<num>{core})(?P<q1>{_alternation(w['inner_qualifiers'])})?"
+            rf"(?<![\d.A-Za-z])(?P<pre>{alternation(w['prefix_qualifiers'])})?"
+            rf"(?P<cpre>{alternation(w['currency_prefixes'])})?"
+            rf"(?P<pct>百分之)?(?P<num>{core})(?P<q1>{alternation(w['inner_qualifiers'])})?"
             rf"(?P<mult>[万亿兆]+)?(?P<q2>余|多)?(?P<unit>{units})?"
-            rf"(?P<post>{_alternation(w['suffix_qualifiers'])})?"
+            rf"(?P<post>{alternation(w['suffix_qualifiers'])})?"
         )
-        ordinal = re.compile(rf"第(?P<num>{_AR}|{_ZH})(?P<unit>{_alternation(w['ordinal_units'])})?")
+        ordinal = re.compile(rf"第(?P<num>{_AR}|{_ZH})(?P<unit>{alternation(w['ordinal_units'])})?")
         # A unit is required (checked in _ordinal); optional here so that 第一线 is consumed whole.
         return amount, ordinal, w
 

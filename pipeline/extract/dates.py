@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from functools import cached_property
 
 from pipeline import data
+from pipeline.data import alternation
 from pipeline.extract.base import Context, Mention
 from pipeline.normalize.numerals import parse_number
 from pipeline.records import DateValue
@@ -27,19 +28,15 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一
 _NO_PUB = "relative date without publication date"
 
 
-def _alt(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 class DateExtractor:
     name = "dates"
 
     @cached_property
     def _grammar(self) -> tuple[re.Pattern[str], dict]:
         w = data.table("zh/dates.json")
-        rng = _alt(w["range_words"])
+        rng = alternation(w["range_words"])
         time = (
-            rf"(?P<ampm>{_alt(w['am_pm'])})?\s*(?P<H>[01]?\d|2[0-3])"
+            rf"(?P<ampm>{alternation(w['am_pm'])})?\s*(?P<H>[01]?\d|2[0-3])"
             rf"(?:[:：](?P<M>[0-5]\d)|[时時](?:(?P<M2>[0-5]?\d)分)?)"
         )
         pattern = re.compile(
@@ -51,14 +48,14 @@ class DateExtractor:
             rf"|(?P<fy>\d{{4}}|[{_ZD}]{{4}})/(?P<fy2>\d{{2}}|[{_ZD}]{{2}})年度"
             # [year] [month [day] [time] [range]] [part] [以来]
             rf"|(?:(?:民国|民國)(?P<roc>\d{{1,3}}|[{_ZD}十]{{1,4}})年度?|(?P<y>{_YEAR})年度?|(?P<y3>\d{{3}})年度?"
-            rf"|(?P<ry>{_alt(w['relative_years'])}))?"
+            rf"|(?P<ry>{alternation(w['relative_years'])}))?"
             rf"(?:(?P<m>{_MONTH})(?:月|(?=(?:{rng}){_MONTH}月))(?:(?P<d>{_DAY})[日号])?"
             rf"(?:\s*{time})?(?:(?:{rng})(?P<m2>{_MONTH})月)?)?"
-            rf"(?:(?P<part>{_alt(w['year_parts'])})|(?:前|首)(?P<first>\d{{1,2}}|[{_ZD}十两]{{1,3}})个月)?"
-            rf"(?P<since>{_alt(w['since'])})?"
-            rf"|(?P<rm>{_alt(w['relative_months'])})|(?P<rd>{_alt(w['relative_days'])})"
+            rf"(?:(?P<part>{alternation(w['year_parts'])})|(?:前|首)(?P<first>\d{{1,2}}|[{_ZD}十两]{{1,3}})个月)?"
+            rf"(?P<since>{alternation(w['since'])})?"
+            rf"|(?P<rm>{alternation(w['relative_months'])})|(?P<rd>{alternation(w['relative_days'])})"
             rf"|(?<![月])(?P<day>{_DAY})[日号](?!\d)"
-            rf"|(?P<tampm>{_alt(w['am_pm'])})?(?P<tH>[01]?\d|2[0-3])[时時](?:(?P<tM>[0-5]?\d)分)?"
+            rf"|(?P<tampm>{alternation(w['am_pm'])})?(?P<tH>[01]?\d|2[0-3])[时時](?:(?P<tM>[0-5]?\d)分)?"
             rf")"
         )
         return pattern, w

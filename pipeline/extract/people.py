@@ -12,13 +12,10 @@ import re
 from functools import cached_property
 
 from pipeline import data
+from pipeline.data import alternation
 from pipeline.extract.base import Context, Mention
 
 _HAN = "\u3400-\u9fff"
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 class PersonExtractor:
@@ -27,9 +24,9 @@ class PersonExtractor:
     @cached_property
     def _grammar(self) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict]:
         w = data.table("zh/people.json")
-        verbs = _alt(w["speech_verbs"])
-        after = rf"(?={verbs}|{_alt(w['after_name'])}|[，。、；：:,;（(“”\s]|$)"
-        titled = re.compile(rf"(?:{_alt(w['titles'])})(?P<name>[{_HAN}]{{2,4}}?){after}")
+        verbs = alternation(w["speech_verbs"])
+        after = rf"(?={verbs}|{alternation(w['after_name'])}|[，。、；：:,;（(“”\s]|$)"
+        titled = re.compile(rf"(?:{alternation(w['titles'])})(?P<name>[{_HAN}]{{2,4}}?){after}")
         speaker = re.compile(rf"(?:^|(?<=[。！？；\n”」]))(?P<name>[{_HAN}]{{2,4}}?)(?={verbs})")
         name = rf"[{_HAN}]{{2,3}}?(?=报道|摄|[、和及\s，。,）)]|$)"
         reporters = re.compile(rf"(?:记者|通讯员)(?P<names>{name}(?:[、和及\s]{name})*)")

@@ -11,6 +11,7 @@ import re
 from functools import cached_property
 
 from pipeline import data
+from pipeline.data import alternation
 from pipeline.extract.base import Context, Mention, within
 
 
@@ -23,7 +24,7 @@ class PlaceExtractor:
         w["suffixes"] = sorted(w["suffixes"], key=len, reverse=True)
         w["not_places"] = frozenset(w["not_places"])
         names = sorted({n for k, v in w["gazetteer"].items() if k != "_source" for n in v}, key=len, reverse=True)
-        w["gazetteer_re"] = re.compile("|".join(map(re.escape, names)))
+        w["gazetteer_re"] = re.compile(alternation(names))
         return w
 
     def find(self, ctx: Context) -> list[Mention]:
