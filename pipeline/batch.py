@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Iterable, Iterator
 
 from pipeline.config import Settings
@@ -13,7 +14,8 @@ from pipeline.sources import Item
 _worker_pipeline = None  # one Pipeline per worker process, built by _init_worker
 
 
-def _extract_one(pipe: object, item: Item, published_at: str | None) -> Document | Failure:
+def extract_one(pipe: object, item: Item, published_at: str | None) -> Document | Failure:
+    """One article; an ``InputError`` becomes this article's Failure (a missing model stops the run instead)."""
     kwargs = {
         "published_at": published_at or item.published_at,
         "id": item.id,
@@ -26,7 +28,7 @@ def _extract_one(pipe: object, item: Item, published_at: str | None) -> Document
         if item.raw is not None:
             return pipe.extract_bytes(item.raw, **kwargs)
         return pipe.extract(item.text or "", **kwargs)
-    except InputError as exc:  # a bad article; a missing model stops the run instead
+    except InputError as exc:
         return Failure(source=item.source, reason=exc.reason)
 
 
@@ -38,7 +40,12 @@ def _init_worker(settings: Settings) -> None:
 
 
 def _work(args: tuple[Item, str | None]) -> Document | Failure:
-    return _extract_one(_worker_pipeline, *args)
+    return extract_one(_worker_pipeline, *args)
+
+
+def default_workers() -> int:
+    """The cores this process may use (a container's CPU set, not the host's)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def extract_all(
@@ -50,7 +57,7 @@ def extract_all(
 
         pipe = Pipeline(settings)
         for item in items:
-            yield item if isinstance(item, Failure) else _extract_one(pipe, item, published_at)
+            yield item if isinstance(item, Failure) else extract_one(pipe, item, published_at)
         return
     context = multiprocessing.get_context("spawn")  # no inherited jieba/spaCy state, same on every OS
     with context.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:

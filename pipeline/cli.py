@@ -10,14 +10,17 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
 from pipeline.config import Settings
 from pipeline.errors import InputError, XinwenError
+from pipeline.output import ShardedWriter, StreamWriter, check_folder, file_layout, folder_layout, write_summary
 from pipeline.records import Failure
 
 
@@ -28,8 +31,14 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument(
         "inputs", nargs="+", help="a .txt file, a folder (every .txt/.jsonl inside), a .jsonl archive, or - for stdin"
     )
-    ex.add_argument("-o", "--output", required=True, help="JSONL output file, or - for stdout")
-    ex.add_argument("--errors", help="also write failed inputs with reasons to this JSONL file")
+    out = ex.add_mutually_exclusive_group(required=True)
+    out.add_argument("-o", "--output", help="one JSONL output file (.jsonl.gz: compressed), or - for stdout")
+    out.add_argument("--out-dir", type=Path, help="a folder of JSONL shards (records-00000.jsonl…), for archives")
+    ex.add_argument("--errors", type=Path, help="with -o: also write failed inputs with reasons to this JSONL file")
+    ex.add_argument("--parquet", action="store_true", help="also write the entities as Parquet, one row each")
+    ex.add_argument("--gzip", action="store_true", help="with --out-dir: gzip-compress the shards")
+    ex.add_argument("--shard-size", default="128MB", help="with --out-dir: start a new shard past this (128MB)")
+    ex.add_argument("--overwrite", action="store_true", help="with --out-dir: replace a finished run's files")
     ex.add_argument("--glob", help="in folders, only files matching this pattern (e.g. '2024-*.txt')")
     ex.add_argument(
         "--published-at", help="publication time for relative dates, ISO 8601 (default: read from the page)"
@@ -40,7 +49,11 @@ def _parser() -> argparse.ArgumentParser:
         "--region", choices=["mainland", "tw", "hk", "mo"], help="where the articles come from (default: detect)"
     )
     ex.add_argument("--opencc", choices=["t2s", "tw2s", "hk2s"], help="OpenCC configuration (default: by region)")
-    ex.add_argument("--workers", type=int, default=1, help="worker processes, each loading the pipeline once")
+    ex.add_argument("--workers", type=int, help="worker processes, each loading the pipeline once (default: cores)")
+    ex.add_argument("--engine", choices=["local", "dask"], default="local", help="local processes or a Dask cluster")
+    ex.add_argument("--scheduler", help="with --engine dask: tcp://HOST:PORT (default: start a local cluster)")
+    ex.add_argument("--partition-size", type=int, default=200, help="with --engine dask: articles per partition")
+    ex.add_argument("--log-every", type=float, default=30.0, help="seconds between progress lines when not a terminal")
     ex.add_argument("--quiet", action="store_true", help="no progress or summary on stderr")
     show = sub.add_parser("show", help="show one article with its entities highlighted")
     show.add_argument("article", help="a text file, or - for stdin")
@@ -79,42 +92,93 @@ def _atomic_output(name: str) -> Iterator[IO[str]]:
         raise
 
 
+_SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([kmg]?)b?", re.IGNORECASE)
+
+
+def _size(text: str) -> int:
+    match = _SIZE.fullmatch(text.strip())
+    if not match or float(match[1]) <= 0:
+        raise InputError("--shard-size", f"not a size such as 64MB or 1GB: {text!r}")
+    return int(float(match[1]) * {"": 1, "k": 10**3, "m": 10**6, "g": 10**9}[match[2].lower()])
+
+
+def _writer(args: argparse.Namespace) -> ShardedWriter | StreamWriter:
+    if args.output == "-":
+        if args.parquet or args.errors:
+            raise InputError("-o -", "--parquet and --errors need files; write to -o FILE or --out-dir")
+        return StreamWriter(sys.stdout)
+    if args.output:
+        if args.gzip or args.overwrite:
+            raise InputError("-o", "--gzip and --overwrite go with --out-dir; name the file .jsonl.gz to compress it")
+        output = Path(args.output)
+        stem = output.name.removesuffix(".gz").removesuffix(".jsonl")
+        parquet = output.with_name(f"{stem}.entities.parquet") if args.parquet else None
+        return ShardedWriter(file_layout(output, args.errors, parquet))
+    if args.errors:
+        raise InputError("--errors", "with --out-dir, failures go to errors-*.jsonl in the folder")
+    check_folder(args.out_dir, args.overwrite)
+    return ShardedWriter(folder_layout(args.out_dir, args.gzip, args.parquet), _size(args.shard_size))
+
+
 def _extract(args: argparse.Namespace) -> int:
-    from pipeline.batch import extract_all
+    from pipeline.batch import default_workers, extract_all
     from pipeline.core import parse_published_at
-    from pipeline.sources import iter_inputs
+    from pipeline.progress import Progress
+    from pipeline.sources import count_articles, iter_inputs
 
     if args.published_at:
         parse_published_at(args.published_at)  # fail once, up front, not once per article
+    if args.partition_size < 1 or (args.workers is not None and args.workers < 1):
+        raise InputError("--workers/--partition-size", "must be at least 1")
     settings = Settings(ner=not args.no_ner, model_path=args.model, opencc_config=args.opencc, region=args.region)
-    failures: list[Failure] = []
-    done = 0
-    progress = None
-    if not args.quiet and sys.stderr.isatty():
-        from tqdm import tqdm
+    started = time.monotonic()
+    writer = _writer(args)
+    already = len(writer.done)
+    items = (item for item in iter_inputs(args.inputs, args.glob) if item.source not in writer.done)
+    workers = args.workers or (1 if args.inputs == ["-"] else default_workers())
+    if args.engine == "dask":
+        from pipeline.cluster import extract_on_dask
 
-        progress = tqdm(unit="doc", file=sys.stderr, desc="xinwen")
-    with _atomic_output(args.output) as out:
-        for result in extract_all(iter_inputs(args.inputs, args.glob), settings, args.workers, args.published_at):
-            if isinstance(result, Failure):
-                failures.append(result)
-                print(f"xinwen: {result.source}: {result.reason}", file=sys.stderr)
-                continue
-            out.write(result.model_dump_json() + "\n")
-            done += 1
-            if progress is not None:
-                progress.update(1)
-    if progress is not None:
-        progress.close()
-    if args.errors:
-        with _atomic_output(args.errors) as err:
-            for failure in failures:
-                err.write(failure.model_dump_json() + "\n")
+        results = extract_on_dask(items, settings, args.published_at, args.scheduler, workers, args.partition_size)
+    else:
+        results = extract_all(items, settings, workers, args.published_at)
+    progress = None
     if not args.quiet:
-        print(f"xinwen: {done} extracted, {len(failures)} failed -> {args.output}", file=sys.stderr)
-    if failures:
+        progress = Progress(every=args.log_every, already=already)
+        if "-" not in args.inputs:
+            progress.count_in_background(lambda: count_articles(args.inputs, args.glob))
+        if already:
+            print(f"xinwen: resuming: {already:,} inputs already done", file=sys.stderr)
+    try:
+        for result in results:
+            if isinstance(result, Failure):
+                print(f"xinwen: {result.source}: {result.reason}", file=sys.stderr)
+            writer.write(result)
+            if progress is not None:
+                progress.update(result)
+    except BaseException:
+        writer.abandon()  # the journals stay: rerunning the same command resumes
+        raise
+    finally:
+        if progress is not None:
+            progress.close()
+    writer.close()
+    target = args.output or args.out_dir
+    if args.out_dir:
+        summary = {
+            "records": writer.records,
+            "errors": writer.failures,
+            "shards": writer.shards,
+            "resumed": already,
+            "seconds": round(time.monotonic() - started, 1),
+            "settings": settings.model_dump(mode="json"),
+        }
+        write_summary(args.out_dir, summary)
+    if not args.quiet:
+        print(f"xinwen: {writer.records} extracted, {writer.failures} failed -> {target}", file=sys.stderr)
+    if writer.failures:
         return 1
-    return 0 if done else 2
+    return 0 if writer.records else 2
 
 
 def _show(args: argparse.Namespace) -> int:

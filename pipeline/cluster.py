@@ -1,0 +1,82 @@
+"""Extracting on a Dask cluster, when one machine is not enough.
+
+The archive is read here, on the client, and cut into partitions of
+``partition_size`` articles; a window of partitions at a time becomes a Dask
+bag whose partitions the workers extract. Results come back as partitions
+finish and go through the same writer as a local run, so outputs, resume and
+failures behave the same; only the order of documents may differ. Each worker
+builds the pipeline once and keeps it on the Dask worker object. Every worker
+needs xinwen installed (the same version as the client).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from pipeline.batch import extract_one
+from pipeline.config import Settings
+from pipeline.records import Document, Failure
+from pipeline.sources import Item
+
+
+def _extract_partition(items: Iterable[Item], settings: Settings, published_at: str | None) -> list:
+    from distributed import get_worker
+
+    from pipeline.core import Pipeline
+
+    key = (settings.model_dump_json(), threading.get_ident())
+    try:
+        worker = get_worker()
+        pipelines = worker.__dict__.setdefault("xinwen_pipelines", {})
+    except ValueError:  # not on a worker (the synchronous scheduler)
+        pipelines = {}
+    if key not in pipelines:
+        pipelines[key] = Pipeline(settings)
+    return [extract_one(pipelines[key], item, published_at) for item in items]
+
+
+def extract_on_dask(
+    items: Iterable[Item | Failure],
+    settings: Settings,
+    published_at: str | None = None,
+    scheduler: str | None = None,
+    workers: int = 1,
+    partition_size: int = 200,
+) -> Iterator[Document | Failure]:
+    """Results as partitions complete; reading failures pass straight through.
+
+    ``scheduler`` is a ``tcp://host:port`` address; without one a local cluster of
+    ``workers`` single-threaded processes is started and stopped here.
+    """
+    import dask.bag as db
+    from distributed import Client, LocalCluster, as_completed
+
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        client = Client(cluster)
+    try:
+        window = 2 * max(sum(client.nthreads().values()), 1)  # partitions in flight
+        running = as_completed()
+        source = iter(items)
+        while True:
+            batch: list[Item] = []
+            for item in islice(source, window * partition_size):
+                if isinstance(item, Failure):
+                    yield item
+                else:
+                    batch.append(item)
+            if not batch:
+                break
+            bag = db.from_sequence(batch, partition_size=partition_size)
+            running.update(client.compute(bag.map_partitions(_extract_partition, settings, published_at).to_delayed()))
+            for future in running:  # drain the window before reading more: memory stays flat
+                yield from future.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
