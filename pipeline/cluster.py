@@ -17,6 +17,7 @@ from itertools import islice
 
 from pipeline.batch import extract_one
 from pipeline.config import Settings
+from pipeline.errors import InputError
 from pipeline.records import Document, Failure
 from pipeline.sources import Item
 
@@ -55,7 +56,10 @@ def extract_on_dask(
 
     cluster = None
     if scheduler:
-        client = Client(scheduler)
+        try:
+            client = Client(scheduler, timeout="10s")
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise InputError(scheduler, f"cannot reach the Dask scheduler ({type(exc).__name__}: {exc})") from None
     else:
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)

@@ -140,10 +140,14 @@ def _jsonl(raw: bytes, source: str) -> Iterator[Item | Failure]:
 
 def _html(raw: bytes, source: str, doc_id: str) -> Item | Failure:
     import trafilatura
+    from trafilatura.settings import use_config
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # its reasons come back as our Failure
+    config = use_config()
+    # Its defaults are tuned on English: 250 characters of Chinese are a long news brief, not a minimum.
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "60")
     try:
-        page = trafilatura.bare_extraction(raw, with_metadata=True, favor_recall=True, include_comments=False)
+        page = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False, config=config)
     except Exception as exc:  # any parser failure is this page's failure, not the batch's
         return Failure(source=source, reason=f"cannot parse the HTML page ({type(exc).__name__})")
     if page is None or not (page.text or "").strip():

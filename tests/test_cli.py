@@ -10,8 +10,9 @@ ARTICLE = "自治区民政厅近日公布2024年全区社会组织优秀案例�
 
 
 def run(*args, stdin=None):
+    workers = [] if "--workers" in args else ["--workers", "1"]  # the default is every core
     result = subprocess.run(
-        [sys.executable, "-m", "pipeline.cli", "extract", *args, "--no-ner"],
+        [sys.executable, "-m", "pipeline.cli", "extract", *args, *workers, "--no-ner"],
         input=stdin,
         capture_output=True,
         check=False,
@@ -135,7 +136,7 @@ def test_workers_give_the_same_records_in_the_same_order(tmp_path):
         (folder / f"{i}.txt").write_text(f"第{i}篇：" + ARTICLE, encoding="utf-8")
     (folder / "bad.txt").write_bytes(b"")
     one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
-    assert run(str(folder), "-o", str(one))[0] == 1
+    assert run(str(folder), "-o", str(one), "--workers", "1")[0] == 1
     code, _, err = run(str(folder), "-o", str(two), "--workers", "2")
     assert code == 1, err
     assert one.read_text(encoding="utf-8") == two.read_text(encoding="utf-8")

@@ -19,6 +19,7 @@ def spans(mentions, text):
         ("项目负责人欧阳明介绍，工程已完工。", ["欧阳明"]),
         ("“这是好事。”张丽华表示。", ["张丽华"]),
         ("本报记者李强、赵敏报道", ["李强", "赵敏"]),
+        ("市政府秘書長陳志明8日主持會議，研究防汛工作。", ["陳志明"]),  # a date right after the name
     ],
 )
 def test_people(make_context, text, names):

@@ -172,7 +172,8 @@ class AmountExtractor:
         ):
             if m[group]:
                 qualifier = w[table][m[group]]
-        currency = w["currencies"].get(unit or "") or (w["currency_prefixes"].get(m["cpre"]) if m["cpre"] else None)
+        # A written currency (新臺幣2億元) names the currency; the unit's own (元 = CNY) is only the default.
+        currency = (w["currency_prefixes"].get(m["cpre"]) if m["cpre"] else None) or w["currencies"].get(unit or "")
         if unit in w["local_yuan"] and not m["cpre"]:
             currency = self._regions.yuan_currency(region)  # a bare 元 is the local dollar
         if currency:

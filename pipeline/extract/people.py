@@ -25,7 +25,7 @@ class PersonExtractor:
     def _grammar(self) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict]:
         w = data.table("zh/people.json")
         verbs = alternation(w["speech_verbs"])
-        after = rf"(?={verbs}|{alternation(w['after_name'])}|[，。、；：:,;（(“”\s]|$)"
+        after = rf"(?={verbs}|{alternation(w['after_name'])}|[，。、；：:,;（(“”\s0-9０-９]|$)"  # 李强5日主持
         titled = re.compile(rf"(?:{alternation(w['titles'])})(?P<name>[{_HAN}]{{2,4}}?){after}")
         speaker = re.compile(rf"(?:^|(?<=[。！？；\n”」]))(?P<name>[{_HAN}]{{2,4}}?)(?={verbs})")
         name = rf"[{_HAN}]{{2,3}}?(?=报道|摄|[、和及\s，。,）)]|$)"

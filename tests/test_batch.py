@@ -1,0 +1,256 @@
+"""Archive-scale runs: resume after a real kill, sharded and compressed outputs, Parquet, HTML pages, Dask."""
+
+import gzip
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from pipeline.output import ShardedWriter, folder_layout
+from pipeline.records import Failure
+
+ARTICLES = [
+    "新华社北京3月5日电 国务院总理李强5日在十四届全国人大三次会议上作政府工作报告，今年安排地方政府专项债券4.4万亿元。",
+    "香港特區政府運輸署今日公布，2024年全港共有約12,000宗交通意外，較去年減少3%。",
+    "臺北市政府衛生局局長黃珊珊表示，新臺幣2億元預算將用於長照服務。",
+    "广西壮族自治区民政厅近日公布2024年全区社会组织优秀案例，32个案例上榜。",
+]
+
+
+def archive(path, count, broken=()):
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(count):
+            if i in broken:
+                out.write('{"id": "oops", "text": \n')
+            out.write(
+                json.dumps({"id": f"d{i:04d}", "text": f"第{i}篇。" + ARTICLES[i % 4]}, ensure_ascii=False) + "\n"
+            )
+    return path
+
+
+def command(*args):
+    return [sys.executable, "-m", "pipeline.cli", "extract", *args, "--no-ner", "--workers", "1"]
+
+
+def run(*args):
+    result = subprocess.run(command(*args), capture_output=True, text=True, check=False)
+    return result.returncode, result.stderr
+
+
+def lines(path):
+    opener = gzip.open if path.name.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle]
+
+
+def folder_records(folder, kind="records"):
+    return [r for shard in sorted(folder.glob(f"{kind}-*.jsonl*")) for r in lines(shard)]
+
+
+def kill_when(proc, ready, timeout=120):
+    deadline = time.monotonic() + timeout
+    while not ready():
+        assert proc.poll() is None, "the run ended before it could be killed"
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+
+
+def test_resume_after_sigkill_in_folder_mode_loses_and_duplicates_nothing(tmp_path):
+    source = archive(tmp_path / "a.jsonl", 300, broken={150})
+    out = tmp_path / "out"
+    args = (str(source), "--out-dir", str(out), "--shard-size", "8kB", "--gzip")
+    proc = subprocess.Popen(command(*args), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    kill_when(proc, lambda: len(list(out.glob("manifest-*.json"))) >= 2)
+    assert not (out / "summary.json").exists()
+    assert all(not p.name.endswith(".tmp") or p.name.startswith(".") for p in out.iterdir())
+    code, err = run(*args)
+    assert code == 1, err  # the broken line
+    assert "resuming:" in err
+    ids = [r["id"] for r in folder_records(out)]
+    assert len(ids) == len(set(ids)) == 300
+    assert set(ids) == {f"d{i:04d}" for i in range(300)}
+    (failure,) = folder_records(out, "errors")
+    assert failure["source"].endswith("a.jsonl:151")
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["records"] == 300 and summary["errors"] == 1 and summary["resumed"] > 0
+    assert not list(out.glob(".*"))  # no journal or temporary file left
+
+
+def test_resume_after_sigkill_with_one_output_file(tmp_path):
+    source = archive(tmp_path / "a.jsonl", 200)
+    out = tmp_path / "out.jsonl.gz"
+    journal = tmp_path / ".out.jsonl.gz.inprogress"
+    proc = subprocess.Popen(command(str(source), "-o", str(out)), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    kill_when(proc, lambda: journal.exists() and journal.read_bytes().count(b"\n") >= 20)
+    assert not out.exists()  # the output appears whole, at the end
+    code, err = run(str(source), "-o", str(out))
+    assert code == 0, err
+    ids = [r["id"] for r in lines(out)]
+    assert sorted(ids) == [f"d{i:04d}" for i in range(200)]
+    assert not journal.exists()
+
+
+def test_a_torn_last_line_is_cut_and_its_article_redone(tmp_path):
+    from pipeline import Pipeline, Settings
+
+    pipe = Pipeline(Settings(ner=False))
+    docs = [pipe.extract(text, source=f"s{i}", id=f"d{i}") for i, text in enumerate(ARTICLES)]
+    layout = folder_layout(tmp_path, compress=False, parquet=True)
+    writer = ShardedWriter(layout, shard_bytes=10**9)
+    for doc in docs[:3]:
+        writer.write(doc)
+    writer.abandon()
+    journal = layout(0).journal
+    whole = journal.read_bytes()
+    journal.write_bytes(whole[: whole.rindex(b"\n", 0, len(whole) - 1) + 40])  # the third line torn
+    resumed = ShardedWriter(layout, shard_bytes=10**9)
+    assert resumed.done == {"s0", "s1"}
+    for doc in docs[2:]:
+        resumed.write(doc)
+    resumed.write(Failure(source="bad", reason="empty"))
+    resumed.close()
+    assert [r["id"] for r in folder_records(tmp_path)] == ["d0", "d1", "d2", "d3"]
+    assert resumed.records == 4 and resumed.failures == 1
+    assert json.loads(layout(0).manifest.read_text())["sources"] == ["s0", "s1", "s2", "s3", "bad"]
+
+
+def test_parquet_has_one_row_per_entity_matching_the_jsonl(tmp_path):
+    import pyarrow.parquet as pq
+
+    source = archive(tmp_path / "a.jsonl", 8)
+    out = tmp_path / "out.jsonl"
+    assert run(str(source), "-o", str(out), "--parquet")[0] == 0
+    docs = lines(out)
+    table = pq.read_table(tmp_path / "out.entities.parquet").to_pylist()
+    expected = [(d["id"], i, e) for d in docs for i, e in enumerate(d["entities"])]
+    assert len(table) == len(expected) > 0
+    for row, (doc_id, index, entity) in zip(table, expected, strict=True):
+        assert (row["doc_id"], row["index"], row["type"], row["text"]) == (
+            doc_id,
+            index,
+            entity["type"],
+            entity["text"],
+        )
+        assert (row["start"], row["end"]) == (entity["start"], entity["end"])
+        norm = entity["normalized"] or {}
+        if entity["type"] == "AMOUNT":
+            assert row["value_text"] == norm["value_text"] and row["currency"] == norm["currency"]
+        if entity["type"] == "DATE":
+            assert row["date_value"] == norm["value"]
+    assert {"CNY", "TWD"} <= {row["currency"] for row in table}
+
+
+def test_folder_shards_split_by_size_and_finished_runs_are_not_mixed(tmp_path):
+    source = archive(tmp_path / "a.jsonl", 40)
+    out = tmp_path / "out"
+    assert run(str(source), "--out-dir", str(out), "--shard-size", "10kB", "--parquet")[0] == 0
+    shards = sorted(out.glob("records-*.jsonl"))
+    assert len(shards) > 2
+    assert all(p.stat().st_size < 10_000 + 4_000 for p in shards[:-1])  # a shard closes after the line that fills it
+    assert len(sorted(out.glob("entities-*.parquet"))) == len(shards)
+    assert len(folder_records(out)) == 40
+    code, err = run(str(source), "--out-dir", str(out))
+    assert code == 2 and "--overwrite" in err and "Traceback" not in err
+    assert run(str(source), "--out-dir", str(out), "--overwrite")[0] == 0
+    assert len(sorted(out.glob("records-*.jsonl"))) == 1  # the default size holds all; old shards gone
+    assert not list(out.glob("entities-*"))
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("-o", "x.jsonl", "--gzip"), "--gzip and --overwrite go with --out-dir"),
+        (("--out-dir", "d", "--shard-size", "lots"), "not a size"),
+        (("--out-dir", "d", "--errors", "e.jsonl"), "errors-*.jsonl"),
+        (("-o", "-", "--parquet"), "need files"),
+    ],
+)
+def test_option_mistakes_are_one_line(tmp_path, args, message):
+    source = archive(tmp_path / "a.jsonl", 1)
+    result = subprocess.run(command(str(source), *args), capture_output=True, text=True, cwd=tmp_path, check=False)
+    assert result.returncode == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_html_pages_are_read_through_trafilatura(tmp_path):
+    page = """<!DOCTYPE html><html><head><meta charset="gbk"><title>全国两会 - 新华网</title>
+<meta property="article:published_time" content="2025-03-05T10:00:00+08:00"></head>
+<body><nav><a href="/">首页</a> &gt; <a href="/politics">时政</a></nav>
+<article><h1>政府工作报告发布</h1><p>国务院总理李强5日在十四届全国人大三次会议上作政府工作报告。</p>
+<p>报告提出，今年拟安排超长期特别国债1.3万亿元，比去年增加3000亿元。财政部有关负责人表示，资金将尽快下达。</p>
+</article><footer>分享到微信 版权所有 新华网</footer></body></html>"""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "a.html").write_bytes(page.encode("gbk"))
+    (folder / "empty.html").write_text("<html><head><title>404</title></head><body></body></html>", encoding="utf-8")
+    out, errors = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
+    code, err = run(str(folder), "-o", str(out), "--errors", str(errors))
+    assert code == 1, err
+    (doc,) = lines(out)
+    assert "分享到微信" not in doc["text"] and "首页" not in doc["text"]
+    assert doc["meta"]["published_at"].startswith("2025-03-05")
+    amounts = {e["text"]: e["normalized"]["value"] for e in doc["entities"] if e["type"] == "AMOUNT"}
+    assert amounts["1.3万亿元"] == 1_300_000_000_000
+    assert any(e["text"] == "李强" and e["type"] == "PERSON" for e in doc["entities"])
+    for e in doc["entities"]:
+        assert doc["text"][e["start"] : e["end"]] == e["text"]
+    (failure,) = lines(errors)
+    assert failure["source"].endswith("empty.html") and "no article text" in failure["reason"]
+
+
+def test_progress_lines_when_stderr_is_not_a_terminal(tmp_path):
+    source = archive(tmp_path / "a.jsonl", 6)
+    code, err = run(str(source), "-o", str(tmp_path / "o.jsonl"), "--log-every", "0")
+    assert code == 0
+    progress = [line for line in err.splitlines() if "articles/s" in line]
+    assert progress and "chars/s" in progress[-1] and "\r" not in err
+    assert "6 done" in progress[-1]
+
+
+def _sorted_records(path):
+    return sorted(lines(path), key=lambda r: r["id"])
+
+
+def test_dask_local_cluster_gives_the_single_process_records(tmp_path):
+    from distributed import LocalCluster
+
+    source = archive(tmp_path / "a.jsonl", 30, broken={7})
+    single = tmp_path / "single.jsonl"
+    assert run(str(source), "-o", str(single))[0] == 1
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=False, protocol="tcp", dashboard_address=None
+    ) as cluster:
+        on_dask = tmp_path / "dask"
+        code, err = run(
+            str(source), "--out-dir", str(on_dask), "--engine", "dask", "--scheduler", cluster.scheduler_address,
+            "--partition-size", "4",
+        )  # fmt: skip
+    assert code == 1, err
+    assert sorted(folder_records(on_dask), key=lambda r: r["id"]) == _sorted_records(single)
+    (failure,) = folder_records(on_dask, "errors")
+    assert failure["source"].endswith("a.jsonl:8")
+
+
+def test_an_unreachable_scheduler_is_one_line(tmp_path):
+    source = archive(tmp_path / "a.jsonl", 2)
+    code, err = run(
+        str(source), "-o", str(tmp_path / "o.jsonl"), "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9"
+    )
+    assert code == 2
+    assert "cannot reach the Dask scheduler" in err and "Traceback" not in err
+
+
+def test_dask_engine_starts_its_own_local_cluster(tmp_path):
+    source = archive(tmp_path / "a.jsonl", 6)
+    single, on_dask = tmp_path / "single.jsonl", tmp_path / "dask.jsonl"
+    assert run(str(source), "-o", str(single))[0] == 0
+    code, err = run(str(source), "-o", str(on_dask), "--engine", "dask", "--partition-size", "2")
+    assert code == 0, err
+    assert _sorted_records(on_dask) == _sorted_records(single)
