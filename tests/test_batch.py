@@ -254,3 +254,17 @@ def test_dask_engine_starts_its_own_local_cluster(tmp_path):
     code, err = run(str(source), "-o", str(on_dask), "--engine", "dask", "--partition-size", "2")
     assert code == 0, err
     assert _sorted_records(on_dask) == _sorted_records(single)
+
+
+def test_the_bench_archive_is_seeded_news_length_and_in_both_scripts():
+    import statistics
+
+    from pipeline.convert import Converter
+    from pipeline.synthetic import articles
+
+    first, again = list(articles(40)), list(articles(40))
+    assert first == again
+    assert 600 < statistics.median(len(a["text"]) for a in first) < 2500
+    converter = Converter()
+    scripts = [converter.convert(a["text"]).script for a in first]
+    assert scripts.count("traditional") == 20 and scripts.count("simplified") == 20
