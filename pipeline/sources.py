@@ -94,48 +94,59 @@ def count_articles(inputs: list[str], pattern: str | None = None) -> int:
     return total + inputs.count("-")
 
 
+def _cannot_read(source: str, exc: OSError | EOFError) -> Failure:
+    reason = _os_reason(exc) if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
+    return Failure(source=source, reason=f"cannot read: {reason}")
+
+
 def _file(path: Path, doc_id: str) -> Iterator[Item | Failure]:
+    if path.name.lower().endswith(ARCHIVE_SUFFIXES):
+        yield from _jsonl(path)
+        return
     try:
         raw = path.read_bytes()
-        if path.name.lower().endswith(".gz"):
-            raw = gzip.decompress(raw)
-    except (OSError, EOFError) as exc:
-        reason = _os_reason(exc) if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
-        yield Failure(source=str(path), reason=f"cannot read: {reason}")
+    except OSError as exc:
+        yield _cannot_read(str(path), exc)
         return
-    if path.name.lower().endswith(ARCHIVE_SUFFIXES):
-        yield from _jsonl(raw, str(path))
-    elif path.name.lower().endswith(HTML_SUFFIXES):
+    if path.name.lower().endswith(HTML_SUFFIXES):
         yield _html(raw, str(path), doc_id)
     else:
         yield Item(source=str(path), id=doc_id, raw=raw)
 
 
-def _jsonl(raw: bytes, source: str) -> Iterator[Item | Failure]:
-    text = raw.decode("utf-8-sig", errors="replace")
-    count = 0
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{source}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Failure(source=where, reason=f"malformed JSON ({exc.msg})")
-            continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            yield Failure(source=where, reason='expected an object with a "text" string')
-            continue
-        extras = {k: record.get(k) for k in ("published_at", "title", "url", "region")}
-        if any(v is not None and not isinstance(v, str) for v in extras.values()):
-            yield Failure(source=where, reason="published_at, title, url and region must be strings")
-            continue
-        count += 1
-        yield Item(
-            source=where, id=str(record.get("id") or f"{Path(source).stem}:{number}"), text=record["text"], **extras
-        )
+def _jsonl(path: Path) -> Iterator[Item | Failure]:
+    """Line by line, so an archive of any size streams; a torn .gz keeps the lines before the tear."""
+    source = str(path)
+    count = number = 0
+    try:
+        with (gzip.open if path.name.lower().endswith(".gz") else open)(path, "rb") as handle:
+            for number, raw in enumerate(handle, start=1):
+                line = raw.decode("utf-8", errors="replace")
+                if number == 1:
+                    line = line.removeprefix("\ufeff")
+                if not line.strip():
+                    continue
+                result = _record(line, f"{source}:{number}", f"{path.stem.removesuffix('.jsonl')}:{number}")
+                count += isinstance(result, Item)
+                yield result
+    except (OSError, EOFError) as exc:
+        yield _cannot_read(f"{source}:{number + 1}" if number else source, exc)
+        return
     if count == 0:
         yield Failure(source=source, reason="no articles in the JSONL file")
+
+
+def _record(line: str, where: str, default_id: str) -> Item | Failure:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return Failure(source=where, reason=f"malformed JSON ({exc.msg})")
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        return Failure(source=where, reason='expected an object with a "text" string')
+    extras = {k: record.get(k) for k in ("published_at", "title", "url", "region")}
+    if any(v is not None and not isinstance(v, str) for v in extras.values()):
+        return Failure(source=where, reason="published_at, title, url and region must be strings")
+    return Item(source=where, id=str(record.get("id") or default_id), text=record["text"], **extras)
 
 
 def _html(raw: bytes, source: str, doc_id: str) -> Item | Failure:

@@ -268,3 +268,17 @@ def test_the_bench_archive_is_seeded_news_length_and_in_both_scripts():
     converter = Converter()
     scripts = [converter.convert(a["text"]).script for a in first]
     assert scripts.count("traditional") == 20 and scripts.count("simplified") == 20
+
+
+def test_jsonl_streams_keeps_lines_before_a_torn_gzip_and_only_splits_on_newlines(tmp_path):
+    from pipeline.sources import iter_inputs
+
+    lines_ = [json.dumps({"id": f"g{i}", "text": f"第{i}篇\u2028{ARTICLES[0]}"}) for i in range(3000)]
+    whole = gzip.compress("\n".join(lines_).encode())
+    torn = tmp_path / "torn.jsonl.gz"
+    torn.write_bytes(whole[: len(whole) // 2])
+    results = list(iter_inputs([str(torn)]))
+    items, failures = results[:-1], results[-1:]
+    assert len(items) > 100 and all(item.text.startswith(f"第{i}篇\u2028") for i, item in enumerate(items))
+    assert isinstance(failures[0], Failure) and "cannot read" in failures[0].reason
+    assert failures[0].source == f"{torn}:{len(items) + 1}"

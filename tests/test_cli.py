@@ -88,7 +88,7 @@ def test_missing_input_and_empty_folder(tmp_path):
     code, _, err = run(str(tmp_path / "nope.txt"), str(tmp_path / "empty"), "-o", str(tmp_path / "o.jsonl"))
     assert code == 1
     assert "nope.txt: no such file or folder" in err
-    assert "folder contains no .txt, .jsonl or .jsonl.gz articles" in err
+    assert "folder contains no .txt, .html, .jsonl or .jsonl.gz articles" in err
     assert "Traceback" not in err
 
 
