@@ -145,7 +145,7 @@ class AmountExtractor:
         num, unit = m["num"], m["unit"]
         if len(num) > 100:
             return None  # a digit run this long is data (an ID, a hash), not an amount
-        if text[m.start() - 1 : m.start()] in ("数", "几", "好"):
+        if not (m["pre"] or m["cpre"]) and text[m.start() - 1 : m.start()] in ("数", "几", "好"):
             return None  # 数十万元, 几百人: no value to give
         chinese = not re.match(r"\d", num)
         if m["pct"]:

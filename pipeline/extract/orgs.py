@@ -96,7 +96,9 @@ class OrgExtractor:
         found = [
             (m.start(), m.end())
             for m in pattern.finditer(ctx.simplified)
-            if m.start() in starts and m.end() in ends and within(ctx.spans, m.start(), m.end())
+            if m.start() in starts
+            and (m.end() in ends or ctx.simplified.startswith(tuple(w["titles"]), m.end()))  # jieba's 局局长
+            and within(ctx.spans, m.start(), m.end())
         ]
         joined: list[tuple[int, int]] = []
         for start, end in found:
