@@ -172,7 +172,8 @@ class AmountExtractor:
         ):
             if m[group]:
                 qualifier = w[table][m[group]]
-        currency = w["currencies"].get(unit or "") or (w["currency_prefixes"].get(m["cpre"]) if m["cpre"] else None)
+        # 新台币5万元: a currency written before the number names it; the 元 after is only its unit.
+        currency = (w["currency_prefixes"].get(m["cpre"]) if m["cpre"] else None) or w["currencies"].get(unit or "")
         if unit in w["local_yuan"] and not m["cpre"]:
             currency = self._regions.yuan_currency(region)  # a bare 元 is the local dollar
         if currency:

@@ -15,8 +15,10 @@
    misses most, and the 0.3-point cost on 1998 text is the price.
 3. A listed name (a gazetteer place such as 氹仔, 沙田, 花莲县, or a listed
    organization such as 房屋局) removes the model's PERSON proposals that
-   overlap it: the 1998-trained model never saw these names and reads the
-   unfamiliar ones as given names, while the lists are public registers.
+   overlap it, and the model's proposal of another type on exactly its span
+   (香港海关 is an organization, not a place): the 1998-trained model never
+   saw these names and reads the unfamiliar ones as given names, while the
+   lists are public registers.
 4. Overlaps are resolved greedily by rank, then length, confidence, position:
    structured rules (credit lines, titled names) first; then amounts and
    dates; then the model, agreements and specific organization names by
@@ -92,12 +94,17 @@ def _listed(m: Mention) -> bool:
 
 
 def _not_a_person_where_listed(mentions: list[Mention]) -> list[Mention]:
-    """Drop the model's PERSON spans that overlap a listed place or organization (氹仔 is not a name)."""
+    """Drop the model's PERSON spans overlapping a listed name (氹仔 is not a name), and its other type on one."""
     listed = bytearray(max((m.end for m in mentions), default=0))
-    for m in mentions:
-        if _listed(m):
-            listed[m.start : m.end] = b"\x01" * (m.end - m.start)
-    return [m for m in mentions if not (m.extractor == "ner" and m.type == "PERSON" and any(listed[m.start : m.end]))]
+    types = {(m.start, m.end): m.type for m in mentions if _listed(m)}
+    for start, end in types:
+        listed[start:end] = b"\x01" * (end - start)
+    return [
+        m
+        for m in mentions
+        if m.extractor != "ner"
+        or not ((m.type == "PERSON" and any(listed[m.start : m.end])) or types.get((m.start, m.end), m.type) != m.type)
+    ]
 
 
 def fuse(mentions: list[Mention], min_rule_confidence: float = 0.7, model_ran: bool = False) -> list[Mention]:

@@ -79,13 +79,27 @@ class OrgExtractor:
         listed_ends = {m.end: m.start for m in listed}
         # 审查金融监督管理委员会: a weaker suffix name must not swallow the listed name it ends with.
         mentions = [m for m in mentions if not (m.confidence < LISTED and listed_ends.get(m.end, m.start) > m.start)]
+        # 廉政公署拘捕两名公司: a suffix name running on from a listed name over verbs is no name at all.
+        mentions = [
+            m
+            for m in mentions
+            if m.start not in listed_starts
+            or listed_starts[m.start] >= m.end
+            or self._extends(tokens, listed_starts[m.start], m.end, w)
+        ]
         mentions = [
             Mention(m.start, m.end, "ORG", "rule", m.rule, LISTED)
-            if listed_starts.get(m.start, m.end) < m.end  # extends a listed name: 立法院财政委员会
+            if self._extends(tokens, listed_starts.get(m.start, m.end), m.end, w)  # 立法院财政委员会
             else m
             for m in mentions
         ]
         return self._outermost(mentions + listed)
+
+    @staticmethod
+    def _extends(tokens: list[Token], start: int, end: int, w: dict) -> bool:
+        """Do nouns only (no verb: not 廉政公署拘捕两名公司) continue a listed name up to ``end``?"""
+        inside = [t for t in tokens if start <= t.start and t.end <= end]
+        return start < end and bool(inside) and all(t.pos not in w["soft_pos"] for t in inside)
 
     @staticmethod
     def _listed(ctx: Context, w: dict) -> list[Mention]:
