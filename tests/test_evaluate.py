@@ -1,5 +1,7 @@
 """The scorer behind `make eval`, checked on a hand-made gold file (a scorer that cannot fail is worthless)."""
 
+import json
+
 import pytest
 
 from pipeline.training.corpora import read_bio, read_msra_wordtag, read_pfr
@@ -99,3 +101,19 @@ def test_every_shipped_region_set_parses():
         headers, sentences = read_annotated(path)
         assert headers["region"] == path.stem and sentences
         assert all("[" not in text for text, _ in sentences)
+
+
+def test_only_regions_scores_the_region_sets_without_corpora(tmp_path, capsys):
+    from pipeline.training.evaluate import main
+
+    (tmp_path / "hk.ann").write_text(
+        "# region: hk\n# published_at: 2023-02-22\n[ORG 運輸署]署長[PERSON 陳大文]說，[AMOUNT 約5億元|500000000]。\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    code = main(["--only", "regions", "--regions", str(tmp_path), "--out", str(out), "--corpora", str(tmp_path / "x")])
+    assert code == 0
+    metrics = json.loads((out / "metrics.json").read_text())
+    assert list(metrics) == ["pipeline/region_hk"]
+    assert metrics["pipeline/region_hk"]["meta"]["values_total"] == 1
+    assert "region_hk" in capsys.readouterr().out

@@ -58,3 +58,41 @@ def test_weak_suffix_org_needs_the_model_to_see_a_name_when_the_model_ran():
     assert (m.start, m.end, m.extractor) == (0, 6, "rule+ner")
     strong = rule(0, 6, "ORG", 0.85)  # 协会, 基金会: stands alone
     assert fuse([strong], model_ran=True) == [strong]
+
+
+def test_listed_place_beats_the_models_person_on_the_same_span():
+    # 氹仔 (a Macau island, in the gazetteer) read by the model as a given name.
+    chosen = fuse([rule(0, 2, "LOC", 0.75, name="places.gazetteer"), ner(0, 2, "PERSON", 0.9)], model_ran=True)
+    assert [(m.start, m.end, m.type) for m in chosen] == [(0, 2, "LOC")]
+
+
+def test_listed_place_removes_an_overlapping_model_person():
+    chosen = fuse([rule(0, 3, "LOC", 0.75, name="places.gazetteer"), ner(1, 4, "PERSON", 0.9)], model_ran=True)
+    assert [(m.start, m.end, m.type) for m in chosen] == [(0, 3, "LOC")]
+
+
+def test_listed_organization_decides_the_type_of_its_exact_span():
+    # 香港海关: the model says LOC, the register says ORG; a longer model ORG elsewhere is untouched.
+    chosen = fuse(
+        [rule(0, 4, "ORG", 0.9, name="orgs.gazetteer"), ner(0, 4, "LOC", 0.9), ner(5, 9, "ORG", 0.9)], model_ran=True
+    )
+    assert [(m.start, m.end, m.type) for m in chosen] == [(0, 4, "ORG"), (5, 9, "ORG")]
+
+
+def test_unlisted_place_rule_still_loses_to_the_models_person():
+    chosen = fuse([rule(0, 2, "LOC", 0.75, name="places.jieba"), ner(0, 2, "PERSON", 0.9)], model_ran=True)
+    assert [(m.start, m.end, m.type) for m in chosen] == [(0, 2, "PERSON")]
+
+
+def test_listed_places_in_region_text_through_the_model(full_pipeline):
+    doc = full_pipeline.extract("氹仔新建公共房屋將於下半年落成，沙田及大埔亦有新屋苑。", region="mo")
+    locs = [e.text for e in doc.entities if e.type == "LOC"]
+    assert {"氹仔", "沙田", "大埔"} <= set(locs)
+    assert not [e for e in doc.entities if e.type == "PERSON"]
+
+
+def test_model_span_loses_a_trailing_title(full_pipeline):
+    doc = full_pipeline.extract("民進黨立委林雅婷指出，高雄市議員黃美玲亦表示關注。", region="tw")
+    found = {(e.text, e.type) for e in doc.entities}
+    assert ("民進黨", "ORG") in found and ("高雄市", "LOC") in found
+    assert not any(e.text.endswith(("立委", "議員")) for e in doc.entities)

@@ -145,7 +145,7 @@ class AmountExtractor:
         num, unit = m["num"], m["unit"]
         if len(num) > 100:
             return None  # a digit run this long is data (an ID, a hash), not an amount
-        if text[m.start() - 1 : m.start()] in ("数", "几", "好"):
+        if not (m["pre"] or m["cpre"]) and text[m.start() - 1 : m.start()] in ("数", "几", "好"):
             return None  # 数十万元, 几百人: no value to give
         chinese = not re.match(r"\d", num)
         if m["pct"]:
@@ -172,7 +172,7 @@ class AmountExtractor:
         ):
             if m[group]:
                 qualifier = w[table][m[group]]
-        # A written currency (新臺幣2億元) names the currency; the unit's own (元 = CNY) is only the default.
+        # 新台币5万元: a currency written before the number names it; the 元 after is only its unit.
         currency = (w["currency_prefixes"].get(m["cpre"]) if m["cpre"] else None) or w["currencies"].get(unit or "")
         if unit in w["local_yuan"] and not m["cpre"]:
             currency = self._regions.yuan_currency(region)  # a bare 元 is the local dollar

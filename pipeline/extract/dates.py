@@ -7,6 +7,9 @@ Values are ISO 8601 at the granularity the text gives (2024, 2024-12,
 and ``note`` says why: the machine's clock is never used. A date that does
 not exist (2月30日) is flagged in ``note`` with a null value, never invented.
 ROC years (民国112年; a bare 112年 or 112/5/9 in Taiwanese text) add 1911.
+A month without a year takes the year that puts it nearest the publication
+date (12月29日 in a text of 2 January is last December). A weekday after a
+date (5月9日（星期二）) belongs to it and is checked against it.
 """
 
 from __future__ import annotations
@@ -39,6 +42,8 @@ class DateExtractor:
             rf"(?P<ampm>{alternation(w['am_pm'])})?\s*(?P<H>[01]?\d|2[0-3])"
             rf"(?:[:：](?P<M>[0-5]\d)|[时時](?:(?P<M2>[0-5]?\d)分)?)"
         )
+        day_time = time.replace("?P<", "?P<d_")  # 19日20时30分
+        weekday = rf"(?:\s*[（(]?(?P<wd>(?:{alternation(w['weekday_words'])})[一二三四五六日天])[）)]?)?"
         pattern = re.compile(
             rf"(?<![\d{_ZD}./])(?:"
             # 2023/5/9 08:15, 112.5.9 (ROC, Taiwan only)
@@ -49,12 +54,14 @@ class DateExtractor:
             # [year] [month [day] [time] [range]] [part] [以来]
             rf"|(?:(?:民国|民國)(?P<roc>\d{{1,3}}|[{_ZD}十]{{1,4}})年度?|(?P<y>{_YEAR})年度?|(?P<y3>\d{{3}})年度?"
             rf"|(?P<ry>{alternation(w['relative_years'])}))?"
-            rf"(?:(?P<m>{_MONTH})(?:月|(?=(?:{rng}){_MONTH}月))(?:(?P<d>{_DAY})[日号])?"
+            rf"(?:(?P<m>{_MONTH})(?:月|(?=(?:{rng}){_MONTH}月))(?:(?P<d>{_DAY})[日号]{weekday})?"
             rf"(?:\s*{time})?(?:(?:{rng})(?P<m2>{_MONTH})月)?)?"
             rf"(?:(?P<part>{alternation(w['year_parts'])})|(?:前|首)(?P<first>\d{{1,2}}|[{_ZD}十两]{{1,3}})个月)?"
             rf"(?P<since>{alternation(w['since'])})?"
             rf"|(?P<rm>{alternation(w['relative_months'])})|(?P<rd>{alternation(w['relative_days'])})"
-            rf"|(?<![月])(?P<day>{_DAY})[日号](?!\d)"
+            rf"|(?<![月])(?P<day>{_DAY})[日号](?:\s*{day_time}|(?!\d))"
+            # 6/30 (month/day without a year: Taiwan, Hong Kong, Macau; elsewhere 1/3 is mostly a fraction)
+            rf"|(?P<nm>1[0-2]|0?[1-9]|[12]\d|3[01])/(?P<nd>3[01]|[12]\d|0?[1-9])(?![\d/.%])"
             rf"|(?P<tampm>{alternation(w['am_pm'])})?(?P<tH>[01]?\d|2[0-3])[时時](?:(?P<tM>[0-5]?\d)分)?"
             rf")"
         )
@@ -81,12 +88,19 @@ class DateExtractor:
             return self._fiscal(g, w, region)
         if g["rm"] or g["rd"]:
             return self._relative_short(g, w, pub)
+        if g["nm"]:
+            return self._month_day(g, pub, region)
         if g["day"]:
             if pub is None:
                 return DateValue(
                     value=None, granularity="day", relative=True, note="day of month without publication date"
                 )
-            return self._day(pub.year, pub.month, parse_number(g["day"]), relative=True)
+            value = self._day(pub.year, pub.month, parse_number(g["day"]), relative=True)
+            if value.value and g["d_H"]:
+                value = value.model_copy(
+                    update=self._clock(value.value, g["d_H"], g["d_M"] or g["d_M2"], g["d_ampm"], w)
+                )
+            return value
         if g["tH"]:
             return self._time_only(g, w, pub)
         if not (g["y"] or g["y3"] or g["roc"] or g["ry"] or g["m"] or g["part"] or g["first"]):
@@ -108,10 +122,14 @@ class DateExtractor:
         since_end = pub.isoformat() if (g["since"] and pub) else None
         if g["m"]:
             month = int(parse_number(g["m"]))
+            if relative and not g["ry"]:
+                year = self._nearest_year(pub, month)
             if g["d"]:
                 value = self._day(year, month, parse_number(g["d"]), relative=relative)
                 if value.value and g["H"]:
                     value = value.model_copy(update=self._clock(value.value, g["H"], g["M"] or g["M2"], g["ampm"], w))
+                if value.value and g["wd"]:
+                    value = self._check_weekday(value, g["wd"], w)
                 return value.model_copy(update={"end": since_end}) if since_end else value
             end = f"{year:04d}-{int(parse_number(g['m2'])):02d}" if g["m2"] else since_end
             return DateValue(value=f"{year:04d}-{month:02d}", granularity="month", end=end, relative=relative)
@@ -131,6 +149,36 @@ class DateExtractor:
                 relative=relative,
             )
         return DateValue(value=f"{year:04d}", granularity="year", end=since_end, relative=relative)
+
+    @staticmethod
+    def _nearest_year(pub: date, month: int) -> int:
+        """12月 in a text of 2 January is last December: the year that puts the month nearest the publication."""
+        return min((pub.year - 1, pub.year, pub.year + 1), key=lambda y: abs((y - pub.year) * 12 + month - pub.month))
+
+    @staticmethod
+    def _check_weekday(value: DateValue, weekday: str, w: dict) -> DateValue:
+        """5月9日（星期二）: the weekday confirms the date; a mismatch is noted, the date kept."""
+        expected = w["weekdays"][weekday[-1]]
+        if date.fromisoformat(value.value[:10]).weekday() == expected:
+            return value
+        return value.model_copy(update={"note": f"weekday {weekday} does not match {value.value[:10]}"})
+
+    def _month_day(self, g: dict, pub: date | None, region: str) -> DateValue | None:
+        """6/30 (month/day); in Hong Kong and Macau 20/2 is day/month; an ambiguous 2/3 there is left alone."""
+        if region not in ("tw", "hk", "mo"):
+            return None
+        first, second = int(g["nm"]), int(g["nd"])
+        if region == "tw" or second > 12:
+            month, day = first, second
+        elif first > 12:
+            month, day = second, first
+        else:
+            return None
+        if not 1 <= month <= 12:
+            return None
+        if pub is None:
+            return DateValue(value=None, granularity="day", relative=True, note=_NO_PUB)
+        return self._day(self._nearest_year(pub, month), month, day, relative=True)
 
     @staticmethod
     def _clock(day: str, hour: str, minute: str | None, ampm: str | None, w: dict) -> dict:

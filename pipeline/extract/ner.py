@@ -4,6 +4,12 @@ The model reads the OpenCC-simplified text, one region (paragraph) at a time,
 cut at sentence ends into pieces the size it was trained on. The jieba tokens
 the pipeline already has are handed to the model's feature component, so the
 text is not segmented twice.
+
+The model, trained on 1998 mainland text, sometimes runs an organization or
+place into the title after it (民进党立委, 高雄市议员): a title word
+(``people.json``) at the end of such a span is cut off, since it belongs to
+the person named next, and what is left is a place if it ends in an
+administrative suffix (市, 县) and holds no organization head.
 """
 
 from __future__ import annotations
@@ -11,9 +17,11 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pipeline import data
 from pipeline.errors import ModelError
 from pipeline.extract.base import Context, Mention
 from pipeline.segment import Token
@@ -91,12 +99,31 @@ class NerExtractor:
                 label = LABELS.get(ent.label_)
                 if label:
                     confidence = self._confidence.get(ent.label_, 0.8)
+                    s, e = start + ent.start_char, start + ent.end_char
+                    if label in ("ORG", "LOC"):
+                        e, label = self._without_title(ctx.simplified, s, e, label)
                     mentions.append(
-                        Mention(
-                            start + ent.start_char, start + ent.end_char, label, "ner", "ner.xinwen_ner", confidence
-                        )
+                        Mention(s, e, label, "ner", "ner.xinwen_ner", self._confidence.get(label, confidence))
                     )
         return mentions
+
+    @cached_property
+    def _titles(self) -> tuple[tuple[str, ...], str, tuple[str, ...]]:
+        heads = tuple(h for h in data.table("zh/orgs.json")["head_words"])
+        titles = tuple(sorted(data.table("zh/people.json")["titles"], key=len, reverse=True))
+        return titles, "省市县区州", heads
+
+    def _without_title(self, simplified: str, start: int, end: int, label: str) -> tuple[int, str]:
+        """民进党立委 -> 民进党 (ORG), 高雄市议员 -> 高雄市 (LOC): the end and type once a trailing title is cut."""
+        titles, place_suffixes, heads = self._titles
+        text = simplified[start:end]
+        title = next((t for t in titles if text.endswith(t) and len(text) - len(t) >= 2), None)
+        if title is None:
+            return end, label
+        rest = text[: -len(title)]
+        if rest[-1] in place_suffixes and not rest.endswith(heads):
+            label = "LOC"
+        return end - len(title), label
 
     def _docs(self, ctx: Context, pieces: list[tuple[int, int]]) -> Iterator[Doc]:
         """Character docs of the pieces, each carrying the pipeline's words (clipped at the piece edges)."""

@@ -8,15 +8,28 @@ over modifier POS tags; verbs and adjectives are allowed inside a name
 Single-character heads (局, 部) and generic ones (中心) need longer
 modifiers, and common words that merely end like a name (格局, 社区) are
 refused.
+
+Government bodies and parties of Taiwan, Hong Kong, Macau and the mainland
+are often named with common words only (运输署, 房屋局, 主计总处) or by
+abbreviation (廉署, 陆委会, 民进党), which the grammar cannot tell from
+generic phrases. Public lists of them (``orgs.json`` ``gazetteer``, per
+region) are matched at word boundaries, optionally after a region prefix
+(香港海关); a listed ministry directly followed by a listed agency is one
+name (交通部观光署), and a suffix name that extends a listed name
+(立法院财政委员会) is as specific as the listed one.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 
 from pipeline import data
+from pipeline.data import alternation
 from pipeline.extract.base import Context, Mention, within
 from pipeline.segment import Token
+
+LISTED = 0.9  # a listed name, or a name built on one: above fuse.SPECIFIC_ORG
 
 
 class OrgExtractor:
@@ -34,6 +47,14 @@ class OrgExtractor:
         w["region_words"] = frozenset(w["region_words"])
         w["place_suffix_chars"] = frozenset("省市县区州镇乡村旗盟")
         w["collective_places"] = frozenset(data.table("zh/places.json")["not_places"])  # 全区, 乡村
+        gazetteer = w["gazetteer"]
+        regions = [k for k in gazetteer if not k.startswith("_") and k not in ("prefixes", "parent_heads")]
+        prefixes = alternation(gazetteer["prefixes"])
+        w["listed_re"] = {
+            region: re.compile(rf"(?:{prefixes})?(?:{alternation(set(names))})")
+            for region, names in [(r, gazetteer[r]) for r in regions]
+            + [("unknown", [n for r in regions for n in gazetteer[r]])]
+        }
         return w
 
     def find(self, ctx: Context) -> list[Mention]:
@@ -53,7 +74,53 @@ class OrgExtractor:
             specific = any(self._name_like(t, w) for t in tokens[j:i]) or self._specific_word(tok, head, end, ctx)
             confidence = (0.85 if len(head) >= 2 else 0.7) if specific else 0.5
             mentions.append(Mention(start, end, "ORG", "rule", "orgs.suffix", confidence))
-        return self._outermost(mentions)
+        listed = self._listed(ctx, w)
+        listed_starts = {m.start: m.end for m in listed}
+        listed_ends = {m.end: m.start for m in listed}
+        # 审查金融监督管理委员会: a weaker suffix name must not swallow the listed name it ends with.
+        mentions = [m for m in mentions if not (m.confidence < LISTED and listed_ends.get(m.end, m.start) > m.start)]
+        # 廉政公署拘捕两名公司: a suffix name running on from a listed name over verbs is no name at all.
+        mentions = [
+            m
+            for m in mentions
+            if m.start not in listed_starts
+            or listed_starts[m.start] >= m.end
+            or self._extends(tokens, listed_starts[m.start], m.end, w)
+        ]
+        mentions = [
+            Mention(m.start, m.end, "ORG", "rule", m.rule, LISTED)
+            if self._extends(tokens, listed_starts.get(m.start, m.end), m.end, w)  # 立法院财政委员会
+            else m
+            for m in mentions
+        ]
+        return self._outermost(mentions + listed)
+
+    @staticmethod
+    def _extends(tokens: list[Token], start: int, end: int, w: dict) -> bool:
+        """Do nouns only (no verb: not 廉政公署拘捕两名公司) continue a listed name up to ``end``?"""
+        inside = [t for t in tokens if start <= t.start and t.end <= end]
+        return start < end and bool(inside) and all(t.pos not in w["soft_pos"] for t in inside)
+
+    @staticmethod
+    def _listed(ctx: Context, w: dict) -> list[Mention]:
+        """Listed names of the text's region at word boundaries; a listed 部/院 followed by a listed name joins it."""
+        pattern = w["listed_re"].get(ctx.region, w["listed_re"]["unknown"])
+        starts = {t.start for t in ctx.tokens}
+        ends = {t.end for t in ctx.tokens}
+        found = [
+            (m.start(), m.end())
+            for m in pattern.finditer(ctx.simplified)
+            if m.start() in starts
+            and (m.end() in ends or ctx.simplified.startswith(tuple(w["titles"]), m.end()))  # jieba's 局局长
+            and within(ctx.spans, m.start(), m.end())
+        ]
+        joined: list[tuple[int, int]] = []
+        for start, end in found:
+            if joined and joined[-1][1] == start and ctx.simplified[start - 1] in w["gazetteer"]["parent_heads"]:
+                joined[-1] = (joined[-1][0], end)  # 交通部 + 观光署, 行政院 + 主计总处
+            else:
+                joined.append((start, end))
+        return [Mention(s, e, "ORG", "rule", "orgs.gazetteer", LISTED) for s, e in joined]
 
     def _leftmost(self, tokens: list[Token], i: int, end: int, w: dict) -> int:
         """Index of the first token of the name ending with ``tokens[i]``.
@@ -106,7 +173,7 @@ class OrgExtractor:
                 head = next((h for h in w["heads_by_length"] if stem.endswith(h) and (len(h) > 1 or stem == h)), None)
                 if head:
                     return head, tok.end - len(title)
-        if text in w["not_orgs"] and tok.pos != "nt":
+        if (text in w["not_orgs"] and tok.pos != "nt") or text in w["titles"]:  # 立委 ends in 委 but is a title
             return None, tok.end
         for head in w["heads_by_length"]:
             if text.endswith(head):
@@ -118,7 +185,7 @@ class OrgExtractor:
     @staticmethod
     def _outermost(mentions: list[Mention]) -> list[Mention]:
         """Keep the longest of nested names (自治区民政厅社会组织管理局 over 自治区民政厅)."""
-        mentions.sort(key=lambda m: (m.start, -m.end))
+        mentions.sort(key=lambda m: (m.start, -m.end, -m.confidence))
         kept: list[Mention] = []
         for m in mentions:
             if kept and m.start >= kept[-1].start and m.end <= kept[-1].end:

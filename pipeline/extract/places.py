@@ -24,7 +24,8 @@ class PlaceExtractor:
         w["suffixes"] = sorted(w["suffixes"], key=len, reverse=True)
         w["not_places"] = frozenset(w["not_places"])
         names = sorted({n for k, v in w["gazetteer"].items() if k != "_source" for n in v}, key=len, reverse=True)
-        w["gazetteer_re"] = re.compile(alternation(names))
+        # 花莲县, 油尖旺区, 台南市: a listed name with its level word; not in 台中市长, where 市长 is the title.
+        w["gazetteer_re"] = re.compile(rf"(?:{alternation(names)})(?:(?:{alternation(w['gazetteer_levels'])})(?!长))?")
         return w
 
     def find(self, ctx: Context) -> list[Mention]:
@@ -71,7 +72,7 @@ class PlaceExtractor:
 
     @staticmethod
     def _gazetteer(ctx: Context, w: dict) -> list[Mention]:
-        """Listed place names, only where they are whole jieba words or word sequences (not 平台中的)."""
+        """Listed place names (葵青区 with its level word), only as whole jieba words or word runs (not 平台中的)."""
         starts = {t.start for t in ctx.tokens}
         ends = {t.end for t in ctx.tokens}
         return [

@@ -189,7 +189,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--regions", type=Path, default=Path("corpus/eval"), help="hand-made region sets (*.ann)")
     parser.add_argument("--limit", type=int, default=0, help="only the first N sentences of each test set")
     parser.add_argument("--systems", default="pipeline,ner,rules,jieba,lac", help="lac needs the bench extra")
+    parser.add_argument(
+        "--only",
+        choices=("all", "regions"),
+        default="all",
+        help="regions: score only the hand-made region sets (seconds, no corpora needed), not MSRA/People's Daily",
+    )
     args = parser.parse_args(argv)
+    if args.only == "regions":
+        return _report(args.out, _region_results(args.regions))
     msra_test = args.corpora / "msra_ner" / "msra_test_bio.txt"
     if not msra_test.is_file():
         print(f"xinwen eval: {msra_test}: not found (pass --corpora)", file=sys.stderr)
@@ -227,18 +235,29 @@ def main(argv: list[str] | None = None) -> int:
             results[f"{name}/{set_name}"] = result
             print(f"{name:9s} {set_name:24s} F1 {result['overall']['f1']:.4f}", flush=True)
     if "pipeline" in args.systems.split(","):
-        for key, result in region_scores(args.regions).items():
-            results[key] = result
-            meta = result["meta"]
-            print(
-                f"pipeline  {key[9:]:24s} F1 {result['overall']['f1']:.4f}  values {meta['values_right']}/"
-                f"{meta['values_total']}",
-                flush=True,
-            )
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "metrics.json").write_text(json.dumps(results, indent=2) + "\n")
+        results.update(_region_results(args.regions))
+    return _report(args.out, results)
+
+
+def _region_results(folder: Path) -> dict[str, dict]:
+    """Score the region sets and print one line each (F1 and values right), as they finish."""
+    results = region_scores(folder)
+    for key, result in results.items():
+        meta = result["meta"]
+        print(
+            f"pipeline  {key[9:]:24s} F1 {result['overall']['f1']:.4f}  values {meta['values_right']}/"
+            f"{meta['values_total']}",
+            flush=True,
+        )
+    return results
+
+
+def _report(out: Path, results: dict[str, dict]) -> int:
+    """Write metrics.json and metrics.md under ``out`` and print the table."""
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "metrics.json").write_text(json.dumps(results, indent=2) + "\n")
     table = render_table(results)
-    (args.out / "metrics.md").write_text(table)
+    (out / "metrics.md").write_text(table)
     print(table)
     return 0
 
