@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from pipeline.config import Settings
-from pipeline.errors import InputError
+from pipeline.errors import InputError, WorkerError
 from pipeline.records import Document, Failure
 from pipeline.sources import Item
 
@@ -60,12 +63,25 @@ def extract_all(
             yield item if isinstance(item, Failure) else extract_one(pipe, item, published_at)
         return
     context = multiprocessing.get_context("spawn")  # no inherited jieba/spaCy state, same on every OS
-    with context.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
-        pending: list[Failure | object] = []
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(settings,))
+    pending: deque[Failure | Future] = deque()
+    try:
         for item in items:
-            pending.append(item if isinstance(item, Failure) else pool.apply_async(_work, ((item, published_at),)))
+            pending.append(item if isinstance(item, Failure) else pool.submit(_work, (item, published_at)))
             if len(pending) >= workers * 8:  # bounded look-ahead keeps memory flat
-                head = pending.pop(0)
-                yield head if isinstance(head, Failure) else head.get()
-        for head in pending:
-            yield head if isinstance(head, Failure) else head.get()
+                yield _result(pending.popleft())
+        while pending:
+            yield _result(pending.popleft())
+    finally:
+        pool.shutdown(wait=not pending, cancel_futures=True)
+
+
+def _result(head: Failure | Future) -> Document | Failure:
+    if isinstance(head, Failure):
+        return head
+    try:
+        return head.result()
+    except BrokenProcessPool:
+        raise WorkerError(
+            "a worker process died (killed, or out of memory?); rerun the same command to resume"
+        ) from None

@@ -22,3 +22,7 @@ class ConversionError(XinwenError):
 
 class ModelError(XinwenError):
     """The NER model is missing or cannot be loaded."""
+
+
+class WorkerError(XinwenError):
+    """A worker process died mid-run (killed, out of memory): the run stops and can be resumed."""

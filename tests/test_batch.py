@@ -282,3 +282,16 @@ def test_jsonl_streams_keeps_lines_before_a_torn_gzip_and_only_splits_on_newline
     assert len(items) > 100 and all(item.text.startswith(f"第{i}篇\u2028") for i, item in enumerate(items))
     assert isinstance(failures[0], Failure) and "cannot read" in failures[0].reason
     assert failures[0].source == f"{torn}:{len(items) + 1}"
+
+
+def test_a_dead_worker_stops_the_run_with_one_resumable_error():
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from pipeline.batch import _result
+    from pipeline.errors import WorkerError
+
+    future = Future()
+    future.set_exception(BrokenProcessPool("killed"))
+    with pytest.raises(WorkerError, match="rerun the same command to resume"):
+        _result(future)

@@ -22,6 +22,8 @@ name (交通部观光署), and a suffix name that extends a listed name
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
 from functools import cached_property
 
 from pipeline import data
@@ -32,14 +34,29 @@ from pipeline.segment import Token
 LISTED = 0.9  # a listed name, or a name built on one: above fuse.SPECIFIC_ORG
 
 
+def _by_length(words: Iterable[str]) -> list[tuple[int, frozenset[str]]]:
+    """Words grouped by length, longest first: a suffix test is one set lookup per length."""
+    words = set(words)
+    return [(n, frozenset(x for x in words if len(x) == n)) for n in sorted({len(x) for x in words}, reverse=True)]
+
+
+def _endings(text: str, by_length: list[tuple[int, frozenset[str]]]) -> Iterator[str]:
+    """The words ``text`` ends with, longest first."""
+    for n, words in by_length:
+        if n <= len(text) and text[-n:] in words:
+            yield text[-n:]
+
+
 class OrgExtractor:
     name = "orgs"
 
     @cached_property
     def _words(self) -> dict:
         w = dict(data.table("zh/orgs.json"))
-        w["heads_by_length"] = sorted(w["head_words"], key=len, reverse=True)
-        w["titles"] = sorted(data.table("zh/people.json")["titles"], key=len, reverse=True)
+        w["titles"] = tuple(sorted(data.table("zh/people.json")["titles"], key=len, reverse=True))
+        w["head_suffixes"] = _by_length(w["head_words"])
+        w["title_suffixes"] = _by_length(w["titles"])
+        w["title_set"] = frozenset(w["titles"])
         w["modifier_pos"] = frozenset(w["modifier_pos"])
         w["soft_pos"] = frozenset(w["soft_pos"])
         w["not_orgs"] = frozenset(w["not_orgs"])
@@ -60,6 +77,7 @@ class OrgExtractor:
     def find(self, ctx: Context) -> list[Mention]:
         w = self._words
         tokens = ctx.tokens
+        starts = [t.start for t in tokens]
         mentions: list[Mention] = []
         for i, tok in enumerate(tokens):
             head, end = self._head(tok, w)
@@ -85,20 +103,20 @@ class OrgExtractor:
             for m in mentions
             if m.start not in listed_starts
             or listed_starts[m.start] >= m.end
-            or self._extends(tokens, listed_starts[m.start], m.end, w)
+            or self._extends(tokens, starts, listed_starts[m.start], m.end, w)
         ]
         mentions = [
             Mention(m.start, m.end, "ORG", "rule", m.rule, LISTED)
-            if self._extends(tokens, listed_starts.get(m.start, m.end), m.end, w)  # 立法院财政委员会
+            if self._extends(tokens, starts, listed_starts.get(m.start, m.end), m.end, w)  # 立法院财政委员会
             else m
             for m in mentions
         ]
         return self._outermost(mentions + listed)
 
     @staticmethod
-    def _extends(tokens: list[Token], start: int, end: int, w: dict) -> bool:
+    def _extends(tokens: list[Token], starts: list[int], start: int, end: int, w: dict) -> bool:
         """Do nouns only (no verb: not 廉政公署拘捕两名公司) continue a listed name up to ``end``?"""
-        inside = [t for t in tokens if start <= t.start and t.end <= end]
+        inside = [t for t in tokens[bisect_left(starts, start) : bisect_right(starts, end)] if t.end <= end]
         return start < end and bool(inside) and all(t.pos not in w["soft_pos"] for t in inside)
 
     @staticmethod
@@ -111,7 +129,7 @@ class OrgExtractor:
             (m.start(), m.end())
             for m in pattern.finditer(ctx.simplified)
             if m.start() in starts
-            and (m.end() in ends or ctx.simplified.startswith(tuple(w["titles"]), m.end()))  # jieba's 局局长
+            and (m.end() in ends or ctx.simplified.startswith(w["titles"], m.end()))  # jieba's 局局长
             and within(ctx.spans, m.start(), m.end())
         ]
         joined: list[tuple[int, int]] = []
@@ -167,19 +185,19 @@ class OrgExtractor:
     def _head(tok: Token, w: dict) -> tuple[str | None, int]:
         """The head word ending ``tok`` and where the name ends (jieba keeps 协会会长 as one word)."""
         text = tok.text
-        for title in w["titles"]:
-            if text.endswith(title) and len(text) > len(title):
+        for title in _endings(text, w["title_suffixes"]):
+            if len(text) > len(title):
                 stem = text[: -len(title)]
-                head = next((h for h in w["heads_by_length"] if stem.endswith(h) and (len(h) > 1 or stem == h)), None)
+                head = next((h for h in _endings(stem, w["head_suffixes"]) if len(h) > 1 or stem == h), None)
                 if head:
                     return head, tok.end - len(title)
-        if (text in w["not_orgs"] and tok.pos != "nt") or text in w["titles"]:  # 立委 ends in 委 but is a title
+        if (text in w["not_orgs"] and tok.pos != "nt") or text in w["title_set"]:  # 立委 ends in 委 but is a title
             return None, tok.end
-        for head in w["heads_by_length"]:
-            if text.endswith(head):
-                if len(head) == 1 and text != head and tok.pos not in ("n", "nt", "nz", "j", "nr"):
-                    return None, tok.end
-                return head, tok.end
+        head = next(_endings(text, w["head_suffixes"]), None)
+        if head is not None:
+            if len(head) == 1 and text != head and tok.pos not in ("n", "nt", "nz", "j", "nr"):
+                return None, tok.end
+            return head, tok.end
         return None, tok.end  # jieba's nt tag alone is too noisy (新进展/nt, 最大化/nt)
 
     @staticmethod
