@@ -61,7 +61,7 @@ def _to_original(
 ) -> tuple[list[Entity], list[Relation], list[Cluster], list[Region]]:
     """Offsets found on the visible text, moved onto the original; an entity's ``text`` is re-read from it.
 
-    So 张\u200b三丰 keeps its invisible character in ``text`` (the offset invariant needs it), while
+    So 张<U+200B>三丰 keeps its invisible character in ``text`` (the offset invariant needs it), while
     ``text_simplified``, ``canonical``, relation titles and metadata keep the clean, visible form
     the analysis read: the form to compare, count and search by.
     """
@@ -69,11 +69,15 @@ def _to_original(
     for e in entities:
         start, end = view.span(e.start, e.end)
         moved.append(e.model_copy(update={"start": start, "end": end, "text": view.original[start:end]}))
+    parts = []
+    for r in regions:
+        start, end = view.span(r.start, r.end)
+        parts.append(r.model_copy(update={"start": start, "end": end}))
     return (
         moved,
         [r.model_copy(update={"evidence": view.span(*r.evidence)}) for r in relations],
         [c.model_copy(update={"references": [view.span(s, e) for s, e in c.references]}) for c in clusters],
-        [r.model_copy(update=dict(zip(("start", "end"), view.span(r.start, r.end), strict=True))) for r in regions],
+        parts,
     )
 
 

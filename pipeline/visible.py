@@ -1,4 +1,4 @@
-"""Invisible characters: analyse the text without them, report offsets into the text with them.
+r"""Invisible characters: analyse the text without them, report offsets into the text with them.
 
 A zero-width space, joiner, soft hyphen, byte-order mark or stray control
 character inside a name (张\u200b三丰, 国务院\u200d办公厅, 1\u200b000万元) is
