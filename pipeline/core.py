@@ -24,10 +24,11 @@ from pipeline.extract.people import PersonExtractor
 from pipeline.extract.places import PlaceExtractor
 from pipeline.page import PageParser
 from pipeline.read import decode, normalize_newlines
-from pipeline.records import Document, Entity, Meta
+from pipeline.records import Cluster, Document, Entity, Meta, Region, Relation
 from pipeline.region import REGIONS, RegionDetector
 from pipeline.relations import Linker
 from pipeline.segment import Segmenter
+from pipeline.visible import Visible, visible
 
 RULES: dict[str, type] = {
     "amounts": AmountExtractor,
@@ -53,6 +54,31 @@ def _iso(pub: datetime | None) -> str | None:
     if pub is None:
         return None
     return pub.isoformat(timespec="minutes") if pub.tzinfo else pub.isoformat()
+
+
+def _to_original(
+    view: Visible, entities: list[Entity], relations: list[Relation], clusters: list[Cluster], regions: list[Region]
+) -> tuple[list[Entity], list[Relation], list[Cluster], list[Region]]:
+    """Offsets found on the visible text, moved onto the original; an entity's ``text`` is re-read from it.
+
+    So 张<U+200B>三丰 keeps its invisible character in ``text`` (the offset invariant needs it), while
+    ``text_simplified``, ``canonical``, relation titles and metadata keep the clean, visible form
+    the analysis read: the form to compare, count and search by.
+    """
+    moved = []
+    for e in entities:
+        start, end = view.span(e.start, e.end)
+        moved.append(e.model_copy(update={"start": start, "end": end, "text": view.original[start:end]}))
+    parts = []
+    for r in regions:
+        start, end = view.span(r.start, r.end)
+        parts.append(r.model_copy(update={"start": start, "end": end}))
+    return (
+        moved,
+        [r.model_copy(update={"evidence": view.span(*r.evidence)}) for r in relations],
+        [c.model_copy(update={"references": [view.span(s, e) for s, e in c.references]}) for c in clusters],
+        parts,
+    )
 
 
 class Pipeline:
@@ -96,21 +122,26 @@ class Pipeline:
             raise InputError(source, f"too large: {len(text)} characters (limit {self.settings.max_chars})")
         if not text.strip():
             raise InputError(source, "empty (no text)")
+        view = visible(text)
+        if not view.text.strip():
+            raise InputError(source, "empty (only invisible characters)")
         pub = parse_published_at(published_at)
-        page = self.page.parse(text)
+        # Everything below reads the visible text (view.text); offsets go back to ``text`` at the end.
+        seen = view.text
+        page = self.page.parse(seen)
         if pub is None and page.published_at:
             pub = parse_published_at(page.published_at)
-        region = region or self.settings.region or self.regions.detect(text)
+        region = region or self.settings.region or self.regions.detect(seen)
         if region not in REGIONS:
             raise InputError(source, f"unknown region {region!r} (one of {', '.join(REGIONS)})")
         config = self.settings.opencc_config or self.regions.opencc_config(region)
         if config not in self._converters:
             self._converters[config] = Converter(config)
-        aligned = self._converters[config].convert(text)
+        aligned = self._converters[config].convert(seen)
         tokens = self.segmenter.segment(aligned.simplified)
         spans = sorted((r.start, r.end) for r in page.regions if r.kind not in NO_ENTITIES)
         ctx = Context(
-            text, aligned.simplified, aligned.folded, tokens, spans, pub, page.credited, region, self.segmenter.segment
+            seen, aligned.simplified, aligned.folded, tokens, spans, pub, page.credited, region, self.segmenter.segment
         )
         mentions: list[Mention] = []
         for extractor in self.extractors:
@@ -119,7 +150,7 @@ class Pipeline:
         entities = [
             Entity(
                 type=m.type,
-                text=text[m.start : m.end],
+                text=seen[m.start : m.end],
                 text_simplified=aligned.simplified[m.start : m.end],
                 start=m.start,
                 end=m.end,
@@ -130,7 +161,10 @@ class Pipeline:
             )
             for m in fuse(mentions, self._min_rule_confidence, model_ran=self.settings.ner)
         ]
-        relations, clusters = self.linker.link(text, aligned.simplified, entities, page.credited)
+        relations, clusters = self.linker.link(seen, aligned.simplified, entities, page.credited)
+        regions = page.regions
+        if view.compacted:
+            entities, relations, clusters, regions = _to_original(view, entities, relations, clusters, regions)
         meta = Meta(
             title=title or page.title,
             published_at=_iso(pub),
@@ -141,7 +175,7 @@ class Pipeline:
             editors=page.editors,
             headings=page.headings,
             url=url,
-            regions=page.regions,
+            regions=regions,
             region=region,
             opencc=config,
         )

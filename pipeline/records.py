@@ -59,7 +59,9 @@ class DateValue(_Record):
 class Entity(_Record):
     type: EntityType
     text: str = Field(description="As written in the original script.")
-    text_simplified: str
+    text_simplified: str = Field(
+        description="The visible form in simplified script (OpenCC), without invisible characters such as U+200B."
+    )
     start: int = Field(ge=0, description="Code-point offset into Document.text.")
     end: int = Field(ge=0, description="Exclusive end offset.")
     extractor: ExtractorName

@@ -46,6 +46,71 @@ def test_control_and_zero_width_characters(rules_pipeline, junk):
     assert "750余万元" in texts(doc, "AMOUNT")
 
 
+INVISIBLE = ["\u200b", "\u200d", "\u00ad", "\u2060", "\ufeff", "\u202e", "\x07", "\x1b\u200b"]
+INSIDE = [
+    # (text with {j} where the invisible characters go, type, visible text, normalized value)
+    ("局长张{j}三丰表示，去年共安排资金。", "PERSON", "张三丰", None),
+    ("局長張{j}三豐表示，去年共安排資金。", "PERSON", "张三丰", None),
+    ("国务院{j}办公厅近日印发通知。", "ORG", "国务院办公厅", None),
+    ("國務院{j}辦公廳近日印發通知。", "ORG", "国务院办公厅", None),
+    ("该项目共投入资金1{j}000万元。", "AMOUNT", "1000万元", 10_000_000),
+    ("該項目共投入資金1{j}000萬元。", "AMOUNT", "1000万元", 10_000_000),
+    ("会议于2025年{j}3月15日召开。", "DATE", "2025年3月15日", "2025-03-15"),
+    ("會議於2025年3{j}月15日召開。", "DATE", "2025年3月15日", "2025-03-15"),
+]
+
+
+@pytest.mark.parametrize("junk", INVISIBLE)
+@pytest.mark.parametrize(("template", "type_", "visible", "value"), INSIDE)
+def test_invisible_characters_inside_names_do_not_split_them(rules_pipeline, junk, template, type_, visible, value):
+    text = template.format(j=junk)
+    doc = check(rules_pipeline.extract(text, published_at="2025-02-27T09:51+08:00"))
+    found = [e for e in doc.entities if e.type == type_ and e.text_simplified == visible]
+    assert len(found) == 1, [(e.type, e.text) for e in doc.entities]
+    entity = found[0]
+    # The offsets index the original text, so the entity's text carries the invisible character.
+    assert junk in entity.text
+    assert entity.text.replace(junk, "") == text[entity.start : entity.end].replace(junk, "")
+    assert len(entity.text) == len(visible) + len(junk)
+    if value is not None:
+        assert entity.normalized.value == value
+
+
+def test_invisible_characters_at_the_edges_stay_outside_entities(rules_pipeline):
+    text = "局长\u200b张三丰\u200b表示，\ufeff国务院办公厅\u2060去年安排资金1000万元\u200b。"
+    doc = check(rules_pipeline.extract(text))
+    assert {e.text for e in doc.entities} >= {"张三丰", "国务院办公厅", "1000万元"}
+
+
+def test_relations_clusters_and_regions_index_the_original_text(rules_pipeline):
+    text = "广西标准化\u200b协会近日成立。该\u200b协会会长吕\u200b海波表示，将加强监管。\n\n\u200b会长吕\u200b海波说。"
+    doc = check(rules_pipeline.extract(text))
+    names = [i for i, e in enumerate(doc.entities) if e.type == "PERSON"]
+    assert [doc.entities[i].text for i in names] == ["吕\u200b海波", "吕\u200b海波"]
+    relation = next(r for r in doc.relations if r.person == names[0])
+    assert text[relation.evidence[0] : relation.evidence[1]] == "该\u200b协会会长吕\u200b海波"
+    assert relation.title == "会长"
+    assert doc.entities[relation.organization].text == "广西标准化\u200b协会"
+    person = next(c for c in doc.clusters if c.type == "PERSON")
+    assert (person.canonical, person.mentions) == ("吕海波", names)  # one person, compared by the visible form
+    assert [text[s:e] for c in doc.clusters for s, e in c.references] == ["该\u200b协会"]
+    assert [text[r.start : r.end] for r in doc.meta.regions] == [
+        "广西标准化\u200b协会近日成立。该\u200b协会会长吕\u200b海波表示，将加强监管。",
+        "会长吕\u200b海波说。",
+    ]
+
+
+def test_only_invisible_characters_is_empty(rules_pipeline):
+    with pytest.raises(InputError, match="only invisible"):
+        rules_pipeline.extract("\u200b\ufeff\x07\u200d", source="ghost")
+
+
+def test_whitespace_controls_still_separate_words(rules_pipeline):
+    """A form feed is a break, not an invisible joiner: 张三 and 李四 stay two names (张三李四 would be none)."""
+    doc = check(rules_pipeline.extract("记者张三\x0c李四\n报道"))
+    assert texts(doc, "PERSON") == ["张三", "李四"]
+
+
 def test_huge_numbers_stay_exact(rules_pipeline):
     doc = check(rules_pipeline.extract("账面金额123456789012345678901234567890.123456789元。"))
     amount = doc.entities[0].normalized
@@ -98,3 +163,28 @@ def test_bad_publication_dates_raise_input_error(rules_pipeline, bad):
 
 def test_all_errors_are_xinwen_errors():
     assert issubclass(InputError, XinwenError)
+
+
+def test_amounts_stay_linear_in_one_long_paragraph():
+    """Ordinals and amounts interleaved in one span: checking each amount against every earlier
+    ordinal made a 20 MB article quadratic (16x the time for 4x the text); linear is about 4x."""
+    import time
+
+    from pipeline.extract.amounts import AmountExtractor
+    from pipeline.extract.base import Context
+
+    extractor = AmountExtractor()
+
+    def seconds(n: int) -> float:
+        text = "第1名获奖100元，" * n
+        ctx = Context(text, text, text, [], [(0, len(text))])
+        best = float("inf")
+        for _ in range(3):
+            started = time.perf_counter()
+            found = extractor.find(ctx)
+            best = min(best, time.perf_counter() - started)
+        assert len(found) == 2 * n
+        return best
+
+    seconds(100)  # compile the grammar outside the timing
+    assert seconds(12_000) < 8 * seconds(3_000)

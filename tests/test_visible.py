@@ -1,0 +1,61 @@
+"""The compacted view and its offset map (pipeline/visible.py)."""
+
+import sys
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.visible import invisible_pattern, is_invisible, visible
+
+
+def test_text_without_invisible_characters_is_its_own_view():
+    text = "广西标准化协会\n\t2025年 1,000万元"
+    view = visible(text)
+    assert view.text is text
+    assert not view.compacted
+    assert view.span(3, 7) == (3, 7)
+
+
+@pytest.mark.parametrize("ch", ["\u200b", "\u200c", "\u200d", "\u00ad", "\u2060", "\ufeff", "\u202e", "\x00", "\x07"])
+def test_format_and_control_characters_are_invisible(ch):
+    assert is_invisible(ch)
+    assert visible(f"张{ch}三").text == "张三"
+
+
+@pytest.mark.parametrize("ch", ["\n", "\t", "\x0b", "\x0c", "\x1c", "\x85", " ", "\u3000", "\u2028", "张", "，"])
+def test_whitespace_controls_and_ordinary_characters_stay(ch):
+    assert not is_invisible(ch)
+    assert visible(f"张{ch}三").text == f"张{ch}三"
+
+
+def test_pattern_matches_exactly_the_invisible_characters():
+    pattern = invisible_pattern()
+    every = "".join(chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF)
+    found = "".join(m.group() for m in pattern.finditer(every))
+    assert found == "".join(ch for ch in every if is_invisible(ch))
+    assert all(unicodedata.category(ch) in ("Cf", "Cc") for ch in found)
+
+
+def test_spans_map_back_around_runs_of_invisible_characters():
+    original = "\u200b\u200b张\u200b\u200d三丰\ufeff。\x07"
+    view = visible(original)
+    assert view.text == "张三丰。"
+    assert view.span(0, 3) == (2, 7)  # 张…丰 keeps the inner characters, not the leading or trailing ones
+    assert original[slice(*view.span(0, 3))] == "张\u200b\u200d三丰"
+    assert view.span(3, 4) == (8, 9)
+    assert view.span(4, 4) == (len(original), len(original))  # the end of the text maps to the end
+
+
+PIECES = st.sampled_from(["张", "三", "，", "\n", "1", "\u200b", "\u200d\u200d", "\x07", "\ufeff", "\t"])
+
+
+@given(st.lists(PIECES, max_size=40).map("".join))
+def test_every_visible_character_maps_to_itself(original):
+    view = visible(original)
+    kept = [i for i, ch in enumerate(original) if not is_invisible(ch)]
+    assert view.text == "".join(original[i] for i in kept)
+    for c, o in enumerate(kept):
+        assert view.start(c) == o
+        assert view.end(c + 1) == o + 1
