@@ -78,13 +78,16 @@ class PageParser:
             words["furniture_set"] = frozenset(words["furniture"])
             # 新华社杭州1月18日电（记者王志强、刘晓芳）: reporters credited at the start of the body.
             dl = alternation(words["dateline_reporters"])
+            trailers = alternation(words["credit_trailers"])  # 记者X Y报道
             words["reporters_re"] = re.compile(
-                rf"[（(]\s*(?:{dl})\s*[:：]?\s*(?P<names>{_NAME}(?:[\s、，,]+{_NAME}){{0,5}})\s*[）)]"
+                rf"[（(]\s*(?:{dl})\s*[:：]?\s*(?P<names>{_NAME}(?:[\s、，,]+{_NAME}){{0,5}}?)\s*(?:{trailers})?\s*[）)]"
             )
             # A line of credits only: [outlet] 记者 X Y 通讯员 Z.
-            names = rf"(?:{dl})\s*[:：]?\s*(?P<names>{_NAME}(?:[\s、，,]+{_NAME})*?)(?=\s*(?:{dl})|\s*$)"
+            names = (
+                rf"(?:{dl})\s*[:：]?\s*(?P<names>{_NAME}(?:[\s、，,]+{_NAME})*?)(?=\s*(?:{dl})|\s*(?:{trailers})?\s*$)"
+            )
             words["credit_names"] = names
-            words["credit_line_re"] = re.compile(rf"[^\s]{{0,10}}?(?:{names}\s*)+")
+            words["credit_line_re"] = re.compile(rf"[^\s]{{0,10}}?(?:{names}\s*)+(?:{trailers})?")
             self._words = words
         return self._words
 
@@ -161,14 +164,16 @@ class PageParser:
         page.editors = list(dict.fromkeys(page.editors))
         return page
 
-    @staticmethod
-    def _names(match: re.Match[str], base: int, role: str, page: Page) -> list[str]:
+    def _names(self, match: re.Match[str], base: int, role: str, page: Page) -> list[str]:
         names = []
         single, compound = data.surnames()
+        trailers = tuple(self._load()["credit_trailers"])
         for found in re.finditer(_NAME, match.group("names")):
             name, name_role = found.group(), role
             if name[-1] in "摄攝" and len(name) > 2:  # (李明摄): a photographer's credit, not an author's
                 name, name_role = name[:-1], "photographer"
+            trailer = next((t for t in trailers if name.endswith(t) and len(name) - len(t) >= 2), "")
+            name = name[: len(name) - len(trailer)]  # 李四报道: the name, not the verb
             if name[0] not in single and name[:2] not in compound:
                 continue
             start = base + match.start("names") + found.start()

@@ -80,3 +80,14 @@ def test_credit_line_is_a_byline_not_a_heading():
     page = PageParser().parse(text)
     assert page.authors == ["周立新", "谭海燕"]
     assert page.headings == []
+
+
+def test_a_credit_line_ending_in_baodao_credits_the_names_not_the_verb():
+    for text, names in [
+        ("记者张三 李四报道\n\n今天上午，省民政厅召开会议。", ["张三", "李四"]),
+        ("本報記者陳大文 李小明報道\n\n今日上午，立法會開會。", ["陳大文", "李小明"]),
+        ("新华社北京1月1日电（记者王志强、刘晓芳报道）今天上午开会。", ["王志强", "刘晓芳"]),
+    ]:
+        page = PageParser().parse(text)
+        assert page.authors == names, text
+        assert [text[s:e] for s, e, _ in page.credited] == names
