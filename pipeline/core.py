@@ -9,10 +9,11 @@ so worker processes each load their own.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from datetime import datetime
 
 from pipeline.config import Settings
-from pipeline.convert import Converter
+from pipeline.convert import Converter, Script
 from pipeline.errors import InputError
 from pipeline.extract.amounts import AmountExtractor
 from pipeline.extract.base import Context, Extractor, Mention, within
@@ -22,7 +23,7 @@ from pipeline.extract.ner import NerExtractor
 from pipeline.extract.orgs import OrgExtractor
 from pipeline.extract.people import PersonExtractor
 from pipeline.extract.places import PlaceExtractor
-from pipeline.page import PageParser
+from pipeline.page import Page, PageParser
 from pipeline.read import decode, normalize_newlines
 from pipeline.records import Cluster, Document, Entity, Meta, Region, Relation
 from pipeline.region import REGIONS, RegionDetector
@@ -81,6 +82,18 @@ def _to_original(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Analysis:
+    page: Page
+    published_at: datetime | None
+    region: str
+    opencc: str
+    script: Script
+    entities: list[Entity]
+    relations: list[Relation]
+    clusters: list[Cluster]
+
+
 class Pipeline:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
@@ -115,6 +128,44 @@ class Pipeline:
         url: str | None = None,
         region: str | None = None,
     ) -> Document:
+        text = self._checked(text, source)
+        view = visible(text)
+        if not view.text.strip():
+            raise InputError(source, "empty (only invisible characters)")
+        # The analysis reads the visible text; offsets go back to ``text`` at the end.
+        found = self._analyse(view.text, parse_published_at(published_at), region, source)
+        entities, relations, clusters, regions = found.entities, found.relations, found.clusters, found.page.regions
+        if view.compacted:
+            entities, relations, clusters, regions = _to_original(view, entities, relations, clusters, regions)
+        page = found.page
+        meta = Meta(
+            title=title or page.title,
+            published_at=_iso(found.published_at),
+            source=page.source,
+            site=page.site,
+            channel=page.channel,
+            authors=page.authors,
+            editors=page.editors,
+            headings=page.headings,
+            url=url,
+            regions=regions,
+            region=found.region,
+            opencc=found.opencc,
+        )
+        doc_id = id or hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        return Document(
+            id=doc_id,
+            source=source,
+            encoding=encoding,
+            script=found.script,
+            text=text,
+            meta=meta,
+            entities=entities,
+            relations=relations,
+            clusters=clusters,
+        )
+
+    def _checked(self, text: object, source: str) -> str:
         if not isinstance(text, str):
             raise InputError(source, f"expected text (str), got {type(text).__name__}")
         text = normalize_newlines(text)
@@ -122,26 +173,24 @@ class Pipeline:
             raise InputError(source, f"too large: {len(text)} characters (limit {self.settings.max_chars})")
         if not text.strip():
             raise InputError(source, "empty (no text)")
-        view = visible(text)
-        if not view.text.strip():
-            raise InputError(source, "empty (only invisible characters)")
-        pub = parse_published_at(published_at)
-        # Everything below reads the visible text (view.text); offsets go back to ``text`` at the end.
-        seen = view.text
-        page = self.page.parse(seen)
+        return text
+
+    def _analyse(self, text: str, pub: datetime | None, region: str | None, source: str) -> _Analysis:
+        """Page, region, conversion, segmentation, extractors, fusion and links, on one (visible) text."""
+        page = self.page.parse(text)
         if pub is None and page.published_at:
             pub = parse_published_at(page.published_at)
-        region = region or self.settings.region or self.regions.detect(seen)
+        region = region or self.settings.region or self.regions.detect(text)
         if region not in REGIONS:
             raise InputError(source, f"unknown region {region!r} (one of {', '.join(REGIONS)})")
         config = self.settings.opencc_config or self.regions.opencc_config(region)
         if config not in self._converters:
             self._converters[config] = Converter(config)
-        aligned = self._converters[config].convert(seen)
+        aligned = self._converters[config].convert(text)
         tokens = self.segmenter.segment(aligned.simplified)
         spans = sorted((r.start, r.end) for r in page.regions if r.kind not in NO_ENTITIES)
         ctx = Context(
-            seen, aligned.simplified, aligned.folded, tokens, spans, pub, page.credited, region, self.segmenter.segment
+            text, aligned.simplified, aligned.folded, tokens, spans, pub, page.credited, region, self.segmenter.segment
         )
         mentions: list[Mention] = []
         for extractor in self.extractors:
@@ -150,7 +199,7 @@ class Pipeline:
         entities = [
             Entity(
                 type=m.type,
-                text=seen[m.start : m.end],
+                text=text[m.start : m.end],
                 text_simplified=aligned.simplified[m.start : m.end],
                 start=m.start,
                 end=m.end,
@@ -161,33 +210,5 @@ class Pipeline:
             )
             for m in fuse(mentions, self._min_rule_confidence, model_ran=self.settings.ner)
         ]
-        relations, clusters = self.linker.link(seen, aligned.simplified, entities, page.credited)
-        regions = page.regions
-        if view.compacted:
-            entities, relations, clusters, regions = _to_original(view, entities, relations, clusters, regions)
-        meta = Meta(
-            title=title or page.title,
-            published_at=_iso(pub),
-            source=page.source,
-            site=page.site,
-            channel=page.channel,
-            authors=page.authors,
-            editors=page.editors,
-            headings=page.headings,
-            url=url,
-            regions=regions,
-            region=region,
-            opencc=config,
-        )
-        doc_id = id or hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-        return Document(
-            id=doc_id,
-            source=source,
-            encoding=encoding,
-            script=aligned.script,
-            text=text,
-            meta=meta,
-            entities=entities,
-            relations=relations,
-            clusters=clusters,
-        )
+        relations, clusters = self.linker.link(text, aligned.simplified, entities, page.credited)
+        return _Analysis(page, pub, region, config, aligned.script, entities, relations, clusters)
