@@ -1,8 +1,9 @@
 """Extracting on a Dask cluster, when one machine is not enough.
 
 The archive is read here, on the client, and cut into partitions of
-``partition_size`` articles; a window of partitions at a time becomes a Dask
-bag whose partitions the workers extract. Results come back as partitions
+``partition_size`` articles; half a window of partitions at a time becomes a
+Dask bag whose partitions the workers extract, topped up as partitions finish
+(at most two per worker thread in flight). Results come back as partitions
 finish and go through the same writer as a local run, so outputs, resume and
 failures behave the same; only the order of documents may differ. Each worker
 builds the pipeline once and keeps it on the Dask worker object. Every worker
@@ -64,22 +65,28 @@ def extract_on_dask(
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
     try:
-        window = 2 * max(sum(client.nthreads().values()), 1)  # partitions in flight
+        window = 2 * max(sum(client.nthreads().values()), 1)  # partitions in flight: memory stays flat
         running = as_completed()
+        in_flight = 0
         source = iter(items)
+        exhausted = False
         while True:
-            batch: list[Item] = []
-            for item in islice(source, window * partition_size):
-                if isinstance(item, Failure):
-                    yield item
-                else:
-                    batch.append(item)
-            if not batch:
-                break
-            bag = db.from_sequence(batch, partition_size=partition_size)
-            running.update(client.compute(bag.map_partitions(_extract_partition, settings, published_at).to_delayed()))
-            for future in running:  # drain the window before reading more: memory stays flat
-                yield from future.result()
+            while not exhausted and in_flight < window:  # top up before workers run dry
+                chunk = list(islice(source, max(window // 2, 1) * partition_size))
+                exhausted = not chunk
+                yield from (item for item in chunk if isinstance(item, Failure))
+                batch = [item for item in chunk if not isinstance(item, Failure)]
+                if not batch:
+                    continue
+                bag = db.from_sequence(batch, partition_size=partition_size)
+                futures = client.compute(bag.map_partitions(_extract_partition, settings, published_at).to_delayed())
+                running.update(futures)
+                in_flight += len(futures)
+            if in_flight == 0:
+                return
+            future = next(running)
+            in_flight -= 1
+            yield from future.result()
     finally:
         client.close()
         if cluster is not None:
