@@ -1,4 +1,4 @@
-"""The ``xinwen`` command: ``xinwen extract INPUT… -o OUT``.
+"""The ``xinwen`` command: ``xinwen extract INPUT… -o OUT`` (or ``--out-dir DIR``), ``show``, ``report``, ``schemas``.
 
 User errors (bad files, bad options) are one line on stderr each, never a
 traceback; the batch goes on, and the exit code says whether anything failed
@@ -29,7 +29,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="extract entities from articles into JSONL")
     ex.add_argument(
-        "inputs", nargs="+", help="a .txt file, a folder (every .txt/.jsonl inside), a .jsonl archive, or - for stdin"
+        "inputs",
+        nargs="+",
+        help="a .txt or .html file, a folder (all such files and .jsonl[.gz] inside), a .jsonl[.gz] archive, -: stdin",
     )
     out = ex.add_mutually_exclusive_group(required=True)
     out.add_argument("-o", "--output", help="one JSONL output file (.jsonl.gz: compressed), or - for stdout")
