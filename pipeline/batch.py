@@ -28,6 +28,8 @@ def extract_one(pipe: object, item: Item, published_at: str | None) -> Document 
         "region": item.region,
     }
     try:
+        if item.html:
+            return pipe.extract_html(item.raw or b"", **kwargs)
         if item.raw is not None:
             return pipe.extract_bytes(item.raw, **kwargs)
         return pipe.extract(item.text or "", **kwargs)

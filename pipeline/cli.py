@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import re
 import sys
@@ -20,7 +21,15 @@ from typing import IO
 
 from pipeline.config import Settings
 from pipeline.errors import InputError, XinwenError
-from pipeline.output import ShardedWriter, StreamWriter, check_folder, file_layout, folder_layout, write_summary
+from pipeline.output import (
+    ShardedWriter,
+    StreamWriter,
+    check_folder,
+    discard_journals,
+    file_layout,
+    folder_layout,
+    write_summary,
+)
 from pipeline.records import Failure
 
 
@@ -40,7 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--parquet", action="store_true", help="also write the entities as Parquet, one row each")
     ex.add_argument("--gzip", action="store_true", help="with --out-dir: gzip-compress the shards")
     ex.add_argument("--shard-size", default="128MB", help="with --out-dir: start a new shard past this (128MB)")
-    ex.add_argument("--overwrite", action="store_true", help="with --out-dir: replace a finished run's files")
+    ex.add_argument("--overwrite", action="store_true", help="start afresh: no resume, a finished --out-dir replaced")
     ex.add_argument("--glob", help="in folders, only files matching this pattern (e.g. '2024-*.txt')")
     ex.add_argument(
         "--published-at", help="publication time for relative dates, ISO 8601 (default: read from the page)"
@@ -54,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--workers", type=int, help="worker processes, each loading the pipeline once (default: cores)")
     ex.add_argument("--engine", choices=["local", "dask"], default="local", help="local processes or a Dask cluster")
     ex.add_argument("--scheduler", help="with --engine dask: tcp://HOST:PORT (default: start a local cluster)")
-    ex.add_argument("--partition-size", type=int, default=200, help="with --engine dask: articles per partition")
+    ex.add_argument("--partition-size", type=int, help="with --engine dask: articles per partition (200)")
     ex.add_argument("--log-every", type=float, default=30.0, help="seconds between progress lines when not a terminal")
     ex.add_argument("--quiet", action="store_true", help="no progress or summary on stderr")
     show = sub.add_parser("show", help="show one article with its entities highlighted")
@@ -104,22 +113,39 @@ def _size(text: str) -> int:
     return int(float(match[1]) * {"": 1, "k": 10**3, "m": 10**6, "g": 10**9}[match[2].lower()])
 
 
-def _writer(args: argparse.Namespace) -> ShardedWriter | StreamWriter:
+def _writer(args: argparse.Namespace, settings: Settings) -> ShardedWriter | StreamWriter:
+    """The output, checked before anything is removed or written; journals of an interrupted run resume."""
     if args.output == "-":
-        if args.parquet or args.errors:
-            raise InputError("-o -", "--parquet and --errors need files; write to -o FILE or --out-dir")
+        if args.parquet or args.errors or args.overwrite:
+            raise InputError("-o -", "--parquet, --errors and --overwrite need files; write to -o FILE or --out-dir")
         return StreamWriter(sys.stdout)
+    run = json.dumps(
+        {
+            "settings": settings.model_dump(mode="json"),
+            "inputs": args.inputs,
+            "glob": args.glob,
+            "published_at": args.published_at,
+            "parquet": args.parquet,
+            "gzip": args.gzip,
+        },
+        ensure_ascii=False,
+        sort_keys=True,
+    )
     if args.output:
-        if args.gzip or args.overwrite:
-            raise InputError("-o", "--gzip and --overwrite go with --out-dir; name the file .jsonl.gz to compress it")
+        if args.gzip:
+            raise InputError("-o", "--gzip goes with --out-dir; name the file .jsonl.gz to compress it")
         output = Path(args.output)
         stem = output.name.removesuffix(".gz").removesuffix(".jsonl")
         parquet = output.with_name(f"{stem}.entities.parquet") if args.parquet else None
-        return ShardedWriter(file_layout(output, args.errors, parquet))
+        layout = file_layout(output, args.errors, parquet)
+        if args.overwrite:
+            discard_journals(layout)
+        return ShardedWriter(layout, run=run)
     if args.errors:
         raise InputError("--errors", "with --out-dir, failures go to errors-*.jsonl in the folder")
+    shard_bytes = _size(args.shard_size)
     check_folder(args.out_dir, args.overwrite)
-    return ShardedWriter(folder_layout(args.out_dir, args.gzip, args.parquet), _size(args.shard_size))
+    return ShardedWriter(folder_layout(args.out_dir, args.gzip, args.parquet), shard_bytes, run=run)
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -130,18 +156,24 @@ def _extract(args: argparse.Namespace) -> int:
 
     if args.published_at:
         parse_published_at(args.published_at)  # fail once, up front, not once per article
-    if args.partition_size < 1 or (args.workers is not None and args.workers < 1):
+    if (args.partition_size is not None and args.partition_size < 1) or (args.workers is not None and args.workers < 1):
         raise InputError("--workers/--partition-size", "must be at least 1")
+    if args.engine != "dask" and (args.scheduler or args.partition_size):
+        raise InputError("--scheduler/--partition-size", "go with --engine dask")
     settings = Settings(ner=not args.no_ner, model_path=args.model, opencc_config=args.opencc, region=args.region)
     started = time.monotonic()
-    writer = _writer(args)
+    try:
+        writer = _writer(args, settings)
+    except OSError as exc:
+        raise InputError(str(args.output or args.out_dir), f"cannot write: {exc.strerror or exc}") from None
     already = len(writer.done)
     items = (item for item in iter_inputs(args.inputs, args.glob) if item.source not in writer.done)
     workers = args.workers or (1 if args.inputs == ["-"] else default_workers())
     if args.engine == "dask":
         from pipeline.cluster import extract_on_dask
 
-        results = extract_on_dask(items, settings, args.published_at, args.scheduler, workers, args.partition_size)
+        partition = args.partition_size or 200
+        results = extract_on_dask(items, settings, args.published_at, args.scheduler, workers, partition)
     else:
         results = extract_all(items, settings, workers, args.published_at)
     progress = None
@@ -158,13 +190,19 @@ def _extract(args: argparse.Namespace) -> int:
             writer.write(result)
             if progress is not None:
                 progress.update(result)
+        writer.close()
+    except OSError as exc:  # the output's disk or folder, not an input (inputs fail one by one)
+        writer.abandon()
+        if isinstance(exc, BrokenPipeError):
+            raise  # `xinwen … -o - | head`: main() ends quietly
+        where = exc.filename or args.output or args.out_dir
+        raise InputError(str(where), f"cannot write: {exc.strerror or exc}; rerun to resume") from None
     except BaseException:
         writer.abandon()  # the journals stay: rerunning the same command resumes
         raise
     finally:
         if progress is not None:
             progress.close()
-    writer.close()
     target = args.output or args.out_dir
     if args.out_dir:
         summary = {

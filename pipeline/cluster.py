@@ -1,13 +1,13 @@
 """Extracting on a Dask cluster, when one machine is not enough.
 
 The archive is read here, on the client, and cut into partitions of
-``partition_size`` articles; half a window of partitions at a time becomes a
-Dask bag whose partitions the workers extract, topped up as partitions finish
-(at most two per worker thread in flight). Results come back as partitions
-finish and go through the same writer as a local run, so outputs, resume and
-failures behave the same; only the order of documents may differ. Each worker
-builds the pipeline once and keeps it on the Dask worker object. Every worker
-needs xinwen installed (the same version as the client).
+``partition_size`` articles, which become Dask bags whose partitions the
+workers extract; they are topped up whenever half have finished (at most two
+partitions per worker thread in flight, so memory stays flat). Results come
+back as partitions finish and go through the same writer as a local run, so
+outputs, resume and failures behave the same; only the order of documents may
+differ. Each worker builds the pipeline once and keeps it on the Dask worker
+object. Every worker needs xinwen installed (the same version as the client).
 """
 
 from __future__ import annotations
@@ -52,8 +52,11 @@ def extract_on_dask(
     ``scheduler`` is a ``tcp://host:port`` address; without one a local cluster of
     ``workers`` single-threaded processes is started and stopped here.
     """
-    import dask.bag as db
-    from distributed import Client, LocalCluster, as_completed
+    try:
+        import dask.bag as db
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError:
+        raise InputError("--engine dask", 'needs Dask: pip install "xinwen[cluster]"') from None
 
     cluster = None
     if scheduler:
@@ -71,8 +74,8 @@ def extract_on_dask(
         source = iter(items)
         exhausted = False
         while True:
-            while not exhausted and in_flight < window:  # top up before workers run dry
-                chunk = list(islice(source, max(window // 2, 1) * partition_size))
+            while not exhausted and window - in_flight >= max(window // 2, 1):  # top up when half have finished
+                chunk = list(islice(source, (window - in_flight) * partition_size))
                 exhausted = not chunk
                 yield from (item for item in chunk if isinstance(item, Failure))
                 batch = [item for item in chunk if not isinstance(item, Failure)]

@@ -23,6 +23,7 @@ from pipeline.extract.ner import NerExtractor
 from pipeline.extract.orgs import OrgExtractor
 from pipeline.extract.people import PersonExtractor
 from pipeline.extract.places import PlaceExtractor
+from pipeline.html import main_text
 from pipeline.page import Page, PageParser
 from pipeline.read import decode, normalize_newlines
 from pipeline.records import Cluster, Document, Entity, Meta, Region, Relation
@@ -111,10 +112,36 @@ class Pipeline:
 
     def extract_bytes(self, raw: bytes, source: str, **kwargs: object) -> Document:
         """Decode ``raw`` (recording the encoding) and extract it."""
-        if len(raw) > 4 * self.settings.max_chars:  # checked before decoding: bounded memory per document
-            raise InputError(source, f"too large: {len(raw)} bytes (limit {4 * self.settings.max_chars})")
+        self._check_bytes(raw, source)
         decoded = decode(raw, source)
         return self.extract(decoded.text, source=source, encoding=decoded.encoding, **kwargs)
+
+    def extract_html(
+        self,
+        raw: bytes,
+        source: str,
+        *,
+        title: str | None = None,
+        url: str | None = None,
+        published_at: str | datetime | None = None,
+        **kwargs: object,
+    ) -> Document:
+        """A saved HTML page: its main text (trafilatura); the page's title, URL and date unless given."""
+        self._check_bytes(raw, source)
+        page = main_text(raw, source)
+        return self.extract(
+            page.text,
+            source=source,
+            encoding=page.encoding,
+            title=title or page.title,
+            url=url or page.url,
+            published_at=published_at or page.date,
+            **kwargs,
+        )
+
+    def _check_bytes(self, raw: bytes, source: str) -> None:
+        if len(raw) > 4 * self.settings.max_chars:  # checked before decoding: bounded memory per document
+            raise InputError(source, f"too large: {len(raw)} bytes (limit {4 * self.settings.max_chars})")
 
     def extract(
         self,

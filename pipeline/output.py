@@ -29,6 +29,7 @@ from pipeline.errors import InputError
 from pipeline.records import Document, Failure
 
 SUMMARY = "summary.json"
+RUN = "run.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,7 @@ class Shard:
     errors: Path | None = None
     parquet: Path | None = None
     manifest: Path | None = None  # folder layout: marks the shard complete
+    run: Path | None = None  # what the run was started with: a resume must be the same run
 
 
 def file_layout(output: Path, errors: Path | None, parquet: Path | None) -> Callable[[int], Shard]:
@@ -49,6 +51,7 @@ def file_layout(output: Path, errors: Path | None, parquet: Path | None) -> Call
         error_journal=hidden.with_name(hidden.name + ".errors.inprogress"),
         errors=errors,
         parquet=parquet,
+        run=hidden.with_name(hidden.name + ".run.json"),
     )
 
 
@@ -62,6 +65,7 @@ def folder_layout(folder: Path, compress: bool, parquet: bool) -> Callable[[int]
             errors=folder / f"errors-{n}.jsonl",
             parquet=folder / f"entities-{n}.parquet" if parquet else None,
             manifest=folder / f"manifest-{n}.json",
+            run=folder / RUN,
         )
 
     return shard
@@ -69,7 +73,7 @@ def folder_layout(folder: Path, compress: bool, parquet: bool) -> Callable[[int]
 
 def clear_folder(folder: Path) -> None:
     """Remove a previous run's files (``--overwrite``), and only those."""
-    for pattern in ("records-*", "errors-*", "entities-*", "manifest-*", ".*.inprogress", ".*.tmp", SUMMARY):
+    for pattern in ("records-*", "errors-*", "entities-*", "manifest-*", ".*.inprogress", ".*.tmp", SUMMARY, RUN):
         for path in folder.glob(pattern):
             path.unlink()
 
@@ -77,7 +81,8 @@ def clear_folder(folder: Path) -> None:
 class ShardedWriter:
     """Appends results to journals, seals shards, and knows which inputs are already done."""
 
-    def __init__(self, layout: Callable[[int], Shard], shard_bytes: int | None = None) -> None:
+    def __init__(self, layout: Callable[[int], Shard], shard_bytes: int | None = None, run: str = "{}") -> None:
+        """``run`` (settings and inputs, as JSON) is recorded; an interrupted run is resumed only by the same run."""
         self._layout = layout
         self._shard_bytes = shard_bytes
         self.done: set[str] = set()  # sources written by an earlier, interrupted run
@@ -90,6 +95,7 @@ class ShardedWriter:
         self._out: IO[bytes] | None = None
         self._err: IO[bytes] | None = None
         self._resume()
+        self._check_run(run)
 
     def _resume(self) -> None:
         while (shard := self._layout(self._index)).manifest is not None and shard.manifest.exists():
@@ -98,6 +104,8 @@ class ShardedWriter:
             self.records += manifest["records"]
             self.failures += manifest["errors"]
             self.shards += 1
+            for journal in (shard.journal, shard.error_journal):  # killed after the manifest, before the cleanup
+                journal.unlink(missing_ok=True)
             self._index += 1
         for slot, journal in enumerate((shard.journal, shard.error_journal)):
             sources = _salvage(journal)
@@ -106,6 +114,19 @@ class ShardedWriter:
             self._counts[slot] = len(sources)
         self.records += self._counts[0]
         self.failures += self._counts[1]
+
+    def _check_run(self, run: str) -> None:
+        path = self._layout(0).run
+        if path is None:
+            return
+        if self.done and path.exists() and json.loads(path.read_text(encoding="utf-8")) != json.loads(run):
+            where = path.parent if path.name == RUN else self._layout(0).records
+            raise InputError(
+                str(where), "holds an interrupted run with other settings or inputs; rerun it as it was, or --overwrite"
+            )
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with _replacing(path) as tmp:
+            tmp.write_text(run + "\n", encoding="utf-8")
 
     def write(self, result: Document | Failure) -> None:
         shard = self._layout(self._index)
@@ -144,8 +165,11 @@ class ShardedWriter:
         shard = self._layout(self._index)
         shard.records.parent.mkdir(parents=True, exist_ok=True)
         with _replacing(shard.records) as tmp:
-            opener = gzip.open if shard.records.name.endswith(".gz") else open
-            with opener(tmp, "wb") as out, _open_or_empty(shard.journal) as src:
+            compress = shard.records.name.endswith(".gz")
+            with (
+                gzip.open(tmp, "wb", compresslevel=6) if compress else open(tmp, "wb") as out,
+                _open_or_empty(shard.journal) as src,
+            ):
                 shutil.copyfileobj(src, out)
         if shard.errors is not None and (self._counts[1] or shard.manifest is None):  # a shard: only if any
             with _replacing(shard.errors) as tmp, open(tmp, "wb") as out, _open_or_empty(shard.error_journal) as src:
@@ -160,6 +184,8 @@ class ShardedWriter:
                 tmp.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
         for journal in (shard.journal, shard.error_journal):
             journal.unlink(missing_ok=True)
+        if shard.manifest is None and shard.run is not None:
+            shard.run.unlink(missing_ok=True)  # one output file: complete, nothing left to resume
         self.shards += 1
         self._index += 1
         self._sources = []
@@ -219,13 +245,21 @@ def _replacing(target: Path) -> Iterator[Path]:
 
 
 def check_folder(folder: Path, overwrite: bool) -> None:
-    """A finished run's folder is not silently mixed with a new one."""
+    """A finished run's folder is not silently mixed with a new one; ``overwrite`` starts afresh."""
     if folder.exists() and not folder.is_dir():
         raise InputError(str(folder), "--out-dir exists and is not a folder")
-    if (folder / SUMMARY).exists():
-        if not overwrite:
-            raise InputError(str(folder), "holds a finished run (summary.json); use --overwrite to replace it")
+    if overwrite:
         clear_folder(folder)
+    elif (folder / SUMMARY).exists():
+        raise InputError(str(folder), "holds a finished run (summary.json); use --overwrite to replace it")
+
+
+def discard_journals(layout: Callable[[int], Shard]) -> None:
+    """``-o FILE --overwrite``: forget an interrupted run of that file."""
+    shard = layout(0)
+    for path in (shard.journal, shard.error_journal, shard.run):
+        if path is not None:
+            path.unlink(missing_ok=True)
 
 
 def write_summary(folder: Path, summary: dict) -> None:

@@ -4,18 +4,18 @@ Each input yields ``Item``s (one article each) or ``Failure``s (an input that
 could not be read, with the reason). Reading never stops at a bad input, and
 only one file is in memory at a time, however large the archive.
 
-HTML pages go through trafilatura, a maintained main-text extractor: the
-article's text is what it extracts (and what every offset indexes); its title,
-date and URL become the record's metadata.
+HTML pages are read here and handed on as bytes; their main text is
+extracted in the workers (``pipeline/html.py``). On resume, inputs already done
+are skipped before they are read or parsed.
 """
 
 from __future__ import annotations
 
 import gzip
 import json
-import logging
 import sys
-from collections.abc import Iterator
+import zlib
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +28,7 @@ class Item:
     id: str
     raw: bytes | None = None  # bytes to decode, or
     text: str | None = None  # text already decoded (JSONL)
+    html: bool = False  # raw is a saved HTML page
     published_at: str | None = None
     title: str | None = None
     url: str | None = None
@@ -63,23 +64,30 @@ def _files(inputs: list[str], pattern: str | None) -> Iterator[tuple[Path, str] 
             yield Failure(source=name, reason="no such file or folder")
 
 
-def iter_inputs(inputs: list[str], pattern: str | None = None) -> Iterator[Item | Failure]:
-    """Items in a stable order: the inputs as given, folders sorted; ``pattern`` filters folders (``*.txt``)."""
+def iter_inputs(inputs: list[str], pattern: str | None = None, skip: Container[str] = ()) -> Iterator[Item | Failure]:
+    """Items in a stable order: the inputs as given, folders sorted; ``pattern`` filters folders (``*.txt``).
+
+    Sources in ``skip`` (done by an interrupted run) are not yielded; files among them are not even read.
+    """
+    return (result for result in _inputs(inputs, pattern, skip) if result.source not in skip)
+
+
+def _inputs(inputs: list[str], pattern: str | None, skip: Container[str]) -> Iterator[Item | Failure]:
     for name in inputs:
         if name == "-":
-            yield Item(source="-", id="stdin", raw=sys.stdin.buffer.read())
+            yield Item(source="-", id="stdin", raw=sys.stdin.buffer.read() if name not in skip else b"")
             continue
         for entry in _files([name], pattern):
             if isinstance(entry, Failure):
                 yield entry
-            else:
-                yield from _file(*entry)
+            elif str(entry[0]) not in skip or entry[0].name.lower().endswith(ARCHIVE_SUFFIXES):
+                yield from _file(*entry, skip)
 
 
 def count_articles(inputs: list[str], pattern: str | None = None) -> int:
     """How many articles the inputs hold (JSONL lines counted), for the ETA; cheap next to extraction."""
     total = 0
-    for entry in _files([name for name in inputs if name != "-"], pattern):
+    for entry in _files(inputs, pattern):
         if isinstance(entry, Failure):
             continue
         path = entry[0]
@@ -89,32 +97,29 @@ def count_articles(inputs: list[str], pattern: str | None = None) -> int:
         try:
             with (gzip.open if path.name.lower().endswith(".gz") else open)(path, "rb") as handle:
                 total += sum(1 for line in handle if line.strip())
-        except (OSError, EOFError):
+        except (OSError, EOFError, zlib.error):
             total += 1  # reported as one failure when read
-    return total + inputs.count("-")
+    return total
 
 
-def _cannot_read(source: str, exc: OSError | EOFError) -> Failure:
+def _cannot_read(source: str, exc: OSError | EOFError | zlib.error) -> Failure:
     reason = _os_reason(exc) if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
     return Failure(source=source, reason=f"cannot read: {reason}")
 
 
-def _file(path: Path, doc_id: str) -> Iterator[Item | Failure]:
+def _file(path: Path, doc_id: str, skip: Container[str] = ()) -> Iterator[Item | Failure]:
     if path.name.lower().endswith(ARCHIVE_SUFFIXES):
-        yield from _jsonl(path)
+        yield from _jsonl(path, skip)
         return
     try:
         raw = path.read_bytes()
     except OSError as exc:
         yield _cannot_read(str(path), exc)
         return
-    if path.name.lower().endswith(HTML_SUFFIXES):
-        yield _html(raw, str(path), doc_id)
-    else:
-        yield Item(source=str(path), id=doc_id, raw=raw)
+    yield Item(source=str(path), id=doc_id, raw=raw, html=path.name.lower().endswith(HTML_SUFFIXES))
 
 
-def _jsonl(path: Path) -> Iterator[Item | Failure]:
+def _jsonl(path: Path, skip: Container[str] = ()) -> Iterator[Item | Failure]:
     """Line by line, so an archive of any size streams; a torn .gz keeps the lines before the tear."""
     source = str(path)
     count = number = 0
@@ -126,10 +131,14 @@ def _jsonl(path: Path) -> Iterator[Item | Failure]:
                     line = line.removeprefix("\ufeff")
                 if not line.strip():
                     continue
-                result = _record(line, f"{source}:{number}", f"{path.stem.removesuffix('.jsonl')}:{number}")
+                where = f"{source}:{number}"
+                if where in skip:
+                    count += 1  # done by an earlier run
+                    continue
+                result = _record(line, where, f"{path.stem.removesuffix('.jsonl')}:{number}")
                 count += isinstance(result, Item)
                 yield result
-    except (OSError, EOFError) as exc:
+    except (OSError, EOFError, zlib.error) as exc:
         yield _cannot_read(f"{source}:{number + 1}" if number else source, exc)
         return
     if count == 0:
@@ -147,20 +156,3 @@ def _record(line: str, where: str, default_id: str) -> Item | Failure:
     if any(v is not None and not isinstance(v, str) for v in extras.values()):
         return Failure(source=where, reason="published_at, title, url and region must be strings")
     return Item(source=where, id=str(record.get("id") or default_id), text=record["text"], **extras)
-
-
-def _html(raw: bytes, source: str, doc_id: str) -> Item | Failure:
-    import trafilatura
-    from trafilatura.settings import use_config
-
-    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # its reasons come back as our Failure
-    config = use_config()
-    # Its defaults are tuned on English: 250 characters of Chinese are a long news brief, not a minimum.
-    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "60")
-    try:
-        page = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False, config=config)
-    except Exception as exc:  # any parser failure is this page's failure, not the batch's
-        return Failure(source=source, reason=f"cannot parse the HTML page ({type(exc).__name__})")
-    if page is None or not (page.text or "").strip():
-        return Failure(source=source, reason="no article text found in the HTML page")
-    return Item(source=source, id=doc_id, text=page.text, title=page.title, url=page.url, published_at=page.date)

@@ -165,7 +165,9 @@ def test_folder_shards_split_by_size_and_finished_runs_are_not_mixed(tmp_path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("-o", "x.jsonl", "--gzip"), "--gzip and --overwrite go with --out-dir"),
+        (("-o", "x.jsonl", "--gzip"), "--gzip goes with --out-dir"),
+        (("-o", "x.jsonl", "--scheduler", "tcp://127.0.0.1:9"), "go with --engine dask"),
+        (("-o", "a.jsonl/x.jsonl"), "cannot write"),
         (("--out-dir", "d", "--shard-size", "lots"), "not a size"),
         (("--out-dir", "d", "--errors", "e.jsonl"), "errors-*.jsonl"),
         (("-o", "-", "--parquet"), "need files"),
@@ -295,3 +297,40 @@ def test_a_dead_worker_stops_the_run_with_one_resumable_error():
     future.set_exception(BrokenProcessPool("killed"))
     with pytest.raises(WorkerError, match="rerun the same command to resume"):
         _result(future)
+
+
+def test_overwrite_with_a_bad_option_deletes_nothing(tmp_path):
+    source = archive(tmp_path / "a.jsonl", 3)
+    out = tmp_path / "out"
+    assert run(str(source), "--out-dir", str(out))[0] == 0
+    code, err = run(str(source), "--out-dir", str(out), "--overwrite", "--shard-size", "10MiB")
+    assert code == 2 and "not a size" in err
+    assert (out / "summary.json").exists() and len(folder_records(out)) == 3
+
+
+def test_a_resume_must_be_the_same_run(tmp_path):
+    source = archive(tmp_path / "a.jsonl", 60)
+    out = tmp_path / "out.jsonl"
+    journal = tmp_path / ".out.jsonl.inprogress"
+    proc = subprocess.Popen(command(str(source), "-o", str(out)), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    kill_when(proc, lambda: journal.exists() and journal.read_bytes().count(b"\n") >= 5)
+    code, err = run(str(source), "-o", str(out), "--region", "hk")
+    assert code == 2 and "interrupted run with other settings" in err and "Traceback" not in err
+    code, err = run(str(source), "-o", str(out), "--region", "hk", "--overwrite")
+    assert code == 0, err
+    docs = lines(out)
+    assert len(docs) == 60 and {d["meta"]["region"] for d in docs} == {"hk"}
+    assert not list(tmp_path.glob(".out.jsonl*"))
+
+
+def test_a_corrupt_gzip_archive_is_one_failure_and_the_run_goes_on(tmp_path):
+    good = archive(tmp_path / "good.jsonl", 2)
+    raw = bytearray(gzip.compress(good.read_bytes() * 50))
+    for i in range(20, len(raw) - 20, 7):
+        raw[i] ^= 0x5A  # deflate data garbled: zlib.error, not an OSError
+    (tmp_path / "bad.jsonl.gz").write_bytes(bytes(raw))
+    out = tmp_path / "out.jsonl"
+    code, err = run(str(tmp_path / "bad.jsonl.gz"), str(good), "-o", str(out))
+    assert code == 1 and "Traceback" not in err
+    assert "bad.jsonl.gz" in err and "cannot read" in err
+    assert len(lines(out)) == 2
