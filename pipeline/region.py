@@ -26,6 +26,8 @@ class RegionDetector:
     def detect(self, text: str) -> Region:
         table = self._table
         scores = {region: sum(text.count(word) for word in words) for region, words in table["markers"].items()}
+        for region, chars in table["variants"].items():
+            scores[region] += sum(char in text for char in chars)  # a hint, not a count: 裡 is common in HK too
         best = max(scores, key=lambda r: (scores[r], r == "mainland"))
         return best if scores[best] >= table["min_score"] else "unknown"
 

@@ -169,6 +169,8 @@ def test_variant_characters_mark_the_region():
     detector = RegionDetector()
     assert detector.detect("這裡的居民說，臺灣的夏天很熱。") == "tw"
     assert detector.detect("院舍裏的衞生情況已改善，居民表示滿意。") == "hk"
+    # 裡 is common in Hong Kong papers too: a hint, counted once, never outvoting the region's words.
+    assert detector.detect("香港特區政府表示，這裡、那裡和這裡的居民，都在裡面等候。") == "hk"
 
 
 # --- Dates and amounts of the list not covered above ---
