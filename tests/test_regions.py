@@ -223,6 +223,19 @@ def test_ambiguous_day_month_slash_is_not_guessed_in_hong_kong(rules_pipeline):
     assert [e for e in doc.entities if e.type == "DATE"] == []
 
 
+def test_fractions_are_not_dates_in_taiwan_either(rules_pipeline):
+    for text in ("調查發現，約有1/3的民眾支持。", "逾2/3的立委贊成。", "其中1/4的學校已完成。"):
+        doc = rules_pipeline.extract(text, region="tw", published_at="2024-03-15")
+        assert [e.text for e in doc.entities if e.type == "DATE"] == [], text
+    doc = rules_pipeline.extract("新制於6/30上路。", region="tw", published_at="2024-03-15")
+    assert [e.normalized.value for e in doc.entities if e.type == "DATE"] == ["2024-06-30"]
+
+
+def test_a_month_six_months_away_is_this_years(rules_pipeline):
+    doc = rules_pipeline.extract("12月5日將舉行選舉。", region="tw", published_at="2024-06-10")
+    assert [e.normalized.value for e in doc.entities if e.type == "DATE"] == ["2024-12-05"]
+
+
 @pytest.mark.parametrize(
     ("text", "region", "span", "value", "currency", "qualifier"),
     [

@@ -61,7 +61,8 @@ class DateExtractor:
             rf"|(?P<rm>{alternation(w['relative_months'])})|(?P<rd>{alternation(w['relative_days'])})"
             rf"|(?<![月])(?P<day>{_DAY})[日号](?:\s*{day_time}|(?!\d))"
             # 6/30 (month/day without a year: Taiwan, Hong Kong, Macau; elsewhere 1/3 is mostly a fraction)
-            rf"|(?P<nm>1[0-2]|0?[1-9]|[12]\d|3[01])/(?P<nd>3[01]|[12]\d|0?[1-9])(?![\d/.%])"
+            # and never after a quantity word or before 的 (约有1/3的民众 is a fraction)
+            rf"|(?<![约約近逾达達占佔有\d/])(?P<nm>1[0-2]|0?[1-9]|[12]\d|3[01])/(?P<nd>3[01]|[12]\d|0?[1-9])(?![\d/.%的])"
             rf"|(?P<tampm>{alternation(w['am_pm'])})?(?P<tH>[01]?\d|2[0-3])[时時](?:(?P<tM>[0-5]?\d)分)?"
             rf")"
         )
@@ -153,7 +154,8 @@ class DateExtractor:
     @staticmethod
     def _nearest_year(pub: date, month: int) -> int:
         """12月 in a text of 2 January is last December: the year that puts the month nearest the publication."""
-        return min((pub.year - 1, pub.year, pub.year + 1), key=lambda y: abs((y - pub.year) * 12 + month - pub.month))
+        distance = lambda y: (abs((y - pub.year) * 12 + month - pub.month), y != pub.year)  # noqa: E731 - a tie: this year
+        return min((pub.year - 1, pub.year, pub.year + 1), key=distance)
 
     @staticmethod
     def _check_weekday(value: DateValue, weekday: str, w: dict) -> DateValue:
