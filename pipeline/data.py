@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -42,3 +42,16 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
 def alternation(words: Iterable[str]) -> str:
     """A regex alternative of literal words from a data file, longest first (人次 before 人)."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def suffix_table(words: Iterable[str]) -> list[tuple[int, frozenset[str]]]:
+    """Words grouped by length, longest first: a suffix test is one set lookup per length."""
+    words = set(words)
+    return [(n, frozenset(x for x in words if len(x) == n)) for n in sorted({len(x) for x in words}, reverse=True)]
+
+
+def endings(text: str, by_length: list[tuple[int, frozenset[str]]]) -> Iterator[str]:
+    """The words ``text`` ends with, longest first."""
+    for n, words in by_length:
+        if n <= len(text) and text[-n:] in words:
+            yield text[-n:]

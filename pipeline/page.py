@@ -167,7 +167,7 @@ class PageParser:
     def _names(self, match: re.Match[str], base: int, role: str, page: Page) -> list[str]:
         names = []
         single, compound = data.surnames()
-        trailers = tuple(self._load()["credit_trailers"])
+        trailers = self._load()["credit_trailers"]
         for found in re.finditer(_NAME, match.group("names")):
             name, name_role = found.group(), role
             if name[-1] in "摄攝" and len(name) > 2:  # (李明摄): a photographer's credit, not an author's

@@ -95,8 +95,10 @@ def _listed(m: Mention) -> bool:
 
 def _not_a_person_where_listed(mentions: list[Mention]) -> list[Mention]:
     """Drop the model's PERSON spans overlapping a listed name (氹仔 is not a name), and its other type on one."""
-    listed = bytearray(max((m.end for m in mentions), default=0))
     types = {(m.start, m.end): m.type for m in mentions if _listed(m)}
+    if not types:
+        return mentions
+    listed = bytearray(max(m.end for m in mentions))
     for start, end in types:
         listed[start:end] = b"\x01" * (end - start)
     return [

@@ -98,30 +98,27 @@ class NerExtractor:
             for ent in doc.ents:
                 label = LABELS.get(ent.label_)
                 if label:
-                    confidence = self._confidence.get(ent.label_, 0.8)
                     s, e = start + ent.start_char, start + ent.end_char
                     if label in ("ORG", "LOC"):
                         e, label = self._without_title(ctx.simplified, s, e, label)
-                    mentions.append(
-                        Mention(s, e, label, "ner", "ner.xinwen_ner", self._confidence.get(label, confidence))
-                    )
+                    mentions.append(Mention(s, e, label, "ner", "ner.xinwen_ner", self._confidence.get(label, 0.8)))
         return mentions
 
     @cached_property
-    def _titles(self) -> tuple[tuple[str, ...], str, tuple[str, ...]]:
-        heads = tuple(h for h in data.table("zh/orgs.json")["head_words"])
-        titles = tuple(sorted(data.table("zh/people.json")["titles"], key=len, reverse=True))
-        return titles, "省市县区州", heads
+    def _titles(self) -> tuple[list[tuple[int, frozenset[str]]], tuple[str, ...]]:
+        return data.suffix_table(data.table("zh/people.json")["titles"]), tuple(
+            data.table("zh/orgs.json")["head_words"]
+        )
 
     def _without_title(self, simplified: str, start: int, end: int, label: str) -> tuple[int, str]:
         """民进党立委 -> 民进党 (ORG), 高雄市议员 -> 高雄市 (LOC): the end and type once a trailing title is cut."""
-        titles, place_suffixes, heads = self._titles
+        titles, heads = self._titles
         text = simplified[start:end]
-        title = next((t for t in titles if text.endswith(t) and len(text) - len(t) >= 2), None)
+        title = next((t for t in data.endings(text, titles) if len(text) - len(t) >= 2), None)
         if title is None:
             return end, label
         rest = text[: -len(title)]
-        if rest[-1] in place_suffixes and not rest.endswith(heads):
+        if rest[-1] in "省市县区州" and not rest.endswith(heads):
             label = "LOC"
         return end - len(title), label
 

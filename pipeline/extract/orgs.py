@@ -23,28 +23,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
 from functools import cached_property
 
 from pipeline import data
-from pipeline.data import alternation
+from pipeline.data import alternation, endings, suffix_table
 from pipeline.extract.base import Context, Mention, within
 from pipeline.segment import Token
 
 LISTED = 0.9  # a listed name, or a name built on one: above fuse.SPECIFIC_ORG
-
-
-def _by_length(words: Iterable[str]) -> list[tuple[int, frozenset[str]]]:
-    """Words grouped by length, longest first: a suffix test is one set lookup per length."""
-    words = set(words)
-    return [(n, frozenset(x for x in words if len(x) == n)) for n in sorted({len(x) for x in words}, reverse=True)]
-
-
-def _endings(text: str, by_length: list[tuple[int, frozenset[str]]]) -> Iterator[str]:
-    """The words ``text`` ends with, longest first."""
-    for n, words in by_length:
-        if n <= len(text) and text[-n:] in words:
-            yield text[-n:]
 
 
 class OrgExtractor:
@@ -54,8 +40,8 @@ class OrgExtractor:
     def _words(self) -> dict:
         w = dict(data.table("zh/orgs.json"))
         w["titles"] = tuple(sorted(data.table("zh/people.json")["titles"], key=len, reverse=True))
-        w["head_suffixes"] = _by_length(w["head_words"])
-        w["title_suffixes"] = _by_length(w["titles"])
+        w["head_suffixes"] = suffix_table(w["head_words"])
+        w["title_suffixes"] = suffix_table(w["titles"])
         w["title_set"] = frozenset(w["titles"])
         w["modifier_pos"] = frozenset(w["modifier_pos"])
         w["soft_pos"] = frozenset(w["soft_pos"])
@@ -185,15 +171,15 @@ class OrgExtractor:
     def _head(tok: Token, w: dict) -> tuple[str | None, int]:
         """The head word ending ``tok`` and where the name ends (jieba keeps 协会会长 as one word)."""
         text = tok.text
-        for title in _endings(text, w["title_suffixes"]):
+        for title in endings(text, w["title_suffixes"]):
             if len(text) > len(title):
                 stem = text[: -len(title)]
-                head = next((h for h in _endings(stem, w["head_suffixes"]) if len(h) > 1 or stem == h), None)
+                head = next((h for h in endings(stem, w["head_suffixes"]) if len(h) > 1 or stem == h), None)
                 if head:
                     return head, tok.end - len(title)
         if (text in w["not_orgs"] and tok.pos != "nt") or text in w["title_set"]:  # 立委 ends in 委 but is a title
             return None, tok.end
-        head = next(_endings(text, w["head_suffixes"]), None)
+        head = next(endings(text, w["head_suffixes"]), None)
         if head is not None:
             if len(head) == 1 and text != head and tok.pos not in ("n", "nt", "nz", "j", "nr"):
                 return None, tok.end
