@@ -112,6 +112,7 @@ def scaling(archive: Path, chars: int, count: int, workers: int, out: Path) -> d
     import psutil
 
     cmd = [sys.executable, "-m", "pipeline.cli", "extract", str(archive), "-o", str(out), "--workers", str(workers)]
+    cmd.append("--overwrite")  # never resume an interrupted bench run: it would time half the work
     started = time.perf_counter()
     proc = psutil.Popen([*cmd, "--quiet"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peaks: dict[int, int] = {}
