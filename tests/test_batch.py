@@ -197,6 +197,7 @@ def test_html_pages_are_read_through_trafilatura(tmp_path):
     assert code == 1, err
     (doc,) = lines(out)
     assert "分享到微信" not in doc["text"] and "首页" not in doc["text"]
+    assert doc["encoding"] == "gb18030" and doc["meta"]["title"] == "政府工作报告发布"
     assert doc["meta"]["published_at"].startswith("2025-03-05")
     amounts = {e["text"]: e["normalized"]["value"] for e in doc["entities"] if e["type"] == "AMOUNT"}
     assert amounts["1.3万亿元"] == 1_300_000_000_000
