@@ -335,3 +335,19 @@ def test_a_corrupt_gzip_archive_is_one_failure_and_the_run_goes_on(tmp_path):
     assert code == 1 and "Traceback" not in err
     assert "bad.jsonl.gz" in err and "cannot read" in err
     assert len(lines(out)) == 2
+
+
+def test_progress_line_counts_resumed_work_and_gives_an_eta():
+    import io
+
+    from pipeline.progress import Progress
+
+    stream = io.StringIO()  # not a terminal: log lines
+    progress = Progress(stream=stream, every=3600, already=10)
+    progress.total = 110
+    progress._start -= 50  # 50 s into the run
+    progress.update(Failure(source="x", reason="empty"))
+    progress.docs, progress.chars = 49, 100_000
+    line = progress.line(progress._start + 50)
+    assert line.startswith("xinwen: 60 done (1.0 articles/s, 2,000 chars/s), 1 failed, 50 left, ETA 0:00:50")
+    assert stream.getvalue() == ""  # no line before `every` seconds
