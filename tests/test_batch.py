@@ -51,7 +51,9 @@ def folder_records(folder, kind="records"):
     return [r for shard in sorted(folder.glob(f"{kind}-*.jsonl*")) for r in lines(shard)]
 
 
-def kill_when(proc, ready, timeout=120):
+def kill_mid_run(args, ready, timeout=120):
+    """Start `xinwen extract ARGS` and SIGKILL it as soon as ``ready()``: a real interrupted run."""
+    proc = subprocess.Popen(command(*args), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + timeout
     while not ready():
         assert proc.poll() is None, "the run ended before it could be killed"
@@ -65,8 +67,7 @@ def test_resume_after_sigkill_in_folder_mode_loses_and_duplicates_nothing(tmp_pa
     source = archive(tmp_path / "a.jsonl", 300, broken={150})
     out = tmp_path / "out"
     args = (str(source), "--out-dir", str(out), "--shard-size", "8kB", "--gzip")
-    proc = subprocess.Popen(command(*args), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    kill_when(proc, lambda: len(list(out.glob("manifest-*.json"))) >= 2)
+    kill_mid_run(args, lambda: len(list(out.glob("manifest-*.json"))) >= 2)
     assert not (out / "summary.json").exists()
     assert all(not p.name.endswith(".tmp") or p.name.startswith(".") for p in out.iterdir())
     code, err = run(*args)
@@ -86,8 +87,7 @@ def test_resume_after_sigkill_with_one_output_file(tmp_path):
     source = archive(tmp_path / "a.jsonl", 200)
     out = tmp_path / "out.jsonl.gz"
     journal = tmp_path / ".out.jsonl.gz.inprogress"
-    proc = subprocess.Popen(command(str(source), "-o", str(out)), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    kill_when(proc, lambda: journal.exists() and journal.read_bytes().count(b"\n") >= 20)
+    kill_mid_run((str(source), "-o", str(out)), lambda: journal.exists() and journal.read_bytes().count(b"\n") >= 20)
     assert not out.exists()  # the output appears whole, at the end
     code, err = run(str(source), "-o", str(out))
     assert code == 0, err
@@ -313,8 +313,7 @@ def test_a_resume_must_be_the_same_run(tmp_path):
     source = archive(tmp_path / "a.jsonl", 60)
     out = tmp_path / "out.jsonl"
     journal = tmp_path / ".out.jsonl.inprogress"
-    proc = subprocess.Popen(command(str(source), "-o", str(out)), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    kill_when(proc, lambda: journal.exists() and journal.read_bytes().count(b"\n") >= 5)
+    kill_mid_run((str(source), "-o", str(out)), lambda: journal.exists() and journal.read_bytes().count(b"\n") >= 5)
     code, err = run(str(source), "-o", str(out), "--region", "hk")
     assert code == 2 and "interrupted run with other settings" in err and "Traceback" not in err
     code, err = run(str(source), "-o", str(out), "--region", "hk", "--overwrite")
