@@ -50,14 +50,18 @@ def test_overlaps_resolve_deterministically_whatever_the_input_order():
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
 
 
-def test_weak_suffix_org_needs_the_model_to_see_a_name_when_the_model_ran():
+def test_suffix_org_needs_the_model_to_see_a_name_when_the_model_ran():
     weak = rule(0, 6, "ORG", 0.7)  # one-character head such as 局
     assert fuse([weak], model_ran=True) == []
     assert fuse([weak], model_ran=False) == [weak]
     (m,) = fuse([weak, ner(0, 6, "ORG")], model_ran=True)
     assert (m.start, m.end, m.extractor) == (0, 6, "rule+ner")
-    strong = rule(0, 6, "ORG", 0.85)  # 协会, 基金会: stands alone
-    assert fuse([strong], model_ran=True) == [strong]
+    specific = rule(0, 9, "ORG", 0.85)  # 柳州市雨花敬老服务中心: the model split it (柳州市 + the rest) but saw it
+    assert fuse([specific], model_ran=True) == []
+    chosen = fuse([specific, ner(0, 3, "LOC"), ner(3, 9, "ORG")], model_ran=True)
+    assert [(m.start, m.end, m.type) for m in chosen] == [(0, 9, "ORG")]
+    listed = rule(0, 6, "ORG", 0.9, name="orgs.gazetteer")  # a public register stands alone
+    assert fuse([listed], model_ran=True) == [listed]
 
 
 def test_listed_place_beats_the_models_person_on_the_same_span():
