@@ -125,7 +125,7 @@ class ShardedWriter:
                 str(where), "holds an interrupted run with other settings or inputs; rerun it as it was, or --overwrite"
             )
         path.parent.mkdir(parents=True, exist_ok=True)
-        with _replacing(path) as tmp:
+        with replacing(path) as tmp:
             tmp.write_text(run + "\n", encoding="utf-8")
 
     def write(self, result: Document | Failure) -> None:
@@ -164,7 +164,7 @@ class ShardedWriter:
         self.abandon()
         shard = self._layout(self._index)
         shard.records.parent.mkdir(parents=True, exist_ok=True)
-        with _replacing(shard.records) as tmp:
+        with replacing(shard.records) as tmp:
             compress = shard.records.name.endswith(".gz")
             with (
                 gzip.open(tmp, "wb", compresslevel=6) if compress else open(tmp, "wb") as out,
@@ -172,7 +172,7 @@ class ShardedWriter:
             ):
                 shutil.copyfileobj(src, out)
         if shard.errors is not None and (self._counts[1] or shard.manifest is None):  # a shard: only if any
-            with _replacing(shard.errors) as tmp, open(tmp, "wb") as out, _open_or_empty(shard.error_journal) as src:
+            with replacing(shard.errors) as tmp, open(tmp, "wb") as out, _open_or_empty(shard.error_journal) as src:
                 shutil.copyfileobj(src, out)
         if shard.parquet is not None:
             from pipeline.table import write_parquet
@@ -180,7 +180,7 @@ class ShardedWriter:
             write_parquet(_json_lines(shard.journal), shard.parquet)
         if shard.manifest is not None:
             manifest = {"records": self._counts[0], "errors": self._counts[1], "sources": self._sources}
-            with _replacing(shard.manifest) as tmp:
+            with replacing(shard.manifest) as tmp:
                 tmp.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
         for journal in (shard.journal, shard.error_journal):
             journal.unlink(missing_ok=True)
@@ -231,7 +231,7 @@ def _open_or_empty(path: Path) -> Iterator[IO[bytes]]:
 
 
 @contextlib.contextmanager
-def _replacing(target: Path) -> Iterator[Path]:
+def replacing(target: Path) -> Iterator[Path]:
     """A temporary path beside ``target``, renamed onto it once written and flushed to disk."""
     tmp = target.with_name(f".{target.name}.tmp")
     try:
@@ -264,7 +264,7 @@ def discard_journals(layout: Callable[[int], Shard]) -> None:
 
 def write_summary(folder: Path, summary: dict) -> None:
     """The last file of a run: its presence says the folder holds a finished run."""
-    with _replacing(folder / SUMMARY) as tmp:
+    with replacing(folder / SUMMARY) as tmp:
         tmp.write_text(json.dumps(summary, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
