@@ -23,6 +23,7 @@ from pipeline.extract.ner import NerExtractor
 from pipeline.extract.orgs import OrgExtractor
 from pipeline.extract.people import PersonExtractor
 from pipeline.extract.places import PlaceExtractor
+from pipeline.extract.words import whole_words
 from pipeline.html import main_text
 from pipeline.page import Page, PageParser
 from pipeline.read import decode, normalize_newlines
@@ -222,7 +223,7 @@ class Pipeline:
         mentions: list[Mention] = []
         for extractor in self.extractors:
             mentions.extend(extractor.find(ctx))
-        mentions = [m for m in mentions if within(spans, m.start, m.end)]
+        mentions = whole_words([m for m in mentions if within(spans, m.start, m.end)], tokens, aligned.simplified)
         entities = [
             Entity(
                 type=m.type,

@@ -42,6 +42,10 @@ def test_no_person_without_a_name(make_context, text):
         ("深圳华为技术有限公司发布新品", ["深圳华为技术有限公司"]),
         ("他在北京大学读书", ["北京大学"]),
         ("深圳市福田區慈善會組織活動", ["深圳市福田區慈善會"]),
+        # verbs inside a name, but not after a person or an organization (the verb's subject)
+        ("自治区民政厅社会组织管理局负责人说", ["自治区民政厅社会组织管理局"]),
+        ("美国大西洋贝尔公司买下纽新公司", ["美国大西洋贝尔公司", "纽新公司"]),
+        ("1989年，张作玺主持创办明德中学", ["明德中学"]),
     ],
 )
 def test_orgs(make_context, text, orgs):

@@ -45,6 +45,7 @@ class OrgExtractor:
         w["title_set"] = frozenset(w["titles"])
         w["modifier_pos"] = frozenset(w["modifier_pos"])
         w["soft_pos"] = frozenset(w["soft_pos"])
+        w["person_pos"] = frozenset(("nr", "nrfg", "nrt"))
         w["not_orgs"] = frozenset(w["not_orgs"])
         w["specific_pos"] = frozenset(w["specific_pos"])
         w["region_words"] = frozenset(w["region_words"])
@@ -132,12 +133,20 @@ class OrgExtractor:
         Walk left over modifiers; up to two verbs or adjectives of two or more
         characters may sit inside a name (雨花敬老服务中心, 广西协办扶助基金会),
         never a one-character one (调西安美术学院, 是华泰保险公司), never at the
-        start. Names made only of common words get a low confidence later.
+        start, and never after a person or an organization (a head word of two
+        or more characters: not 社会), which is then the subject of the verb
+        (张三主持创办农民学校, 贝尔公司买下纽新公司).
+        Names made only of common words get a low confidence later.
         """
         j, softs = i, 0
         while j > 0 and end - tokens[j - 1].start <= w["max_chars"]:
             prev = tokens[j - 1]
             if prev.text.strip() != prev.text:
+                break
+            if tokens[j].pos in w["soft_pos"] and (
+                prev.pos in w["person_pos"]
+                or (prev.pos not in w["soft_pos"] and len(next(endings(prev.text, w["head_suffixes"]), "")) >= 2)
+            ):
                 break
             if prev.pos in w["soft_pos"]:
                 if len(prev.text) < 2 or softs == 2:

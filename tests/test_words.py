@@ -1,0 +1,28 @@
+"""Rule mentions against jieba's words: no date or amount inside a name, no verb taken for a person."""
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        ("《光明日报》发表评论员文章", [], ["明日"]),  # tomorrow is inside a newspaper's name
+        ("粉碎“四人帮”以后", [], ["四人"]),
+        ("明日起四人一组轮班", ["明日", "四人"], []),  # the same words standing alone
+        ("失业率较前年同期高", ["前年"], []),  # jieba's 较前年 is a common word, not a name
+        ("三星公司今年营收8亿元", ["今年", "8亿元"], []),
+    ],
+)
+def test_dates_and_amounts_inside_names(rules_pipeline, text, kept, dropped):
+    found = {e.text for e in rules_pipeline.extract(text).entities if e.type in ("DATE", "AMOUNT")}
+    assert set(kept) <= found
+    assert not set(dropped) & found
+
+
+@pytest.mark.parametrize(("text", "word"), [("应当说，形势很好。", "应当"), ("这样的豆制品不合格（呼吁）", "呼吁")])
+def test_a_verb_caught_by_a_name_pattern_is_no_person(rules_pipeline, text, word):
+    assert word not in {e.text for e in rules_pipeline.extract(text).entities if e.type == "PERSON"}
+
+
+def test_a_name_caught_by_the_same_pattern_stays(rules_pipeline):
+    assert "王强" in {e.text for e in rules_pipeline.extract("王强说，明年会更好。").entities if e.type == "PERSON"}
