@@ -99,3 +99,41 @@ def test_lexicon_flags_organization_heads_and_listed_names():
     assert "L" in flags["海"] and "L" in flags["关"] and "L" not in flags["香"]  # a listed department, no prefix
     assert "H" in flags["基"] and "H" in flags["会"] and "H" not in flags["某"]
     assert flags["他"] == "-"
+
+
+@pytest.mark.parametrize(("trans1", "trans2"), [(False, False), (True, False), (False, True), (True, True)])
+def test_openblas_products_equal_thincs(trans1, trans2):
+    import numpy
+    from thinc.api import NumpyOps
+
+    from pipeline.extract.ner_ops import OpenBlasOps
+
+    rng = numpy.random.default_rng(7)
+    x = rng.standard_normal((5, 7) if not trans1 else (7, 5), dtype="float32")
+    y = rng.standard_normal((7, 3) if not trans2 else (3, 7), dtype="float32")
+    expected = NumpyOps().gemm(x, y, trans1=trans1, trans2=trans2)
+    got = OpenBlasOps().gemm(x, y, trans1=trans1, trans2=trans2)
+    assert got.shape == (5, 3) and got.dtype == numpy.float32 and got.flags.c_contiguous
+    numpy.testing.assert_allclose(got, expected, rtol=1e-5, atol=1e-5)
+    out = numpy.zeros((5, 3), dtype="float32")
+    assert OpenBlasOps().gemm(x, y, out=out, trans1=trans1, trans2=trans2) is out
+    numpy.testing.assert_allclose(out, expected, rtol=1e-5, atol=1e-5)
+
+
+def test_the_model_runs_on_openblas_and_finds_what_thincs_ops_find(ner_only):
+    from thinc.api import NumpyOps
+
+    from pipeline.extract.ner_ops import OpenBlasOps, use_openblas
+
+    ner = next(x for x in ner_only.extractors if x.name == "ner")
+    ner_only.extract(SENTENCES[0][0])
+    layers = list(ner._nlp.get_pipe("ner").model.walk())
+    assert all(isinstance(layer.ops, OpenBlasOps) for layer in layers)
+    fast = [[(e.start, e.end, e.type) for e in ner_only.extract(s).entities] for s, _ in SENTENCES]
+    for layer in layers:
+        layer.ops = NumpyOps()
+    try:
+        slow = [[(e.start, e.end, e.type) for e in ner_only.extract(s).entities] for s, _ in SENTENCES]
+    finally:
+        use_openblas(ner._nlp)
+    assert fast == slow

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from pipeline import data
 from pipeline.errors import ModelError
 from pipeline.extract.base import Context, Mention
+from pipeline.extract.ner_ops import OneBlasThread, use_openblas
 from pipeline.segment import Token
 
 if TYPE_CHECKING:
@@ -64,6 +65,7 @@ class NerExtractor:
         self.max_chunk = max_chunk
         self._nlp = None
         self._confidence: dict[str, float] = {}
+        self._one_blas_thread: OneBlasThread | None = None
 
     def _load(self) -> None:
         path = self.model_path or default_model_path()
@@ -77,6 +79,8 @@ class NerExtractor:
             self._nlp = spacy.load(path)
         except (OSError, ValueError) as exc:
             raise ModelError(f"cannot load the NER model at {path}: {exc}") from exc
+        use_openblas(self._nlp)
+        self._one_blas_thread = OneBlasThread()
         self._confidence = self._measured_precision(path)
 
     @staticmethod
@@ -94,14 +98,16 @@ class NerExtractor:
         pieces = [p for s, e in ctx.spans for p in chunks(s, e, ctx.simplified, self.max_chunk)]
         docs = self._docs(ctx, pieces)  # a generator: memory stays flat however long the article
         mentions = []
-        for (start, _), doc in zip(pieces, self._nlp.pipe(docs, batch_size=self.batch_size), strict=True):
-            for ent in doc.ents:
-                label = LABELS.get(ent.label_)
-                if label:
-                    s, e = start + ent.start_char, start + ent.end_char
-                    if label in ("ORG", "LOC"):
-                        e, label = self._without_title(ctx.simplified, s, e, label)
-                    mentions.append(Mention(s, e, label, "ner", "ner.xinwen_ner", self._confidence.get(label, 0.8)))
+        with self._one_blas_thread():
+            for (start, _), doc in zip(pieces, self._nlp.pipe(docs, batch_size=self.batch_size), strict=True):
+                for ent in doc.ents:
+                    label = LABELS.get(ent.label_)
+                    if label:
+                        s, e = start + ent.start_char, start + ent.end_char
+                        if label in ("ORG", "LOC"):
+                            e, label = self._without_title(ctx.simplified, s, e, label)
+                        confidence = self._confidence.get(label, 0.8)
+                        mentions.append(Mention(s, e, label, "ner", "ner.xinwen_ner", confidence))
         return mentions
 
     @cached_property
@@ -144,4 +150,4 @@ class NerExtractor:
             yield doc
 
     def __getstate__(self) -> dict[str, object]:
-        return {**self.__dict__, "_nlp": None, "_confidence": {}}
+        return {**self.__dict__, "_nlp": None, "_confidence": {}, "_one_blas_thread": None}

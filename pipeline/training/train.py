@@ -64,6 +64,28 @@ def publish(best: Path, out: Path, seconds: float, train_sentences: int, with_pf
     print(f"model written to {out} in {seconds:.0f} s")
 
 
+def spacy_train(config_path: Path, output: Path, overrides: dict[str, object]) -> None:
+    """``spacy train`` on the CPU, with the OpenBLAS matrix products of ``ner_ops`` (2-3x faster than blis here).
+
+    The steps of ``spacy.cli.train.train`` without its ``require_cpu()``, which
+    would put thinc's default ops back before the model is built.
+    """
+    from spacy import util
+    from spacy.training.initialize import init_nlp
+    from spacy.training.loop import train as train_nlp
+    from thinc.api import set_current_ops
+
+    import pipeline.extract.ner_features  # noqa: F401 - registers the tokenizer and features
+    from pipeline.extract.ner_ops import OneBlasThread, OpenBlasOps
+
+    output.mkdir(parents=True, exist_ok=True)
+    set_current_ops(OpenBlasOps())
+    config = util.load_config(config_path, overrides=overrides, interpolate=False)
+    with OneBlasThread()():
+        nlp = init_nlp(config)
+        train_nlp(nlp, output, stdout=sys.stdout, stderr=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--corpora", type=Path, default=Path("../shared/corpora"))
@@ -89,14 +111,10 @@ def main(argv: list[str] | None = None) -> int:
         flush=True,
     )
 
-    from spacy.cli.train import train as spacy_train
-
-    import pipeline.extract.ner_features  # noqa: F401 - registers the tokenizer and features
-
     overrides = {"paths.train": str(args.work / "train.spacy"), "paths.dev": str(args.work / "dev.spacy")}
     if args.max_steps:
         overrides["training.max_steps"] = args.max_steps
-    spacy_train(args.config, args.work / "output", overrides=overrides)
+    spacy_train(args.config, args.work / "output", overrides)
     seconds = time.monotonic() - started
     publish(args.work / "output" / "model-best", args.out, seconds, len(train), args.with_pfr)
     return 0
