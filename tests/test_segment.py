@@ -34,3 +34,14 @@ def test_import_does_no_heavy_work():
     code = "import sys, pipeline; assert not {'jieba', 'spacy', 'opencc'} & set(sys.modules), sorted(sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_hmm_memo_changes_nothing_and_is_used():
+    import jieba.posseg
+
+    segmenter = Segmenter()
+    text = "张作玺说，张作玺主持的农民业余学校开学了。覃振宇和张作玺都来了。" * 3
+    memoised = [(t.text, t.pos) for t in segmenter.segment(text)]
+    plain = jieba.posseg.POSTokenizer(segmenter._pos.tokenizer)
+    assert memoised == [(p.word, p.flag) for p in plain.lcut(text)]
+    assert segmenter._pos._hmm.cache_info().hits > 0
