@@ -75,7 +75,7 @@ def test_the_model_reuses_the_pipelines_words(full_pipeline):
     assert ner._nlp.get_pipe("features").segmenter._pos is None
 
 
-def test_character_features_are_bigram_word_position_and_word_lists():
+def test_character_features_are_bigram_and_word_position():
     import spacy
 
     from pipeline.extract.ner_features import CharFeatures, CharTokenizer
@@ -84,21 +84,10 @@ def test_character_features_are_bigram_word_position_and_word_lists():
     features = CharFeatures(vocab)
     doc = features(CharTokenizer(vocab)("市长欧阳明说"))
     assert [t.norm_ for t in doc] == ["市长", "长欧", "欧阳", "阳明", "明说", "说</s>"]
-    assert [t.tag_.split("-")[0] for t in doc][:2] == ["B", "E"]  # 市长 is one jieba word
-    flags = [t.lemma_ for t in doc]
-    assert "T" in flags[2] and "S" in flags[2]  # a compound surname right after a title
-    assert flags[1] == "-"
+    tags = [t.tag_ for t in doc]
+    assert tags[0].startswith("B-") and tags[1].startswith("E-")  # 市长 is one jieba word
+    assert tags[-1].startswith("S-")  # 说 alone
     assert features(CharTokenizer(vocab)("")).text == ""
-
-
-def test_lexicon_flags_organization_heads_and_listed_names():
-    from pipeline.extract.ner_features import Lexicon
-
-    text = "他在香港海关和某某基金会工作"
-    flags = dict(zip(text, Lexicon().flags(text), strict=True))
-    assert "L" in flags["海"] and "L" in flags["关"] and "L" not in flags["香"]  # a listed department, no prefix
-    assert "H" in flags["基"] and "H" in flags["会"] and "H" not in flags["某"]
-    assert flags["他"] == "-"
 
 
 @pytest.mark.parametrize(("trans1", "trans2"), [(False, False), (True, False), (False, True), (True, True)])
