@@ -46,6 +46,7 @@ def test_no_person_without_a_name(make_context, text):
         ("自治区民政厅社会组织管理局负责人说", ["自治区民政厅社会组织管理局"]),
         ("美国大西洋贝尔公司买下纽新公司", ["美国大西洋贝尔公司", "纽新公司"]),
         ("1989年，张作玺主持创办明德中学", ["明德中学"]),
+        ("成都一家著名电脑公司斥资百万", []),  # a company in 成都, no name (its generic rest is below 0.7)
     ],
 )
 def test_orgs(make_context, text, orgs):

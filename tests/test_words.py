@@ -26,3 +26,10 @@ def test_a_verb_caught_by_a_name_pattern_is_no_person(rules_pipeline, text, word
 
 def test_a_name_caught_by_the_same_pattern_stays(rules_pipeline):
     assert "王强" in {e.text for e in rules_pipeline.extract("王强说，明年会更好。").entities if e.type == "PERSON"}
+
+
+def test_a_count_inside_a_longer_model_name_is_part_of_it(full_pipeline):
+    doc = full_pipeline.extract("铁道部十四局三处丽华服装厂针对厂内青年女工开展培训。")
+    found = {(e.text, e.type) for e in doc.entities}
+    assert ("三处", "AMOUNT") not in found
+    assert any(t == "ORG" and "丽华服装厂" in text for text, t in found)

@@ -46,6 +46,7 @@ class OrgExtractor:
         w["modifier_pos"] = frozenset(w["modifier_pos"])
         w["soft_pos"] = frozenset(w["soft_pos"])
         w["person_pos"] = frozenset(("nr", "nrfg", "nrt"))
+        w["quantifiers"] = frozenset(a + b for a in w["quantifier_heads"] for b in w["quantifier_classifiers"])
         w["not_orgs"] = frozenset(w["not_orgs"])
         w["specific_pos"] = frozenset(w["specific_pos"])
         w["region_words"] = frozenset(w["region_words"])
@@ -135,13 +136,14 @@ class OrgExtractor:
         never a one-character one (调西安美术学院, 是华泰保险公司), never at the
         start, and never after a person or an organization (a head word of two
         or more characters: not 社会), which is then the subject of the verb
-        (张三主持创办农民学校, 贝尔公司买下纽新公司).
+        (张三主持创办农民学校, 贝尔公司买下纽新公司). A count word (一家, 这所)
+        ends the walk: 成都一家电脑公司 is a company in 成都, not a name.
         Names made only of common words get a low confidence later.
         """
         j, softs = i, 0
         while j > 0 and end - tokens[j - 1].start <= w["max_chars"]:
             prev = tokens[j - 1]
-            if prev.text.strip() != prev.text:
+            if prev.text.strip() != prev.text or prev.text in w["quantifiers"]:
                 break
             if tokens[j].pos in w["soft_pos"] and (
                 prev.pos in w["person_pos"]
