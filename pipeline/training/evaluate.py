@@ -137,11 +137,11 @@ def read_annotated(path: Path) -> tuple[dict[str, str], list[tuple[str, list[tup
     return headers, sentences
 
 
-def region_scores(folder: Path) -> dict[str, dict]:
+def region_scores(folder: Path, model: Path | None = None) -> dict[str, dict]:
     """Each region's hand-made set through the full pipeline: all five types, plus value accuracy."""
-    from pipeline import Pipeline
+    from pipeline import Pipeline, Settings
 
-    pipe = Pipeline()
+    pipe = Pipeline(Settings(model_path=model))
     results = {}
     for path in sorted(folder.glob("*.ann")):
         headers, sentences = read_annotated(path)
@@ -197,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if args.only == "regions":
-        return _report(args.out, _region_results(args.regions))
+        return _report(args.out, _region_results(args.regions, args.model))
     msra_test = args.corpora / "msra_ner" / "msra_test_bio.txt"
     if not msra_test.is_file():
         print(f"xinwen eval: {msra_test}: not found (pass --corpora)", file=sys.stderr)
@@ -235,13 +235,13 @@ def main(argv: list[str] | None = None) -> int:
             results[f"{name}/{set_name}"] = result
             print(f"{name:9s} {set_name:24s} F1 {result['overall']['f1']:.4f}", flush=True)
     if "pipeline" in args.systems.split(","):
-        results.update(_region_results(args.regions))
+        results.update(_region_results(args.regions, args.model))
     return _report(args.out, results)
 
 
-def _region_results(folder: Path) -> dict[str, dict]:
+def _region_results(folder: Path, model: Path | None) -> dict[str, dict]:
     """Score the region sets and print one line each (F1 and values right), as they finish."""
-    results = region_scores(folder)
+    results = region_scores(folder, model)
     for key, result in results.items():
         meta = result["meta"]
         print(
