@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from pipeline import data
 from pipeline.errors import ConversionError
 
 ALLOWED_CONFIGS = ("t2s", "tw2s", "hk2s")
@@ -28,7 +29,8 @@ _FOLD = {
 class AlignedText:
     """``simplified[i]`` and ``folded[i]`` are analysis forms of ``original[i]`` for every ``i``.
 
-    ``simplified`` is OpenCC's output (what the NER model was trained on);
+    ``simplified`` is OpenCC's output (what the NER model was trained on), with
+    the few rare forms it writes folded to the common ones (``variants.json``: 锺 → 钟);
     ``folded`` also folds full-width digits and letters (what the rules match).
     """
 
@@ -47,17 +49,19 @@ class Converter:
         self.config = config
         self._t2s = None
         self._s2t = None
+        self._variants: dict[int, int] = {}
 
     def _load(self) -> None:
         import opencc
 
         self._t2s = opencc.OpenCC(f"{self.config}.json")
         self._s2t = opencc.OpenCC("s2t.json")
+        self._variants = {ord(a): ord(b) for a, b in data.table("zh/variants.json")["fold"].items()}
 
     def convert(self, text: str) -> AlignedText:
         if self._t2s is None:
             self._load()
-        simplified = self._t2s.convert(text)
+        simplified = self._t2s.convert(text).translate(self._variants)
         if len(simplified) != len(text):
             raise ConversionError(
                 f"OpenCC {self.config} changed the length ({len(text)} -> {len(simplified)}): offsets would be wrong"
@@ -80,4 +84,4 @@ class Converter:
         return "traditional" if to_simplified else "simplified"
 
     def __getstate__(self) -> dict[str, object]:
-        return {"config": self.config, "_t2s": None, "_s2t": None}
+        return {"config": self.config, "_t2s": None, "_s2t": None, "_variants": {}}

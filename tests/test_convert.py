@@ -47,3 +47,9 @@ def test_length_change_fails_loudly():
     converter._t2s = Stretching()
     with pytest.raises(ConversionError, match="changed the length"):
         converter.convert("中文")
+
+
+def test_rare_simplified_forms_of_opencc_are_folded_for_the_analysis():
+    aligned = Converter("t2s").convert("錢鍾書研究")
+    assert aligned.simplified == "钱钟书研究"  # OpenCC alone writes 钱锺书, a form the corpora never use
+    assert aligned.original == "錢鍾書研究" and len(aligned.simplified) == len(aligned.original)
