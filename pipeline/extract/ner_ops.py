@@ -30,7 +30,7 @@ class OpenBlasOps(NumpyOps):
         a = x.T if trans1 else x
         b = y.T if trans2 else y
         if out is None:
-            return numpy.ascontiguousarray(numpy.matmul(a, b))
+            return numpy.matmul(a, b)  # a new C-contiguous array, as thinc expects
         numpy.matmul(a, b, out=out)
         return out
 
@@ -46,7 +46,7 @@ def use_openblas(nlp: Language) -> None:
 
 
 class OneBlasThread:
-    """``with one_thread():`` holds OpenBLAS to one thread (the library scan is done once, here)."""
+    """``with one_blas_thread():`` holds OpenBLAS to one thread (the library scan is done once, here)."""
 
     def __init__(self) -> None:
         from threadpoolctl import ThreadpoolController

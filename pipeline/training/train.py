@@ -65,7 +65,7 @@ def publish(best: Path, out: Path, seconds: float, train_sentences: int, with_pf
 
 
 def spacy_train(config_path: Path, output: Path, overrides: dict[str, object]) -> None:
-    """``spacy train`` on the CPU, with the OpenBLAS matrix products of ``ner_ops`` (2-3x faster than blis here).
+    """``spacy train`` on the CPU with the OpenBLAS matrix products of ``ner_ops`` (300 steps: 60 s, blis 82 s).
 
     The steps of ``spacy.cli.train.train`` without its ``require_cpu()``, which
     would put thinc's default ops back before the model is built.
@@ -81,7 +81,8 @@ def spacy_train(config_path: Path, output: Path, overrides: dict[str, object]) -
     output.mkdir(parents=True, exist_ok=True)
     set_current_ops(OpenBlasOps())
     config = util.load_config(config_path, overrides=overrides, interpolate=False)
-    with OneBlasThread()():
+    one_blas_thread = OneBlasThread()
+    with one_blas_thread():
         nlp = init_nlp(config)
         train_nlp(nlp, output, stdout=sys.stdout, stderr=sys.stderr)
 
