@@ -101,7 +101,8 @@ class CharFeatures:
         tokens = doc.user_data.pop(TOKENS_KEY, None)
         if tokens is None:
             tokens = self._segment(text)
-        bigrams = [text[i : i + 2] for i in range(len(text) - 1)] + [text[-1:] + "</s>"] if text else []
+        # The bigram starting at each character; the last one pairs it with an end mark.
+        bigrams = [text[i : i + 2] for i in range(len(text) - 1)] + [text[-1] + "</s>"] if text else []
         add = self.strings.add
         # One array write instead of two attribute writes per Token object: the
         # per-token Python loop was a tenth of the pipeline's time.

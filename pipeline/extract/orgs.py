@@ -45,7 +45,7 @@ class OrgExtractor:
         w["title_set"] = frozenset(w["titles"])
         w["modifier_pos"] = frozenset(w["modifier_pos"])
         w["soft_pos"] = frozenset(w["soft_pos"])
-        w["person_pos"] = frozenset(("nr", "nrfg", "nrt"))
+        w["person_pos"] = frozenset(w["person_pos"])
         w["quantifiers"] = frozenset(a + b for a in w["quantifier_heads"] for b in w["quantifier_classifiers"])
         w["not_orgs"] = frozenset(w["not_orgs"])
         w["specific_pos"] = frozenset(w["specific_pos"])
