@@ -47,6 +47,13 @@ def test_no_person_without_a_name(make_context, text):
         ("美国大西洋贝尔公司买下纽新公司", ["美国大西洋贝尔公司", "纽新公司"]),
         ("1989年，张作玺主持创办明德中学", ["明德中学"]),
         ("成都一家著名电脑公司斥资百万", []),  # a company in 成都, no name (its generic rest is below 0.7)
+        # a government is named after a place, never after a person, and holds no verb
+        ("中国政府郑重宣布", ["中国政府"]),
+        ("香港特区政府对此表示失望", ["香港特区政府"]),
+        ("广西壮族自治区人民政府发布通知", ["广西壮族自治区人民政府"]),
+        ("金大中新政府成立后", []),
+        ("克林顿政府表示", []),
+        ("工人在里加集会抗议政府增加税收", []),
     ],
 )
 def test_orgs(make_context, text, orgs):

@@ -46,6 +46,7 @@ class OrgExtractor:
         w["modifier_pos"] = frozenset(w["modifier_pos"])
         w["soft_pos"] = frozenset(w["soft_pos"])
         w["person_pos"] = frozenset(w["person_pos"])
+        w["place_heads"] = frozenset(w["place_heads"])
         w["quantifiers"] = frozenset(a + b for a in w["quantifier_heads"] for b in w["quantifier_classifiers"])
         w["not_orgs"] = frozenset(w["not_orgs"])
         w["specific_pos"] = frozenset(w["specific_pos"])
@@ -77,6 +78,8 @@ class OrgExtractor:
                 continue  # 局, 中心 alone (or after too short a modifier) name nothing
             if not within(ctx.spans, start, end):
                 continue
+            if head in w["place_heads"] and not self._place_named(tokens[j:i] + self._stem(tok, head, end, ctx), w):
+                continue  # 金大中新政府, 克林顿政府, 里加集会抗议政府
             specific = any(self._name_like(t, w) for t in tokens[j:i]) or self._specific_word(tok, head, end, ctx)
             confidence = (0.85 if len(head) >= 2 else 0.7) if specific else 0.5
             mentions.append(Mention(start, end, "ORG", "rule", "orgs.suffix", confidence))
@@ -163,20 +166,36 @@ class OrgExtractor:
 
     def _specific_word(self, tok: Token, head: str, end: int, ctx: Context) -> bool:
         """One dictionary word such as 北京大学 or 中国人民银行: specific if its stem holds a name (not 人民法院)."""
-        stem = ctx.simplified[tok.start : end - len(head)]
-        if not stem or ctx.segment is None:
-            return False
-        return any(self._name_like(t, self._words) for t in ctx.segment(stem))
+        return any(self._name_like(t, self._words) for t in self._stem(tok, head, end, ctx))
 
     @staticmethod
-    def _name_like(tok: Token, w: dict) -> bool:
-        """A place, a proper name, or a region word (自治区, 来宾市): what makes a name specific."""
+    def _stem(tok: Token, head: str, end: int, ctx: Context) -> list[Token]:
+        """The words of ``tok`` before its head (中国 of 中国政府), which jieba keeps as one word."""
+        stem = ctx.simplified[tok.start : end - len(head)]
+        return ctx.segment(stem) if stem and ctx.segment is not None else []
+
+    @classmethod
+    def _place_named(cls, modifiers: list[Token], w: dict) -> bool:
+        """A government is named after a place (美国政府, 香港特区政府), with no verb inside."""
+        return (
+            bool(modifiers)
+            and cls._place_like(modifiers[0], w)
+            and all(t.pos not in w["soft_pos"] for t in modifiers)
+        )
+
+    @staticmethod
+    def _place_like(tok: Token, w: dict) -> bool:
         text = tok.text
         return (
-            tok.pos in w["specific_pos"]
+            tok.pos == "ns"
             or text in w["region_words"]
             or (len(text) >= 2 and text[-1] in w["place_suffix_chars"] and text not in w["collective_places"])
         )
+
+    @classmethod
+    def _name_like(cls, tok: Token, w: dict) -> bool:
+        """A place, a proper name, or a region word (自治区, 来宾市): what makes a name specific."""
+        return tok.pos in w["specific_pos"] or cls._place_like(tok, w)
 
     @staticmethod
     def _head(tok: Token, w: dict) -> tuple[str | None, int]:
