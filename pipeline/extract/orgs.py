@@ -178,9 +178,7 @@ class OrgExtractor:
     def _place_named(cls, modifiers: list[Token], w: dict) -> bool:
         """A government is named after a place (美国政府, 香港特区政府), with no verb inside."""
         return (
-            bool(modifiers)
-            and cls._place_like(modifiers[0], w)
-            and all(t.pos not in w["soft_pos"] for t in modifiers)
+            bool(modifiers) and cls._place_like(modifiers[0], w) and all(t.pos not in w["soft_pos"] for t in modifiers)
         )
 
     @staticmethod
