@@ -1,7 +1,7 @@
 """Which Chinese-speaking region a text comes from: mainland, Taiwan, Hong Kong or Macau.
 
 The region decides the OpenCC configuration (tw2s, hk2s, t2s: all
-length-preserving), what a bare 元 means (CNY, TWD, HKD, MOP) and whether a
+length-preserving), what a bare 元 or 仙 means (CNY, TWD, HKD, MOP) and whether a
 three-digit year is a ROC year (民國112年 = 2023). It is taken from the input
 when given, else guessed from marker words (a data file), else ``unknown``,
 which behaves as mainland.
@@ -36,3 +36,7 @@ class RegionDetector:
 
     def yuan_currency(self, region: Region) -> str:
         return self._table["yuan_currency"][region]
+
+    def cent_currency(self, region: Region) -> str | None:
+        """仙 (cent) is a Hong Kong and Macau usage; elsewhere its currency is not known."""
+        return self._table["cent_currency"].get(region)

@@ -1,5 +1,7 @@
 """Taiwan, Hong Kong and Macau conventions, on sentences written for these tests."""
 
+from decimal import Decimal
+
 import pytest
 
 from pipeline.region import RegionDetector
@@ -28,6 +30,17 @@ def test_region_given_by_the_caller_wins(rules_pipeline):
     doc = rules_pipeline.extract("今年營收100億元。", region="tw", published_at="2024-05-01")
     money = next(e for e in doc.entities if e.type == "AMOUNT")
     assert (doc.meta.region, money.normalized.currency) == ("tw", "TWD")
+
+
+@pytest.mark.parametrize(("region", "currency"), [("hk", "HKD"), ("mo", "MOP"), ("mainland", None), ("tw", None)])
+def test_cents_are_the_local_dollars(rules_pipeline, region, currency):
+    doc = rules_pipeline.extract("股價下跌1.8仙，八仙過海。", region=region)
+    amounts = [
+        (e.text, e.normalized.value, e.normalized.unit, e.normalized.kind, e.normalized.currency)
+        for e in doc.entities
+        if e.type == "AMOUNT"
+    ]
+    assert amounts == [("1.8仙", Decimal("1.8"), "仙", "money", currency)]
 
 
 def dates(doc):

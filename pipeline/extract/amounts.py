@@ -43,7 +43,7 @@ class AmountExtractor:
     @cached_property
     def _grammar(self) -> tuple[re.Pattern[str], re.Pattern[str], dict]:
         w = data.table("zh/amounts.json")
-        units = alternation([*w["currencies"], *w["percent"], *w["measure_words"]])
+        units = alternation([*w["currencies"], *w["local_cents"], *w["percent"], *w["measure_words"]])
         core = rf"(?:{_AR}|{_ZH})(?:[万亿兆](?:{_AR}|{_ZH}))*"
         amount = re.compile(
             rf"(?<![\d.A-Za-z])(?P<pre>{alternation(w['prefix_qualifiers'])})?"
@@ -156,7 +156,7 @@ class AmountExtractor:
         if m["pct"]:
             unit = "%"
         if chinese:
-            if not unit:
+            if not unit or unit in w["local_cents"]:  # 八仙 is no money
                 return None
             if num == "一" and not m["mult"] and unit not in w["currencies"]:
                 return None  # 一家, 一份: an article, not a count worth reporting
@@ -181,7 +181,9 @@ class AmountExtractor:
         currency = (w["currency_prefixes"].get(m["cpre"]) if m["cpre"] else None) or w["currencies"].get(unit or "")
         if unit in w["local_yuan"] and not m["cpre"]:
             currency = self._regions.yuan_currency(region)  # a bare 元 is the local dollar
-        if currency:
+        if unit in w["local_cents"]:
+            currency = self._regions.cent_currency(region)
+        if currency or unit in w["local_cents"]:
             kind = "money"
         elif unit in w["percent"]:
             kind = "percent"
