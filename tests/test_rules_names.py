@@ -47,6 +47,10 @@ def test_no_person_without_a_name(make_context, text):
         ("美国大西洋贝尔公司买下纽新公司", ["美国大西洋贝尔公司", "纽新公司"]),
         ("1989年，张作玺主持创办明德中学", ["明德中学"]),
         ("成都一家著名电脑公司斥资百万", []),  # a company in 成都, no name (its generic rest is below 0.7)
+        # a bare head word before a name is a common noun; common words before the name describe it
+        ("美国第四大银行美洲银行宣布合并", ["美洲银行"]),
+        ("家具城的经营者京源华美装饰公司损失很大", ["京源华美装饰公司"]),
+        ("他后调西安美术学院任教", ["西安美术学院"]),
         # a government is named after a place, never after a person, and holds no verb
         ("中国政府郑重宣布", ["中国政府"]),
         ("香港特区政府对此表示失望", ["香港特区政府"]),

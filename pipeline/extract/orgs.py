@@ -41,6 +41,8 @@ class OrgExtractor:
         w = dict(data.table("zh/orgs.json"))
         w["titles"] = tuple(sorted(data.table("zh/people.json")["titles"], key=len, reverse=True))
         w["head_suffixes"] = suffix_table(w["head_words"])
+        w["head_words"] = frozenset(w["head_words"])
+        w["verbal_noun_pos"] = frozenset(w["verbal_noun_pos"])
         w["title_suffixes"] = suffix_table(w["titles"])
         w["title_set"] = frozenset(w["titles"])
         w["modifier_pos"] = frozenset(w["modifier_pos"])
@@ -153,7 +155,9 @@ class OrgExtractor:
                 or (prev.pos not in w["soft_pos"] and len(next(endings(prev.text, w["head_suffixes"]), "")) >= 2)
             ):
                 break
-            if prev.pos in w["soft_pos"]:
+            if prev.text in w["head_words"] and not (j > 1 and self._name_like(tokens[j - 2], w)):
+                break  # 第四大银行美洲银行: a bare head word is a common noun unless a name precedes it
+            if prev.pos in w["soft_pos"] or (len(prev.text) == 1 and prev.pos in w["verbal_noun_pos"]):
                 if len(prev.text) < 2 or softs == 2:
                     break
                 softs += 1
@@ -161,6 +165,9 @@ class OrgExtractor:
                 break
             j -= 1
         while j < i and tokens[j].pos in w["soft_pos"]:
+            j += 1
+        # 经营者京源华美装饰公司: common words before the first name-like word describe the name.
+        while j < i and not self._name_like(tokens[j], w) and any(self._name_like(t, w) for t in tokens[j + 1 : i]):
             j += 1
         return j
 
