@@ -166,8 +166,12 @@ class OrgExtractor:
             j -= 1
         while j < i and tokens[j].pos in w["soft_pos"]:
             j += 1
-        # 经营者京源华美装饰公司: common words before the first name-like word describe the name.
-        while j < i and not self._name_like(tokens[j], w) and any(self._name_like(t, w) for t in tokens[j + 1 : i]):
+        # 经营者京源华美装饰公司: common words before the first place or proper name describe the name
+        # (not before a person's name: jieba tags many a common word nr, 雨花敬老/n+nr服务中心).
+        def anchors(t: Token) -> bool:
+            return t.pos not in w["person_pos"] and self._name_like(t, w)
+
+        while j < i and not self._name_like(tokens[j], w) and any(anchors(t) for t in tokens[j + 1 : i]):
             j += 1
         return j
 
