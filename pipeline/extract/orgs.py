@@ -166,6 +166,7 @@ class OrgExtractor:
             j -= 1
         while j < i and tokens[j].pos in w["soft_pos"]:
             j += 1
+
         # 经营者京源华美装饰公司: common words before the first place or proper name describe the name
         # (not before a person's name: jieba tags many a common word nr, 雨花敬老/n+nr服务中心).
         def anchors(t: Token) -> bool:
@@ -187,9 +188,14 @@ class OrgExtractor:
 
     @classmethod
     def _place_named(cls, modifiers: list[Token], w: dict) -> bool:
-        """A government is named after a place (美国政府, 香港特区政府), with no verb inside."""
+        """A government is named after a place (美国政府, 香港特区政府), with no verb or other body inside.
+
+        (襄樊市委市政府 is two bodies, the party committee and the government.)
+        """
         return (
-            bool(modifiers) and cls._place_like(modifiers[0], w) and all(t.pos not in w["soft_pos"] for t in modifiers)
+            bool(modifiers)
+            and cls._place_like(modifiers[0], w)
+            and all(t.pos not in w["soft_pos"] and not any(endings(t.text, w["head_suffixes"])) for t in modifiers)
         )
 
     @staticmethod
