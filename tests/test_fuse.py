@@ -83,6 +83,15 @@ def test_listed_organization_decides_the_type_of_its_exact_span():
     assert [(m.start, m.end, m.type) for m in chosen] == [(0, 4, "ORG"), (5, 9, "ORG")]
 
 
+def test_listed_place_removes_the_models_fragment_of_it_only():
+    # 臺中: the model reads 臺 alone as Taiwan; two adjacent listed names are not one span.
+    listed = [rule(0, 2, "LOC", 0.75, name="places.gazetteer"), rule(2, 4, "LOC", 0.75, name="places.gazetteer")]
+    chosen = fuse([*listed, ner(0, 1, "LOC", 0.9)], model_ran=True)
+    assert [(m.start, m.end, m.type) for m in chosen] == [(0, 2, "LOC"), (2, 4, "LOC")]
+    chosen = fuse([*listed, ner(0, 4, "LOC", 0.9)], model_ran=True)
+    assert [(m.start, m.end, m.type) for m in chosen] == [(0, 4, "LOC")]
+
+
 def test_unlisted_place_rule_still_loses_to_the_models_person():
     chosen = fuse([rule(0, 2, "LOC", 0.75, name="places.jieba"), ner(0, 2, "PERSON", 0.9)], model_ran=True)
     assert [(m.start, m.end, m.type) for m in chosen] == [(0, 2, "PERSON")]

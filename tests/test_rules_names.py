@@ -2,6 +2,7 @@
 
 import pytest
 
+from pipeline import Settings
 from pipeline.extract.orgs import OrgExtractor
 from pipeline.extract.people import PersonExtractor
 from pipeline.extract.places import PlaceExtractor
@@ -77,6 +78,15 @@ def test_place_suffix_grammar_joins_words(make_context):
     assert "环江毛南族自治县" in found
     assert "河池市" in found
     assert "城西社区" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "trusted"),
+    [("柳州市融水苗族自治县举办活动", "融水苗族自治县", True), ("他来到山东省平度市", "平度市", False)],
+)
+def test_an_ethnic_autonomous_area_is_trusted_without_the_model(make_context, text, place, trusted):
+    by_text = {text[m.start : m.end]: m for m in PlaceExtractor().find(make_context(text))}
+    assert (by_text[place].confidence >= Settings().min_rule_confidence) is trusted
 
 
 def test_gazetteer_places_only_as_whole_words(make_context):

@@ -16,10 +16,11 @@
    model the check on every name cost modern organizations the model missed.)
 3. A listed name (a gazetteer place such as 氹仔, 沙田, 花莲县, or a listed
    organization such as 房屋局) removes the model's PERSON proposals that
-   overlap it, and the model's proposal of another type on exactly its span
-   (香港海关 is an organization, not a place): the 1998-trained model never
-   saw these names and reads the unfamiliar ones as given names, while the
-   lists are public registers.
+   overlap it, the model's proposal of another type on exactly its span
+   (香港海关 is an organization, not a place), and the model's proposals
+   inside it (台 of 台中): the 1998-trained model never saw these names and
+   reads the unfamiliar ones as given names or fragments, while the lists
+   are public registers.
 4. Overlaps are resolved greedily by rank, then length, confidence, position:
    structured rules (credit lines, titled names) first; then amounts and
    dates; then the model, agreements and specific organization names by
@@ -96,19 +97,25 @@ def _listed(m: Mention) -> bool:
 
 
 def _not_a_person_where_listed(mentions: list[Mention]) -> list[Mention]:
-    """Drop the model's PERSON spans overlapping a listed name (氹仔 is not a name), and its other type on one."""
-    types = {(m.start, m.end): m.type for m in mentions if _listed(m)}
-    if not types:
+    """Drop the model's PERSON spans overlapping a listed name (氹仔 is not a name), its other type
+    on one, and its spans inside one (臺 of 臺中: jieba cuts 台/q 中/f, the model reads 台 as Taiwan)."""
+    spans = sorted({(m.start, m.end): m.type for m in mentions if _listed(m)}.items())
+    if not spans:
         return mentions
-    listed = bytearray(max(m.end for m in mentions))
-    for start, end in types:
-        listed[start:end] = b"\x01" * (end - start)
-    return [
-        m
-        for m in mentions
-        if m.extractor != "ner"
-        or not ((m.type == "PERSON" and any(listed[m.start : m.end])) or types.get((m.start, m.end), m.type) != m.type)
-    ]
+    owner = [0] * max(m.end for m in mentions)  # 1 + index of the listed span covering each offset
+    for k, ((start, end), _) in enumerate(spans, 1):
+        owner[start:end] = [k] * (end - start)
+    types = dict(spans)
+
+    def contradicts(m: Mention) -> bool:
+        inside = set(owner[m.start : m.end])
+        return (
+            (m.type == "PERSON" and inside != {0})
+            or types.get((m.start, m.end), m.type) != m.type
+            or (len(inside) == 1 and 0 not in inside and (m.start, m.end) not in types)
+        )
+
+    return [m for m in mentions if m.extractor != "ner" or not contradicts(m)]
 
 
 def fuse(mentions: list[Mention], min_rule_confidence: float = 0.7, model_ran: bool = False) -> list[Mention]:

@@ -2,7 +2,8 @@
 
 环江毛南族自治县 is three jieba words (环江/ns 毛南族/nz 自治县/n); a suffix
 word such as 自治县, 市 or 镇 closes a place name and the ns/nz words
-before it belong to it. Collective words (全区, 社区, 乡村) are refused.
+before it belong to it. Collective words (全区, 社区, 乡村) are refused. An
+ethnic autonomous area (…族自治县) is a formula and trusted without the model.
 """
 
 from __future__ import annotations
@@ -55,20 +56,20 @@ class PlaceExtractor:
                 start, end = tok.start, tokens[end_i].end
                 suffixed = end_i > i or any(tok.text.endswith(s) for s in w["suffixes"])
                 if within(ctx.spans, start, end):
-                    mentions.append(
-                        Mention(
-                            start,
-                            end,
-                            "LOC",
-                            "rule",
-                            "places.suffix" if suffixed else "places.jieba",
-                            0.65 if suffixed else 0.6,
-                        )
-                    )
+                    rule, confidence = ("places.suffix", 0.65) if suffixed else ("places.jieba", 0.6)
+                    if self._autonomous(ctx.simplified[start:end], w):
+                        rule, confidence = "places.autonomous", 0.8
+                    mentions.append(Mention(start, end, "LOC", "rule", rule, confidence))
                 i = end_i + 1
                 continue
             i += 1
         return mentions + self._gazetteer(ctx, w)
+
+    @staticmethod
+    def _autonomous(name: str, w: dict) -> bool:
+        """环江毛南族自治县, 延边朝鲜族自治州: a place, a nationality (…族) and an autonomous level."""
+        suffix = next((s for s in w["autonomous_suffixes"] if name.endswith(s)), None)
+        return suffix is not None and "族" in name[1 : -len(suffix)]
 
     @staticmethod
     def _gazetteer(ctx: Context, w: dict) -> list[Mention]:
