@@ -59,7 +59,7 @@ def chunks(start: int, end: int, text: str, limit: int) -> list[tuple[int, int]]
 class NerExtractor:
     name = "ner"
 
-    def __init__(self, model_path: Path | None = None, batch_size: int = 64, max_chunk: int = 300) -> None:
+    def __init__(self, model_path: Path | None = None, batch_size: int = 32, max_chunk: int = 300) -> None:
         self.model_path = model_path
         self.batch_size = batch_size
         self.max_chunk = max_chunk
