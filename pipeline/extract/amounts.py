@@ -155,8 +155,9 @@ class AmountExtractor:
         chinese = not re.match(r"\d", num)
         if m["pct"]:
             unit = "%"
+        cents = unit in w["local_cents"]  # 1.8仙: a hundredth of the local dollar
         if chinese:
-            if not unit or unit in w["local_cents"]:  # 八仙 is no money
+            if not unit or cents:  # 八仙 is no money
                 return None
             if num == "一" and not m["mult"] and unit not in w["currencies"]:
                 return None  # 一家, 一份: an article, not a count worth reporting
@@ -181,9 +182,9 @@ class AmountExtractor:
         currency = (w["currency_prefixes"].get(m["cpre"]) if m["cpre"] else None) or w["currencies"].get(unit or "")
         if unit in w["local_yuan"] and not m["cpre"]:
             currency = self._regions.yuan_currency(region)  # a bare 元 is the local dollar
-        if unit in w["local_cents"]:
+        if cents:
             currency = self._regions.cent_currency(region)
-        if currency or unit in w["local_cents"]:
+        if currency or cents:
             kind = "money"
         elif unit in w["percent"]:
             kind = "percent"
