@@ -1,5 +1,7 @@
 """People, organization and place rules on sentences written for these tests (both scripts)."""
 
+import dataclasses
+
 import pytest
 
 from pipeline import Settings
@@ -52,8 +54,11 @@ def test_no_person_without_a_name(make_context, text):
         ("美国第四大银行美洲银行宣布合并", ["美洲银行"]),
         ("家具城的经营者京源华美装饰公司损失很大", ["京源华美装饰公司"]),
         ("他后调西安美术学院任教", ["西安美术学院"]),
-        # a government is named after a place, never after a person, and holds no verb
-        ("中国政府郑重宣布", ["中国政府"]),
+        # a government is named after a place, never after a person, and holds no verb; outside
+        # Taiwan, Hong Kong and Macau its name is formal (人民政府): 中国政府 describes a place's government
+        ("中国政府郑重宣布", []),
+        ("北京市政府决定", []),
+        ("北京市人民政府决定", ["北京市人民政府"]),
         ("香港特区政府对此表示失望", ["香港特区政府"]),
         ("广西壮族自治区人民政府发布通知", ["广西壮族自治区人民政府"]),
         ("金大中新政府成立后", []),
@@ -65,6 +70,15 @@ def test_no_person_without_a_name(make_context, text):
 def test_orgs(make_context, text, orgs):
     found = [m for m in OrgExtractor().find(make_context(text)) if m.confidence >= 0.7]
     assert spans(found, text) == orgs
+
+
+@pytest.mark.parametrize(
+    ("region", "orgs"), [("tw", ["臺北市政府"]), ("hk", ["臺北市政府"]), ("mainland", []), ("unknown", [])]
+)
+def test_a_place_government_is_a_name_where_it_is_the_official_one(make_context, region, orgs):
+    ctx = dataclasses.replace(make_context("臺北市政府表示"), region=region)
+    found = [m for m in OrgExtractor().find(ctx) if m.confidence >= 0.7]
+    assert spans(found, "臺北市政府表示") == orgs
 
 
 @pytest.mark.parametrize("text", ["世界格局发生深刻变化", "这个社区的居民很多", "该中心服务老人", "机会难得"])

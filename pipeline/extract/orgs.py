@@ -49,6 +49,8 @@ class OrgExtractor:
         w["soft_pos"] = frozenset(w["soft_pos"])
         w["person_pos"] = frozenset(w["person_pos"])
         w["place_heads"] = frozenset(w["place_heads"])
+        w["government_formal_names"] = tuple(w["government_formal_names"])
+        w["government_named_regions"] = frozenset(w["government_named_regions"])
         w["quantifiers"] = frozenset(a + b for a in w["quantifier_heads"] for b in w["quantifier_classifiers"])
         w["not_orgs"] = frozenset(w["not_orgs"])
         w["specific_pos"] = frozenset(w["specific_pos"])
@@ -80,8 +82,11 @@ class OrgExtractor:
                 continue  # 局, 中心 alone (or after too short a modifier) name nothing
             if not within(ctx.spans, start, end):
                 continue
-            if head in w["place_heads"] and not self._place_named(tokens[j:i] + self._stem(tok, head, end, ctx), w):
-                continue  # 金大中新政府, 克林顿政府, 里加集会抗议政府
+            if head in w["place_heads"] and not (
+                self._government_name(ctx.simplified[start:end], ctx.region, w)
+                and self._place_named(tokens[j:i] + self._stem(tok, head, end, ctx), w)
+            ):
+                continue  # 美国政府 on the mainland, 金大中新政府, 克林顿政府, 里加集会抗议政府
             specific = any(self._name_like(t, w) for t in tokens[j:i]) or self._specific_word(tok, head, end, ctx)
             confidence = (0.85 if len(head) >= 2 else 0.7) if specific else 0.5
             mentions.append(Mention(start, end, "ORG", "rule", "orgs.suffix", confidence))
@@ -185,6 +190,11 @@ class OrgExtractor:
         """The words of ``tok`` before its head (中国 of 中国政府), which jieba keeps as one word."""
         stem = ctx.simplified[tok.start : end - len(head)]
         return ctx.segment(stem) if stem and ctx.segment is not None else []
+
+    @staticmethod
+    def _government_name(text: str, region: str, w: dict) -> bool:
+        """臺北市政府 names a body in Taiwan; on the mainland only 南宁市人民政府 does (北京市政府 describes one)."""
+        return region in w["government_named_regions"] or text.endswith(w["government_formal_names"])
 
     @classmethod
     def _place_named(cls, modifiers: list[Token], w: dict) -> bool:
