@@ -38,6 +38,7 @@ schemas: install  ## regenerate schemas/ from the pydantic records
 	$(VENV)/bin/xinwen schemas schemas
 
 train: install  ## convert ../shared/corpora and train the NER model into models/xinwen_ner
+	$(PY) -m pip install --quiet -e ".[test,train]"
 	$(PY) -m pipeline.training.train --corpora $(CORPORA)
 
 eval: install  ## P/R/F1 on MSRA test and deduplicated People's Daily test, with jieba and LAC -> build/eval/

@@ -109,7 +109,7 @@ class Pipeline:
         # Without the model nothing can confirm a weak rule; keep what the rules are fairly sure of.
         self._min_rule_confidence = s.min_rule_confidence if s.ner else min(s.min_rule_confidence, 0.55)
         if s.ner:
-            self.extractors.append(NerExtractor(s.model_path, batch_size=s.ner_batch_size))
+            self.extractors.append(NerExtractor(s.model_path, batch_size=s.ner_batch_size, segmenter=self.segmenter))
 
     def extract_bytes(self, raw: bytes, source: str, **kwargs: object) -> Document:
         """Decode ``raw`` (recording the encoding) and extract it."""

@@ -111,6 +111,13 @@ class Segmenter:
             raise AssertionError(f"jieba covered {offset} of {len(text)} characters")
         return tokens
 
+    def lexicon(self) -> tuple[dict[str, int], dict[str, str]]:
+        """jieba's word frequencies (every prefix of a word is a key, with 0 if it is no word) and POS tags."""
+        if self._pos is None:
+            self._pos = self._load()
+        self._pos.makesure_userdict_loaded()  # merges the user dictionary's tags
+        return self._pos.tokenizer.FREQ, self._pos.word_tag_tab
+
     def __getstate__(self) -> dict[str, object]:
         # The loaded dictionary is large and process-local; workers reload it lazily.
         return {"_user_dict": self._user_dict, "_pos": None}

