@@ -19,6 +19,10 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy
 
 EMBEDDING = "embedding_0.w_0"
 
@@ -32,8 +36,8 @@ def _table(path: Path) -> dict[str, str]:
     return pairs
 
 
-def lac_char_vectors() -> tuple[list[str], object]:
-    """The characters of LAC's vocabulary and their embedding rows (a float32 numpy array)."""
+def lac_char_vectors() -> tuple[list[str], numpy.ndarray]:
+    """The characters of LAC's vocabulary and their embedding rows (float32)."""
     import numpy
     import onnx
     from onnx import numpy_helper
