@@ -39,6 +39,12 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
     return single, compound
 
 
+@cache
+def place_suffix_chars() -> frozenset[str]:
+    """The one-character administrative suffixes of ``places.json`` (省, 市, 县 …)."""
+    return frozenset(s for s in table("zh/places.json")["suffixes"] if len(s) == 1)
+
+
 def alternation(words: Iterable[str]) -> str:
     """A regex alternative of literal words from a data file, longest first (人次 before 人)."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

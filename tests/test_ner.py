@@ -166,3 +166,18 @@ def test_the_model_carries_pretrained_character_vectors():
 
     assert cosine("张", "李") > cosine("张", "省") + 0.2  # two surnames against a surname and a suffix
     assert cosine("省", "县") > cosine("省", "张") + 0.2
+
+
+@pytest.mark.parametrize(
+    ("span", "kept", "label"),
+    [
+        ("高雄市议员", "高雄市", "LOC"),
+        ("城关镇镇长", "城关镇", "LOC"),
+        ("三河村村长", "三河村", "LOC"),
+        ("民进党立委", "民进党", "ORG"),
+    ],
+)
+def test_a_title_run_into_a_model_span_is_cut_off(span, kept, label):
+    """What is left is a place when it ends in one of places.json's administrative suffixes."""
+    end, new_label = NerExtractor()._without_title(span, 0, len(span), "ORG")
+    assert (span[:end], new_label) == (kept, label)

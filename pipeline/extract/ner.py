@@ -135,7 +135,7 @@ class NerExtractor:
         if title is None:
             return end, label
         rest = text[: -len(title)]
-        if rest[-1] in "省市县区州" and not rest.endswith(heads):
+        if rest[-1] in data.place_suffix_chars() and not rest.endswith(heads):
             label = "LOC"
         return end - len(title), label
 

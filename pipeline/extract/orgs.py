@@ -55,7 +55,7 @@ class OrgExtractor:
         w["not_orgs"] = frozenset(w["not_orgs"])
         w["specific_pos"] = frozenset(w["specific_pos"])
         w["region_words"] = frozenset(w["region_words"])
-        w["place_suffix_chars"] = frozenset("省市县区州镇乡村旗盟")
+        w["place_suffix_chars"] = data.place_suffix_chars()
         w["collective_places"] = frozenset(data.table("zh/places.json")["not_places"])  # 全区, 乡村
         gazetteer = w["gazetteer"]
         regions = [k for k in gazetteer if not k.startswith("_") and k not in ("prefixes", "parent_heads")]
