@@ -96,7 +96,7 @@ def _listed(m: Mention) -> bool:
     return m.extractor == "rule" and m.rule.endswith(".gazetteer")
 
 
-def _not_a_person_where_listed(mentions: list[Mention]) -> list[Mention]:
+def _defer_to_listed(mentions: list[Mention]) -> list[Mention]:
     """Drop the model's PERSON spans overlapping a listed name (氹仔 is not a name), its other type
     on one, and its spans inside one (臺 of 臺中: jieba cuts 台/q 中/f, the model reads 台 as Taiwan)."""
     spans = sorted({(m.start, m.end): m.type for m in mentions if _listed(m)}.items())
@@ -119,7 +119,7 @@ def _not_a_person_where_listed(mentions: list[Mention]) -> list[Mention]:
 
 
 def fuse(mentions: list[Mention], min_rule_confidence: float = 0.7, model_ran: bool = False) -> list[Mention]:
-    mentions = _not_a_person_where_listed(mentions)
+    mentions = _defer_to_listed(mentions)
     sees = _model_sees(mentions)
     candidates = [
         m

@@ -38,8 +38,7 @@ from spacy.vocab import Vocab
 
 from pipeline.segment import Segmenter, Token
 
-_ATTRS = [NORM, TAG]
-_LEXICON_ATTRS = [NORM, TAG, LEMMA, DEP]
+_ATTRS = [NORM, TAG, LEMMA, DEP]  # the last two only with ``lexicon``
 LONGEST_WORD = 12
 
 TOKENS_KEY = "xinwen.tokens"
@@ -138,22 +137,15 @@ class CharFeatures:
             tokens = self._segment(text)
         # The bigram starting at each character; the last one pairs it with an end mark.
         bigrams = [text[i : i + 2] for i in range(len(text) - 1)] + [text[-1] + "</s>"] if text else []
-        add = self.strings.add
-        # One array write instead of two attribute writes per Token object: the
-        # per-token Python loop was a tenth of the pipeline's time.
-        tags = char_tags(text, tokens)
+        columns = [bigrams, char_tags(text, tokens)]
         if self.lexicon:
-            starts, ends = lexicon_matches(text, *self.segmenter.lexicon())
-            values = [
-                [add(norm), add(tag), add(start), add(end)]
-                for norm, tag, start, end in zip(bigrams, tags, starts, ends, strict=True)
-            ]
-            attrs = _LEXICON_ATTRS
-        else:
-            values = [[add(norm), add(tag)] for norm, tag in zip(bigrams, tags, strict=True)]
-            attrs = _ATTRS
-        if values:
-            doc.from_array(attrs, numpy.array(values, dtype="uint64"))
+            columns += lexicon_matches(text, *self.segmenter.lexicon())
+        if text:
+            # One array write per feature instead of attribute writes per Token object: the
+            # per-token Python loop was a tenth of the pipeline's time.
+            add = self.strings.add
+            values = numpy.array([[add(v) for v in column] for column in columns], dtype="uint64")
+            doc.from_array(_ATTRS[: len(columns)], numpy.ascontiguousarray(values.T))
         return doc
 
 

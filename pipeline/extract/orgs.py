@@ -82,12 +82,18 @@ class OrgExtractor:
                 continue  # 局, 中心 alone (or after too short a modifier) name nothing
             if not within(ctx.spans, start, end):
                 continue
-            if head in w["place_heads"] and not (
-                self._government_name(ctx.simplified[start:end], ctx.region, w)
-                and self._place_named(tokens[j:i] + self._stem(tok, head, end, ctx), w)
-            ):
-                continue  # 美国政府 on the mainland, 金大中新政府, 克林顿政府, 里加集会抗议政府
-            specific = any(self._name_like(t, w) for t in tokens[j:i]) or self._specific_word(tok, head, end, ctx)
+            modifiers = tokens[j:i]
+            stem = None  # the words inside the head's own token, segmented once and only when needed
+            if head in w["place_heads"]:
+                if not self._government_name(ctx.simplified[start:end], ctx.region, w):
+                    continue  # 美国政府 on the mainland describes a place's government
+                stem = self._stem(tok, head, end, ctx)
+                if not self._place_named(modifiers + stem, w):
+                    continue  # 金大中新政府, 克林顿政府, 里加集会抗议政府
+            specific = any(self._name_like(t, w) for t in modifiers)
+            if not specific:  # one dictionary word such as 北京大学: specific if its stem holds a name
+                stem = self._stem(tok, head, end, ctx) if stem is None else stem
+                specific = any(self._name_like(t, w) for t in stem)
             confidence = (0.85 if len(head) >= 2 else 0.7) if specific else 0.5
             mentions.append(Mention(start, end, "ORG", "rule", "orgs.suffix", confidence))
         listed = self._listed(ctx, w)
@@ -181,13 +187,10 @@ class OrgExtractor:
             j += 1
         return j
 
-    def _specific_word(self, tok: Token, head: str, end: int, ctx: Context) -> bool:
-        """One dictionary word such as 北京大学 or 中国人民银行: specific if its stem holds a name (not 人民法院)."""
-        return any(self._name_like(t, self._words) for t in self._stem(tok, head, end, ctx))
-
     @staticmethod
     def _stem(tok: Token, head: str, end: int, ctx: Context) -> list[Token]:
-        """The words of ``tok`` before its head (中国 of 中国政府), which jieba keeps as one word."""
+        """The words of ``tok`` before its head (中国 of 中国政府, 中国人民 of 中国人民银行, 人民 of 人民法院),
+        which jieba keeps as one word."""
         stem = ctx.simplified[tok.start : end - len(head)]
         return ctx.segment(stem) if stem and ctx.segment is not None else []
 
