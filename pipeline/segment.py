@@ -17,6 +17,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from pipeline.pos_hmm import PosHmm
+
 
 @dataclass(frozen=True, slots=True)
 class Token:
@@ -52,24 +54,25 @@ HMM_MEMO = 20_000
 """Runs of unknown characters whose HMM tagging is remembered (names recur within and across articles)."""
 
 
-def _memoised_hmm(base: type) -> type:
-    """jieba's POS tokenizer with its HMM step (a pure-Python Viterbi) memoised per run of characters.
+def _fast_hmm(base: type, hmm: PosHmm) -> type:
+    """jieba's POS tokenizer with its HMM step done by ``PosHmm`` (same output) and memoised per run.
 
     The HMM tags the runs of characters the dictionary cannot join, mostly
     names, which recur: on MSRA test text, one pass, a third of the runs had
     been seen before and the segmenter ran 1.3x faster with the same output.
     The tagging of a run depends on the run only, so the memo cannot change it.
     """
+    from jieba.posseg import pair
 
-    class MemoisedHMM(base):
+    class FastHMM(base):
         def __init__(self, tokenizer: object) -> None:
             super().__init__(tokenizer)
-            self._hmm = lru_cache(maxsize=HMM_MEMO)(lambda run: tuple(base._POSTokenizer__cut(self, run)))
+            self._hmm = lru_cache(maxsize=HMM_MEMO)(lambda run: tuple(pair(w, pos) for w, pos in hmm.words(run)))
 
         def _POSTokenizer__cut(self, sentence: str) -> Iterator[object]:  # jieba's private HMM step
             return iter(self._hmm(sentence))
 
-    return MemoisedHMM
+    return FastHMM
 
 
 class Segmenter:
@@ -93,7 +96,8 @@ class Segmenter:
             tokenizer.initialize()
             user_dict = self._user_dict or resources.files("pipeline") / "data" / "zh" / "userdict.txt"
             tokenizer.load_userdict(str(user_dict))
-            return _memoised_hmm(jieba.posseg.POSTokenizer)(tokenizer)
+            hmm = PosHmm(jieba.posseg.char_state_tab_P, jieba.posseg.start_P, jieba.posseg.trans_P, jieba.posseg.emit_P)
+            return _fast_hmm(jieba.posseg.POSTokenizer, hmm)(tokenizer)
 
     def segment(self, text: str) -> list[Token]:
         """Tokens covering ``text`` end to end (whitespace included, tagged ``x``)."""

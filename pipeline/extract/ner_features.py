@@ -42,7 +42,7 @@ _ATTRS = [NORM, TAG, LEMMA, DEP]  # the last two only with ``lexicon``
 LONGEST_WORD = 12
 
 TOKENS_KEY = "xinwen.tokens"
-"""``doc.user_data`` key under which a caller may pass jieba tokens it already has."""
+"""``doc.user_data`` key under which a caller may pass the jieba tokens it already has (covering the doc's text)."""
 
 
 class CharTokenizer:
@@ -129,10 +129,14 @@ class CharFeatures:
         self._segment = lru_cache(maxsize=100_000)(lambda text: self.segmenter.segment(text))
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        if len(doc) != len(text):  # not a character doc: nothing sensible to add
-            return doc
         tokens = doc.user_data.pop(TOKENS_KEY, None)
+        # The words cover the text end to end, and joining them is cheaper than ``doc.text``,
+        # which visits every token object.
+        text = "".join(tok.text for tok in tokens) if tokens is not None else doc.text
+        if len(doc) != len(text):  # not a character doc, or words that do not cover it
+            text, tokens = doc.text, None
+            if len(doc) != len(text):  # not a character doc: nothing sensible to add
+                return doc
         if tokens is None:
             tokens = self._segment(text)
         # The bigram starting at each character; the last one pairs it with an end mark.
