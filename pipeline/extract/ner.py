@@ -82,7 +82,8 @@ class NerExtractor:
             raise ModelError(f"NER model not found at {path} (run `make train`, or disable NER)")
         import spacy
 
-        import pipeline.extract.ner_features  # noqa: F401 - registers the model's tokenizer and features
+        # Registers the model's tokenizer, features and entity tagger with spaCy.
+        from pipeline.extract import ner_features, ner_tagger  # noqa: F401
 
         try:
             self._nlp = spacy.load(path)

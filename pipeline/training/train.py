@@ -85,7 +85,7 @@ def spacy_train(config_path: Path, output: Path, overrides: dict[str, object]) -
     from spacy.training.loop import train as train_nlp
     from thinc.api import set_current_ops
 
-    import pipeline.extract.ner_features  # noqa: F401 - registers the tokenizer and features
+    from pipeline.extract import ner_features, ner_tagger  # noqa: F401 - registers the model's parts
     from pipeline.extract.ner_ops import OneBlasThread, OpenBlasOps
 
     output.mkdir(parents=True, exist_ok=True)
