@@ -88,29 +88,41 @@ def test_dictionary_features_are_the_longest_words_starting_and_ending_at_each_c
 
 def test_dictionary_features_fill_lemma_and_dep_only_when_asked():
     import spacy
+    from spacy.strings import hash_string
 
-    from pipeline.extract.ner_features import CharFeatures, CharTokenizer
+    from pipeline.extract.ner_features import CharFeatures, CharTokenizer, lexicon_matches
+    from pipeline.segment import Segmenter
 
     vocab = spacy.blank("zh").vocab
-    plain = CharFeatures(vocab)(CharTokenizer(vocab)("北京大学"))
-    assert [t.lemma_ for t in plain] == [""] * 4
-    doc = CharFeatures(vocab, lexicon=True)(CharTokenizer(vocab)("北京大学"))
-    assert doc[0].lemma_.startswith("4")  # 北京大学 is in jieba's dictionary
-    assert doc[3].dep_.startswith("4")
+    segmenter = Segmenter()
+    plain = CharFeatures(segmenter)(CharTokenizer(vocab)("北京大学"))
+    assert [t.lemma for t in plain] == [0] * 4
+    doc = CharFeatures(segmenter, lexicon=True)(CharTokenizer(vocab)("北京大学"))
+    starts, ends = lexicon_matches("北京大学", *segmenter.lexicon())
+    assert starts[0].startswith("4") and ends[3].startswith("4")  # 北京大学 is in jieba's dictionary
+    assert [t.lemma for t in doc] == [hash_string(x) for x in starts]
+    assert [t.dep for t in doc] == [hash_string(x) for x in ends]
 
 
 def test_character_features_are_bigram_and_word_position():
+    """The values are the strings' hashes (the model reads nothing else); the strings are not stored."""
     import spacy
+    from spacy.strings import hash_string
 
-    from pipeline.extract.ner_features import CharFeatures, CharTokenizer
+    from pipeline.extract.ner_features import CharFeatures, CharTokenizer, char_tags
+    from pipeline.segment import Segmenter
 
     vocab = spacy.blank("zh").vocab
-    features = CharFeatures(vocab)
+    segmenter = Segmenter()
+    features = CharFeatures(segmenter)
     doc = features(CharTokenizer(vocab)("市长欧阳明说"))
-    assert [t.norm_ for t in doc] == ["市长", "长欧", "欧阳", "阳明", "明说", "说</s>"]
-    tags = [t.tag_ for t in doc]
+    bigrams = ["市长", "长欧", "欧阳", "阳明", "明说", "说</s>"]
+    assert [t.norm for t in doc] == [hash_string(x) for x in bigrams]
+    assert "长欧" not in vocab.strings
+    tags = char_tags("市长欧阳明说", segmenter.segment("市长欧阳明说"))
     assert tags[0].startswith("B-") and tags[1].startswith("E-")  # 市长 is one jieba word
     assert tags[-1].startswith("S-")  # 说 alone
+    assert [t.tag for t in doc] == [hash_string(x) for x in tags]
     assert features(CharTokenizer(vocab)("")).text == ""
 
 

@@ -32,6 +32,7 @@ from functools import lru_cache
 import numpy
 from spacy.attrs import DEP, LEMMA, NORM, TAG
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
@@ -120,10 +121,9 @@ def lexicon_matches(text: str, freq: dict[str, int], tags: dict[str, str]) -> tu
 class CharFeatures:
     """Writes the bigram (NORM), jieba (TAG) and optional dictionary (LEMMA, DEP) features onto character docs."""
 
-    def __init__(self, vocab: Vocab, segmenter: Segmenter | None = None, lexicon: bool = False) -> None:
+    def __init__(self, segmenter: Segmenter | None = None, lexicon: bool = False) -> None:
         self.segmenter = segmenter or Segmenter()
         self.lexicon = lexicon
-        self.strings = vocab.strings
         # Training sees every sentence once per epoch; memoise the segmentation. The
         # segmenter is looked up at each call: the NER extractor swaps in the pipeline's.
         self._segment = lru_cache(maxsize=100_000)(lambda text: self.segmenter.segment(text))
@@ -146,13 +146,14 @@ class CharFeatures:
             columns += lexicon_matches(text, *self.segmenter.lexicon())
         if text:
             # One array write per feature instead of attribute writes per Token object: the
-            # per-token Python loop was a tenth of the pipeline's time.
-            add = self.strings.add
-            values = numpy.array([[add(v) for v in column] for column in columns], dtype="uint64")
+            # per-token Python loop was a tenth of the pipeline's time. The values are the
+            # strings' hashes, which is all the model reads; they are not added to the
+            # vocabulary's string store, which would grow with every new bigram of a long batch.
+            values = numpy.array([list(map(hash_string, column)) for column in columns], dtype="uint64")
             doc.from_array(_ATTRS[: len(columns)], numpy.ascontiguousarray(values.T))
         return doc
 
 
 @Language.factory("xinwen_char_features")
 def create_char_features(nlp: Language, name: str, lexicon: bool = False) -> CharFeatures:  # noqa: ARG001
-    return CharFeatures(nlp.vocab, lexicon=lexicon)
+    return CharFeatures(lexicon=lexicon)
