@@ -44,6 +44,8 @@ class OrgExtractor:
         w["head_words"] = frozenset(w["head_words"])
         w["verbal_noun_pos"] = frozenset(w["verbal_noun_pos"])
         w["title_suffixes"] = suffix_table(w["titles"])
+        # Most words end in neither a head word nor a title: one set lookup turns them away.
+        w["head_or_title_ends"] = frozenset(x[-1] for x in [*w["head_words"], *w["titles"]])
         w["title_set"] = frozenset(w["titles"])
         w["modifier_pos"] = frozenset(w["modifier_pos"])
         w["soft_pos"] = frozenset(w["soft_pos"])
@@ -229,6 +231,8 @@ class OrgExtractor:
     def _head(tok: Token, w: dict) -> tuple[str | None, int]:
         """The head word ending ``tok`` and where the name ends (jieba keeps 协会会长 as one word)."""
         text = tok.text
+        if text[-1] not in w["head_or_title_ends"]:
+            return None, tok.end
         for title in endings(text, w["title_suffixes"]):
             if len(text) > len(title):
                 stem = text[: -len(title)]
