@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 CORPORA ?= ../shared/corpora
+CONFIG ?= models/ner.cfg
 
 .PHONY: install browser extract test fuzz stress lint format schemas train eval bench clean
 
@@ -39,7 +40,7 @@ schemas: install  ## regenerate schemas/ from the pydantic records
 
 train: install  ## convert ../shared/corpora and train the NER model into models/xinwen_ner
 	$(PY) -m pip install --quiet -e ".[test,train]"
-	$(PY) -m pipeline.training.train --corpora $(CORPORA)
+	$(PY) -m pipeline.training.train --corpora $(CORPORA) --config $(CONFIG)
 
 eval: install  ## P/R/F1 on MSRA test and deduplicated People's Daily test, with jieba and LAC -> build/eval/
 	$(PY) -m pip install --quiet -e ".[test,bench]"

@@ -193,3 +193,35 @@ def test_a_title_run_into_a_model_span_is_cut_off(span, kept, label):
     """What is left is a place when it ends in one of places.json's administrative suffixes."""
     end, new_label = NerExtractor()._without_title(span, 0, len(span), "ORG")
     assert (span[:end], new_label) == (kept, label)
+
+
+@pytest.mark.parametrize(
+    ("span", "kept"),
+    [
+        ("中国消费者协会组织开展", "中国消费者协会"),  # 组织/v 开展/v start a clause
+        ("市教育局共安排资金", "市教育局"),  # 共/d
+        ("北京大学附属中学", "北京大学附属中学"),  # ends in a head word: a name, verb or not
+        ("首钢", "首钢"),  # no head word inside: nothing to cut at
+    ],
+)
+def test_an_organization_run_into_the_clause_after_it_is_cut_back(span, kept):
+    from pipeline.extract.base import Context
+    from pipeline.segment import Segmenter
+
+    tokens = Segmenter().segment(span)
+    ctx = Context(span, span, span, tokens, [(0, len(span))])
+    end = NerExtractor()._without_clause(ctx, [t.start for t in tokens], 0, len(span))
+    assert span[:end] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "refers_back"),
+    [
+        ("该协会理事长表示", (1, 3), True),  # 该 + a bare head word: a reference, not a name
+        ("这家公司宣布", (2, 4), True),
+        ("市委决定", (0, 2), False),  # a bare head word alone is tagged as an organization in the corpora
+        ("该市消费者协会表示", (1, 7), False),  # a name after the demonstrative
+    ],
+)
+def test_a_model_organization_that_refers_back_is_dropped(text, span, refers_back):
+    assert NerExtractor()._refers_back(text, *span) is refers_back

@@ -18,3 +18,30 @@ def test_the_shipped_config_reads_static_vectors(tmp_path):
     text = Path("models/ner.cfg").read_text(encoding="utf-8")
     without.write_text(text.replace("static_vectors = true", "static_vectors = false"), encoding="utf-8")
     assert not uses_static_vectors(without)
+
+
+def test_the_tagger_variant_trains_and_learns_a_tiny_corpus():
+    """models/ner-tagger.cfg builds, initializes, updates and decodes (LAC vectors off: not needed here)."""
+    from spacy import util
+    from spacy.training import Example
+    from thinc.api import Adam
+
+    from pipeline.extract import ner_features, ner_tagger  # noqa: F401 - registers the model's parts
+
+    overrides = {"components.ner.model.tok2vec.embed.include_static_vectors": False}
+    config = util.load_config(Path("models/ner-tagger.cfg"), overrides=overrides, interpolate=True)
+    nlp = util.load_model_from_config(config, auto_fill=True)
+    gold = [
+        ("张伟在北京工作", [(0, 2, "PERSON"), (3, 5, "LOC")]),
+        ("李娜加入中国银行", [(0, 2, "PERSON"), (4, 8, "ORG")]),
+        ("上海今天下雨", [(0, 2, "LOC")]),
+    ]
+    examples = [Example.from_dict(nlp.make_doc(text), {"entities": ents}) for text, ents in gold]
+    nlp.initialize(lambda: examples)
+    optimizer = Adam(0.01)  # the config's schedule warms up over 250 steps
+    losses: list[float] = []
+    for _ in range(40):
+        losses.append(nlp.update(examples, sgd=optimizer, annotates=["features"])["ner"])
+    assert losses[-1] < losses[0] / 10
+    for text, ents in gold:
+        assert [(e.start_char, e.end_char, e.label_) for e in nlp(text).ents] == ents

@@ -14,6 +14,7 @@ administrative suffix (市, 县) and holds no organization head.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Iterator
@@ -110,14 +111,21 @@ class NerExtractor:
         pieces = [p for s, e in ctx.spans for p in chunks(s, e, ctx.simplified, self.max_chunk)]
         docs = self._docs(ctx, pieces)  # a generator: memory stays flat however long the article
         mentions = []
+        starts: list[int] | None = None  # the words' start offsets, listed once an organization needs them
         with self._one_blas_thread():
             for (start, _), doc in zip(pieces, self._nlp.pipe(docs, batch_size=self.batch_size), strict=True):
                 for ent in doc.ents:
                     label = LABELS.get(ent.label_)
                     if label:
                         s, e = start + ent.start_char, start + ent.end_char
+                        if label == "ORG":
+                            if starts is None:
+                                starts = [t.start for t in ctx.tokens]
+                            e = self._without_clause(ctx, starts, s, e)
                         if label in ("ORG", "LOC"):
                             e, label = self._without_title(ctx.simplified, s, e, label)
+                        if label == "ORG" and self._refers_back(ctx.simplified, s, e):
+                            continue
                         confidence = self._confidence.get(label, 0.8)
                         mentions.append(Mention(s, e, label, "ner", "ner.xinwen_ner", confidence))
         return mentions
@@ -139,6 +147,43 @@ class NerExtractor:
         if rest[-1] in data.place_suffix_chars() and not rest.endswith(heads):
             label = "LOC"
         return end - len(title), label
+
+    def _without_clause(self, ctx: Context, starts: list[int], start: int, end: int) -> int:
+        """自治区民政厅共安排福彩 -> 自治区民政厅: where the model runs an organization into the clause after it.
+
+        A span that does not end in a head word (厅, 协会, 中学) is cut after the first word ending
+        in one that a verb, adverb or preposition follows (``orgs.json`` ``clause_pos``); a span
+        ending in a head word is left alone (北京大学附属中学).
+        """
+        heads = self._titles[1]
+        if ctx.simplified[start:end].endswith(heads):
+            return end
+        clause_pos = self._clause_pos
+        i = bisect.bisect_left(starts, start)
+        tokens = ctx.tokens
+        while i + 1 < len(tokens) and tokens[i + 1].end <= end:
+            word, following = tokens[i], tokens[i + 1]
+            if following.pos in clause_pos and word.text.endswith(heads) and word.end - start >= 2:
+                return word.end
+            i += 1
+        return end
+
+    def _refers_back(self, simplified: str, start: int, end: int) -> bool:
+        """该协会: a bare head word after a demonstrative refers back to a name, it is none.
+
+        (A bare head word alone stays: MSRA and People's Daily tag 市委 and 党中央 as organizations;
+        dropping every bare one cost 0.4 point of People's Daily dev ORG F1.)
+        """
+        heads, demonstratives = self._back_references
+        return simplified[start:end] in heads and simplified.endswith(demonstratives, 0, start)
+
+    @cached_property
+    def _back_references(self) -> tuple[frozenset[str], tuple[str, ...]]:
+        return frozenset(self._titles[1]), tuple(data.table("zh/regions.json")["demonstratives"])
+
+    @cached_property
+    def _clause_pos(self) -> frozenset[str]:
+        return frozenset(data.table("zh/orgs.json")["clause_pos"])
 
     def _docs(self, ctx: Context, pieces: list[tuple[int, int]]) -> Iterator[Doc]:
         """Character docs of the pieces, each carrying the pipeline's words (clipped at the piece edges)."""

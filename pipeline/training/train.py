@@ -48,9 +48,9 @@ def publish(checkpoint: Path, out: Path, seconds: float, train_sentences: int, w
     meta.update(
         {
             "name": "xinwen_ner",
-            "version": "1.2.0",
-            "description": "Character-level PERSON/LOC/ORG tagger of xinwen (BILUO tags from a CNN; "
-            "bigram, jieba-word and dictionary-match features; Baidu LAC character vectors).",
+            "version": "1.1.0",
+            "description": "Character-level PERSON/LOC/ORG model of xinwen "
+            "(bigram, jieba-word and dictionary-match features; Baidu LAC character vectors).",
             "license": "research use (trained on MSRA NER and People's Daily 1998, see models/README.md)",
             "sources": [{"name": "MSRA NER (SIGHAN 2006) train.txt"}]
             + ([{"name": "People's Daily 1998 (PFR 199801.txt)"}] if with_pfr else [])
