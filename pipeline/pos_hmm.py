@@ -25,8 +25,9 @@ from collections.abc import Iterator
 State = tuple[str, str]
 MIN_FLOAT = -3.14e100  # jieba's score of an emission it never saw
 MIN_INF = float("-inf")
-LIVE_SETS = 2_000
-"""Sets of live states whose successors are remembered (a few KB each); the table is emptied when full."""
+LIVE_SETS = 1_000
+"""Sets of live states whose successors are remembered (about 8 KB each; a thousand were seen in 400
+bench articles); the table is emptied when full."""
 
 Leads = tuple[list[tuple[State, dict[State, float]]], frozenset[State], State]
 
