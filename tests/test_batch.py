@@ -350,3 +350,44 @@ def test_progress_line_counts_resumed_work_and_gives_an_eta():
     line = progress.line(progress._start + 50)
     assert line.startswith("xinwen: 60 done (1.0 articles/s, 2,000 chars/s), 1 failed, 50 left, ETA 0:00:50")
     assert stream.getvalue() == ""  # no line before `every` seconds
+
+
+def _worker_processes(pid):
+    """The pool workers started by process ``pid`` (Linux /proc; the resource tracker is not one)."""
+    from pathlib import Path
+
+    workers = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            cmdline = (stat.parent / "cmdline").read_bytes()
+        except (OSError, IndexError, ValueError):
+            continue  # the process ended while we looked
+        if parent == pid and b"spawn_main" in cmdline:
+            workers.append(int(stat.parent.name))
+    return workers
+
+
+def test_a_worker_killed_mid_run_ends_the_run_with_one_error_and_a_rerun_finishes_it(tmp_path):
+    source = archive(tmp_path / "a.jsonl", 400)
+    out = tmp_path / "out.jsonl"
+    journal = tmp_path / ".out.jsonl.inprogress"
+    cmd = [sys.executable, "-m", "pipeline.cli", "extract", str(source), "-o", str(out), "--no-ner", "--workers", "2"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not (journal.exists() and journal.read_bytes().count(b"\n") >= 5):
+        assert proc.poll() is None, "the run ended before a worker could be killed"
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    workers = _worker_processes(proc.pid)
+    assert len(workers) == 2
+    os.kill(workers[0], signal.SIGKILL)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode not in (0, None)
+    assert "a worker process died" in err and "rerun the same command to resume" in err
+    assert "Traceback" not in err
+    rerun = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    assert rerun.returncode == 0, rerun.stderr
+    assert "resuming:" in rerun.stderr  # what the first run wrote is kept, not redone
+    ids = [d["id"] for d in lines(out)]
+    assert sorted(ids) == [f"d{i:04d}" for i in range(400)]
