@@ -210,7 +210,7 @@ def test_an_organization_run_into_the_clause_after_it_is_cut_back(span, kept):
 
     tokens = Segmenter().segment(span)
     ctx = Context(span, span, span, tokens, [(0, len(span))])
-    end = NerExtractor()._without_clause(ctx, [t.start for t in tokens], 0, len(span))
+    end = NerExtractor()._without_clause(ctx, 0, len(span))
     assert span[:end] == kept
 
 

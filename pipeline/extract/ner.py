@@ -9,7 +9,9 @@ The model, trained on 1998 mainland text, sometimes runs an organization or
 place into the title after it (民进党立委, 高雄市议员): a title word
 (``people.json``) at the end of such a span is cut off, since it belongs to
 the person named next, and what is left is a place if it ends in an
-administrative suffix (市, 县) and holds no organization head.
+administrative suffix (市, 县) and holds no organization head. It also runs an
+organization into the clause after it (自治区民政厅共安排福彩), which is cut
+back to the head word, and reads the 协会 of 该协会 as a name, which is dropped.
 """
 
 from __future__ import annotations
@@ -111,7 +113,6 @@ class NerExtractor:
         pieces = [p for s, e in ctx.spans for p in chunks(s, e, ctx.simplified, self.max_chunk)]
         docs = self._docs(ctx, pieces)  # a generator: memory stays flat however long the article
         mentions = []
-        starts: list[int] | None = None  # the words' start offsets, listed once an organization needs them
         with self._one_blas_thread():
             for (start, _), doc in zip(pieces, self._nlp.pipe(docs, batch_size=self.batch_size), strict=True):
                 for ent in doc.ents:
@@ -119,9 +120,7 @@ class NerExtractor:
                     if label:
                         s, e = start + ent.start_char, start + ent.end_char
                         if label == "ORG":
-                            if starts is None:
-                                starts = [t.start for t in ctx.tokens]
-                            e = self._without_clause(ctx, starts, s, e)
+                            e = self._without_clause(ctx, s, e)
                         if label in ("ORG", "LOC"):
                             e, label = self._without_title(ctx.simplified, s, e, label)
                         if label == "ORG" and self._refers_back(ctx.simplified, s, e):
@@ -131,39 +130,44 @@ class NerExtractor:
         return mentions
 
     @cached_property
-    def _titles(self) -> tuple[list[tuple[int, frozenset[str]]], tuple[str, ...]]:
-        return data.suffix_table(data.table("zh/people.json")["titles"]), tuple(
-            data.table("zh/orgs.json")["head_words"]
-        )
+    def _words(self) -> dict:
+        """The word lists the checks below read, loaded once."""
+        orgs = data.table("zh/orgs.json")
+        return {
+            "titles": data.suffix_table(data.table("zh/people.json")["titles"]),
+            "heads": tuple(orgs["head_words"]),
+            "head_set": frozenset(orgs["head_words"]),
+            "clause_pos": frozenset(orgs["clause_pos"]),
+            "demonstratives": tuple(data.table("zh/regions.json")["demonstratives"]),
+        }
 
     def _without_title(self, simplified: str, start: int, end: int, label: str) -> tuple[int, str]:
         """民进党立委 -> 民进党 (ORG), 高雄市议员 -> 高雄市 (LOC): the end and type once a trailing title is cut."""
-        titles, heads = self._titles
+        w = self._words
         text = simplified[start:end]
-        title = next((t for t in data.endings(text, titles) if len(text) - len(t) >= 2), None)
+        title = next((t for t in data.endings(text, w["titles"]) if len(text) - len(t) >= 2), None)
         if title is None:
             return end, label
         rest = text[: -len(title)]
-        if rest[-1] in data.place_suffix_chars() and not rest.endswith(heads):
+        if rest[-1] in data.place_suffix_chars() and not rest.endswith(w["heads"]):
             label = "LOC"
         return end - len(title), label
 
-    def _without_clause(self, ctx: Context, starts: list[int], start: int, end: int) -> int:
+    def _without_clause(self, ctx: Context, start: int, end: int) -> int:
         """自治区民政厅共安排福彩 -> 自治区民政厅: where the model runs an organization into the clause after it.
 
         A span that does not end in a head word (厅, 协会, 中学) is cut after the first word ending
         in one that a verb, adverb or preposition follows (``orgs.json`` ``clause_pos``); a span
         ending in a head word is left alone (北京大学附属中学).
         """
-        heads = self._titles[1]
-        if ctx.simplified[start:end].endswith(heads):
+        w = self._words
+        if ctx.simplified[start:end].endswith(w["heads"]):
             return end
-        clause_pos = self._clause_pos
-        i = bisect.bisect_left(starts, start)
         tokens = ctx.tokens
+        i = bisect.bisect_left(tokens, start, key=lambda t: t.start)
         while i + 1 < len(tokens) and tokens[i + 1].end <= end:
             word, following = tokens[i], tokens[i + 1]
-            if following.pos in clause_pos and word.text.endswith(heads) and word.end - start >= 2:
+            if following.pos in w["clause_pos"] and word.text.endswith(w["heads"]) and word.end - start >= 2:
                 return word.end
             i += 1
         return end
@@ -174,16 +178,8 @@ class NerExtractor:
         (A bare head word alone stays: MSRA and People's Daily tag 市委 and 党中央 as organizations;
         dropping every bare one cost 0.4 point of People's Daily dev ORG F1.)
         """
-        heads, demonstratives = self._back_references
-        return simplified[start:end] in heads and simplified.endswith(demonstratives, 0, start)
-
-    @cached_property
-    def _back_references(self) -> tuple[frozenset[str], tuple[str, ...]]:
-        return frozenset(self._titles[1]), tuple(data.table("zh/regions.json")["demonstratives"])
-
-    @cached_property
-    def _clause_pos(self) -> frozenset[str]:
-        return frozenset(data.table("zh/orgs.json")["clause_pos"])
+        w = self._words
+        return simplified[start:end] in w["head_set"] and simplified.endswith(w["demonstratives"], 0, start)
 
     def _docs(self, ctx: Context, pieces: list[tuple[int, int]]) -> Iterator[Doc]:
         """Character docs of the pieces, each carrying the pipeline's words (clipped at the piece edges)."""
