@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from pipeline import data
 from pipeline.errors import ModelError
 from pipeline.extract.base import Context, Mention
+from pipeline.extract.ner_greedy import GreedyNer
 from pipeline.extract.ner_ops import OneBlasThread, use_openblas
 from pipeline.segment import Segmenter, Token
 
@@ -78,6 +79,7 @@ class NerExtractor:
         self._nlp = None
         self._confidence: dict[str, float] = {}
         self._one_blas_thread: OneBlasThread | None = None
+        self._greedy: GreedyNer | None = None
 
     def _load(self) -> None:
         path = self.model_path or default_model_path()
@@ -95,6 +97,8 @@ class NerExtractor:
         if self.segmenter is not None and "features" in self._nlp.pipe_names:
             self._nlp.get_pipe("features").segmenter = self.segmenter
         use_openblas(self._nlp)
+        ner = self._nlp.get_pipe("ner") if "ner" in self._nlp.pipe_names else None
+        self._greedy = GreedyNer(ner) if GreedyNer.supports(ner) else None
         self._one_blas_thread = OneBlasThread()
         self._confidence = self._measured_precision(path)
 
@@ -114,11 +118,11 @@ class NerExtractor:
         docs = self._docs(ctx, pieces)  # a generator: memory stays flat however long the article
         mentions = []
         with self._one_blas_thread():
-            for (start, _), doc in zip(pieces, self._nlp.pipe(docs, batch_size=self.batch_size), strict=True):
-                for ent in doc.ents:
-                    label = LABELS.get(ent.label_)
+            for (start, _), entities in zip(pieces, self._entities(docs), strict=True):
+                for ent_start, ent_end, ent_label in entities:
+                    label = LABELS.get(ent_label)
                     if label:
-                        s, e = start + ent.start_char, start + ent.end_char
+                        s, e = start + ent_start, start + ent_end
                         if label == "ORG":
                             e = self._without_clause(ctx, s, e)
                         if label in ("ORG", "LOC"):
@@ -128,6 +132,23 @@ class NerExtractor:
                         confidence = self._confidence.get(label, 0.8)
                         mentions.append(Mention(s, e, label, "ner", "ner.xinwen_ner", confidence))
         return mentions
+
+    def _entities(self, docs: Iterator[Doc]) -> Iterator[list[tuple[int, int, str]]]:
+        """The model's entities of each doc, as character offsets and label.
+
+        A transition-based ``ner`` is decoded by ``GreedyNer`` (the same entities, a fraction of
+        spaCy's time); any other head (the tagger variant) by spaCy.
+        """
+        if self._greedy is None:
+            for doc in self._nlp.pipe(docs, batch_size=self.batch_size):
+                yield [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
+            return
+        from spacy.util import minibatch
+
+        featured = self._nlp.pipe(docs, batch_size=self.batch_size, disable=["ner"])
+        for batch in minibatch(featured, self.batch_size):
+            for doc, entities in zip(batch, self._greedy(batch), strict=True):
+                yield [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label) for s, e, label in entities]
 
     @cached_property
     def _words(self) -> dict:
@@ -203,4 +224,4 @@ class NerExtractor:
             yield doc
 
     def __getstate__(self) -> dict[str, object]:
-        return {**self.__dict__, "_nlp": None, "_confidence": {}, "_one_blas_thread": None}
+        return {**self.__dict__, "_nlp": None, "_confidence": {}, "_one_blas_thread": None, "_greedy": None}

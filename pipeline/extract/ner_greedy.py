@@ -1,0 +1,183 @@
+"""spaCy's greedy NER decoding, computed for all characters at once instead of one action at a time.
+
+spaCy's ``ner`` component is a transition parser: for each character it
+builds the state's features, runs a small network and takes the best valid
+action (``O``, ``B-``, ``I-``, ``L-``, ``U-``), one step per character. On
+xinwen's character docs that walk took a quarter of the whole pipeline's
+time (a stage timing of 60 bench articles), though the network is tiny.
+
+The state of spaCy's NER system has three features: the next character, the
+first character of the open entity and the character before the next one,
+the last two only while an entity is open. So outside entities, where nearly
+all characters are, the scores depend on the character alone: they are
+computed for every character in one matrix product, and the best valid
+action read off at once. Only inside an entity is the walk followed step by
+step, and those steps are again computed a run at a time: until the entity
+closes, its state changes only by the next character.
+
+The arithmetic is spaCy's (``spacy/ml/parser_model.pyx``, ``predict_states``;
+``spacy/pipeline/_parser_internals/ner.pyx``, the validity of each move):
+the same sums in the same order, the first of equal scores wins. The matrix
+products are numpy's, so scores can differ from spaCy's in the last bits;
+``tests/test_ner_greedy.py`` checks that the entities are spaCy's.
+
+It serves the model it can read (a ``TransitionBasedParser`` NER with an
+upper layer, no beam, no preset entities, which ``xinwen_ner`` is);
+``GreedyNer.supports`` says so, and the extractor falls back to spaCy's own
+walk for any other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy
+
+if TYPE_CHECKING:
+    from spacy.pipeline import EntityRecognizer
+    from spacy.tokens import Doc
+
+Array = numpy.ndarray
+Entity = tuple[int, int, str]  # token start, token end, label
+_STEP = 8  # characters scored at once inside an entity; most entities close within it
+
+
+class GreedyNer:
+    """The entities spaCy's greedy ``ner`` would set, as ``(start, end, label)`` token offsets per doc."""
+
+    def __init__(self, component: EntityRecognizer) -> None:
+        model = component.model
+        self._tok2vec = model.get_ref("tok2vec")
+        lower, upper = model.get_ref("lower"), model.get_ref("upper")
+        n_feats, n_hidden, n_pieces = lower.get_dim("nF"), lower.get_dim("nO"), lower.get_dim("nP")
+        width = n_hidden * n_pieces
+        # lower W is (nF, nO, nP, nI): one (nI -> nO*nP) projection per feature.
+        self._lower = numpy.ascontiguousarray(lower.get_param("W").reshape(n_feats * width, -1).T)
+        self._pad = lower.get_param("pad").reshape(n_feats, width)
+        self._bias = lower.get_param("b").reshape(width)
+        self._shape = (n_feats, n_hidden, n_pieces)
+        self._upper_w = numpy.ascontiguousarray(upper.get_param("W").T)
+        self._upper_b = upper.get_param("b")
+        names = [component.moves.get_class_name(i) for i in range(component.moves.n_moves)]
+        self._names = names
+        self._labels = [name.partition("-")[2] for name in names]
+        self._begin = _indices(names, "B-")
+        self._unit = _indices(names, "U-")
+        self._out = names.index("O")
+        # The I- and L- move of each label, by the label's B- move.
+        self._inside = {b: names.index("I-" + self._labels[b]) for b in self._begin}
+        self._last = {b: names.index("L-" + self._labels[b]) for b in self._begin}
+
+    @staticmethod
+    def supports(component: object) -> bool:
+        """Whether ``component`` is the kind of NER this decoder reproduces."""
+        from spacy.pipeline import EntityRecognizer
+
+        if type(component) is not EntityRecognizer or component.cfg.get("beam_width", 1) != 1:
+            return False
+        model = component.model
+        try:
+            lower, upper = model.get_ref("lower"), model.get_ref("upper")
+        except KeyError:
+            return False
+        names = [component.moves.get_class_name(i) for i in range(component.moves.n_moves)]
+        return (
+            model.attrs.get("has_upper", False)
+            and not model.attrs.get("unseen_classes")
+            and lower.get_dim("nF") == 3
+            and lower.get_dim("nP") >= 2
+            and upper.has_param("W")
+            and "O" in names
+            and all(("I-" + n[2:]) in names and ("L-" + n[2:]) in names for n in names if n.startswith("B-"))
+        )
+
+    def __call__(self, docs: Sequence[Doc]) -> list[list[Entity]]:
+        lengths = [len(doc) for doc in docs]
+        if not sum(lengths):
+            return [[] for _ in docs]
+        vectors = self._tok2vec.predict(list(docs))
+        n_feats, n_hidden, n_pieces = self._shape
+        feats = (vectors @ self._lower).reshape(len(vectors), n_feats, n_hidden * n_pieces)
+        # Outside an entity the second and third features are padding.
+        outside = self._scores(((feats[:, 0] + self._pad[1]) + self._pad[2]) + self._bias)
+        joins, space = _validity(docs)
+        best = self._best_outside(outside, joins & ~space, ~space)
+        found: list[list[Entity]] = []
+        offset = 0
+        for length in lengths:
+            found.append(self._walk(feats, best, joins, offset, offset + length))
+            offset += length
+        return found
+
+    def _scores(self, unmaxed: Array) -> Array:
+        """Scores of the moves from summed features: maxout over the pieces, then the upper layer."""
+        n_pieces = self._shape[2]
+        hidden = unmaxed[:, ::n_pieces]
+        for piece in range(1, n_pieces):  # a strided maximum: numpy's max over a short last axis is slow
+            hidden = numpy.maximum(hidden, unmaxed[:, piece::n_pieces])
+        return hidden @ self._upper_w + self._upper_b
+
+    def _best_outside(self, scores: Array, can_begin: Array, can_unit: Array) -> Array:
+        """The best valid move of every character, were no entity open there."""
+        masked = numpy.full_like(scores, -numpy.inf)
+        masked[:, self._out] = scores[:, self._out]
+        masked[:, self._begin] = numpy.where(can_begin[:, None], scores[:, self._begin], -numpy.inf)
+        unit = [u for u in self._unit if self._labels[u]]  # U- with no label only marks preset entities
+        masked[:, unit] = numpy.where(can_unit[:, None], scores[:, unit], -numpy.inf)
+        return masked.argmax(axis=1)  # the first of equal scores, as spaCy
+
+    def _walk(self, feats: Array, best: Array, joins: Array, start: int, end: int) -> list[Entity]:
+        """Follow the moves through one doc, stepping inside entities only."""
+        entities: list[Entity] = []
+        moves = best[start:end]
+        events = numpy.flatnonzero(moves != self._out) + start
+        begins = set(self._begin)
+        i = start  # the next character whose move is still to be taken
+        for at in events.tolist():
+            if at < i:
+                continue  # inside an entity already read
+            move = int(best[at])
+            if move not in begins:
+                entities.append((at - start, at - start + 1, self._labels[move]))
+                i = at + 1
+                continue
+            close = self._close(feats, joins, move, at, end)
+            entities.append((at - start, close + 1 - start, self._labels[move]))
+            i = close + 1
+        return entities
+
+    def _close(self, feats: Array, joins: Array, begin: int, first: int, end: int) -> int:
+        """The character where the entity begun at ``first`` takes its ``L-`` move."""
+        inside, last = self._inside[begin], self._last[begin]
+        opened = feats[first, 1]
+        j = first + 1
+        while True:
+            idx = numpy.arange(j, min(j + _STEP, end))  # the doc's last character closes any entity
+            scores = self._scores(((feats[idx, 0] + opened) + feats[idx - 1, 2]) + self._bias)
+            # I- is valid while the next character joins; of equal scores the I- move (listed first) wins.
+            closes = ~joins[idx] | (scores[:, last] > scores[:, inside])
+            hit = numpy.flatnonzero(closes)
+            if len(hit):
+                return j + int(hit[0])
+            j += _STEP
+
+
+def _validity(docs: Sequence[Doc]) -> tuple[Array, Array]:
+    """Per character of the batch: whether it joins the next one (not the doc's last, the next
+    starts no sentence), which ``B-`` and ``I-`` need, and whether it is a space (no ``B-``, ``U-``)."""
+    from spacy.attrs import IS_SPACE, SENT_START
+
+    joins, space = [], []
+    for doc in docs:
+        if len(doc):
+            attrs = doc.to_array([SENT_START, IS_SPACE]).astype(numpy.int64)
+            follows = numpy.zeros(len(doc), dtype=bool)
+            follows[:-1] = attrs[1:, 0] != 1
+            joins.append(follows)
+            space.append(attrs[:, 1] == 1)
+    return numpy.concatenate(joins), numpy.concatenate(space)
+
+
+def _indices(names: list[str], prefix: str) -> list[int]:
+    return [i for i, name in enumerate(names) if name.startswith(prefix)]
