@@ -1,3 +1,4 @@
+import math
 import subprocess
 import sys
 
@@ -71,3 +72,55 @@ def test_the_pos_hmm_gives_jiebas_viterbi_tags():
     tables = posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P
     for run in runs:
         assert hmm.tags(run) == viterbi(run, *tables)[1], run
+
+
+def test_the_fast_dictionary_step_splits_and_tags_as_jieba():
+    """``best_route`` replaces jieba's dictionary graph and scoring; on the corpus articles and on
+    random strings of their characters (words cut anywhere, unknown runs, digits and Latin
+    mixed in) the words and tags must be jieba's own."""
+    import random
+    from pathlib import Path
+
+    import jieba.posseg
+    from opencc import OpenCC
+
+    corpus = sorted((Path(__file__).parents[1] / "corpus").glob("*.txt"))
+    text = OpenCC("t2s").convert("".join(p.read_text(encoding="utf-8") for p in corpus))
+    rng = random.Random(5)
+    texts = [text] + ["".join(rng.choice(text) for _ in range(rng.randint(1, 80))) for _ in range(300)]
+    segmenter = Segmenter()
+    segmenter.segment("")
+    plain = jieba.posseg.POSTokenizer(segmenter._pos.tokenizer)
+    for sample in texts:
+        assert [(t.text, t.pos) for t in segmenter.segment(sample)] == [(p.word, p.flag) for p in plain.lcut(sample)]
+
+
+def test_best_route_breaks_ties_and_scores_unknown_characters_as_jieba():
+    """A tiny dictionary with equal counts makes many splits score the same, and leaves some
+    characters out: the route must still be the one jieba's own graph and scoring pick."""
+    import io
+    import random
+
+    import jieba
+
+    from pipeline.segment import best_route
+
+    # 甲乙|丙 ties 甲|乙丙; 戊子|丁 ties 戊|子丁, 丁 being no word (jieba counts it 1, as 子)
+    words = "甲 3\n乙 2\n丙 3\n甲乙 2\n乙丙 2\n丙甲 6\n乙丙丁 4\n戊 1\n子 1\n戊子 1\n子丁 1\n"
+    tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(io.BytesIO(words.encode()))
+    tokenizer.initialized = True
+    logtotal = math.log(tokenizer.total)
+    rng = random.Random(2)
+    ties = 0
+    for _ in range(500):
+        sentence = "".join(rng.choice("甲乙丙丁戊子己") for _ in range(rng.randint(1, 12)))
+        route: dict[int, tuple[float, int]] = {}
+        dag = tokenizer.get_DAG(sentence)
+        tokenizer.calc(sentence, dag, route)
+        for k, ends in dag.items():
+            scores = {math.log(tokenizer.FREQ.get(sentence[k : x + 1]) or 1) - logtotal + route[x + 1][0] for x in ends}
+            ties += len(scores) < len(ends)
+        expected = [route[k][1] + 1 for k in range(len(sentence))]
+        assert best_route(sentence, tokenizer.FREQ, logtotal) == expected, sentence
+    assert ties  # the samples did reach equal scores
