@@ -146,7 +146,8 @@ class NerExtractor:
         from spacy.util import minibatch
 
         featured = self._nlp.pipe(docs, batch_size=self.batch_size, disable=["ner"])
-        for batch in minibatch(featured, self.batch_size):
+        # In quarters, as spaCy's parser runs a batch: the encoder's peak memory grows with it.
+        for batch in minibatch(featured, max(self.batch_size // 4, 2)):
             for doc, entities in zip(batch, self._greedy(batch), strict=True):
                 yield [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label) for s, e, label in entities]
 
