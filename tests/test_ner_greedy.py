@@ -9,6 +9,7 @@ from spacy.training import Example
 
 from pipeline.extract.ner import NerExtractor, default_model_path
 from pipeline.extract.ner_greedy import GreedyNer
+from pipeline.extract.ner_tok2vec import FastTok2Vec
 
 CORPUS = Path(__file__).parent.parent / "corpus"
 
@@ -97,3 +98,26 @@ def test_other_heads_are_left_to_spacy():
     assert not GreedyNer.supports(nlp.add_pipe("beam_ner"))
     assert not GreedyNer.supports(None)
     assert default_model_path().is_dir()
+
+
+def test_fast_tok2vec_is_thincs_up_to_rounding(shipped):
+    """Embedded per distinct value, encoded in numpy: the vectors stay within float rounding of thinc's,
+    on text with characters that have no static vector and with an empty doc in the batch."""
+    tok2vec = shipped.get_pipe("ner").model.get_ref("tok2vec")
+    assert FastTok2Vec.supports(tok2vec)
+    texts = [
+        "国务院总理李强今天在北京会见美国国务卿。",
+        "",
+        "𠀀𠀁☃ abc 123",
+        (CORPUS / "000_44e2c17fa0201093.txt").read_text(),
+    ]
+    docs = list(shipped.pipe(texts, disable=["ner"]))
+    expected = tok2vec.predict(docs)
+    got = FastTok2Vec(tok2vec).predict(docs)
+    assert got.shape == expected.shape == (sum(map(len, docs)), 64)
+    assert numpy.abs(got - expected).max() < 1e-4 * numpy.abs(expected).max()
+
+
+def test_fast_tok2vec_turns_other_layouts_away():
+    nlp = random_model(1)
+    assert not FastTok2Vec.supports(nlp.get_pipe("ner").model.get_ref("tok2vec"))

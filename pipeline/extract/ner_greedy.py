@@ -18,8 +18,11 @@ closes, its state changes only by the next character.
 The arithmetic is spaCy's (``spacy/ml/parser_model.pyx``, ``predict_states``;
 ``spacy/pipeline/_parser_internals/ner.pyx``, the validity of each move):
 the same sums in the same order, the first of equal scores wins. The matrix
-products are numpy's, so scores can differ from spaCy's in the last bits;
-``tests/test_ner_greedy.py`` checks that the entities are spaCy's.
+products are numpy's, and the characters' vectors come from ``FastTok2Vec``
+(``ner_tok2vec``) when it reads the encoder, so scores can differ from
+spaCy's in the last bits; ``tests/test_ner_greedy.py`` checks that the
+entities are spaCy's, and ``make eval`` gives the same scores as with spaCy's
+walk on every test set.
 
 It serves the model it can read (a ``TransitionBasedParser`` NER with an
 upper layer, no beam, no preset entities, which ``xinwen_ner`` is);
@@ -33,6 +36,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy
+
+from pipeline.extract.ner_tok2vec import FastTok2Vec, maxout
 
 if TYPE_CHECKING:
     from spacy.pipeline import EntityRecognizer
@@ -48,7 +53,8 @@ class GreedyNer:
 
     def __init__(self, component: EntityRecognizer) -> None:
         model = component.model
-        self._tok2vec = model.get_ref("tok2vec")
+        tok2vec = model.get_ref("tok2vec")
+        self._tok2vec = FastTok2Vec(tok2vec) if FastTok2Vec.supports(tok2vec) else tok2vec
         lower, upper = model.get_ref("lower"), model.get_ref("upper")
         n_feats, n_hidden, n_pieces = lower.get_dim("nF"), lower.get_dim("nO"), lower.get_dim("nP")
         width = n_hidden * n_pieces
@@ -112,11 +118,7 @@ class GreedyNer:
 
     def _scores(self, unmaxed: Array) -> Array:
         """Scores of the moves from summed features: maxout over the pieces, then the upper layer."""
-        n_pieces = self._shape[2]
-        hidden = unmaxed[:, ::n_pieces]
-        for piece in range(1, n_pieces):  # a strided maximum: numpy's max over a short last axis is slow
-            hidden = numpy.maximum(hidden, unmaxed[:, piece::n_pieces])
-        return hidden @ self._upper_w + self._upper_b
+        return maxout(unmaxed, self._shape[2]) @ self._upper_w + self._upper_b
 
     def _best_outside(self, scores: Array, can_begin: Array, can_unit: Array) -> Array:
         """The best valid move of every character, were no entity open there."""

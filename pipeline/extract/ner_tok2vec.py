@@ -1,0 +1,165 @@
+"""The NER model's character encoder (its ``tok2vec``) at inference, in numpy.
+
+The encoder is where the model spends its time: matrix products, in
+numpy's OpenBLAS (``ner_ops``). Around them thinc's layers add work that
+inference does not need, and the embedding does more products than it needs:
+
+* spaCy's ``MultiHashEmbed`` looks up each feature of each character (the
+  character, its bigram, its jieba tag, its dictionary matches, its static
+  vector), concatenates the vectors and mixes them with one maxout layer, a
+  product of 448 columns per character. But a product is linear: the mix of a
+  concatenation is the sum of each feature's own mix. So each feature is
+  mixed once per distinct value in the batch (a few hundred tags and
+  dictionary matches, a thousand characters) and the results gathered per
+  character; only the bigrams, nearly all distinct, cost what they did.
+* the window encoder's layers are the same formulas as thinc's (the docs laid
+  end to end with ``pad`` zero rows between them, a window of rows, a maxout,
+  a layer norm, a residual sum), without the argmax indices and copies that
+  training needs; numpy's ``max`` over a short last axis, slow, is a strided
+  maximum.
+
+The output is spaCy's up to float rounding (the sums are in another order;
+``tests/test_ner_greedy.py`` bounds the difference and checks that the
+entities are spaCy's). ``FastTok2Vec.supports`` accepts the layout
+``models/ner.cfg`` trains (Tok2Vec with MultiHashEmbed and static vectors, a
+maxout window encoder, the parser's linear projection); any other runs in thinc.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from thinc.api import Model
+
+Array = numpy.ndarray
+
+
+def maxout(values: Array, pieces: int) -> Array:
+    """The largest of each unit's ``pieces`` adjacent columns: strided maxima, far faster in numpy than
+    ``max`` over a short last axis."""
+    best = values[:, ::pieces]
+    for piece in range(1, pieces):
+        best = numpy.maximum(best, values[:, piece::pieces])
+    return best
+
+
+def layer_norm(values: Array, gain: Array, shift: Array) -> Array:
+    """thinc's ``LayerNorm``, same formula."""
+    mean = values.mean(axis=1, keepdims=True)
+    var = values.var(axis=1, keepdims=True) + 1e-08
+    return (values - mean) * var ** (-1.0 / 2.0) * gain + shift
+
+
+def _maxout_params(layer: Model) -> tuple[Array, Array, int]:
+    """A thinc ``Maxout``'s weights as (inputs, units * pieces), its bias, its pieces."""
+    units, pieces = layer.get_dim("nO"), layer.get_dim("nP")
+    weights = layer.get_param("W").reshape(units * pieces, -1)
+    return numpy.ascontiguousarray(weights.T), layer.get_param("b").reshape(-1), pieces
+
+
+class FastTok2Vec:
+    """``tok2vec.predict(docs)``: one array of vectors, the docs' characters end to end."""
+
+    def __init__(self, tok2vec: Model) -> None:
+        body, _, linear = tok2vec.layers
+        embed, encode = body.layers
+        both, mix, _ = embed.layers
+        features, static = both.layers
+        extractor, _, hashed = features.layers
+        mix_maxout, mix_norm = mix.layers[0].layers[0].layers
+        from spacy.attrs import IDS
+
+        self._ops = mix_maxout.ops
+        columns = extractor.attrs["columns"]
+        self._attrs = [IDS[c] for c in columns]
+        weights, self._mix_bias, self._mix_pieces = _maxout_params(mix_maxout)
+        self._mix_norm = mix_norm.get_param("G"), mix_norm.get_param("b")
+        # Per hashed feature: its column, hash seed, table, and its rows of the mix.
+        self._tables = []
+        at = 0
+        for getitem_hash in hashed.layers[0].layers:
+            table = getitem_hash.layers[1]
+            vectors = table.get_param("E")
+            block = numpy.ascontiguousarray(weights[at : at + vectors.shape[1]])
+            self._tables.append((table.attrs["column"], table.attrs["seed"], vectors, block))
+            at += vectors.shape[1]
+        # The static vectors' projection and its rows of the mix, as one matrix.
+        projection = static.get_param("W")
+        self._static = numpy.ascontiguousarray(projection.T @ weights[at : at + projection.shape[0]])
+        self._static_column = columns.index(static.attrs["key_attr"])
+        # The window encoder: per residual layer, window, maxout, layer norm.
+        self._pad = encode.attrs["pad"]
+        self._layers = []
+        for residual in encode.layers[0].layers:
+            window, rest = residual.layers[0].layers
+            layer_maxout, norm = rest.layers[0].layers
+            self._layers.append(
+                (window.attrs["window_size"], *_maxout_params(layer_maxout), norm.get_param("G"), norm.get_param("b"))
+            )
+        self._projection = numpy.ascontiguousarray(linear.get_param("W").T), linear.get_param("b")
+
+    @staticmethod
+    def supports(tok2vec: Model) -> bool:
+        """Whether ``tok2vec`` has the layout of ``models/ner.cfg``."""
+        try:
+            body, to_array, linear = tok2vec.layers
+            embed, encode = body.layers
+            both, mix, _ = embed.layers
+            features, static = both.layers
+            extractor, _, hashed = features.layers
+            mix_maxout, norm = mix.layers[0].layers[0].layers
+            residuals = encode.layers[0].layers
+            cells = [residual.layers[0].layers for residual in residuals]
+            names = [(window.name, *(layer.name for layer in rest.layers[0].layers)) for window, rest in cells]
+        except (ValueError, IndexError):
+            return False
+        return (
+            (to_array.name, linear.name, static.name, mix_maxout.name, norm.name)
+            == ("list2array", "linear", "static_vectors", "maxout", "layernorm")
+            and "columns" in extractor.attrs
+            and all(layer.layers[1].name == "hashembed" for layer in hashed.layers[0].layers)
+            and "pad" in encode.attrs
+            and all(residual.name.startswith("residual") for residual in residuals)
+            and all(name == ("expand_window", "maxout", "layernorm") for name in names)
+        )
+
+    def predict(self, docs: Sequence[Doc]) -> Array:
+        lengths = [len(doc) for doc in docs]
+        # The docs end to end, ``pad`` zero rows before each and after the last, as thinc's ``with_array``.
+        starts = numpy.cumsum([0, *lengths[:-1]]) + self._pad * numpy.arange(1, len(docs) + 1)
+        rows = numpy.concatenate([numpy.arange(s, s + n) for s, n in zip(starts.tolist(), lengths, strict=True)])
+        embedded = self._embed(docs)
+        vectors = numpy.zeros((sum(lengths) + self._pad * (len(docs) + 1), embedded.shape[1]), embedded.dtype)
+        vectors[rows] = embedded
+        for window, weights, bias, pieces, gain, shift in self._layers:
+            mixed = self._ops.seq2col(vectors, window) @ weights
+            mixed += bias
+            vectors = vectors + layer_norm(maxout(mixed, pieces), gain, shift)
+        weights, bias = self._projection
+        out = vectors[rows] @ weights
+        out += bias
+        return out
+
+    def _embed(self, docs: Sequence[Doc]) -> Array:
+        ids = numpy.concatenate([doc.to_array(self._attrs).reshape(len(doc), len(self._attrs)) for doc in docs])
+        ids = ids.astype(numpy.uint64, copy=False)
+        vocab_vectors = docs[0].vocab.vectors
+        mixed = None
+        for column, seed, vectors, block in self._tables:
+            values, where = numpy.unique(ids[:, column], return_inverse=True)
+            keys = self._ops.hash(numpy.ascontiguousarray(values), seed) % vectors.shape[0]
+            own = self._ops.gather_add(vectors, keys) @ block
+            if column == self._static_column:
+                rows = vocab_vectors.find(keys=values)
+                static = vocab_vectors.data[rows] @ self._static
+                static[rows < 0] = 0  # no static vector: spaCy's zero
+                own += static
+            part = own[where.reshape(-1)]
+            mixed = part if mixed is None else numpy.add(mixed, part, out=mixed)
+        mixed += self._mix_bias
+        return layer_norm(maxout(mixed, self._mix_pieces), *self._mix_norm)
