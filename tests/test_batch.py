@@ -369,7 +369,8 @@ def _worker_processes(pid):
 
 
 def test_a_worker_killed_mid_run_ends_the_run_with_one_error_and_a_rerun_finishes_it(tmp_path):
-    source = archive(tmp_path / "a.jsonl", 400)
+    # Enough articles that the run is still going when a worker is killed (rules only, about 3 s).
+    source = archive(tmp_path / "a.jsonl", 3000)
     out = tmp_path / "out.jsonl"
     journal = tmp_path / ".out.jsonl.inprogress"
     cmd = [sys.executable, "-m", "pipeline.cli", "extract", str(source), "-o", str(out), "--no-ner", "--workers", "2"]
@@ -390,4 +391,4 @@ def test_a_worker_killed_mid_run_ends_the_run_with_one_error_and_a_rerun_finishe
     assert rerun.returncode == 0, rerun.stderr
     assert "resuming:" in rerun.stderr  # what the first run wrote is kept, not redone
     ids = [d["id"] for d in lines(out)]
-    assert sorted(ids) == [f"d{i:04d}" for i in range(400)]
+    assert sorted(ids) == [f"d{i:04d}" for i in range(3000)]

@@ -66,7 +66,7 @@ class NerExtractor:
     def __init__(
         self,
         model_path: Path | None = None,
-        batch_size: int = 32,
+        batch_size: int = 64,
         max_chunk: int = 300,
         segmenter: Segmenter | None = None,
     ) -> None:

@@ -103,10 +103,13 @@ def lexicon_matches(text: str, freq: dict[str, int], tags: dict[str, str]) -> tu
     starts = ["-"] * len(text)
     ends = ["-"] * len(text)
     longest_end = [0] * len(text)
-    for i in range(len(text)):
+    get = freq.get
+    for i in range(len(text) - 1):
+        if get(text[i : i + 2]) is None:  # most characters start no word: the usual case, tested first
+            continue
         for j in range(i + 2, min(len(text), i + LONGEST_WORD) + 1):
             word = text[i:j]
-            count = freq.get(word)
+            count = get(word)
             if count is None:
                 break
             if count:

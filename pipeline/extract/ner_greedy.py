@@ -71,9 +71,12 @@ class GreedyNer:
         self._begin = _indices(names, "B-")
         self._unit = _indices(names, "U-")
         self._out = names.index("O")
-        # The I- and L- move of each label, by the label's B- move.
-        self._inside = {b: names.index("I-" + self._labels[b]) for b in self._begin}
-        self._last = {b: names.index("L-" + self._labels[b]) for b in self._begin}
+        # The I- and L- move of each label, indexed by the label's B- move.
+        self._inside = numpy.zeros(len(names), dtype=int)
+        self._last = numpy.zeros(len(names), dtype=int)
+        for b in self._begin:
+            self._inside[b] = names.index("I-" + self._labels[b])
+            self._last[b] = names.index("L-" + self._labels[b])
 
     @staticmethod
     def supports(component: object) -> bool:
@@ -109,10 +112,15 @@ class GreedyNer:
         outside = self._scores(((feats[:, 0] + self._pad[1]) + self._pad[2]) + self._bias)
         joins, space = _validity(docs)
         best = self._best_outside(outside, joins & ~space, ~space)
+        # Where an entity begun at each B- character would close, all at once; the walk picks the real ones.
+        begins = numpy.flatnonzero(numpy.isin(best, self._begin))
+        doc_ends = numpy.repeat(numpy.cumsum(lengths), lengths)
+        closes = numpy.full(len(best), -1)
+        closes[begins] = self._closes(feats, joins, best, begins, doc_ends[begins])
         found: list[list[Entity]] = []
         offset = 0
         for length in lengths:
-            found.append(self._walk(feats, best, joins, offset, offset + length))
+            found.append(self._walk(best, closes, offset, offset + length))
             offset += length
         return found
 
@@ -129,40 +137,40 @@ class GreedyNer:
         masked[:, unit] = numpy.where(can_unit[:, None], scores[:, unit], -numpy.inf)
         return masked.argmax(axis=1)  # the first of equal scores, as spaCy
 
-    def _walk(self, feats: Array, best: Array, joins: Array, start: int, end: int) -> list[Entity]:
-        """Follow the moves through one doc, stepping inside entities only."""
+    def _walk(self, best: Array, closes: Array, start: int, end: int) -> list[Entity]:
+        """Follow the moves through one doc: outside entities the best move, inside them to the close."""
         entities: list[Entity] = []
-        moves = best[start:end]
-        events = numpy.flatnonzero(moves != self._out) + start
-        begins = set(self._begin)
+        events = numpy.flatnonzero(best[start:end] != self._out) + start
         i = start  # the next character whose move is still to be taken
         for at in events.tolist():
             if at < i:
                 continue  # inside an entity already read
             move = int(best[at])
-            if move not in begins:
-                entities.append((at - start, at - start + 1, self._labels[move]))
-                i = at + 1
-                continue
-            close = self._close(feats, joins, move, at, end)
-            entities.append((at - start, close + 1 - start, self._labels[move]))
-            i = close + 1
+            last = at if closes[at] < 0 else int(closes[at])  # a U- move, or a B- and its L-
+            entities.append((at - start, last + 1 - start, self._labels[move]))
+            i = last + 1
         return entities
 
-    def _close(self, feats: Array, joins: Array, begin: int, first: int, end: int) -> int:
-        """The character where the entity begun at ``first`` takes its ``L-`` move."""
-        inside, last = self._inside[begin], self._last[begin]
-        opened = feats[first, 1]
-        j = first + 1
-        while True:
-            idx = numpy.arange(j, min(j + _STEP, end))  # the doc's last character closes any entity
-            scores = self._scores(((feats[idx, 0] + opened) + feats[idx - 1, 2]) + self._bias)
+    def _closes(self, feats: Array, joins: Array, best: Array, begins: Array, doc_ends: Array) -> Array:
+        """Where the entity begun at each of ``begins`` takes its ``L-`` move, ``_STEP`` characters a round."""
+        closes = numpy.full(len(begins), -1)
+        inside, last = self._inside[best[begins]], self._last[best[begins]]
+        pending = numpy.arange(len(begins))
+        step = 1
+        while len(pending):
+            first = begins[pending]
+            # The next characters, the doc's last repeated past its end (it closes any entity).
+            at = numpy.minimum(first[:, None] + numpy.arange(step, step + _STEP), doc_ends[pending, None] - 1)
+            unmaxed = ((feats[at, 0] + feats[first, 1][:, None]) + feats[at - 1, 2]) + self._bias
+            scores = self._scores(unmaxed.reshape(-1, unmaxed.shape[-1])).reshape(*at.shape, -1)
+            rows, cols = numpy.arange(len(pending))[:, None], numpy.arange(_STEP)[None, :]
             # I- is valid while the next character joins; of equal scores the I- move (listed first) wins.
-            closes = ~joins[idx] | (scores[:, last] > scores[:, inside])
-            hit = numpy.flatnonzero(closes)
-            if len(hit):
-                return j + int(hit[0])
-            j += _STEP
+            closing = ~joins[at] | (scores[rows, cols, last[pending, None]] > scores[rows, cols, inside[pending, None]])
+            hit = closing.any(axis=1)
+            closes[pending[hit]] = at[hit, closing[hit].argmax(axis=1)]
+            pending = pending[~hit]
+            step += _STEP
+        return closes
 
 
 def _validity(docs: Sequence[Doc]) -> tuple[Array, Array]:
