@@ -47,3 +47,16 @@ def test_impossible_date_is_flagged_not_invented(make_context):
 def test_absolute_dates_do_not_need_publication_date(make_context):
     mentions = DateExtractor().find(make_context("2023年5月9日", published_at=None))
     assert mentions[0].normalized.value == "2023-05-09"
+
+
+def test_the_grammar_never_matches_nothing():
+    """Every part of the year-month-day branch is optional; an empty match at each character made
+    finditer try each character twice. The branch fails when no part matched."""
+    from pathlib import Path
+
+    pattern, _ = DateExtractor()._grammar
+    corpus = Path(__file__).parents[1] / "corpus"
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt")))
+    matches = list(pattern.finditer(text))
+    assert matches
+    assert all(m.end() > m.start() for m in matches)

@@ -58,6 +58,10 @@ class DateExtractor:
             rf"(?:\s*{time})?(?:(?:{rng})(?P<m2>{_MONTH})月)?)?"
             rf"(?:(?P<part>{alternation(w['year_parts'])})|(?:前|首)(?P<first>\d{{1,2}}|[{_ZD}十两]{{1,3}})个月)?"
             rf"(?P<since>{alternation(w['since'])})?"
+            # ... but not nothing: with every part optional this branch matched the empty string at
+            # each character, and finditer then tried each character twice (once more for a non-empty
+            # match); failing here when no part matched leaves the same non-empty matches.
+            rf"(?(roc)|(?(y)|(?(y3)|(?(ry)|(?(m)|(?(part)|(?(first)|(?(since)|(?!)))))))))"
             rf"|(?P<rm>{alternation(w['relative_months'])})|(?P<rd>{alternation(w['relative_days'])})"
             rf"|(?<![月])(?P<day>{_DAY})[日号](?:\s*{day_time}|(?!\d))"
             # 6/30 (month/day without a year: Taiwan, Hong Kong, Macau; elsewhere 1/3 is mostly a fraction)
@@ -74,8 +78,6 @@ class DateExtractor:
         mentions = []
         for start, end in ctx.spans:
             for m in pattern.finditer(ctx.folded, start, end):
-                if m.end() == m.start():
-                    continue
                 value = self._resolve(m.groupdict(), w, pub, ctx.region)
                 if value is not None:
                     conf = 0.95 if not value.relative else 0.85
