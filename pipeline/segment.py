@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -56,7 +56,8 @@ HMM_MEMO = 20_000
 
 
 def best_route(sentence: str, freq: dict[str, int], logtotal: float) -> list[int]:
-    """jieba's best split of a run of Han characters: the end of the word starting at each character.
+    """jieba's best split of a block of Han characters (and Latin letters, digits): the end of the word
+    starting at each character.
 
     jieba builds the graph of dictionary words as a dict of lists, then scores it
     with a generator of tuples per character; this is the same dynamic program in
@@ -124,7 +125,7 @@ def _fast_posseg(base: type, hmm: PosHmm) -> type:
                     x = y
             return iter(words)
 
-        def _run(self, run: str, freq: dict[str, int], tags: dict[str, str]) -> Iterator[object]:
+        def _run(self, run: str, freq: dict[str, int], tags: dict[str, str]) -> Iterable[object]:
             """jieba's handling of single characters between words: tagged alone, or by the HMM."""
             if len(run) == 1:
                 return [pair(run, tags.get(run, "x"))]

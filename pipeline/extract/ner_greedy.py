@@ -11,9 +11,11 @@ first character of the open entity and the character before the next one,
 the last two only while an entity is open. So outside entities, where nearly
 all characters are, the scores depend on the character alone: they are
 computed for every character in one matrix product, and the best valid
-action read off at once. Only inside an entity is the walk followed step by
-step, and those steps are again computed a run at a time: until the entity
-closes, its state changes only by the next character.
+action read off at once. Inside an entity the state changes only by the next
+character until the entity closes, so where an entity begun at a character
+would close is computed for every character whose best action is a ``B-``,
+all at once, eight characters a round; a short walk over each doc then keeps
+the entities that really begin.
 
 The arithmetic is spaCy's (``spacy/ml/parser_model.pyx``, ``predict_states``;
 ``spacy/pipeline/_parser_internals/ner.pyx``, the validity of each move):
@@ -66,10 +68,10 @@ class GreedyNer:
         self._upper_w = numpy.ascontiguousarray(upper.get_param("W").T)
         self._upper_b = upper.get_param("b")
         names = [component.moves.get_class_name(i) for i in range(component.moves.n_moves)]
-        self._names = names
         self._labels = [name.partition("-")[2] for name in names]
         self._begin = _indices(names, "B-")
-        self._unit = _indices(names, "U-")
+        # U- with no label only marks preset entities; it is never taken here.
+        self._unit = [i for i in _indices(names, "U-") if self._labels[i]]
         self._out = names.index("O")
         # The I- and L- move of each label, indexed by the label's B- move.
         self._inside = numpy.zeros(len(names), dtype=int)
@@ -133,8 +135,7 @@ class GreedyNer:
         masked = numpy.full_like(scores, -numpy.inf)
         masked[:, self._out] = scores[:, self._out]
         masked[:, self._begin] = numpy.where(can_begin[:, None], scores[:, self._begin], -numpy.inf)
-        unit = [u for u in self._unit if self._labels[u]]  # U- with no label only marks preset entities
-        masked[:, unit] = numpy.where(can_unit[:, None], scores[:, unit], -numpy.inf)
+        masked[:, self._unit] = numpy.where(can_unit[:, None], scores[:, self._unit], -numpy.inf)
         return masked.argmax(axis=1)  # the first of equal scores, as spaCy
 
     def _walk(self, best: Array, closes: Array, start: int, end: int) -> list[Entity]:
