@@ -28,7 +28,7 @@ maxout window encoder, the parser's linear projection); any other runs in thinc.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy
 
@@ -62,71 +62,86 @@ def _maxout_params(layer: Model) -> tuple[Array, Array, int]:
     return numpy.ascontiguousarray(weights.T), layer.get_param("b").reshape(-1), pieces
 
 
-class FastTok2Vec:
-    """``tok2vec.predict(docs)``: one array of vectors, the docs' characters end to end."""
+class _Layout(NamedTuple):
+    """The layers of ``models/ner.cfg``'s encoder that inference reads."""
 
-    def __init__(self, tok2vec: Model) -> None:
-        body, _, linear = tok2vec.layers
+    extractor: Model
+    tables: list[Model]  # one HashEmbed per feature column
+    static: Model
+    mix: Model  # the maxout that mixes the embedded features
+    mix_norm: Model
+    encode: Model  # with_array(residual(expand_window >> maxout >> layernorm) x depth)
+    cells: list[tuple[Model, Model, Model]]  # each residual's window, maxout, layer norm
+    linear: Model  # the parser's projection
+
+
+def _layout(tok2vec: Model) -> _Layout | None:
+    """The layers of the layout ``models/ner.cfg`` trains (spaCy's Tok2Vec, MultiHashEmbed with static
+    vectors, a maxout window encoder, the parser's linear projection), or None for any other."""
+    try:
+        body, to_array, linear = tok2vec.layers
         embed, encode = body.layers
         both, mix, _ = embed.layers
         features, static = both.layers
         extractor, _, hashed = features.layers
         mix_maxout, mix_norm = mix.layers[0].layers[0].layers
+        tables = [getitem_hash.layers[1] for getitem_hash in hashed.layers[0].layers]
+        cells = []
+        for residual in encode.layers[0].layers:
+            window, rest = residual.layers[0].layers
+            cells.append((window, *rest.layers[0].layers))
+    except (ValueError, IndexError):
+        return None
+    names = (to_array.name, linear.name, static.name, mix_maxout.name, mix_norm.name)
+    if (
+        names != ("list2array", "linear", "static_vectors", "maxout", "layernorm")
+        or "columns" not in extractor.attrs
+        or "pad" not in encode.attrs
+        or any(table.name != "hashembed" for table in tables)
+        or any(tuple(layer.name for layer in cell) != ("expand_window", "maxout", "layernorm") for cell in cells)
+    ):
+        return None
+    return _Layout(extractor, tables, static, mix_maxout, mix_norm, encode, cells, linear)
+
+
+class FastTok2Vec:
+    """``tok2vec.predict(docs)``: one array of vectors, the docs' characters end to end."""
+
+    def __init__(self, tok2vec: Model) -> None:
+        layout = _layout(tok2vec)
+        if layout is None:
+            raise ValueError("not the encoder layout of models/ner.cfg (check FastTok2Vec.supports first)")
         from spacy.attrs import IDS
 
-        self._ops = mix_maxout.ops
-        columns = extractor.attrs["columns"]
+        self._ops = layout.mix.ops
+        columns = layout.extractor.attrs["columns"]
         self._attrs = [IDS[c] for c in columns]
-        weights, self._mix_bias, self._mix_pieces = _maxout_params(mix_maxout)
-        self._mix_norm = mix_norm.get_param("G"), mix_norm.get_param("b")
+        weights, self._mix_bias, self._mix_pieces = _maxout_params(layout.mix)
+        self._mix_norm = layout.mix_norm.get_param("G"), layout.mix_norm.get_param("b")
         # Per hashed feature: its column, hash seed, table, and its rows of the mix.
         self._tables = []
         at = 0
-        for getitem_hash in hashed.layers[0].layers:
-            table = getitem_hash.layers[1]
+        for table in layout.tables:
             vectors = table.get_param("E")
             block = numpy.ascontiguousarray(weights[at : at + vectors.shape[1]])
             self._tables.append((table.attrs["column"], table.attrs["seed"], vectors, block))
             at += vectors.shape[1]
         # The static vectors' projection and its rows of the mix, as one matrix.
-        projection = static.get_param("W")
+        projection = layout.static.get_param("W")
         self._static = numpy.ascontiguousarray(projection.T @ weights[at : at + projection.shape[0]])
-        self._static_column = columns.index(static.attrs["key_attr"])
+        self._static_column = columns.index(layout.static.attrs["key_attr"])
         # The window encoder: per residual layer, window, maxout, layer norm.
-        self._pad = encode.attrs["pad"]
-        self._layers = []
-        for residual in encode.layers[0].layers:
-            window, rest = residual.layers[0].layers
-            layer_maxout, norm = rest.layers[0].layers
-            self._layers.append(
-                (window.attrs["window_size"], *_maxout_params(layer_maxout), norm.get_param("G"), norm.get_param("b"))
-            )
-        self._projection = numpy.ascontiguousarray(linear.get_param("W").T), linear.get_param("b")
+        self._pad = layout.encode.attrs["pad"]
+        self._layers = [
+            (window.attrs["window_size"], *_maxout_params(layer), norm.get_param("G"), norm.get_param("b"))
+            for window, layer, norm in layout.cells
+        ]
+        self._projection = numpy.ascontiguousarray(layout.linear.get_param("W").T), layout.linear.get_param("b")
 
     @staticmethod
     def supports(tok2vec: Model) -> bool:
         """Whether ``tok2vec`` has the layout of ``models/ner.cfg``."""
-        try:
-            body, to_array, linear = tok2vec.layers
-            embed, encode = body.layers
-            both, mix, _ = embed.layers
-            features, static = both.layers
-            extractor, _, hashed = features.layers
-            mix_maxout, norm = mix.layers[0].layers[0].layers
-            residuals = encode.layers[0].layers
-            cells = [residual.layers[0].layers for residual in residuals]
-            names = [(window.name, *(layer.name for layer in rest.layers[0].layers)) for window, rest in cells]
-        except (ValueError, IndexError):
-            return False
-        return (
-            (to_array.name, linear.name, static.name, mix_maxout.name, norm.name)
-            == ("list2array", "linear", "static_vectors", "maxout", "layernorm")
-            and "columns" in extractor.attrs
-            and all(layer.layers[1].name == "hashembed" for layer in hashed.layers[0].layers)
-            and "pad" in encode.attrs
-            and all(residual.name.startswith("residual") for residual in residuals)
-            and all(name == ("expand_window", "maxout", "layernorm") for name in names)
-        )
+        return _layout(tok2vec) is not None
 
     def predict(self, docs: Sequence[Doc]) -> Array:
         lengths = [len(doc) for doc in docs]
