@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline import data
+from pipeline.config import Settings
 from pipeline.errors import ModelError
 from pipeline.extract.base import Context, Mention
 from pipeline.extract.ner_greedy import GreedyNer
@@ -67,7 +68,7 @@ class NerExtractor:
     def __init__(
         self,
         model_path: Path | None = None,
-        batch_size: int = 64,
+        batch_size: int = Settings.model_fields["ner_batch_size"].default,
         max_chunk: int = 300,
         segmenter: Segmenter | None = None,
     ) -> None:
