@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -37,11 +43,36 @@ def extract_one(pipe: object, item: Item, published_at: str | None) -> Document 
         return Failure(source=item.source, reason=exc.reason)
 
 
-def _init_worker(settings: Settings) -> None:
+def _init_worker(settings: Settings, parent: int) -> None:
     global _worker_pipeline
     from pipeline.core import Pipeline
+    from pipeline.signals import ignore_interrupts
 
+    ignore_interrupts()
+    die_with_parent(parent)
     _worker_pipeline = Pipeline(settings)
+
+
+def die_with_parent(parent: int) -> None:
+    """End this worker within a second of its parent's death, however the parent died (``kill -9``, OOM).
+
+    Linux delivers SIGKILL at once (``prctl(PR_SET_PDEATHSIG)``); elsewhere, and as a
+    second guard, a daemon thread polls the parent's pid.
+    """
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG = 1
+
+    def watch() -> None:
+        while True:
+            if os.getppid() != parent:
+                os._exit(1)
+            time.sleep(0.5)
+
+    if os.getppid() != parent:  # it died before the guard was set
+        os._exit(1)
+    threading.Thread(target=watch, name="xinwen-parent-watch", daemon=True).start()
 
 
 def _work(args: tuple[Item, str | None]) -> Document | Failure:
@@ -65,7 +96,7 @@ def extract_all(
             yield item if isinstance(item, Failure) else extract_one(pipe, item, published_at)
         return
     context = multiprocessing.get_context("spawn")  # no inherited jieba/spaCy state, same on every OS
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(settings,))
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(settings, os.getpid()))
     pending: deque[Failure | Future] = deque()
     try:
         for item in items:

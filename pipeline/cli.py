@@ -20,6 +20,7 @@ from typing import IO
 
 from pipeline.config import Settings
 from pipeline.errors import InputError, XinwenError
+from pipeline.lock import OutputLock, describe
 from pipeline.output import (
     ShardedWriter,
     StreamWriter,
@@ -31,6 +32,7 @@ from pipeline.output import (
     write_summary,
 )
 from pipeline.records import Failure
+from pipeline.signals import Stopped, stop_signals
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -103,8 +105,11 @@ def _size(text: str) -> int:
     return int(float(match[1]) * {"": 1, "k": 10**3, "m": 10**6, "g": 10**9}[match[2].lower()])
 
 
-def _writer(args: argparse.Namespace, settings: Settings) -> ShardedWriter | StreamWriter:
-    """The output, checked before anything is removed or written; journals of an interrupted run resume."""
+def _writer(args: argparse.Namespace, settings: Settings, locks: list[OutputLock]) -> ShardedWriter | StreamWriter:
+    """The output, locked and checked before anything is removed or written; journals of an interrupted run resume.
+
+    The locks taken are appended to ``locks`` (held until the run ends).
+    """
     if args.output == "-":
         if args.parquet or args.errors or args.overwrite:
             raise InputError("-o -", "--parquet, --errors and --overwrite need files; write to -o FILE or --out-dir")
@@ -124,25 +129,55 @@ def _writer(args: argparse.Namespace, settings: Settings) -> ShardedWriter | Str
     if args.output:
         if args.gzip:
             raise InputError("-o", "--gzip goes with --out-dir; name the file .jsonl.gz to compress it")
-        output = Path(args.output)
-        stem = output.name.removesuffix(".gz").removesuffix(".jsonl")
-        parquet = output.with_name(f"{stem}.entities.parquet") if args.parquet else None
-        layout = file_layout(output, args.errors, parquet)
+        layout = file_layout(Path(args.output), args.errors, _parquet_beside(Path(args.output), args.parquet))
+        _lock(locks, [(Path(args.output), False), (args.errors, False), (layout(0).parquet, False)])
         if args.overwrite:
             discard_journals(layout)
         return ShardedWriter(layout, run=run)
     if args.errors:
         raise InputError("--errors", "with --out-dir, failures go to errors-*.jsonl in the folder")
     shard_bytes = _size(args.shard_size)
+    if args.out_dir.exists() and not args.out_dir.is_dir():
+        raise InputError(str(args.out_dir), "--out-dir exists and is not a folder")
+    _lock(locks, [(args.out_dir, True)])
     check_folder(args.out_dir, args.overwrite)
     return ShardedWriter(folder_layout(args.out_dir, args.gzip, args.parquet), shard_bytes, run=run)
 
 
+def _parquet_beside(output: Path, parquet: bool) -> Path | None:
+    """With ``-o FILE``, ``--parquet`` writes FILE's stem + ``.entities.parquet`` beside it."""
+    stem = output.name.removesuffix(".gz").removesuffix(".jsonl")
+    return output.with_name(f"{stem}.entities.parquet") if parquet else None
+
+
+def _lock(locks: list[OutputLock], targets: list[tuple[Path | None, bool]]) -> None:
+    """Lock every output before anything is read, removed or written; a busy one refuses the whole run."""
+    for target, folder in targets:
+        if target is None:
+            continue
+        lock = OutputLock(target, folder).acquire()
+        locks.append(lock)
+        if lock.took_over:
+            print(f"xinwen: {target}: taking over the lock of a run that died ({describe(lock.took_over)})",
+                  file=sys.stderr)
+
+
 def _extract(args: argparse.Namespace) -> int:
+    """``xinwen extract``: the outputs stay locked until the run has ended, however it ends."""
+    locks: list[OutputLock] = []
+    try:
+        with stop_signals():
+            return _run(args, locks)
+    finally:
+        for lock in locks:
+            lock.release()
+
+
+def _run(args: argparse.Namespace, locks: list[OutputLock]) -> int:
     from pipeline.batch import default_workers, extract_all
     from pipeline.core import parse_published_at
     from pipeline.progress import Progress
-    from pipeline.sources import count_articles, iter_inputs
+    from pipeline.sources import changed_since, count_articles, iter_inputs
 
     if args.published_at:
         parse_published_at(args.published_at)  # fail once, up front, not once per article
@@ -153,10 +188,20 @@ def _extract(args: argparse.Namespace) -> int:
     settings = Settings(ner=not args.no_ner, model_path=args.model, opencc_config=args.opencc, region=args.region)
     started = time.monotonic()
     try:
-        writer = _writer(args, settings)
+        writer = _writer(args, settings, locks)
     except OSError as exc:
         raise InputError(str(args.output or args.out_dir), f"cannot write: {exc.strerror or exc}") from None
+    for notice in getattr(writer, "notices", ()):
+        print(f"xinwen: {notice}", file=sys.stderr)
     already = len(writer.done)
+    if already and isinstance(writer, ShardedWriter) and writer.last_written is not None:
+        changed = changed_since(writer.done, writer.last_written)
+        if changed:
+            print(
+                f"xinwen: {len(changed):,} inputs changed after the interrupted run extracted them ({changed[0]}, …); "
+                "their records are kept as first extracted: use --overwrite to redo them",
+                file=sys.stderr,
+            )
     items = (item for item in iter_inputs(args.inputs, args.glob) if item.source not in writer.done)
     workers = args.workers or (1 if args.inputs == ["-"] else default_workers())
     if args.engine == "dask":
@@ -174,12 +219,13 @@ def _extract(args: argparse.Namespace) -> int:
         if already:
             print(f"xinwen: resuming: {already:,} inputs already done", file=sys.stderr)
     try:
-        for result in results:
-            if isinstance(result, Failure):
-                print(f"xinwen: {result.source}: {result.reason}", file=sys.stderr)
-            writer.write(result)
-            if progress is not None:
-                progress.update(result)
+        with contextlib.closing(results):  # workers are stopped here, not when the generator is collected
+            for result in results:
+                if isinstance(result, Failure):
+                    print(f"xinwen: {result.source}: {result.reason}", file=sys.stderr)
+                writer.write(result)
+                if progress is not None:
+                    progress.update(result)
         writer.close()
     except OSError as exc:  # the output's disk or folder, not an input (inputs fail one by one)
         writer.abandon()
@@ -195,9 +241,10 @@ def _extract(args: argparse.Namespace) -> int:
             progress.close()
     target = args.output or args.out_dir
     if args.out_dir:
+        records, failures = writer.verify()
         summary = {
-            "records": writer.records,
-            "errors": writer.failures,
+            "records": records,
+            "errors": failures,
             "shards": writer.shards,
             "resumed": already,
             "seconds": round(time.monotonic() - started, 1),
@@ -279,6 +326,10 @@ def main(argv: list[str] | None = None) -> int:
     except XinwenError as exc:
         print(f"xinwen: {exc}", file=sys.stderr)
         return 2
+    except Stopped as exc:
+        print(f"xinwen: stopped by {exc.name}; what was written is kept: rerun the same command to resume",
+              file=sys.stderr)
+        return 128 + exc.signum
     except KeyboardInterrupt:
         print("xinwen: interrupted", file=sys.stderr)
         return 130

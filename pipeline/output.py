@@ -86,6 +86,8 @@ class ShardedWriter:
         self._layout = layout
         self._shard_bytes = shard_bytes
         self.done: set[str] = set()  # sources written by an earlier, interrupted run
+        self.notices: list[str] = []  # what the resume found and repaired, one line each
+        self.last_written: float | None = None  # when the interrupted run last wrote (mtime), if any
         self.records = 0
         self.failures = 0
         self.shards = 0
@@ -98,7 +100,9 @@ class ShardedWriter:
         self._check_run(run)
 
     def _resume(self) -> None:
+        stamps = []
         while (shard := self._layout(self._index)).manifest is not None and shard.manifest.exists():
+            stamps.append(shard.manifest.stat().st_mtime)
             manifest = json.loads(shard.manifest.read_text(encoding="utf-8"))
             self.done.update(manifest["sources"])
             self.records += manifest["records"]
@@ -107,13 +111,16 @@ class ShardedWriter:
             for journal in (shard.journal, shard.error_journal):  # killed after the manifest, before the cleanup
                 journal.unlink(missing_ok=True)
             self._index += 1
-        for slot, journal in enumerate((shard.journal, shard.error_journal)):
-            sources = _salvage(journal)
+        for slot, (journal, model) in enumerate(((shard.journal, Document), (shard.error_journal, Failure))):
+            if journal.exists():
+                stamps.append(journal.stat().st_mtime)  # before the salvage, which may truncate it
+            sources = _salvage(journal, model, self.notices)
             self.done.update(sources)
             self._sources.extend(sources)
             self._counts[slot] = len(sources)
         self.records += self._counts[0]
         self.failures += self._counts[1]
+        self.last_written = max(stamps, default=None)
 
     def _check_run(self, run: str) -> None:
         path = self._layout(0).run
@@ -138,6 +145,7 @@ class ShardedWriter:
         assert handle is not None
         handle.write(result.model_dump_json().encode("utf-8") + b"\n")
         handle.flush()
+        _still_there(shard.journal, self._out)
         self._sources.append(result.source)
         if isinstance(result, Failure):
             self.failures += 1
@@ -161,8 +169,10 @@ class ShardedWriter:
         self._out = self._err = None
 
     def _seal(self) -> None:
-        self.abandon()
         shard = self._layout(self._index)
+        if self._out is not None:
+            _still_there(shard.journal, self._out)
+        self.abandon()
         shard.records.parent.mkdir(parents=True, exist_ok=True)
         with replacing(shard.records) as tmp:
             compress = shard.records.name.endswith(".gz")
@@ -170,7 +180,12 @@ class ShardedWriter:
                 gzip.open(tmp, "wb", compresslevel=6) if compress else open(tmp, "wb") as out,
                 _open_or_empty(shard.journal) as src,
             ):
-                shutil.copyfileobj(src, out)
+                lines = _copy_counting(src, out)
+        if lines != self._counts[0]:  # never claim records the shard does not hold
+            raise OutputChanged(
+                str(shard.journal), f"holds {lines} records where this run wrote {self._counts[0]}: "
+                "another process wrote to it; stopped without sealing"
+            )
         if shard.errors is not None and (self._counts[1] or shard.manifest is None):  # a shard: only if any
             with replacing(shard.errors) as tmp, open(tmp, "wb") as out, _open_or_empty(shard.error_journal) as src:
                 shutil.copyfileobj(src, out)
@@ -179,7 +194,12 @@ class ShardedWriter:
 
             write_parquet(_json_lines(shard.journal), shard.parquet)
         if shard.manifest is not None:
-            manifest = {"records": self._counts[0], "errors": self._counts[1], "sources": self._sources}
+            manifest = {
+                "records": self._counts[0],
+                "errors": self._counts[1],
+                "bytes": shard.records.stat().st_size,
+                "sources": self._sources,
+            }
             with replacing(shard.manifest) as tmp:
                 tmp.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
         for journal in (shard.journal, shard.error_journal):
@@ -192,23 +212,74 @@ class ShardedWriter:
         self._counts = [0, 0]
 
 
-def _salvage(journal: Path) -> list[str]:
-    """Sources of the complete lines of a journal; a torn last line is cut off."""
+    def verify(self) -> tuple[int, int]:
+        """Records and failures of the sealed shards as their manifests state them, each checked on disk.
+
+        Raises ``OutputChanged`` if a shard's records file is missing or is not the
+        size its manifest recorded, so a summary never claims what is not there.
+        """
+        records = failures = 0
+        for index in range(self._index):
+            shard = self._layout(index)
+            if shard.manifest is None:
+                continue
+            manifest = json.loads(shard.manifest.read_text(encoding="utf-8"))
+            size = shard.records.stat().st_size if shard.records.exists() else None
+            if size is None or ("bytes" in manifest and size != manifest["bytes"]):
+                reason = "is missing or not what its manifest records; no summary written"
+                raise OutputChanged(str(shard.records), reason)
+            records += manifest["records"]
+            failures += manifest["errors"]
+        return records, failures
+
+
+class OutputChanged(InputError):
+    """An output was removed or written by someone else during the run."""
+
+
+def _still_there(journal: Path, handle: IO[bytes]) -> None:
+    """The journal this run appends to is still the file at its path (not deleted, moved or replaced)."""
+    try:
+        same = os.stat(journal).st_ino == os.fstat(handle.fileno()).st_ino
+    except FileNotFoundError:
+        same = False
+    if not same:
+        raise OutputChanged(
+            str(journal.parent), "the output was deleted or moved during the run; stopped: rerun to extract again"
+        )
+
+
+def _copy_counting(src: IO[bytes], out: IO[bytes]) -> int:
+    lines = 0
+    while chunk := src.read(1 << 20):
+        out.write(chunk)
+        lines += chunk.count(b"\n")
+    return lines
+
+
+def _salvage(journal: Path, model: type[Document] | type[Failure], notices: list[str]) -> list[str]:
+    """Sources of the journal's valid lines, up to the first that is not a whole record.
+
+    That line and everything after it (a torn last line, or a journal edited or
+    truncated by hand) are cut off, so their inputs are extracted again.
+    """
     if not journal.exists():
         return []
     sources: list[str] = []
     good = 0
-    with journal.open("rb") as handle:
+    with journal.open("r+b") as handle:
         for line in handle:
-            try:
-                sources.append(json.loads(line)["source"])
-            except (ValueError, KeyError, TypeError):
-                break
             if not line.endswith(b"\n"):
-                sources.pop()
+                break  # torn: the kill came mid-line
+            try:
+                sources.append(model.model_validate_json(line).source)
+            except ValueError:
+                notices.append(
+                    f"{journal}: line {len(sources) + 1} is not a whole record (edited?): it and the lines after it "
+                    "are extracted again"
+                )
                 break
             good += len(line)
-    with journal.open("r+b") as handle:
         handle.truncate(good)
     return sources
 

@@ -11,11 +11,12 @@ are skipped before they are read or parsed.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import sys
 import zlib
-from collections.abc import Container, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -156,3 +157,14 @@ def _record(line: str, where: str, default_id: str) -> Item | Failure:
     if any(v is not None and not isinstance(v, str) for v in extras.values()):
         return Failure(source=where, reason="published_at, title, url and region must be strings")
     return Item(source=where, id=str(record.get("id") or default_id), text=record["text"], **extras)
+
+
+def changed_since(sources: Iterable[str], when: float) -> list[str]:
+    """The input files behind ``sources`` (paths, or ``path:line`` of a JSONL archive) modified after ``when``."""
+    files = {source if Path(source).is_file() else source.rpartition(":")[0] for source in sources}
+    changed = []
+    for name in sorted(files):
+        with contextlib.suppress(OSError):
+            if name and Path(name).stat().st_mtime > when:
+                changed.append(name)
+    return changed

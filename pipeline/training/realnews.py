@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -87,9 +88,12 @@ def publication_time(texts: Path, name: str) -> str | None:
     for line in (texts / f"{name}.source.txt").read_text(encoding="utf-8").splitlines():
         key, _, value = line.partition(":")
         if key.strip() == "Publication time to use":
-            value = value.strip()
-            return None if value.startswith("unknown") else value
+            match = _ISO.match(value.strip())  # "2018-10-22 (inferred from content)" -> 2018-10-22
+            return match[0] if match else None
     return None
+
+
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:?\d{2}|Z)?)?")
 
 
 class AnnotationError(ValueError):
