@@ -187,17 +187,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("build/eval"))
     parser.add_argument("--model", type=Path, default=None, help="NER model directory (default: the shipped one)")
     parser.add_argument("--regions", type=Path, default=Path("corpus/eval"), help="hand-made region sets (*.ann)")
+    parser.add_argument(
+        "--realnews", type=Path, default=Path("../shared/realnews"), help="the real-news benchmark's article texts"
+    )
+    parser.add_argument(
+        "--realnews-splits", default="dev,test", help="which splits of the real-news benchmark to score (dev,test)"
+    )
     parser.add_argument("--limit", type=int, default=0, help="only the first N sentences of each test set")
     parser.add_argument("--systems", default="pipeline,ner,rules,jieba,lac", help="lac needs the bench extra")
     parser.add_argument(
         "--only",
-        choices=("all", "regions"),
+        choices=("all", "regions", "realnews"),
         default="all",
-        help="regions: score only the hand-made region sets (seconds, no corpora needed), not MSRA/People's Daily",
+        help="regions: only the hand-made region sets (seconds, no corpora needed); realnews: only the real-news "
+        "benchmark",
     )
     args = parser.parse_args(argv)
     if args.only == "regions":
         return _report(args.out, _region_results(args.regions, args.model))
+    if args.only == "realnews":
+        return _report(args.out, {}, _realnews_results(args))
     msra_test = args.corpora / "msra_ner" / "msra_test_bio.txt"
     if not msra_test.is_file():
         print(f"xinwen eval: {msra_test}: not found (pass --corpora)", file=sys.stderr)
@@ -236,7 +245,17 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name:9s} {set_name:24s} F1 {result['overall']['f1']:.4f}", flush=True)
     if "pipeline" in args.systems.split(","):
         results.update(_region_results(args.regions, args.model))
-    return _report(args.out, results)
+    return _report(args.out, results, _realnews_results(args))
+
+
+def _realnews_results(args: argparse.Namespace) -> dict[str, dict]:
+    from pipeline.training import realnews
+
+    if not args.realnews.is_dir():
+        print(f"realnews: {args.realnews}: not found (pass --realnews)", flush=True)
+        return {}
+    splits = tuple(s for s in args.realnews_splits.split(",") if s)
+    return realnews.benchmark_results(realnews.ANNOTATIONS, args.realnews, args.systems.split(","), args.model, splits)
 
 
 def _region_results(folder: Path, model: Path | None) -> dict[str, dict]:
@@ -252,11 +271,13 @@ def _region_results(folder: Path, model: Path | None) -> dict[str, dict]:
     return results
 
 
-def _report(out: Path, results: dict[str, dict]) -> int:
-    """Write metrics.json and metrics.md under ``out`` and print the table."""
+def _report(out: Path, results: dict[str, dict], real: dict[str, dict] | None = None) -> int:
+    """Write metrics.json and metrics.md under ``out`` and print the tables."""
+    from pipeline.training import realnews
+
     out.mkdir(parents=True, exist_ok=True)
-    (out / "metrics.json").write_text(json.dumps(results, indent=2) + "\n")
-    table = render_table(results)
+    (out / "metrics.json").write_text(json.dumps({**results, **(real or {})}, indent=2) + "\n")
+    table = (render_table(results) if results else "") + ("\n" + realnews.render_table(real) if real else "")
     (out / "metrics.md").write_text(table)
     print(table)
     return 0

