@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-ExtractorName = Literal["amounts", "dates", "people", "orgs", "places"]
+ExtractorName = Literal["amounts", "dates", "people", "orgs", "places", "outlets", "registers"]
 
 
 class Settings(BaseModel):
@@ -21,7 +21,7 @@ class Settings(BaseModel):
     )
     ner: bool = Field(True, description="Use the trained NER model beside the rules.")
     model_path: Path | None = Field(None, description="NER model directory; None means the model shipped with xinwen.")
-    rules: tuple[ExtractorName, ...] = ("amounts", "dates", "people", "orgs", "places")
+    rules: tuple[ExtractorName, ...] = ("amounts", "dates", "people", "orgs", "places", "outlets", "registers")
     min_rule_confidence: float = Field(
         0.7,
         ge=0,

@@ -21,8 +21,11 @@ from pipeline.extract.dates import DateExtractor
 from pipeline.extract.fuse import fuse
 from pipeline.extract.ner import NerExtractor
 from pipeline.extract.orgs import OrgExtractor
+from pipeline.extract.outlets import OutletExtractor
 from pipeline.extract.people import PersonExtractor
 from pipeline.extract.places import PlaceExtractor
+from pipeline.extract.registers import RegisterExtractor
+from pipeline.extract.repeats import Repeats
 from pipeline.extract.words import whole_words
 from pipeline.html import main_text
 from pipeline.page import Page, PageParser
@@ -39,6 +42,8 @@ RULES: dict[str, type] = {
     "people": PersonExtractor,
     "orgs": OrgExtractor,
     "places": PlaceExtractor,
+    "outlets": OutletExtractor,
+    "registers": RegisterExtractor,
 }
 NO_ENTITIES = frozenset({"site", "breadcrumb", "furniture"})
 
@@ -106,6 +111,7 @@ class Pipeline:
         self.segmenter = Segmenter(s.user_dict)
         self.extractors: list[Extractor] = [RULES[name]() for name in s.rules]
         self.linker = Linker()
+        self.repeats = Repeats()
         # Without the model nothing can confirm a weak rule; keep what the rules are fairly sure of.
         self._min_rule_confidence = s.min_rule_confidence if s.ner else min(s.min_rule_confidence, 0.55)
         if s.ner:
@@ -223,7 +229,8 @@ class Pipeline:
         mentions: list[Mention] = []
         for extractor in self.extractors:
             mentions.extend(extractor.find(ctx))
-        mentions = whole_words([m for m in mentions if within(spans, m.start, m.end)], tokens, aligned.simplified)
+        in_text = [m for m in mentions if within(spans, m.start, m.end)]
+        mentions = whole_words(in_text, tokens, aligned.simplified, self.segmenter.lexicon()[1])
         entities = [
             Entity(
                 type=m.type,
@@ -236,7 +243,7 @@ class Pipeline:
                 confidence=m.confidence,
                 normalized=m.normalized,
             )
-            for m in fuse(mentions, self._min_rule_confidence, model_ran=self.settings.ner)
+            for m in self.repeats.extend(fuse(mentions, self._min_rule_confidence, model_ran=self.settings.ner), ctx)
         ]
         relations, clusters = self.linker.link(text, aligned.simplified, entities, page.credited)
         return _Analysis(page, pub, region, config, aligned.script, entities, relations, clusters)

@@ -7,7 +7,11 @@ date or amount spelled in words only (no digit) is dropped when it lies partly
 inside a word jieba tags as a proper name (``orgs.json`` ``specific_pos``) or
 inside a longer name the model found (三处 in 铁道部十四局三处丽华服装厂),
 and a rule's person that is exactly one dictionary word of a non-name part of
-speech (``people.json`` ``not_name_pos``) is dropped. Other word boundaries
+speech (``people.json`` ``not_name_pos``) is dropped. The model's person is
+dropped when it is exactly a place word (梅州: tagged ns), or when it does
+not begin with a surname and begins with a common word (商超营 of 商超营收,
+营收同 of 营收同比: jieba reads 商超, 营收 as nouns, where a transliterated
+name such as 特朗普 or 拜登 is no dictionary word). Other word boundaries
 are not required: jieba also joins ordinary words (较前年), and splits numbers
 unpredictably.
 """
@@ -31,7 +35,28 @@ def _pos_sets() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(names), frozenset(data.table("zh/people.json")["not_name_pos"])
 
 
-def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list[Mention]:
+COMMON_WORD_POS = ("n", "v", "a", "d", "vn", "an", "ad", "f", "t", "m", "q", "r", "c", "p", "u")
+
+
+def _model_person_is_a_word(
+    m: Mention, text: str, pos: dict[tuple[int, int], str], bounds: set[int], lexicon: dict[str, str]
+) -> bool:
+    """The model's PERSON that is a place word, or, with no surname first, cuts a word or begins with one."""
+    if pos.get((m.start, m.end), "").startswith("ns"):
+        return True
+    single, compound = data.surnames()
+    name = text[m.start : m.end]
+    if name[:1] in single or name[:2] in compound or name.isascii():
+        return False
+    head = lexicon.get(name[:2], "")
+    begins_with_a_word = head.startswith(COMMON_WORD_POS) and not head.startswith(("nr", "ns", "nt", "nz"))
+    return begins_with_a_word or m.start not in bounds or m.end not in bounds
+
+
+def whole_words(
+    mentions: list[Mention], tokens: list[Token], text: str, lexicon: dict[str, str] | None = None
+) -> list[Mention]:
+    """``mentions`` without those that cut across words as above; ``lexicon`` is jieba's word → POS table."""
     name_pos, not_name_pos = _pos_sets()
     starts = [t.start for t in tokens]
     pos = {(t.start, t.end): t.pos for t in tokens}
@@ -52,8 +77,11 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
         i = bisect_right(model_starts, m.start) - 1
         return i >= 0 and model_names[i][1] >= m.end and model_names[i][1] - model_names[i][0] > m.end - m.start
 
+    bounds = {t.start for t in tokens} | {t.end for t in tokens}
     kept = []
     for m in mentions:
+        if m.extractor == "ner" and m.type == "PERSON" and _model_person_is_a_word(m, text, pos, bounds, lexicon or {}):
+            continue
         if m.extractor != "ner":
             if (
                 m.type in ("DATE", "AMOUNT")

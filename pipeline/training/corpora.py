@@ -7,8 +7,9 @@ where they are; nothing here copies them into the repository.
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 Span = tuple[int, int, str]
@@ -108,3 +109,40 @@ def read_pfr(path: Path) -> Iterator[Sentence]:
                 group_start = None
         if offset:
             yield "".join(text), spans
+
+
+CLUENER_LABELS = {"name": "PERSON", "company": "ORG", "government": "ORG", "organization": "ORG", "scene": "LOC"}
+
+
+def read_cluener(path: Path, places: Callable[[str], tuple[int, int]]) -> Iterator[tuple[str, list[Span], list[Span]]]:
+    """CLUENER2020 JSON lines -> ``(text, spans, missing)`` in xinwen's labels and conventions.
+
+    ``end`` is inclusive in the file. name → PERSON; company, government,
+    organization → ORG; scene → LOC; position and titles of works → outside.
+    Two CLUENER conventions differ from the benchmark's and are left *missing*
+    (neither entity nor outside, so the model learns nothing from them):
+    an organization whose text is a place name (a city or country standing for
+    a team in sports news, 罗马, 巴西), and an address made of more than one
+    place (房山长阳镇: finest-level addresses, where xinwen splits the chain).
+    ``places(text)`` counts the place names the segmenter reads in ``text``: an
+    organization that is exactly one place is missing, and so is an address with
+    more than one.
+    """
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            text = record["text"]
+            spans: list[Span] = []
+            missing: list[Span] = []
+            for kind, mentions in record.get("label", {}).items():
+                for positions in mentions.values():
+                    for start, last in positions:
+                        span = (start, last + 1)
+                        surface = text[start : last + 1]
+                        if kind == "address":
+                            (spans if places(surface)[1] <= 1 else missing).append((*span, "LOC"))
+                        elif kind == "organization" and places(surface) == (1, 1):
+                            missing.append((*span, "ORG"))
+                        elif kind in CLUENER_LABELS:
+                            spans.append((*span, CLUENER_LABELS[kind]))
+            yield text, sorted(spans), sorted(missing)

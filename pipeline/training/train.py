@@ -12,29 +12,47 @@ import json
 import shutil
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from pipeline.training.corpora import Sentence, read_msra_wordtag, read_pfr
+from pipeline.training.corpora import Sentence, Span, read_cluener, read_msra_wordtag, read_pfr
 
 DEV_SENTENCES = 2000
 
 
-def to_docbin(sentences: Iterable[Sentence], path: Path) -> int:
-    """Character docs with gold entities, as spaCy's training corpus format."""
+def to_docbin(sentences: Iterable[Sentence | tuple[str, list[Span], list[Span]]], path: Path) -> int:
+    """Character docs with gold entities, as spaCy's training corpus format.
+
+    A third element lists spans whose annotation is *missing*: the model is
+    neither taught an entity nor "outside" there.
+    """
     import spacy
     from spacy.tokens import Doc, DocBin
 
     vocab = spacy.blank("zh").vocab
     docbin = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"])
     count = 0
-    for text, spans in sentences:
+    for text, spans, *rest in sentences:
         doc = Doc(vocab, words=list(text), spaces=[False] * len(text))
-        doc.ents = [doc.char_span(s, e, label=label) for s, e, label in spans]
+        missing = [doc.char_span(s, e) for s, e, _ in (rest[0] if rest else [])]
+        doc.set_ents([doc.char_span(s, e, label=label) for s, e, label in spans], missing=missing)
         docbin.add(doc)
         count += 1
     path.parent.mkdir(parents=True, exist_ok=True)
     docbin.to_disk(path)
+    return count
+
+
+def place_counter() -> Callable[[str], tuple[int, int]]:
+    """``(words, place words)`` of a text as xinwen's segmenter reads it (places: POS tag ns)."""
+    from pipeline.segment import Segmenter
+
+    segmenter = Segmenter()
+
+    def count(text: str) -> tuple[int, int]:
+        tokens = segmenter.segment(text)
+        return len(tokens), sum(t.pos.startswith("ns") for t in tokens)
+
     return count
 
 
@@ -104,6 +122,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=Path("build/ner"))
     parser.add_argument("--out", type=Path, default=Path("models/xinwen_ner"))
     parser.add_argument("--with-pfr", action="store_true", help="add People's Daily 1998 to the training data")
+    parser.add_argument(
+        "--with-cluener", action="store_true", help="add CLUENER2020 train (Sina news 2005-2011) to the training data"
+    )
     parser.add_argument("--max-steps", type=int, default=None)
     args = parser.parse_args(argv)
 
@@ -116,6 +137,8 @@ def main(argv: list[str] | None = None) -> int:
     train, dev = sentences[:-DEV_SENTENCES], sentences[-DEV_SENTENCES:]
     if args.with_pfr:
         train += list(read_pfr(args.corpora / "pfr_199801" / "199801.txt"))
+    if args.with_cluener:
+        train += list(read_cluener(args.corpora / "cluener2020" / "train.json", place_counter()))
     print(
         f"train: {to_docbin(train, args.work / 'train.spacy')} sentences; "
         f"dev: {to_docbin(dev, args.work / 'dev.spacy')} sentences",
