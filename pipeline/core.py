@@ -18,6 +18,7 @@ from pipeline.errors import InputError
 from pipeline.extract.amounts import AmountExtractor
 from pipeline.extract.base import Context, Extractor, Mention, within
 from pipeline.extract.dates import DateExtractor
+from pipeline.extract.edges import trim_punctuation
 from pipeline.extract.fuse import fuse
 from pipeline.extract.ner import NerExtractor
 from pipeline.extract.orgs import OrgExtractor
@@ -229,7 +230,7 @@ class Pipeline:
         mentions: list[Mention] = []
         for extractor in self.extractors:
             mentions.extend(extractor.find(ctx))
-        in_text = [m for m in mentions if within(spans, m.start, m.end)]
+        in_text = trim_punctuation([m for m in mentions if within(spans, m.start, m.end)], aligned.simplified)
         mentions = whole_words(in_text, tokens, aligned.simplified, self.segmenter.lexicon()[1])
         entities = [
             Entity(

@@ -8,8 +8,10 @@ sentence gives the model less to go on. After fusion, this stage
   ``X，简称台电``: the short name is an organization too;
 * finds every other occurrence of each name the document holds (ORG, PERSON,
   LOC, two characters or more; a surface given two types is left alone),
-  where no entity is yet, inside the article's text regions, starting and
-  ending on jieba word boundaries (so 王刚 is not found inside 王刚才).
+  inside the article's text regions, starting and ending on jieba word
+  boundaries (so 王刚 is not found inside 王刚才), where no entity is yet or
+  where only shorter names lie inside it (恒力 of 恒力化纤称, once 恒力化纤 is
+  known); an amount, a date or a structured mention is never displaced.
 
 Added mentions carry ``rule="repeats.document"`` or ``"repeats.abbreviation"``
 and the confidence of the mention they repeat, capped at 0.8.
@@ -40,10 +42,11 @@ class Repeats:
     def extend(self, mentions: list[Mention], ctx: Context) -> list[Mention]:
         """``mentions`` (fused, disjoint) with the definitions and repeated names added; still disjoint, sorted."""
         text = ctx.folded
-        occupied = bytearray(len(text))
-        for m in mentions:
-            occupied[m.start : m.end] = b"\x01" * (m.end - m.start)
-        added = self._definitions(mentions, text, occupied)
+        owner = [-1] * len(text)  # per offset: the index of the mention there, -1 none, -2 one added here
+        for i, m in enumerate(mentions):
+            owner[m.start : m.end] = [i] * (m.end - m.start)
+        added = self._definitions(mentions, text, owner)
+        displaced: set[int] = set()  # indices of mentions a longer repeated name replaced
         names: dict[str, set[str]] = defaultdict(set)
         confidence: dict[str, float] = {}
         for m in [*mentions, *added]:
@@ -59,18 +62,22 @@ class Repeats:
             (kind,) = names[surface]
             for match in re.finditer(re.escape(surface), text):
                 start, end = match.span()
-                if any(occupied[start:end]) or start not in starts or end not in ends:
+                if start not in starts or end not in ends or not within(ctx.spans, start, end):
                     continue
-                if not within(ctx.spans, start, end):
-                    continue
+                if any(o != -1 for o in owner[start:end]):
+                    inside = _replaceable(mentions, owner, start, end)
+                    if inside is None:
+                        continue
+                    displaced.update(inside)
                 added.append(
                     Mention(start, end, kind, "rule", "repeats.document", min(confidence[surface], MAX_CONFIDENCE))
                 )
-                occupied[start:end] = b"\x01" * (end - start)
-        return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
+                owner[start:end] = [-2] * (end - start)
+        kept = [m for i, m in enumerate(mentions) if i not in displaced]
+        return sorted([*kept, *added], key=lambda m: (m.start, m.end))
 
     @staticmethod
-    def _definitions(mentions: list[Mention], text: str, occupied: bytearray) -> list[Mention]:
+    def _definitions(mentions: list[Mention], text: str, owner: list[int]) -> list[Mention]:
         found = []
         for m in mentions:
             if m.type != "ORG":
@@ -81,8 +88,22 @@ class Repeats:
             group = "short" if match["short"] else "after"
             start, end = match.span(group)
             short = match[group]
-            if any(occupied[start:end]) or short == text[m.start : m.end]:
+            if any(o != -1 for o in owner[start:end]) or short == text[m.start : m.end]:
                 continue
             found.append(Mention(start, end, "ORG", "rule", "repeats.abbreviation", min(m.confidence, MAX_CONFIDENCE)))
-            occupied[start:end] = b"\x01" * (end - start)
+            owner[start:end] = [-2] * (end - start)
         return found
+
+
+def _replaceable(mentions: list[Mention], owner: list[int], start: int, end: int) -> set[int] | None:
+    """Indices of the mentions covering ``[start, end)`` if all are shorter names inside it, else None.
+
+    """
+    inside = set(owner[start:end]) - {-1}
+    if -2 in inside:
+        return None
+    for i in inside:
+        m = mentions[i]
+        if m.start < start or m.end > end or m.structured or m.type not in NAMED:
+            return None
+    return inside

@@ -1,0 +1,101 @@
+"""Outlets, registers, the document-level pass and name edges, on sentences written for these tests (both scripts)."""
+
+import pytest
+
+from pipeline import Pipeline, Settings
+from pipeline.extract.base import Mention
+from pipeline.extract.edges import trim_punctuation
+from pipeline.extract.outlets import OutletExtractor
+from pipeline.extract.registers import RegisterExtractor
+
+
+def found(mentions, text):
+    return [(text[m.start : m.end], m.rule) for m in mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlets"),
+    [
+        ("新华社杭州6月2日电 浙江省今年将新建学校。", [("新华社", "outlets.dateline")]),
+        ("（中央社記者林志明高雄3日電）高雄市政府今天宣布。", [("中央社", "outlets.dateline")]),
+        ("东方网讯(记者王刚)昨日，上海市召开会议。", [("东方网", "outlets.dateline")]),
+        ("錦江晚報-成都商報訊 今年将新建学校。", [("錦江晚報", "outlets.dateline"), ("成都商報", "outlets.dateline")]),
+        ("来源：海南日报 编辑：张三", [("海南日报", "outlets.source")]),
+        ("來源:大河報責任編輯:李四", [("大河報", "outlets.source")]),
+        ("据江门日报记者黄明报道，该市昨日下雨。", [("江门日报", "outlets.reporter")]),
+        ("本报记者黄明报道，该市昨日下雨。", []),
+        ("美国《纽约时报》援引官员的话说。", [("纽约时报", "outlets.title")]),
+        ("他读过《红楼梦》和《三国演义》。", []),
+    ],
+)
+def test_outlets_are_read_from_the_lines_that_name_them(make_context, text, outlets):
+    assert found(OutletExtractor().find(make_context(text)), text) == outlets
+
+
+def test_listed_names_stand_only_as_whole_words(make_context):
+    text = "中油昨天宣布調降油價，台積電股價上漲，新浪网报道。"
+    names = [name for name, _ in found(RegisterExtractor().find(make_context(text)), text)]
+    assert names == ["中油", "台積電", "新浪网"]
+    text = "他们在中油价区间内操作，为了统一思想。"
+    assert RegisterExtractor().find(make_context(text)) == []  # 中油 inside 中/油价: no word boundary
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    return Pipeline()
+
+
+def orgs(doc):
+    return [(e.text, e.rule) for e in doc.entities if e.type == "ORG"]
+
+
+def test_an_abbreviation_defined_in_brackets_is_an_organization_everywhere(pipe):
+    doc = pipe.extract("嘉興永盛紡織股份有限公司（永盛紡織）今日宣布加價。永盛紡織表示，加幅為3%。")
+    assert [t for t, _ in orgs(doc)] == ["嘉興永盛紡織股份有限公司", "永盛紡織", "永盛紡織"]
+    assert [r for _, r in orgs(doc)][1:] == ["repeats.abbreviation", "repeats.document"]
+    doc = pipe.extract("江苏恒力化纤股份有限公司（以下简称“恒力化纤”）昨日公告。恒力化纤称，净利润增长。")
+    assert [t for t, _ in orgs(doc)] == ["江苏恒力化纤股份有限公司", "恒力化纤", "恒力化纤"]
+
+
+def test_a_name_found_once_is_found_at_its_other_mentions_on_word_boundaries():
+    text = "市长王刚昨天视察工地。王刚表示满意，王刚才离开。"
+    rules = Pipeline(Settings(ner=False))  # the model reads 王刚才 as a name of its own
+    people = [(e.start, e.text) for e in rules.extract(text).entities if e.type == "PERSON"]
+    assert [t for _, t in people] == ["王刚", "王刚"]  # not inside 王刚才 (王/刚才)
+    assert people[1][0] == text.index("王刚表示")
+
+
+def test_one_surface_with_two_types_is_not_repeated(pipe):
+    doc = pipe.extract("华盛顿表示反对。华盛顿州政府与华盛顿会面。")
+    types = {e.type for e in doc.entities if e.text == "华盛顿"}
+    assert all(e.rule != "repeats.document" for e in doc.entities if e.text == "华盛顿") or len(types) == 1
+
+
+@pytest.mark.parametrize(
+    ("span", "kept"),
+    [
+        ("台北榮總。", "台北榮總"),
+        ("福鼎龙安医院(民营医院", "福鼎龙安医院"),
+        ("中科恆源(Zkenergy)科技有限公司", "中科恆源(Zkenergy)科技有限公司"),
+        ("“2·25”重大交通事故救援指挥部", "“2·25”重大交通事故救援指挥部"),
+        ("吉尔维特·华盛顿", "吉尔维特·华盛顿"),
+        ("王芳”", "王芳"),
+        ("(中央社)", "中央社"),
+    ],
+)
+def test_no_punctuation_at_the_edge_of_a_name_nor_inside_unless_paired(span, kept):
+    text = f"据{span}说"
+    (m,) = trim_punctuation([Mention(1, 1 + len(span), "ORG", "ner", "ner.test", 0.9)], text)
+    assert text[m.start : m.end] == kept
+
+
+def test_amounts_keep_their_punctuation():
+    text = "共1,200.5万元"
+    m = Mention(1, len(text), "AMOUNT", "rule", "amounts.test", 0.9)
+    assert trim_punctuation([m], text) == [m]
+
+
+def test_the_models_person_that_is_a_place_word_or_cuts_a_word_is_dropped():
+    rules_off = Pipeline(Settings(rules=()))
+    for text in ("梅州今年新建学校三所。", "市民前往梅州旅游。"):
+        assert not [e for e in rules_off.extract(text).entities if e.type == "PERSON"]
