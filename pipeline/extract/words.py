@@ -11,7 +11,10 @@ speech (``people.json`` ``not_name_pos``) is dropped. The model's person is
 dropped when it is exactly a place word (梅州: tagged ns), or when it does
 not begin with a surname and begins with a common word (商超营 of 商超营收,
 营收同 of 营收同比: jieba reads 商超, 营收 as nouns, where a transliterated
-name such as 特朗普 or 拜登 is no dictionary word). Other word boundaries
+name such as 特朗普 or 拜登 is no dictionary word). The model's one-character place
+is dropped inside a longer word that is no verb (华 of 华人, 港 of 港澳 and 港车,
+中 of 中美关系), and next to another one-character place (中 and 美 of 中美): it
+stays where it stands as the place (在港, 本澳) or as a verb's object (访华). Other word boundaries
 are not required: jieba also joins ordinary words (较前年), and splits numbers
 unpredictably.
 """
@@ -78,8 +81,19 @@ def whole_words(
         return i >= 0 and model_names[i][1] >= m.end and model_names[i][1] - model_names[i][0] > m.end - m.start
 
     bounds = {t.start for t in tokens} | {t.end for t in tokens}
+    one_char_places = {m.start for m in mentions if m.extractor == "ner" and m.type == "LOC" and m.end - m.start == 1}
+
+    def a_character_of_a_word(m: Mention) -> bool:
+        if m.start - 1 in one_char_places or m.start + 1 in one_char_places:
+            return True
+        i = bisect_right(starts, m.start) - 1
+        t = tokens[i] if i >= 0 else None
+        return t is not None and t.end - t.start > 1 and t.end > m.start and not t.pos.startswith(("v", "nz"))
+
     kept = []
     for m in mentions:
+        if m.start in one_char_places and m.extractor == "ner" and a_character_of_a_word(m):
+            continue
         if m.extractor == "ner" and m.type == "PERSON" and _model_person_is_a_word(m, text, pos, bounds, lexicon or {}):
             continue
         if m.extractor != "ner":
