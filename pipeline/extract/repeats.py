@@ -11,7 +11,8 @@ sentence gives the model less to go on. After fusion, this stage
   inside the article's text regions, starting and ending on jieba word
   boundaries (so 王刚 is not found inside 王刚才), where no entity is yet or
   where only shorter names lie inside it (恒力 of 恒力化纤称, once 恒力化纤 is
-  known); an amount, a date or a structured mention is never displaced.
+  known); an amount, a date or a structured mention is never displaced, and a
+  head word alone (商会, 公司: ``orgs.json``) is not spread however it was tagged.
 
 Added mentions carry ``rule="repeats.document"`` or ``"repeats.abbreviation"``
 and the confidence of the mention they repeat, capped at 0.8.
@@ -21,7 +22,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import cache
 
+from pipeline import data
 from pipeline.extract.base import Context, Mention, within
 
 NAMED = ("ORG", "PERSON", "LOC")
@@ -34,6 +37,13 @@ _DEFINITION = re.compile(
     rf"[{_QUOTE_CLOSE}]?"
 )
 MAX_CONFIDENCE = 0.8
+
+
+@cache
+def _generic_words() -> frozenset[str]:
+    """Head words alone (商会, 公司, 政府): a name's kind, not a name, however the model tagged them once."""
+    table = data.table("zh/orgs.json")
+    return frozenset(table["head_words"]) | frozenset(table["weak_heads"]) | frozenset(table["not_orgs"])
 
 
 class Repeats:
@@ -49,8 +59,9 @@ class Repeats:
         displaced: set[int] = set()  # indices of mentions a longer repeated name replaced
         names: dict[str, set[str]] = defaultdict(set)
         confidence: dict[str, float] = {}
+        generic = _generic_words()
         for m in [*mentions, *added]:
-            if m.type in NAMED and m.end - m.start >= 2:
+            if m.type in NAMED and m.end - m.start >= 2 and text[m.start : m.end] not in generic:
                 surface = text[m.start : m.end]
                 names[surface].add(m.type)
                 confidence[surface] = max(confidence.get(surface, 0.0), m.confidence)
@@ -66,8 +77,8 @@ class Repeats:
                     continue
                 if any(o != -1 for o in owner[start:end]):
                     inside = _replaceable(mentions, owner, start, end)
-                    if inside is None:
-                        continue
+                    if inside is None or any((mentions[i].start, mentions[i].end) == (start, end) for i in inside):
+                        continue  # not displaceable, or already found there
                     displaced.update(inside)
                 added.append(
                     Mention(start, end, kind, "rule", "repeats.document", min(confidence[surface], MAX_CONFIDENCE))
