@@ -18,7 +18,7 @@ from pipeline.errors import InputError
 from pipeline.extract.amounts import AmountExtractor
 from pipeline.extract.base import Context, Extractor, Mention, within
 from pipeline.extract.dates import DateExtractor
-from pipeline.extract.edges import trim_punctuation
+from pipeline.extract.edges import person_edges, trim_punctuation
 from pipeline.extract.fuse import fuse
 from pipeline.extract.ner import NerExtractor
 from pipeline.extract.orgs import OrgExtractor
@@ -231,6 +231,7 @@ class Pipeline:
         for extractor in self.extractors:
             mentions.extend(extractor.find(ctx))
         in_text = trim_punctuation([m for m in mentions if within(spans, m.start, m.end)], aligned.simplified)
+        in_text = person_edges(in_text, aligned.simplified)
         mentions = whole_words(in_text, tokens, aligned.simplified, self.segmenter.lexicon()[1])
         entities = [
             Entity(

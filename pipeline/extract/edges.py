@@ -1,4 +1,4 @@
-"""No punctuation at the edge of a name, and none inside it unless it belongs there.
+"""Where a name begins and ends: no punctuation at its edge, none inside unless it belongs there.
 
 The model and the suffix grammar sometimes run a name into the sentence's
 punctuation (台北榮總。, 福鼎龙安医院(民营医院, a person ending in ”). For ORG,
@@ -7,6 +7,13 @@ inside, a balanced pair of brackets or quotes (中科恆源(Zkenergy)科技有�
 “2·25”救援指挥部) and the joiners of foreign names (·, -, &, ') stay, and any
 other punctuation ends the name there (the longer side of a two-character
 minimum is kept). Amounts and dates are left as their grammars made them.
+
+People's names have two more edges (``person_edges``): the parts of a
+transliterated name joined by a hyphen or a middle dot are one name
+(希拉里-克林顿, 乔治·布什: the model reads each part), a surname with 某 or 某某
+is a name (高某, 張某某; the model stops at the surname), and the model's person
+is dropped when it is a surname alone or a single word in Latin letters
+(date, Image: page words, not names; Brian Snyder stays).
 """
 
 from __future__ import annotations
@@ -67,3 +74,33 @@ def trim_punctuation(mentions: list[Mention], text: str) -> list[Mention]:
             continue
         kept.append(m if (a, b) == (0, m.end - m.start) else replace(m, start=m.start + a, end=m.start + b))
     return kept
+
+
+NAME_JOINERS = frozenset("-－·・•‧")
+_NOT_A_NAME_AFTER_MOU = frozenset("些种種个個地天年月日时時处處项項类類部方面位次家间間")
+
+
+def person_edges(mentions: list[Mention], text: str) -> list[Mention]:
+    from pipeline import data
+
+    single, _ = data.surnames()
+    others = [m for m in mentions if m.type != "PERSON" or m.extractor != "ner"]
+    people: list[Mention] = []
+    for m in sorted((m for m in mentions if m.type == "PERSON" and m.extractor == "ner"), key=lambda m: m.start):
+        last = people[-1] if people else None
+        if last is not None and m.start == last.end + 1 and text[last.end] in NAME_JOINERS:
+            people[-1] = replace(last, end=m.end)  # 希拉里 - 克林顿: one name
+        else:
+            people.append(m)
+    kept = []
+    for m in people:
+        name = text[m.start : m.end]
+        if len(name) == 1 and name in single:
+            mou = 2 if text[m.end : m.end + 2] == "某某" else 1 if text[m.end : m.end + 1] == "某" else 0
+            if mou and text[m.end + mou : m.end + mou + 1] not in _NOT_A_NAME_AFTER_MOU:
+                kept.append(replace(m, end=m.end + mou))
+            continue  # a surname alone is no name
+        if name.isascii() and sum(part[:1].isupper() for part in name.split()) < 2:
+            continue
+        kept.append(m)
+    return sorted([*others, *kept], key=lambda m: (m.start, m.end))
