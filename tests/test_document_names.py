@@ -99,3 +99,28 @@ def test_the_models_person_that_is_a_place_word_or_cuts_a_word_is_dropped():
     rules_off = Pipeline(Settings(rules=()))
     for text in ("梅州今年新建学校三所。", "市民前往梅州旅游。"):
         assert not [e for e in rules_off.extract(text).entities if e.type == "PERSON"]
+
+
+def _ner(start, end):
+    return Mention(start, end, "PERSON", "ner", "ner.test", 0.9)
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "names"),
+    [
+        ("希拉里-克林顿说", [(0, 3), (4, 7)], ["希拉里-克林顿"]),
+        ("乔治·赫伯特·沃克·布什说", [(0, 2), (3, 6), (7, 9), (10, 12)], ["乔治·赫伯特·沃克·布什"]),
+        ("被告高某认罪", [(2, 3)], ["高某"]),
+        ("张某某称", [(0, 1)], ["张某某"]),
+        ("李某些人", [(0, 1)], []),  # 某些: some, no name
+        ("张说", [(0, 1)], []),  # a surname alone
+        ("date 2026", [(0, 4)], []),
+        ("Image copyright", [(0, 5)], []),
+        ("Brian Snyder摄", [(0, 12)], ["Brian Snyder"]),
+    ],
+)
+def test_person_edges(text, parts, names):
+    from pipeline.extract.edges import person_edges
+
+    kept = person_edges([_ner(s, e) for s, e in parts], text)
+    assert [text[m.start : m.end] for m in kept] == names
