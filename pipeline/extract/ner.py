@@ -181,20 +181,25 @@ class NerExtractor:
         """自治区民政厅共安排福彩 -> 自治区民政厅: where the model runs an organization into the clause after it.
 
         A span that does not end in a head word (厅, 协会, 中学) is cut after the first word ending
-        in one that a verb, adverb or preposition follows (``orgs.json`` ``clause_pos``); a span
-        ending in a head word is left alone (北京大学附属中学).
+        in one that a verb, adverb or preposition follows (``orgs.json`` ``clause_pos``), or else
+        after the last word ending in one (霞浦县医院新院 -> 霞浦县医院, 龙高股份二股东 -> 龙高股份:
+        a name ends in its head word, and what follows is another word); a span ending in a head
+        word is left alone (北京大学附属中学).
         """
         w = self._words
         if ctx.simplified[start:end].endswith(w["heads"]):
             return end
         tokens = ctx.tokens
         i = bisect.bisect_left(tokens, start, key=lambda t: t.start)
+        last_head = end
         while i + 1 < len(tokens) and tokens[i + 1].end <= end:
             word, following = tokens[i], tokens[i + 1]
-            if following.pos in w["clause_pos"] and word.text.endswith(w["heads"]) and word.end - start >= 2:
-                return word.end
+            if word.text.endswith(w["heads"]) and word.end - start >= 2:
+                if following.pos in w["clause_pos"]:
+                    return word.end
+                last_head = word.end
             i += 1
-        return end
+        return last_head
 
     def _refers_back(self, simplified: str, start: int, end: int) -> bool:
         """该协会: a bare head word after a demonstrative refers back to a name, it is none.
