@@ -245,7 +245,9 @@ class Pipeline:
                 confidence=m.confidence,
                 normalized=m.normalized,
             )
-            for m in self.repeats.extend(fuse(mentions, self._min_rule_confidence, model_ran=self.settings.ner), ctx)
+            for m in self.repeats.extend(
+                fuse(mentions, self._min_rule_confidence, model_ran=self.settings.ner, text=aligned.simplified), ctx
+            )
         ]
         relations, clusters = self.linker.link(text, aligned.simplified, entities, page.credited)
         return _Analysis(page, pub, region, config, aligned.script, entities, relations, clusters)
