@@ -5,7 +5,9 @@ News introduces a body once in full and then uses its short name (台灣電力�
 sentence gives the model less to go on. After fusion, this stage
 
 * reads definitions after an organization: ``X（台電）``, ``X（以下简称“台电”）``,
-  ``X，简称台电``: the short name is an organization too;
+  ``X，简称台电``: the short name is an organization too; and a company's name
+  without its legal form (小米集团 → 小米, 快播公司 → 快播: ``COMPANY_FORMS``) is its
+  short name, unless that is a place (北京公司 → not 北京);
 * finds every other occurrence of each name the document holds (ORG, PERSON,
   LOC, two characters or more; a surface given two types is left alone),
   inside the article's text regions, starting and ending on jieba word
@@ -37,6 +39,7 @@ _DEFINITION = re.compile(
     rf"[{_QUOTE_CLOSE}]?"
 )
 MAX_CONFIDENCE = 0.8
+COMPANY_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "控股集团", "集团", "控股", "公司")
 
 
 @cache
@@ -63,8 +66,10 @@ class Repeats:
         for m in [*mentions, *added]:
             if m.type in NAMED and m.end - m.start >= 2 and text[m.start : m.end] not in generic:
                 surface = text[m.start : m.end]
-                names[surface].add(m.type)
-                confidence[surface] = max(confidence.get(surface, 0.0), m.confidence)
+                short = _short_name(surface, ctx) if m.type == "ORG" else None
+                for name in (surface, short) if short else (surface,):
+                    names[name].add(m.type)
+                    confidence[name] = max(confidence.get(name, 0.0), m.confidence)
         starts = {t.start for t in ctx.tokens}
         ends = {t.end for t in ctx.tokens}
         for surface in sorted(names, key=len, reverse=True):  # longest first: 台積電公司 before 台積電
@@ -118,3 +123,15 @@ def _replaceable(mentions: list[Mention], owner: list[int], start: int, end: int
         if m.start < start or m.end > end or m.structured or m.type not in NAMED:
             return None
     return inside
+
+
+def _short_name(name: str, ctx: Context) -> str | None:
+    """小米集团 -> 小米: a company's name without its legal form, if that leaves a name that is no place."""
+    form = next((f for f in COMPANY_FORMS if name.endswith(f)), None)
+    short = name[: -len(form)] if form else ""
+    if len(short) < 2 or short in _generic_words() or ctx.segment is None:
+        return None
+    words = ctx.segment(short)
+    if any(w.pos.startswith("ns") for w in words) and len(words) == 1:
+        return None
+    return short
