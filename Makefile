@@ -4,6 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 CORPORA ?= ../shared/corpora
 CONFIG ?= models/ner.cfg
+TRAIN_ARGS ?=
 
 .PHONY: install browser extract test fuzz stress lint format schemas train eval bench clean
 
@@ -40,7 +41,7 @@ schemas: install  ## regenerate schemas/ from the pydantic records
 
 train: install  ## convert ../shared/corpora and train the NER model into models/xinwen_ner
 	$(PY) -m pip install --quiet -e ".[test,train]"
-	$(PY) -m pipeline.training.train --corpora $(CORPORA) --config $(CONFIG)
+	$(PY) -m pipeline.training.train --corpora $(CORPORA) --config $(CONFIG) $(TRAIN_ARGS)
 
 eval: install  ## P/R/F1 on MSRA test and deduplicated People's Daily test, with jieba and LAC -> build/eval/
 	$(PY) -m pip install --quiet -e ".[test,bench]"
