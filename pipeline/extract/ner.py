@@ -62,6 +62,9 @@ def chunks(start: int, end: int, text: str, limit: int) -> list[tuple[int, int]]
     return pieces
 
 
+MAX_TAIL = 4  # characters after an organization's last head word that _without_clause cuts off
+
+
 class NerExtractor:
     name = "ner"
 
@@ -182,9 +185,10 @@ class NerExtractor:
 
         A span that does not end in a head word (厅, 协会, 中学) is cut after the first word ending
         in one that a verb, adverb or preposition follows (``orgs.json`` ``clause_pos``), or else
-        after the last word ending in one (霞浦县医院新院 -> 霞浦县医院, 龙高股份二股东 -> 龙高股份:
-        a name ends in its head word, and what follows is another word); a span ending in a head
-        word is left alone (北京大学附属中学).
+        after the last word ending in one when at most ``MAX_TAIL`` characters follow it
+        (霞浦县医院新院 -> 霞浦县医院, 龙高股份二股东 -> 龙高股份: a short word glued on; a longer tail
+        is a name of its own, 铁道部十四局三处丽华服装厂); a span ending in a head word is left
+        alone (北京大学附属中学).
         """
         w = self._words
         if ctx.simplified[start:end].endswith(w["heads"]):
@@ -199,7 +203,7 @@ class NerExtractor:
                     return word.end
                 last_head = word.end
             i += 1
-        return last_head
+        return last_head if end - last_head <= MAX_TAIL else end
 
     def _refers_back(self, simplified: str, start: int, end: int) -> bool:
         """该协会: a bare head word after a demonstrative refers back to a name, it is none.
