@@ -88,6 +88,11 @@ class PageParser:
             )
             words["credit_names"] = names
             words["credit_line_re"] = re.compile(rf"[^\s]{{0,10}}?(?:{names}\s*)+(?:{trailers})?")
+            # 发布时间：2025-07-01 08:00 / 来源：新华网 更新時間：…: a labelled publication line (labels in dates.json).
+            labels = alternation(data.table("zh/dates.json")["publication_labels"])
+            words["publication_label_re"] = re.compile(
+                rf"\s*(?:(?:{sources})\s*[:：]\s*[^\s|｜丨]+[\s|｜丨]+)?[【\[（(]?\s*(?:{labels})\s*[:：]\s*"
+            )
             self._words = words
         return self._words
 
@@ -191,11 +196,13 @@ class PageParser:
                     return parts
         return []
 
-    @staticmethod
-    def _dateline(line: str) -> bool:
-        """A short line that starts with (or consists of) a full date, optionally with a source."""
+    def _dateline(self, line: str) -> bool:
+        """A short line that starts with (or consists of) a full date, optionally with a source,
+        or whose date follows a publication label (发布时间：2025-07-01 08:00, 来源：新华网 发布时间：…)."""
         match = _DATELINE.search(line)
-        return bool(match) and match.start() <= 4 and len(line) <= 80
+        if not match or len(line) > 80:
+            return False
+        return match.start() <= 4 or bool(self._load()["publication_label_re"].fullmatch(line, 0, match.start()))
 
     def _iso(self, match: re.Match[str]) -> str | None:
         y, m, d = int(match["y"]), int(match["m"]), int(match["d"])

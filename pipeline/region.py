@@ -3,19 +3,42 @@
 The region decides the OpenCC configuration (tw2s, hk2s, t2s: all
 length-preserving), what a bare 元 or 仙 means (CNY, TWD, HKD, MOP) and whether a
 three-digit year is a ROC year (民國112年 = 2023). It is taken from the input
-when given, else guessed from marker words (a data file), else ``unknown``,
-which behaves as mainland.
+when given, else weighed from clues in the text (a data file: marker words,
+strong markers such as 新台幣, the region's own bodies such as 台電 or 金管會,
+forms of writing such as the ROC year 112年度, variant characters), else
+``unknown``, which behaves as mainland. The clues used travel with the detected
+region into the record's ``meta.region_evidence``.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from functools import cached_property
 from typing import Literal
 
 from pipeline import data
+from pipeline.records import RegionClue, RegionEvidence
 
 Region = Literal["mainland", "tw", "hk", "mo", "unknown"]
 REGIONS: tuple[Region, ...] = ("mainland", "tw", "hk", "mo", "unknown")
+
+
+class Detected(str):
+    """A detected region's name (compares and hashes as the plain string) with the evidence that decided it.
+
+    ``Meta`` takes ``evidence`` from it, so the record says what detection used.
+    """
+
+    evidence: RegionEvidence
+
+    def __new__(cls, name: str, evidence: RegionEvidence) -> Detected:
+        obj = super().__new__(cls, name)
+        obj.evidence = evidence
+        return obj
+
+    def __reduce__(self) -> tuple:
+        return Detected, (str(self), self.evidence)
 
 
 class RegionDetector:
@@ -23,13 +46,48 @@ class RegionDetector:
     def _table(self) -> dict:
         return data.table("zh/regions_markers.json")
 
+    @cached_property
+    def _patterns(self) -> dict[str, list[re.Pattern[str]]]:
+        return {region: [re.compile(p) for p in pats] for region, pats in self._table["patterns"].items()}
+
     def detect(self, text: str) -> Region:
+        """The region with most points (at least ``min_score``), else ``unknown``; a ``Detected`` carrying its clues."""
         table = self._table
-        scores = {region: sum(text.count(word) for word in words) for region, words in table["markers"].items()}
-        for region, chars in table["variants"].items():
-            scores[region] += sum(char in text for char in chars)  # a hint, not a count: 裡 is common in HK too
+        clues = self.clues(text)
+        scores = dict.fromkeys(table["markers"], 0)
+        for clue in clues:
+            scores[clue.region] = scores.get(clue.region, 0) + clue.points
         best = max(scores, key=lambda r: (scores[r], r == "mainland"))
-        return best if scores[best] >= table["min_score"] else "unknown"
+        decided = scores[best] >= table["min_score"]
+        evidence = RegionEvidence(
+            source="detected" if decided else "undecided",
+            scores=scores,
+            min_score=table["min_score"],
+            clues=sorted(clues, key=lambda c: (-c.points, c.region, c.text)),
+        )
+        return Detected(best if decided else "unknown", evidence)  # type: ignore[return-value]
+
+    def clues(self, text: str) -> list[RegionClue]:
+        """Every clue in ``text``: words per occurrence, variant characters once, patterns per match."""
+        table = self._table
+        found: list[RegionClue] = []
+        weights = (("markers", "marker", 1), ("strong_markers", "strong_marker", table["strong_points"]))
+        for key, kind, points in (*weights, ("bodies", "body", 1)):
+            for region, words in table[key].items():
+                for word in words:
+                    if count := text.count(word):
+                        clue = RegionClue(region=region, kind=kind, text=word, count=count, points=count * points)
+                        found.append(clue)
+        for region, chars in table["variants"].items():
+            for char in chars:
+                if char in text:  # a hint, not a count: 裡 is common in HK too
+                    found.append(RegionClue(region=region, kind="variant", text=char, count=text.count(char), points=1))
+        for region, patterns in self._patterns.items():
+            forms = Counter(m.group() for pattern in patterns for m in pattern.finditer(text))
+            for form, count in forms.items():
+                points = count * table["pattern_points"]
+                found.append(RegionClue(region=region, kind="pattern", text=form, count=count, points=points))
+        return found
 
     def opencc_config(self, region: Region) -> str:
         return self._table["opencc"][region]

@@ -71,3 +71,142 @@ def test_range_is_one_amount_with_lower_and_upper_values(make_context):
     assert (money.normalized.unit, money.normalized.currency, money.normalized.kind) == ("元", "CNY", "money")
     assert text[percent.start : percent.end] == "2.5%至3.5%"
     assert (percent.normalized.value, percent.normalized.upper) == (Decimal("2.5"), Decimal("3.5"))
+
+
+# --- Issue 18: numbers as news writes them (sentences written for these tests, both scripts) ---
+
+NEWS_CASES = [
+    # approximate numerals: the round number they start from; 几/数 more_than, 来 about, 上百 at_least
+    ("该项目投资三十几万元。", "三十几万元", "300000", "元", "CNY", "more_than", "money"),
+    ("該項目投資三十幾萬元。", "三十幾萬元", "300000", "元", "CNY", "more_than", "money"),
+    ("全镇有十几家养殖场。", "十几家", "10", "家", None, "more_than", "quantity"),
+    ("全鎮有十幾家養殖場。", "十幾家", "10", "家", None, "more_than", "quantity"),
+    ("基金会筹集善款数百万元。", "数百万元", "1000000", "元", "CNY", "more_than", "money"),
+    ("基金會籌集善款數百萬元。", "數百萬元", "1000000", "元", "CNY", "more_than", "money"),
+    ("现场有上百人围观。", "上百人", "100", "人", None, "at_least", "quantity"),
+    ("現場有上千人圍觀。", "上千人", "1000", "人", None, "at_least", "quantity"),
+    ("景区吸引了几千名游客。", "几千名", "1000", "名", None, "more_than", "quantity"),
+    ("研討會邀請了數十位專家。", "數十位", "10", "位", None, "more_than", "quantity"),
+    ("全省投资几十亿元改造电网。", "几十亿元", "1000000000", "元", "CNY", "more_than", "money"),
+    ("今年新建十来个公园。", "十来个", "10", "个", None, "about", "quantity"),
+    ("今年新建二十來個公園。", "二十來個", "20", "个", None, "about", "quantity"),
+    # shares and ratios: 成 is percent, 倍 a unit, 百分点 a kind of its own, fractions a value
+    ("一季度营收增长逾两成。", "逾两成", "20", "%", None, "more_than", "percent"),
+    ("一季度營收增長逾兩成。", "逾兩成", "20", "%", None, "more_than", "percent"),
+    ("受访者中女性占四成。", "四成", "40", "%", None, None, "percent"),
+    ("近三成五的居民支持。", "近三成五", "35", "%", None, "less_than", "percent"),
+    ("出口額增長一成。", "一成", "10", "%", None, None, "percent"),
+    ("产量是去年的1.5倍。", "1.5倍", "1.5", "倍", None, None, "quantity"),
+    ("訂單量增長一倍多。", "一倍多", "1", "倍", None, "more_than", "quantity"),
+    ("收入增长两倍以上。", "两倍以上", "2", "倍", None, "at_least", "quantity"),
+    ("失业率下降0.3个百分点。", "0.3个百分点", "0.3", "百分点", None, None, "percentage_point"),
+    ("失業率下降0.3個百分點。", "0.3個百分點", "0.3", "百分点", None, None, "percentage_point"),
+    ("贷款利率上调两个百分点。", "两个百分点", "2", "百分点", None, None, "percentage_point"),
+    ("外资约占五分之一。", "约占五分之一", "0.2", None, None, "about", "fraction"),
+    ("外資約占五分之一。", "約占五分之一", "0.2", None, None, "about", "fraction"),
+    ("近三分之一的學生住校。", "近三分之一", "0.3333333333", None, None, "less_than", "fraction"),
+    ("四分之三以上的家庭受惠。", "四分之三以上", "0.75", None, None, "at_least", "fraction"),
+    ("发生的概率只有万分之五。", "万分之五", "0.0005", None, None, None, "fraction"),
+    ("不良率为千分之三。", "千分之三", "3", "‰", None, None, "percent"),
+    # qualifier words, joined to the number or not
+    ("公司今年营收至少达80亿元。", "至少达80亿元", "8000000000", "元", "CNY", "at_least", "money"),
+    ("公司今年營收至少達80億元。", "至少達80億元", "8000000000", "元", "CNY", "at_least", "money"),
+    ("每戶補貼不低於5000元。", "不低於5000元", "5000", "元", "CNY", "at_least", "money"),
+    ("违者罚款最高100万元。", "最高100万元", "1000000", "元", "CNY", "at_most", "money"),
+    ("違者罰款最高可達100萬元。", "最高可達100萬元", "1000000", "元", "CNY", "at_most", "money"),
+    ("单笔贷款不超过20万元。", "不超过20万元", "200000", "元", "CNY", "at_most", "money"),
+    ("这部电影票房上看10亿元。", "上看10亿元", "1000000000", "元", "CNY", "at_most", "money"),
+    ("這部電影票房上看10億元。", "上看10億元", "1000000000", "元", "CNY", "at_most", "money"),
+    ("月薪最低3000元。", "最低3000元", "3000", "元", "CNY", "at_least", "money"),
+    # compound units are units, not multipliers
+    ("总装机容量达到180万千瓦。", "180万千瓦", "1800000", "千瓦", None, None, "quantity"),
+    ("總裝機容量達到180萬千瓦。", "180萬千瓦", "1800000", "千瓦", None, None, "quantity"),
+    ("电站装机一百二十万千瓦。", "一百二十万千瓦", "1200000", "千瓦", None, None, "quantity"),
+    ("年發電量50萬千瓦時。", "50萬千瓦時", "500000", "千瓦时", None, None, "quantity"),
+    ("新建厂房12万平方米。", "12万平方米", "120000", "平方米", None, None, "quantity"),
+    ("水库蓄水3亿立方米。", "3亿立方米", "300000000", "立方米", None, None, "quantity"),
+    ("风电场装机100兆瓦。", "100兆瓦", "100", "兆瓦", None, None, "quantity"),
+    # false neighbours: a qualifier, unit or 数 that belongs to the word next to it
+    ("文化支出350亿元次之。", "350亿元", "35000000000", "元", "CNY", None, "money"),
+    ("文化支出350億元次之。", "350億元", "35000000000", "元", "CNY", None, "money"),
+    ("现场签约26个项目。", "26个", "26", "个", None, None, "quantity"),
+    ("現場簽約26個項目。", "26個", "26", "个", None, None, "quantity"),
+    ("工地附近200米范围内禁止施工。", "200米", "200", "米", None, None, "quantity"),
+    ("工地附近200公尺範圍內禁止施工。", "200公尺", "200", "公尺", None, None, "quantity"),
+    ("病例最近3天持续减少。", "3天", "3", "天", None, None, "quantity"),
+    ("今年参赛人数十万人。", "十万人", "100000", "人", None, None, "quantity"),
+    ("搭建服务平台數851個。", "851個", "851", "个", None, None, "quantity"),
+    # money: a currency after 元, and the currencies news writes
+    ("企业捐款2.5亿元人民币。", "2.5亿元人民币", "250000000", "元", "CNY", None, "money"),
+    ("企業捐款2.5億元人民幣。", "2.5億元人民幣", "250000000", "元", "CNY", None, "money"),
+    ("基金撥出200萬元港幣。", "200萬元港幣", "2000000", "元", "HKD", None, "money"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value", "unit", "currency", "qualifier", "kind"), NEWS_CASES)
+def test_amount_as_news_writes_it(make_context, text, span, value, unit, currency, qualifier, kind):
+    mentions = AmountExtractor().find(make_context(text))
+    assert [text[m.start : m.end] for m in mentions] == [span]
+    amount = mentions[0].normalized
+    assert amount.value == Decimal(value)
+    assert (amount.unit, amount.currency, amount.qualifier, amount.kind) == (unit, currency, qualifier, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "currency"),
+    [
+        ("收到100美金", "美金", "USD"),
+        ("售價200日圓", "日圆", "JPY"),
+        ("售价200日圆", "日圆", "JPY"),
+        ("售價300日元", "日元", "JPY"),
+        ("存款400英鎊", "英镑", "GBP"),
+        ("存款400英镑", "英镑", "GBP"),
+        ("投资500韩元", "韩元", "KRW"),
+        ("投資500韓元", "韩元", "KRW"),
+        ("收購價600新元", "新元", "SGD"),
+        ("收购价700新加坡元", "新加坡元", "SGD"),
+        ("合約800令吉", "令吉", "MYR"),
+        ("学费900澳元", "澳元", "AUD"),
+        ("罰款1000盧布", "卢布", "RUB"),
+        ("罚款1000卢布", "卢布", "RUB"),
+        ("門票1100泰銖", "泰铢", "THB"),
+        ("门票1100泰铢", "泰铢", "THB"),
+    ],
+)
+def test_currencies_have_iso_codes(make_context, text, unit, currency):
+    [mention] = AmountExtractor().find(make_context(text))
+    assert (mention.normalized.kind, mention.normalized.unit, mention.normalized.currency) == ("money", unit, currency)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "upper", "unit"),
+    [
+        ("占地两三个篮球场", "两三个", "2", "3", "个"),
+        ("佔地兩三個籃球場", "兩三個", "2", "3", "个"),
+        ("约三四十人到场", "约三四十人", "30", "40", "人"),
+        ("投资七八百万元", "七八百万元", "7000000", "8000000", "元"),
+        ("支持率增長兩三成", "兩三成", "20", "30", "%"),
+    ],
+)
+def test_neighbouring_digits_are_a_range(make_context, text, span, value, upper, unit):
+    [mention] = AmountExtractor().find(make_context(text))
+    assert text[mention.start : mention.end] == span
+    assert (mention.normalized.value, mention.normalized.upper) == (Decimal(value), Decimal(upper))
+    assert mention.normalized.unit == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "地铁7号线今天开通",
+        "这几家企业表现不错",
+        "一来交通方便，二来费用低",
+        "规则一成不变",
+        "点了一份七成熟的牛排",
+        "三成员国联合声明",
+        "據初步估計，損失嚴重",
+        "營收同比增長",
+    ],
+)
+def test_news_words_that_are_no_amounts(make_context, text):
+    assert AmountExtractor().find(make_context(text)) == []

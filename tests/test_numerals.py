@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from pipeline.normalize.numerals import parse_number
+from pipeline.normalize.numerals import parse_approximate, parse_number
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,38 @@ def test_values_are_exact(text, value):
 def test_non_numerals_raise_value_error(text):
     with pytest.raises(ValueError):
         parse_number(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "upper", "qualifier"),
+    [
+        ("三十几万", "300000", None, "more_than"),
+        ("三十幾萬", "300000", None, "more_than"),
+        ("十几", "10", None, "more_than"),
+        ("几百", "100", None, "more_than"),
+        ("一百几十", "110", None, "more_than"),
+        ("几万", "10000", None, "more_than"),
+        ("数百万", "1000000", None, "more_than"),
+        ("數十億", "1000000000", None, "more_than"),
+        ("上百", "100", None, "at_least"),
+        ("上万", "10000", None, "at_least"),
+        ("好几十", "10", None, "more_than"),
+        ("两三", "2", "3", None),
+        ("三四十", "30", "40", None),
+        ("七八百万", "7000000", "8000000", None),
+        ("八十四点四五", "84.45", None, None),  # digits after the point are no range
+        ("二〇二三", "2023", None, None),  # nor is a digit string
+        ("1200", "1200", None, None),
+    ],
+)
+def test_approximate_numerals_give_the_round_number_they_start_from(text, value, upper, qualifier):
+    found = parse_approximate(text)
+    assert found.value == Decimal(value)
+    assert found.upper == (Decimal(upper) if upper else None)
+    assert found.qualifier == qualifier
+
+
+@pytest.mark.parametrize("text", ["几x", "数", "上"])
+def test_approximate_non_numerals_raise_value_error(text):
+    with pytest.raises(ValueError):
+        parse_approximate(text)

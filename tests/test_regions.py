@@ -273,3 +273,59 @@ def test_more_region_amounts(rules_pipeline, text, region, span, value, currency
     assert span in found, found
     a = found[span]
     assert (a.value, a.currency, a.qualifier) == (Decimal(value), currency, qualifier)
+
+
+# --- Issue 18: ROC years when the marker words are weak; what detection used is recorded ---
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("臺糖公司昨日召開股東會，113年度盈餘分配案獲通過。", "113年度", "2024"),
+        ("中華電信公布111年度財報，營收創新高。", "111年度", "2022"),
+        ("金管會表示，112年1月起實施新制。", "112年1月", "2023-01"),
+    ],
+)
+def test_roc_years_are_found_without_marker_words(rules_pipeline, text, span, value):
+    doc = rules_pipeline.extract(text, published_at="2024-06-20")
+    assert doc.meta.region == "tw"
+    assert (span, value, None) in dates(doc)
+    evidence = doc.meta.region_evidence
+    assert evidence.source == "detected"
+    assert evidence.scores["tw"] >= evidence.min_score
+    assert any(c.kind == "pattern" and c.text == span and c.region == "tw" for c in evidence.clues)
+
+
+def test_region_evidence_names_the_clues_and_their_points():
+    evidence = RegionDetector().detect("臺糖公司昨日召開股東會，113年度盈餘分配案獲通過。").evidence
+    clues = {(c.kind, c.text): c.points for c in evidence.clues}
+    assert clues == {("pattern", "113年度"): 2, ("body", "臺糖"): 1, ("body", "股東會"): 1, ("variant", "臺"): 1}
+    assert evidence.scores["tw"] == 5
+    assert evidence.clues[0].text == "113年度"  # highest points first
+
+
+def test_new_taiwan_dollars_alone_decide_the_region(rules_pipeline):
+    doc = rules_pipeline.extract("公司去年獲利新台幣5億元。", published_at="2024-06-20")
+    money = next(e for e in doc.entities if e.type == "AMOUNT")
+    assert (doc.meta.region, money.normalized.currency) == ("tw", "TWD")
+    assert [(c.kind, c.text, c.points) for c in doc.meta.region_evidence.clues] == [("strong_marker", "新台幣", 2)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "該校建校112年以來培養了大批人才。",  # 112 years, not the year 112
+        "他家新買了一臺電視機。",  # 臺電 of 一臺電視 is no Taiwanese body
+        "大會決定成立委員會處理此事。",  # nor 立委 of 成立委員會
+    ],
+)
+def test_weak_clues_do_not_make_a_text_taiwanese(text):
+    region = RegionDetector().detect(text)
+    assert region == "unknown"
+    assert region.evidence.source == "undecided"
+
+
+def test_a_given_region_is_recorded_as_given(rules_pipeline):
+    doc = rules_pipeline.extract("今年營收100億元。", region="hk")
+    assert doc.meta.region_evidence.source == "given"
+    assert doc.meta.region_evidence.clues == []

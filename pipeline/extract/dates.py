@@ -9,7 +9,12 @@ not exist (2月30日) is flagged in ``note`` with a null value, never invented.
 ROC years (民国112年; a bare 112年 or 112/5/9 in Taiwanese text) add 1911.
 A month without a year takes the year that puts it nearest the publication
 date (12月29日 in a text of 2 January is last December). A weekday after a
-date (5月9日（星期二）) belongs to it and is checked against it.
+date (5月9日（星期二）) belongs to it and is checked against it. ISO dates
+(2025-07-01 08:00, a page's time line 2019-12-03 17:22:41 kept to the minute),
+weeks (上周五, 本周一: weeks run Monday to Sunday) and days told from another
+(当天, 次日: from the last dated day before them, else the publication date)
+are read too. A date word that belongs to a neighbouring word is not: the 初 of
+初步, the 号 of 7号线 or 中山路5号, the 度 of 去年度过.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from functools import cached_property
 from pipeline import data
 from pipeline.data import alternation
 from pipeline.extract.base import Context, Mention
+from pipeline.normalize.neighbours import Words
 from pipeline.normalize.numerals import parse_number
 from pipeline.records import DateValue
 
@@ -44,26 +50,41 @@ class DateExtractor:
         )
         day_time = time.replace("?P<", "?P<d_")  # 19日20时30分
         weekday = rf"(?:\s*[（(]?(?P<wd>(?:{alternation(w['weekday_words'])})[一二三四五六日天])[）)]?)?"
+        du = rf"度(?!{alternation(w['du_neighbours'])})"  # 明年度, but not the 度 of 去年度过
+        year_parts = [p for p in w["year_parts"] if p not in w["single_year_parts"]]
+        # 底/末/初 alone are 彻底, 周末, 初步: a year part only right after 年 or 月 (2024年底, 6月底)
+        lunar = rf"(?!(?<=初)[{_ZD}十])"  # 大年初一, 正月初五: a day of the lunar calendar, not a month's start
+        part = rf"(?:{alternation(year_parts)}|(?<=[年月])(?:{alternation(w['single_year_parts'])})){lunar}"
+        not_day = "|".join(
+            rf"{re.escape(char)}(?:{alternation(words)})" for char, words in w["day_neighbours"].items()
+        )  # 7号线, 8号风球, 30日元
+        seconds = r"(?:[:：][0-5]\d)?"  # a page's time line: 17:22:41 is read to the minute
         pattern = re.compile(
             rf"(?<![\d{_ZD}./])(?:"
             # 2023/5/9 08:15, 112.5.9 (ROC, Taiwan only)
             rf"(?P<sy>\d{{4}}|\d{{2,3}})(?P<sep>[/.])(?P<sm>1[0-2]|0?[1-9])(?P=sep)(?P<sd>3[01]|[12]\d|0?[1-9])"
-            rf"(?![\d.])(?:\s+(?P<sH>[01]?\d|2[0-3]):(?P<sM>[0-5]\d))?"
+            rf"(?![\d.])(?:\s+(?P<sH>[01]?\d|2[0-3]):(?P<sM>[0-5]\d){seconds})?"
+            # 2025-07-01, 2025-07-01 08:00, 2019-12-03 17:22:41 (ISO, as pages print their time)
+            rf"|(?<!-)(?P<iy>\d{{4}})-(?P<im>1[0-2]|0?[1-9])-(?P<id>3[01]|[12]\d|0?[1-9])(?![\d-])"
+            rf"(?:(?:\s+|T)(?P<iH>[01]?\d|2[0-3]):(?P<iM>[0-5]\d){seconds}(?![\d:]))?"
             # 2022/23年度, 二零二二/二三年度 (a fiscal year)
             rf"|(?P<fy>\d{{4}}|[{_ZD}]{{4}})/(?P<fy2>\d{{2}}|[{_ZD}]{{2}})年度"
             # [year] [month [day] [time] [range]] [part] [以来]
-            rf"|(?:(?:民国|民國)(?P<roc>\d{{1,3}}|[{_ZD}十]{{1,4}})年度?|(?P<y>{_YEAR})年度?|(?P<y3>\d{{3}})年度?"
-            rf"|(?P<ry>{alternation(w['relative_years'])}))?"
+            rf"|(?:(?:民国|民國)(?P<roc>\d{{1,3}}|[{_ZD}十]{{1,4}})年(?:{du})?|(?P<y>{_YEAR})年(?:{du})?"
+            rf"|(?P<y3>\d{{3}})年(?:{du})?|(?P<ry>{alternation(w['relative_years'])})(?:{du})?)?"
             rf"(?:(?P<m>{_MONTH})(?:月|(?=(?:{rng}){_MONTH}月))(?:(?P<d>{_DAY})[日号]{weekday})?"
             rf"(?:\s*{time})?(?:(?:{rng})(?P<m2>{_MONTH})月)?)?"
-            rf"(?:(?P<part>{alternation(w['year_parts'])})|(?:前|首)(?P<first>\d{{1,2}}|[{_ZD}十两]{{1,3}})个月)?"
+            rf"(?:(?P<part>{part})|(?:前|首)(?P<first>\d{{1,2}}|[{_ZD}十两]{{1,3}})个月)?"
             rf"(?P<since>{alternation(w['since'])})?"
             # ... but not nothing: with every part optional this branch matched the empty string at
             # each character, and finditer then tried each character twice (once more for a non-empty
             # match); failing here when no part matched leaves the same non-empty matches.
             rf"(?(roc)|(?(y)|(?(y3)|(?(ry)|(?(m)|(?(part)|(?(first)|(?(since)|(?!)))))))))"
-            rf"|(?P<rm>{alternation(w['relative_months'])})|(?P<rd>{alternation(w['relative_days'])})"
-            rf"|(?<![月])(?P<day>{_DAY})[日号](?:\s*{day_time}|(?!\d))"
+            rf"|(?P<wk>{alternation(w['relative_weeks'])})(?P<wkd>[一二三四五六日天])(?![{_ZD}十百千万])"
+            rf"|(?<![正腊冬闰])(?P<rm>{alternation(w['relative_months'])})"
+            rf"(?:(?P<rmd>{_DAY})[日号](?!{not_day})|(?:{alternation(w['month_parts'])}){lunar})?"  # 本月26日, 上月底
+            rf"|(?P<rd>{alternation(w['relative_days'])})|(?P<ad>{alternation(w['anaphoric_days'])})"
+            rf"|(?<![月{re.escape(w['day_number_after'])}])(?P<day>{_DAY})(?!{not_day})[日号](?:\s*{day_time}|(?!\d))"
             # 6/30 (month/day without a year: Taiwan, Hong Kong, Macau; elsewhere 1/3 is mostly a fraction)
             # and never after a quantity word or before 的 (约有1/3的民众 is a fraction)
             rf"|(?<![约約近逾达達占佔有\d/])(?P<nm>1[0-2]|0?[1-9]|[12]\d|3[01])/(?P<nd>3[01]|[12]\d|0?[1-9])(?![\d/.%的])"
@@ -75,18 +96,126 @@ class DateExtractor:
     def find(self, ctx: Context) -> list[Mention]:
         pattern, w = self._grammar
         pub = ctx.published_at.date() if ctx.published_at else None
+        words = Words(ctx.tokens)
         mentions = []
+        last_day = None  # the last dated day so far: what 当天 and 次日 count from
         for start, end in ctx.spans:
+            day_parts = self._relative_day_parts(ctx, start, end, pub, w)
+            mentions.extend(day_parts)
+            reach = 0
             for m in pattern.finditer(ctx.folded, start, end):
-                value = self._resolve(m.groupdict(), w, pub, ctx.region)
-                if value is not None:
-                    conf = 0.95 if not value.relative else 0.85
-                    mentions.append(Mention(m.start(), m.end(), "DATE", "rule", "dates.grammar", conf, value))
-        return mentions
+                if any(d.start <= m.start() < d.end for d in day_parts) or m.start() < reach:
+                    continue
+                m = self._own_words(m, pattern, ctx.folded, words, w)
+                if m is None:
+                    continue
+                g = m.groupdict()
+                if _page_time_line(ctx.folded, m, g):
+                    continue
+                value = self._anaphoric(g, w, last_day, pub) if g["ad"] else self._resolve(g, w, pub, ctx.region)
+                if value is None:
+                    continue
+                end_, value = self._day_part(ctx.folded, m.end(), end, value, w, words)
+                reach = end_  # 5月15日上午10时: the clock time is part of this date, not another
+                if value.value and value.granularity in ("day", "hour", "minute") and not value.end:
+                    last_day = date.fromisoformat(value.value[:10])
+                conf = 0.95 if not value.relative else 0.85
+                mentions.append(Mention(m.start(), end_, "DATE", "rule", "dates.grammar", conf, value))
+        return sorted(mentions, key=lambda x: (x.start, x.end))
+
+    @cached_property
+    def _day_part_re(self) -> re.Pattern[str]:
+        """A part of the day and/or a clock time after a day: 上午, 晚上8时, 下午3点半, 凌晨5時許."""
+        w = data.table("zh/dates.json")
+        number = rf"(?:[01]?\d|2[0-4]|[{_ZD}十两兩]{{1,3}})"
+        return re.compile(
+            rf"(?P<part>{alternation(w['day_parts'])})?\s*"
+            rf"(?:(?P<H>{number})[时時点點](?:(?P<M>[0-5]?\d|[{_ZD}十]{{1,3}})分|(?P<half>半))?(?:许|許|左右|正)?)?"
+        )
+
+    def _day_part(
+        self, text: str, at: int, stop: int, value: DateValue, w: dict, words: Words
+    ) -> tuple[int, DateValue]:
+        """Extend a day by a clock time after it (5月15日上午10时, 14日晚8點半): the value is then the minute.
+
+        The part of the day alone stays outside the date (25日上午 is 25日), and a part that begins
+        a longer word is none (3日晚会: the 晚 of 晚会).
+        """
+        if value.granularity != "day" or value.end:
+            return at, value
+        m = self._day_part_re.match(text, at, stop)
+        if not m or not (m["part"] or m["H"]) or (m["part"] and words.word_from(m.start("part"), m.end("part"))):
+            return at, value
+        if not m["H"] or value.value is None:  # 25日上午: the part alone stays outside, the day is the value
+            return at, value
+        hour = int(parse_number(m["H"]))
+        if m["part"] and hour < 12:
+            hour += w["day_parts"][m["part"]]
+        minute = 30 if m["half"] else int(parse_number(m["M"])) if m["M"] else 0
+        if hour > 23 or minute > 59:
+            return at, value
+        clock = f"{value.value}T{hour:02d}:{minute:02d}"
+        return m.end(), DateValue(value=clock, granularity="minute", relative=value.relative, note=value.note)
+
+    def _relative_day_parts(self, ctx: Context, start: int, end: int, pub: date | None, w: dict) -> list[Mention]:
+        """昨晚, 今晨, 前晚 (with a clock time after them: 昨晚10時): a relative day and a part of the day."""
+        out = []
+        for m in re.finditer(alternation(w["relative_day_parts"]), ctx.folded[:end]):
+            if m.start() < start:
+                continue
+            offset, hours = w["relative_day_parts"][m[0]]
+            if pub is None:
+                value = DateValue(value=None, granularity="day", relative=True, note=_NO_PUB)
+            else:
+                value = DateValue(value=(pub + timedelta(days=offset)).isoformat(), granularity="day", relative=True)
+            stop = m.end()
+            clock = self._day_part_re.match(ctx.folded, m.end(), end)
+            if clock and clock["H"] and not clock["part"] and value.value:
+                hour = int(parse_number(clock["H"]))
+                hour += hours if hour < 12 else 0
+                minute = 30 if clock["half"] else int(parse_number(clock["M"])) if clock["M"] else 0
+                if hour <= 23 and minute <= 59:
+                    stop = clock.end()
+                    clock_value = f"{value.value}T{hour:02d}:{minute:02d}"
+                    value = DateValue(value=clock_value, granularity="minute", relative=True)
+            out.append(Mention(m.start(), stop, "DATE", "rule", "dates.grammar", 0.85, value))
+        return out
+
+    @staticmethod
+    def _own_words(
+        m: re.Match[str], pattern: re.Pattern[str], text: str, words: Words, w: dict
+    ) -> re.Match[str] | None:
+        """The match, without what belongs to a neighbouring word; None when nothing is left.
+
+        据初步: the 初 of 初步 is no part of a date (2024年初步 is read 2024年); 多年底蕴: the 年 of 多年;
+        晚上周五: the 上 of 晚上; 当日本: the 日 of 日本.
+        """
+        if m["wk"] or m["ad"]:
+            if words.continues(m.start()) or words.straddles(m.start(), m.end()):
+                return None
+        if m["part"] and not (m["y"] or m["y3"] or m["roc"] or m["ry"] or m["m"]) and words.continues(m.start()):
+            return None
+        if m["part"] in w["single_year_parts"] and words.word_from(m.end() - 1, m.end()) is not None:
+            return pattern.match(text, m.start(), m.end() - 1)
+        return m
+
+    @staticmethod
+    def _anaphoric(g: dict, w: dict, last_day: date | None, pub: date | None) -> DateValue:
+        """当天, 次日: a day counted from the last dated day before it, else from the publication date."""
+        offset = w["anaphoric_days"][g["ad"]]
+        base = last_day or pub
+        if base is None:
+            return DateValue(value=None, granularity="day", relative=True, note="no earlier date nor publication date")
+        note = None if last_day or not offset else "counted from the publication date: no dated day before it"
+        return DateValue(value=(base + timedelta(days=offset)).isoformat(), granularity="day", relative=True, note=note)
 
     def _resolve(self, g: dict, w: dict, pub: date | None, region: str) -> DateValue | None:
         if g["sy"]:
             return self._slashed(g, region)
+        if g["iy"]:
+            return self._iso(g)
+        if g["wk"]:
+            return self._week(g, w, pub)
         if g["fy"]:
             return self._fiscal(g, w, region)
         if g["rm"] or g["rd"]:
@@ -204,6 +333,27 @@ class DateExtractor:
             )
         return value
 
+    def _iso(self, g: dict) -> DateValue | None:
+        """2025-07-01, 2025-07-01 08:00; a page's 2019-12-03 17:22:41 to the minute."""
+        year = int(g["iy"])
+        if not 1800 <= year <= 2200:
+            return None
+        value = self._day(year, int(g["im"]), int(g["id"]), relative=False)
+        if value.value and g["iH"]:
+            value = value.model_copy(
+                update={"value": f"{value.value}T{int(g['iH']):02d}:{g['iM']}", "granularity": "minute"}
+            )
+        return value
+
+    @staticmethod
+    def _week(g: dict, w: dict, pub: date | None) -> DateValue:
+        """上周五, 本周一, 下周三: that weekday of the week (Monday to Sunday) before, of or after the publication's."""
+        if pub is None:
+            return DateValue(value=None, granularity="day", relative=True, note=_NO_PUB)
+        monday = pub - timedelta(days=pub.weekday())
+        day = monday + timedelta(weeks=w["relative_weeks"][g["wk"]], days=w["weekdays"][g["wkd"]])
+        return DateValue(value=day.isoformat(), granularity="day", relative=True)
+
     @staticmethod
     def _fiscal(g: dict, w: dict, region: str) -> DateValue:
         start_year = int(parse_number(g["fy"]))
@@ -241,10 +391,41 @@ class DateExtractor:
     def _relative_short(g: dict, w: dict, pub: date | None) -> DateValue:
         if g["rm"]:
             if pub is None:
-                return DateValue(value=None, granularity="month", relative=True, note=_NO_PUB)
+                granularity = "day" if g["rmd"] else "month"
+                return DateValue(value=None, granularity=granularity, relative=True, note=_NO_PUB)
             months = pub.year * 12 + pub.month - 1 + w["relative_months"][g["rm"]]
+            if g["rmd"]:  # 本月26日, 上月5日
+                return DateExtractor._day(months // 12, months % 12 + 1, parse_number(g["rmd"]), relative=True)
             return DateValue(value=f"{months // 12:04d}-{months % 12 + 1:02d}", granularity="month", relative=True)
         if pub is None:
             return DateValue(value=None, granularity="day", relative=True, note=_NO_PUB)
         day = pub + timedelta(days=w["relative_days"][g["rd"]])
         return DateValue(value=day.isoformat(), granularity="day", relative=True)
+
+
+_SENTENCE = re.compile(r"[，。,；;！？]")
+_PAGE_LABEL = re.compile(r"来源|來源|发布时间|發佈時間|發布時間|更新时间|更新時間|^date\b|版\)|版）")
+
+
+def _page_time_line(text: str, m: re.Match[str], g: dict) -> bool:
+    """A page's own time line (2019-07-11 08:25 来源:…, 發佈時間:2020/01/16 13:48, 《X报》(2015年01月06日 01版)).
+
+    A full date (year, month, day) alone on a line of a longer text, or on a line that is no
+    sentence (no comma or full stop) and carries a page label (来源, 发布时间, 更新時間, date):
+    page metadata, which the page parser reads as the publication time, not a date the article
+    speaks of. (活動時間：2025年7月10日 is an event's time: 時間 alone is no page label.)
+    """
+    full = g["iy"] or (g["sy"] and len(g["sy"]) == 4) or (g["y"] and g["m"] and g["d"])
+    if not full:
+        return False
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    line_end = len(text) if line_end < 0 else line_end
+    if line_start == 0 and line_end == len(text):
+        return False  # the whole text: nothing to be the metadata of
+    line = text[line_start:line_end]
+    if len(line) > 90 or _SENTENCE.search(line):
+        return False
+    rest = (text[line_start : m.start()] + text[m.end() : line_end]).strip(" \t\u3000()（）|")
+    rest = re.sub(r"^\d{1,2}:\d{2}(?::\d{2})?", "", rest).strip()
+    return not rest or bool(_PAGE_LABEL.search(line))

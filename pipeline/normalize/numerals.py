@@ -2,7 +2,9 @@
 
 Handles 三千五百, 两万, 一点五, 十五 (leading 十), 一万零五百, mixed forms
 such as 2.6万 and 36亿7450万, and digit strings (二〇二五 -> 2025). Values are
-``Decimal`` so that 47.264287亿 keeps every digit.
+``Decimal`` so that 47.264287亿 keeps every digit. Approximate numerals
+(三十几万, 数百万, 上百) give the round number they start from and a qualifier
+(``parse_approximate``).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Context, Decimal, InvalidOperation, localcontext
 from functools import cache
+from typing import NamedTuple
 
 from pipeline import data
 
@@ -84,3 +87,55 @@ def _parse(text: str) -> Decimal:
         return _small(text)
     except (KeyError, InvalidOperation) as exc:
         raise ValueError(f"not a numeral: {text!r}") from exc
+
+
+class Approximate(NamedTuple):
+    """What an approximate numeral says: the round number, the top of a range it names, how it bounds."""
+
+    value: Decimal
+    upper: Decimal | None
+    qualifier: str | None
+
+
+def _neighbours(text: str) -> tuple[str, str] | None:
+    """两三, 三四十, 七八百万, 十五六: two digits in a row, the second one more, name a range (low, high)."""
+    digits = _words()["digits"]
+    for i in range(len(text) - 1):
+        a, b = text[i], text[i + 1]
+        if not (a in digits and b in digits and digits[a] > 0 and digits[b] == digits[a] + 1):
+            continue
+        if (i > 0 and text[i - 1] in digits) or (i + 2 < len(text) and text[i + 2] in digits):
+            continue  # 一二三, 二〇二三: a digit string, not a range
+        return text[: i + 1] + text[i + 2 :], text[:i] + text[i + 1 :]
+    return None
+
+
+def parse_approximate(text: str) -> Approximate:
+    """Value, range top and qualifier of a numeral that may be approximate; ``ValueError`` when it is none.
+
+    三十几 -> 30 more_than, 几百 -> 100 more_than, 一百几十 -> 110 more_than, 数百万 -> 1000000
+    more_than, 上万 -> 10000 at_least, 两三 -> 2 to 3, 三四十 -> 30 to 40, 1200 -> 1200. The round number
+    is the smallest the words allow: 几 before 十/百/千 or leading a group counts as 一, 几 after a
+    digit's unit (三十几, 十几万) as nothing, and a lead with no digit after it (数万, 上亿) stands for 一.
+    """
+    w = _words()
+    qualifier = None
+    for lead in sorted(w["approximate_leads"], key=len, reverse=True):
+        if text.startswith(lead) and len(text) > len(lead):
+            qualifier, text = w["approximate_leads"][lead], text[len(lead) :]
+            break
+    some = "".join(w["some"])
+    if any(ch in text for ch in some):
+        qualifier = qualifier or w["some_qualifier"]
+        out = []
+        for i, ch in enumerate(text):
+            if ch not in some:
+                out.append(ch)
+            elif text[i + 1 : i + 2] in w["small_units"] or i == 0 or text[i - 1] in w["large_units"]:
+                out.append("一")  # 几百 -> 一百, 几万 -> 一万; but 三十几万 -> 三十万
+        text = "".join(out)
+    if qualifier and (not text or text[0] in w["large_units"]):
+        text = "一" + text  # 上万, 数亿, 几万: one of the unit
+    if not re.search(r"\d", text) and not any(p in text for p in w["point"]) and (pair := _neighbours(text)):
+        return Approximate(parse_number(pair[0]), parse_number(pair[1]), qualifier)
+    return Approximate(parse_number(text), None, qualifier)
