@@ -1,11 +1,34 @@
 """Who holds which position where, and which mentions name the same organization or person.
 
-Positions come from the shapes news uses: ``[ORG] TITLE PERSON`` (自治区民政厅
-社会组织管理局局长吕海波), several positions joined by 、 (省委书记、省人大常委会
-主任张某某), an organization named by reference (服务中心负责人陈某: the nearest
-earlier organization ending in 服务中心; 该协会理事长谢某: the nearest earlier
-协会), and credit lines (reporters, editors). A title only links the name right
-after it: in 委员张三、李四 only 张三 is linked, and 会长说 links nobody.
+Positions (person, title, organization) come from the shapes news uses; each
+link records the rule that made it (``Relation.rule``) and the span that states
+it (``evidence``):
+
+* ``position.title``: ``[ORG] TITLE PERSON`` (自治区民政厅社会组织管理局局长吕海波), with
+  the title matched longest first from the title data, modifiers included
+  (常任秘书长, 常务副主任, 前高级副总裁), never taking a character of an entity;
+* ``position.shared_head``: the organization's last character begins the
+  title (交通部长 -> 部长 at 交通部);
+* ``position.reference``: an organization named by its type word (服务中心负责人陈某:
+  the nearest earlier organization ending in 服务中心; 该协会理事长谢某);
+* ``position.chain``: titles joined by 、 or 兼 share the organization of the one
+  before them unless a body of their own stands between (国家发展改革委党组书记、
+  主任郑栅洁: both at 国家发展改革委);
+* ``position.subject``: 由/其/该 + title refers back to the subject organization
+  of its sentence, the nearest one of a kind the title fits (华为公司昨天举行发布会，
+  由董事长梁华主持);
+* ``position.after_name``: a title written after the name (王建国主席);
+* ``credit``: a credit label before a name or a list of names (记者 王强 刘芳,
+  责编：张明, 通讯员 李四) or 摄 after one (李明摄), titled as written;
+* ``credit.outlet``: the same, with the outlet that opens the credit (新华社记者王强,
+  新华社杭州3月2日电（记者王强）, 江南新闻网讯（记者刘芳）, 经济日报／记者张伟);
+* ``credit.own_outlet``: 本报记者 -> the article's own outlet (its source line or
+  its newspaper title).
+
+A title only links the name right after it: in 委员张三、李四 only 张三 is linked
+(a credit label alone carries over a list), and 会长说 links nobody. A name in
+a byline with no label (（何明华 安忠芳）) states no title: it stays in
+``meta.authors`` only.
 
 Clusters group the mentions of one organization or person: the same name, a
 name that ends another (雨花敬老服务中心 in 柳州市雨花敬老服务中心), or the same
@@ -19,26 +42,74 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import cached_property
 
 from pipeline import data
 from pipeline.data import alternation
 from pipeline.records import Cluster, Entity, Relation
 
-CREDIT_TITLES = {
-    "author": ("记者", "記者"),
-    "reporter": ("记者", "記者"),
-    "editor": ("责编", "責編"),
-    "photographer": ("摄影", "攝影"),
-}
+SPACES = " \t\u3000"
+LIST_SEPARATORS = SPACES + "、，,/／"
+CLOSING_QUOTES = "》」』”\"'）)"
+# What a dateline or byline may hold between an outlet and its credit, besides places and dates.
+DATELINE_CHARS = SPACES + "（(【[〔-—－/／|｜·:：0123456789０１２３４５６７８９年月日号时"
+SENTENCE_ENDS = "。！？!?\n"
+CLAUSE_ENDS = SENTENCE_ENDS + "，,；;：:"
+CLAUSE_BREAKS = "，,；;"  # within a sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A title found in the text: ``[start, end)`` with its modifiers; ``base`` is it without them (simplified)."""
+
+    start: int
+    end: int
+    base: str
+    credit: bool = False
+    shared: int | None = None  # the ORG entity whose last character the title begins with (交通部长)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One title of a person before it becomes a Relation: the organization, where the evidence starts, the rule."""
+
+    title: Title
+    organization: int | None
+    start: int
+    rule: str
+    written: str | None = None  # the title as written when it is not text[title.start:title.end] (前交通部长)
+    end: int = 0  # where the evidence ends, when past the name and the title (李明摄（新华社发）)
 
 
 class Linker:
     @cached_property
     def _words(self) -> dict:
         w = dict(data.table("zh/regions.json"))
-        w["titles"] = sorted(data.table("zh/people.json")["titles"], key=len, reverse=True)
+        grammar = data.table("zh/titles.json")
+        w.update({k: v for k, v in grammar.items() if not k.startswith("_")})
+        credit = set(grammar["credit_labels"])
+        titles = {*data.table("zh/people.json")["titles"], *grammar["titles"], *grammar["compounds"], *credit}
+        w["titles"] = data.suffix_table(titles)
+        w["title_list"] = sorted(titles, key=len, reverse=True)
+        w["credit"] = frozenset(credit)
+        w["modifiers"] = sorted(grammar["modifiers"], key=len, reverse=True)
+        w["credit_after"] = sorted(grammar["credit_after"], key=len, reverse=True)
+        w["not_after_name"] = frozenset(grammar["not_after_name"])
+        w["kind_heads"] = sorted(
+            ((head, kind) for kind, spec in grammar["kinds"].items() for head in spec["heads"]),
+            key=lambda x: len(x[0]),
+            reverse=True,
+        )
+        w["kind_titles"] = {kind: frozenset(spec["titles"]) for kind, spec in grammar["kinds"].items()}
         w["heads"] = sorted(data.table("zh/orgs.json")["head_words"], key=len, reverse=True)
+        w["staff_labels"] = frozenset(grammar["staff_labels"])
+        sources = alternation(data.table("zh/outlets.json")["source_labels"])
+        w["source_label_re"] = re.compile(rf"(?:{sources})[ \t\u3000]*[:：][ \t\u3000]*$")
+        w["stationed_re"] = re.compile(r"驻[\u4e00-\u9fff]{1,6}$")
+        w["open_bracket_re"] = re.compile(r"[ \t\u3000]*[（(][ \t\u3000]*")
+        w["sent_by_re"] = re.compile(r"[ \t\u3000]*(?:发)?[ \t\u3000]*[）)]")  # （新华社发）
+        w["publication_re"] = re.compile(r"[ \t\u3000]*》[ \t\u3000]*[（(][ \t\u3000]*\d{4}[ \t\u3000]*年")
         return w
 
     @cached_property
@@ -69,48 +140,34 @@ class Linker:
         credited: list[tuple[int, int, str]],
         by_head: dict[str, tuple[list[int], list[int]]],
     ) -> list[Relation]:
-        w = self._words
-        org_ending_at = {e.end: i for i, e in enumerate(entities) if e.type == "ORG"}
+        """Every position the text states, person by person in text order, the title nearest the name first.
+
+        A title after the name (周明总监) is an address that mostly repeats a position stated
+        elsewhere; it is kept only for a name with no other position in the article (王建国主席).
+        """
+        doc = _Positions(self, text, simplified, entities, credited, by_head)
+        found = [(p, link) for p, e in enumerate(entities) if e.type == "PERSON" for link in doc.links(p)]
+        titled = {entities[p].text_simplified for p, link in found if link.rule != "position.after_name"}
         relations: list[Relation] = []
-        roles = {(s, e): role for s, e, role in credited}
-        traditional = text != simplified
-        for p, person in enumerate(entities):
-            if person.type != "PERSON":
+        seen: set[tuple[int, str, int | None]] = set()
+        for p, link in found:
+            if link.rule == "position.after_name" and entities[p].text_simplified in titled:
                 continue
-            role = roles.get((person.start, person.end)) or next(
-                (r for r in ("reporter", "photographer") if f"people.{r}" in (person.rule or "")), None
+            title = link.written or text[link.title.start : link.title.end]
+            if (p, title, link.organization) in seen:
+                continue
+            seen.add((p, title, link.organization))
+            person = entities[p]
+            relations.append(
+                Relation(
+                    type="position",
+                    person=p,
+                    title=title,
+                    organization=link.organization,
+                    evidence=(min(link.start, person.start), max(person.end, link.title.end, link.end)),
+                    rule=link.rule,
+                )
             )
-            if role in CREDIT_TITLES:
-                relations.append(
-                    Relation(
-                        type="position",
-                        person=p,
-                        title=CREDIT_TITLES[role][traditional],
-                        organization=None,
-                        evidence=(person.start, person.end),
-                    )
-                )
-                continue
-            end = person.start
-            while True:
-                title = next((t for t in w["titles"] if simplified.startswith(t, end - len(t))), None)
-                if title is None:
-                    break
-                title_start = end - len(title)
-                org, org_start = self._organization(simplified, entities, by_head, org_ending_at, title_start)
-                start = org_start if org is not None else title_start
-                relations.append(
-                    Relation(
-                        type="position",
-                        person=p,
-                        title=text[title_start:end],
-                        organization=org,
-                        evidence=(start, person.end),
-                    )
-                )
-                if start == 0 or simplified[start - 1] != "、":
-                    break
-                end = start - 1  # 省委书记、省人大常委会主任张某某: one more position before the 、
         return relations
 
     def _orgs_by_head(self, entities: list[Entity]) -> dict[str, tuple[list[int], list[int]]]:
@@ -123,34 +180,6 @@ class Linker:
                     ends.append(entities[i].end)
                     indices.append(i)
         return table
-
-    def _organization(
-        self,
-        simplified: str,
-        entities: list[Entity],
-        by_head: dict[str, tuple[list[int], list[int]]],
-        org_ending_at: dict[int, int],
-        end: int,
-    ) -> tuple[int | None, int]:
-        """The organization written right before a title: an entity, 该+type word, or a bare type word."""
-        if end in org_ending_at:
-            i = org_ending_at[end]
-            return i, entities[i].start
-        w = self._words
-        for head in w["heads"]:
-            if len(head) < 2 or not simplified.startswith(head, end - len(head)):
-                continue
-            start = end - len(head)
-            for demonstrative in w["demonstratives"]:
-                if simplified.startswith(demonstrative, start - len(demonstrative)):
-                    start -= len(demonstrative)
-                    break
-            ends, indices = by_head.get(head, ([], []))
-            k = bisect.bisect_right(ends, start)  # the nearest earlier organization of that type
-            if k:
-                return indices[k - 1], start
-            return None, end
-        return None, end
 
     def clusters(
         self,
@@ -264,3 +293,438 @@ class Linker:
             if short in name and full not in name:
                 name = name.replace(short, full)
         return name
+
+
+class _Positions:
+    """The position links of one document: its text, its entities, and which entity holds each character."""
+
+    def __init__(
+        self,
+        linker: Linker,
+        text: str,
+        simplified: str,
+        entities: list[Entity],
+        credited: list[tuple[int, int, str]],
+        by_head: dict[str, tuple[list[int], list[int]]],
+    ) -> None:
+        self.w = linker._words
+        self.text, self.s, self.entities, self.by_head = text, simplified, entities, by_head
+        self.owner = [-1] * len(simplified)
+        for i, e in enumerate(entities):
+            self.owner[e.start : e.end] = [i] * (e.end - e.start)
+        self.orgs = [i for i, e in enumerate(entities) if e.type == "ORG"]
+        self.org_ends = [entities[i].end for i in self.orgs]
+        self.org_ending_at = {entities[i].end: i for i in self.orgs}
+        self.org_starting_at = {entities[i].start: i for i in self.orgs}
+        # Where a name that ends here starts: people, and the names credit lines give (a list walks back over them).
+        self.name_ending_at = {end: start for start, end, _ in credited}
+        self.name_ending_at.update({e.end: e.start for e in entities if e.type == "PERSON"})
+
+    # --- one person's links -----------------------------------------------------------------------
+
+    def links(self, p: int) -> list[Link]:
+        """The person's positions: a credit alone, or a chain of titles before the name and one after it."""
+        credit = self._credits(p)
+        if credit:
+            return credit
+        after = self._after_name(p)
+        return self._chain(p) + ([after] if after else [])
+
+    def _chain(self, p: int) -> list[Link]:
+        """Titles before the name, nearest first: 省委书记、省人大常委会主任张某某 gives 主任, then 书记."""
+        end, written_end = self._bracket(self._back(self.entities[p].start, SPACES, 2))
+        links: list[Link] = []
+        while True:
+            title = self._title_before(end)
+            if title is None or title.credit:
+                break
+            if not links and written_end > title.end:  # 常务总监（财务及投资）: the portfolio is part of it
+                title = Title(title.start, written_end, title.base)
+            links.append(self._with_organization(title))
+            start = links[-1].start
+            joint = next((j for j in self.w["joints"] if self._free_before(start, j)), None)
+            if joint is None:
+                break
+            end = start - len(joint)
+        if links and links[-1].organization is None:
+            links[-1] = self._subject(links[-1].title) or links[-1]
+        return self._inherit(links)
+
+    def _bracket(self, end: int) -> tuple[int, int]:
+        """Brackets between a title and the name: (where the title ends, where its written form ends).
+
+        A gloss of the title is left out (CEO（首席执行官）王明 -> CEO); a portfolio is part of it
+        (常务总监（财务及投资）周明 -> 常务总监（财务及投资）).
+        """
+        if end == 0 or self.s[end - 1] not in "）)":
+            return end, end
+        start = max(self.s.rfind("（", max(0, end - 14), end), self.s.rfind("(", max(0, end - 14), end))
+        if start < 0 or self._covered(start, end) or self._title_before(start) is None:
+            return end, end
+        inner = self._title_before(end - 1)
+        return (start, start) if inner is not None and inner.start == start + 1 else (start, end)
+
+    def _with_organization(self, title: Title) -> Link:
+        """The organization written before a title, and 前/原 before that organization (前交通部长 -> 前部长)."""
+        org, start, rule = self._organization_before(title)
+        if org is None or rule == "position.reference" or title.base.startswith(tuple(self.w["former"])):
+            return Link(title, org, start, rule)
+        opening = (f for f in self.w["former"] if self._free_before(start, f) and self._opens(start - len(f)))
+        former = next(opening, None)
+        if former is None:
+            return Link(title, org, start, rule)
+        written = self.text[start - len(former) : start] + self.text[title.start : title.end]
+        return Link(title, org, start - len(former), rule, written)
+
+    @staticmethod
+    def _inherit(links: list[Link]) -> list[Link]:
+        """A chained title with no body of its own takes the organization of the title before it."""
+        out: list[Link] = []
+        carry: Link | None = None
+        for link in reversed(links):  # text order
+            if link.organization is None and carry is not None:
+                link = Link(link.title, carry.organization, carry.start, "position.chain")
+            if link.organization is not None:
+                carry = link
+            out.append(link)
+        return out[::-1]
+
+    # --- titles ----------------------------------------------------------------------------------
+
+    def _title_before(self, end: int) -> Title | None:
+        """The longest title ending at ``end`` that takes no character of an entity, with its modifiers.
+
+        The one exception is a shared head: 交通部长 is 交通部 + 部长, its 部 written once.
+        """
+        for t in data.endings(self.s[max(0, end - 12) : end], self.w["titles"]):
+            start = end - len(t)
+            shared = self._shared_head(start, end)
+            if shared is not None:
+                org = shared if self.entities[shared].type == "ORG" else None
+                return Title(start, end, t, t in self.w["credit"], org)
+            if self._covered(start, end) and not self._whole(start, end):
+                continue
+            if t in self.w["credit"]:
+                return Title(start, end, t, True)
+            return Title(self._stationed(self._modifiers_before(start)), end, t)
+        return None
+
+    def _stationed(self, start: int) -> int:
+        """驻 + a place before a title belongs to it: 中国驻美国大使 -> 驻美国大使."""
+        k = self.owner[start - 1] if start > 0 else -1
+        if k < 0 or self.entities[k].type != "LOC" or self.entities[k].end != start:
+            return start
+        loc = self.entities[k].start
+        return loc - 1 if self._free_before(loc, "驻") else start
+
+    def _shared_head(self, start: int, end: int) -> int | None:
+        """An organization or place that ends on the title's first character (交通部|长, 北京市|长, 雪兰莪州|议员)."""
+        k = self.owner[start]
+        if k < 0 or self.entities[k].type not in ("ORG", "LOC") or self.entities[k].end != start + 1:
+            return None
+        return None if end - start < 2 or self._covered(start + 1, end) else k
+
+    def _whole(self, start: int, end: int) -> bool:
+        """A listed title that holds whole organizations is one title: 财政司司长, not 司长 at 财政司.
+
+        So is one found as an organization itself (前立委 with 立委 taken for an ORG).
+        """
+        held = {k for k in self.owner[start:end] if k >= 0}
+        return all(
+            self.entities[k].type == "ORG" and start <= self.entities[k].start and self.entities[k].end <= end
+            for k in held
+        )
+
+    def _modifiers_before(self, start: int) -> int:
+        """Back over the modifiers written before a title (常务+副+主任), none taken from an entity.
+
+        前/原 also end words (目前, 此前, 太原): they are taken only where a word may begin.
+        """
+        for _ in range(4):
+            m = next(
+                (
+                    m
+                    for m in self.w["modifiers"]
+                    if self._free_before(start, m) and (m not in self.w["former"] or self._opens(start - len(m)))
+                ),
+                None,
+            )
+            if m is None:
+                break
+            start -= len(m)
+        return start
+
+    def _opens(self, pos: int) -> bool:
+        """May a word begin at ``pos``: after no Han character, or after an entity (港交所|前高级副总裁)?"""
+        return pos == 0 or self.owner[pos - 1] >= 0 or not ("\u4e00" <= self.s[pos - 1] <= "\u9fff")
+
+    def _core(self, title: str) -> str:
+        """The title without its modifiers (常务副主任 -> 主任), for judging which bodies it fits."""
+        for _ in range(4):
+            m = next((m for m in self.w["modifiers"] if title.startswith(m) and len(title) > len(m) + 1), None)
+            if m is None:
+                break
+            title = title[len(m) :]
+        return title
+
+    # --- organizations -------------------------------------------------------------------------
+
+    def _organization_before(self, title: Title) -> tuple[int | None, int, str]:
+        """(organization, where the evidence starts, rule) for a title: adjacent, sharing a head, or by type word."""
+        if title.shared is not None:
+            return title.shared, self.entities[title.shared].start, "position.shared_head"
+        pos = title.start
+        if pos > 0 and self.s[pos - 1] in CLOSING_QUOTES and pos - 1 in self.org_ending_at:
+            pos -= 1  # 《明报》创办人
+        if pos in self.org_ending_at:
+            k = self.org_ending_at[pos]
+            return k, self.entities[k].start, "position.title"
+        found = self._by_type_word(title.start)
+        if found is not None:
+            return found[0], found[1], "position.reference"
+        return None, title.start, "position.title"
+
+    def _by_type_word(self, end: int) -> tuple[int, int] | None:
+        """该协会 / a bare 服务中心 before a title: the nearest earlier organization ending in that type word.
+
+        Only a bare type word (after a demonstrative, or opening a clause) refers: in 江南摄影家协会主席 the
+        协会 is the end of a name the extractors missed, not a reference to another 协会.
+        """
+        s, w = self.s, self.w
+        for head in w["heads"]:
+            if len(head) < 2 or not s.startswith(head, end - len(head)) or self._covered(end - len(head), end):
+                continue
+            start = end - len(head)
+            demonstrative = next((d for d in w["demonstratives"] if self._free_before(start, d)), None)
+            if demonstrative:
+                start -= len(demonstrative)
+            elif start > 0 and s[start - 1] not in CLAUSE_ENDS + SPACES + CLOSING_QUOTES:
+                return None
+            ends, indices = self.by_head.get(head, ([], []))
+            k = bisect.bisect_right(ends, start)  # the nearest earlier organization of that type
+            return (indices[k - 1], start) if k else None
+        return None
+
+    def _subject(self, title: Title) -> Link | None:
+        """The subject organization of the sentence, if one fits the title.
+
+        After 由/其/该 (华为公司举行发布会，由董事长梁华主持; 其董事长; 该负责人), or for a bare title
+        opening a clause (市议会审议议案后，主席王明宣布…), where the body must be of a kind known
+        to have that title.
+        """
+        marker = next((m for m in self.w["subject_markers"] if self._free_before(title.start, m)), None)
+        bare = marker is None and title.start > 0 and self.s[title.start - 1] in CLAUSE_BREAKS
+        if marker is None and not bare:
+            return None
+        pos = title.start - (len(marker) if marker else 0)
+        sentence = max(self.s.rfind(c, 0, pos) for c in SENTENCE_ENDS) + 1
+        for n in range(bisect.bisect_right(self.org_ends, pos) - 1, -1, -1):
+            k = self.orgs[n]
+            if self.entities[k].start < sentence:
+                break
+            if self._fits(k, title.base, known=bare) and self._heads_clause(k, sentence):
+                return Link(title, k, self.entities[k].start, "position.subject")
+        return None
+
+    def _fits(self, k: int, title: str, known: bool = False) -> bool:
+        """Can this body have this title? 局长 a 局; 董事长 a 公司, not a 政府; a body of no known kind, any
+        unless ``known``."""
+        name, core = self.entities[k].text_simplified, self._core(title)
+        if len(core) == 2 and core[1] == "长" and name.endswith(core[0]):
+            return True
+        kind = next((kind for head, kind in self.w["kind_heads"] if name.endswith(head)), None)
+        if kind is None:
+            return not known
+        return core in self.w["kind_titles"][kind] or title in self.w["kind_titles"][kind]
+
+    def _heads_clause(self, k: int, sentence: int) -> bool:
+        """Is the organization its clause's subject: first in it, after no more than a time or a place?"""
+        e = self.entities[k]
+        clause = max(sentence, max(self.s.rfind(c, sentence, e.start) for c in CLAUSE_ENDS) + 1)
+        other, i = 0, clause
+        while i < e.start:
+            j = self.owner[i]
+            if j >= 0:
+                if self.entities[j].type not in ("DATE", "LOC"):
+                    return False
+                i = self.entities[j].end
+                continue
+            other += self.s[i] not in SPACES
+            i += 1
+        return other <= 2
+
+    # --- after the name ----------------------------------------------------------------------------
+
+    def _after_name(self, p: int) -> Link | None:
+        """王建国主席: a title right after the name, not the start of another name's title or of a body."""
+        s, w = self.s, self.w
+        person = self.entities[p]
+        k, t = person.end, None
+        for _ in range(4):  # the title, or a modifier and then the title (副主席 is listed; 常务副主席 is not)
+            t = next((t for t in w["title_list"] if s.startswith(t, k)), None)
+            m = next((m for m in w["modifiers"] if s.startswith(m, k) and not self._covered(k, k + len(m))), None)
+            if t is not None or m is None:
+                break
+            k += len(m)
+        if t is None or t in w["credit"] or t in w["not_after_name"] or self._covered(person.end, k + len(t)):
+            return None
+        after = k + len(t)
+        if after < len(s) and (self.owner[after] >= 0 and self.entities[self.owner[after]].type == "PERSON"):
+            return None  # 张三主任李四: the title is 李四's
+        if after < len(s) and s[after] in w["not_after_name_followers"]:
+            return None  # 主席团, 总统府, 部长级
+        if any(s.startswith(h, after - len(t)) for h in w["heads"] if len(h) > len(t)):
+            return None  # 委员会
+        return Link(Title(person.end, after, t), None, person.start, "position.after_name")
+
+    # --- credit lines ------------------------------------------------------------------------------
+
+    def _credits(self, p: int) -> list[Link]:
+        """记者王强, 责编：张明, the second name of 记者 王强 刘芳, 李明摄, or both (记者李明摄).
+
+        Each with the outlet the credit names, or for a staff credit the article's own.
+        """
+        person = self.entities[p]
+        found: list[Link] = []
+        before = self._label_before(person.start, 0)
+        if before is not None:
+            org, start, rule = self._outlet(before.start)
+            if org is not None and self._new_field(org, before):
+                org, start, rule = None, before.start, "credit"
+            found.append(self._staff(Link(before, org, start, rule)))
+        after = self._label_after(person.end)
+        if after is not None:
+            found.append(self._photographer(p, after, found[0] if found else None))
+        return found
+
+    def _new_field(self, org: int, label: Title) -> bool:
+        """来源：江南日报编辑：王明: the outlet is the source line's value, and 编辑： starts the next field."""
+        return self.s.startswith((":", "："), label.end) and self._after_source_label(org)
+
+    def _photographer(self, p: int, label: Title, before: Link | None) -> Link:
+        """李明摄: the outlet of the credit it closes (记者李明摄), else one before or after (新华社发（李明摄）)."""
+        if before is not None and before.organization is not None:
+            return Link(label, before.organization, before.start, before.rule)
+        org, start, rule = self._outlet(self.entities[p].start)
+        if org is None:
+            org, end = self._outlet_after(label.end)
+            if org is not None:
+                return Link(label, org, self.entities[p].start, "credit.outlet", end=end)
+        return self._staff(Link(label, org, start, rule))
+
+    def _staff(self, link: Link) -> Link:
+        """A reporter or photographer credited with no outlet works for the article's own (its source line)."""
+        if link.organization is not None or link.title.base not in self.w["staff_labels"]:
+            return link
+        k = self._own_outlet
+        return link if k is None else Link(link.title, k, link.start, "credit.own_outlet", end=link.end)
+
+    def _label_before(self, name_start: int, depth: int) -> Title | None:
+        """The credit label before a name (记者 王强, 责编：张明), or before the list the name ends (记者 王强 刘芳)."""
+        end = self._back(name_start, SPACES, 2)
+        if end > 0 and self.s[end - 1] in ":：":
+            end = self._back(end - 1, SPACES, 2)
+        title = self._title_before(end)
+        if title is not None:
+            return title if title.credit else None
+        previous = self.name_ending_at.get(self._back(name_start, LIST_SEPARATORS, 3))
+        if depth >= 6 or previous is None or previous == name_start:
+            return None
+        return self._label_before(previous, depth + 1)
+
+    def _label_after(self, name_end: int) -> Title | None:
+        """李明摄, 李明摄影: a photographer's label after the name."""
+        start = self._forward(name_end, SPACES, 2)
+        for label in self.w["credit_after"]:
+            if self.s.startswith(label, start) and not self._covered(start, start + len(label)):
+                return Title(start, start + len(label), label, True)
+        return None
+
+    def _outlet(self, pos: int) -> tuple[int | None, int, str]:
+        """The outlet that opens a credit at ``pos``: 新华社记者, 新华社杭州3月2日电（记者, 经济日报／记者, 本报记者.
+
+        Back from the credit over a dateline's places, dates, digits, brackets and 电/讯/发 to an
+        organization, within the line; 本报 is the article's own outlet.
+        """
+        s, w = self.s, self.w
+        stationed = w["stationed_re"].search(s[max(0, pos - 7) : pos])  # 新华社驻京记者
+        i = pos - len(stationed.group()) if stationed and not self._named(pos - len(stationed.group()), pos) else pos
+        for _ in range(40):
+            if i == 0:
+                break
+            own = next((o for o in w["own_outlet"] if self._free_before(i, o)), None)
+            if own is not None:
+                k = self._own_outlet
+                return (k, i - len(own), "credit.own_outlet") if k is not None else (None, pos, "credit")
+            k = self.owner[i - 1]
+            if k >= 0:
+                e = self.entities[k]
+                if e.type == "ORG":
+                    return k, e.start, "credit.outlet"
+                if e.type not in ("LOC", "DATE"):
+                    break
+                i = e.start
+                continue
+            word = next((d for d in w["dateline_words"] if s.startswith(d, i - len(d))), None)
+            if word is None and s[i - 1] not in DATELINE_CHARS:
+                break
+            i -= len(word) if word else 1
+        return None, pos, "credit"
+
+    def _outlet_after(self, pos: int) -> tuple[int | None, int]:
+        """李明摄（新华社发）: the outlet in brackets after a photographer's credit, and where the brackets end."""
+        m = self.w["open_bracket_re"].match(self.s, pos)
+        if m is None or m.end() not in self.org_starting_at:
+            return None, pos
+        k = self.org_starting_at[m.end()]
+        close = self.w["sent_by_re"].match(self.s, self.entities[k].end)
+        return (k, close.end()) if close else (None, pos)
+
+    @cached_property
+    def _own_outlet(self) -> int | None:
+        """The article's own outlet (本报): the one its source line names (来源：江南日报), else the paper
+        its publication line names (《人民日报》（2024年3月1日 第01版）)."""
+        source = next((k for k in self.orgs if self._after_source_label(k)), None)
+        return source if source is not None else next((k for k in self.orgs if self._publication_line(k)), None)
+
+    def _after_source_label(self, k: int) -> bool:
+        """Is the organization the value of a source line (来源：江南日报)?"""
+        e = self.entities[k]
+        return "outlets.source" in (e.rule or "") or bool(
+            self.w["source_label_re"].search(self.s, max(0, e.start - 12), e.start)
+        )
+
+    def _publication_line(self, k: int) -> bool:
+        """Is the organization the paper a publication line names (《人民日报》（2024年3月1日 第01版）)?"""
+        e = self.entities[k]
+        before = self.s[max(0, e.start - 3) : e.start].rstrip(SPACES)
+        return before.endswith("《") and bool(self.w["publication_re"].match(self.s, e.end))
+
+    # --- characters ---------------------------------------------------------------------------------
+
+    def _covered(self, start: int, end: int) -> bool:
+        """Does any entity hold a character of [start, end)?"""
+        return any(self.owner[i] >= 0 for i in range(max(0, start), min(end, len(self.owner))))
+
+    def _named(self, start: int, end: int) -> bool:
+        """Does an ORG or PERSON entity hold a character of [start, end)? (places and dates may stand in a dateline)"""
+        return any(
+            self.owner[i] >= 0 and self.entities[self.owner[i]].type in ("ORG", "PERSON") for i in range(start, end)
+        )
+
+    def _free_before(self, pos: int, word: str) -> bool:
+        """Is ``word`` written right before ``pos``, outside every entity?"""
+        start = pos - len(word)
+        return start >= 0 and self.s.startswith(word, start) and not self._covered(start, pos)
+
+    def _back(self, pos: int, chars: str, limit: int) -> int:
+        """Back over at most ``limit`` of ``chars`` before ``pos``."""
+        while limit and pos > 0 and self.s[pos - 1] in chars:
+            pos, limit = pos - 1, limit - 1
+        return pos
+
+    def _forward(self, pos: int, chars: str, limit: int) -> int:
+        """Forward over at most ``limit`` of ``chars`` from ``pos``."""
+        while limit and pos < len(self.s) and self.s[pos] in chars:
+            pos, limit = pos + 1, limit - 1
+        return pos

@@ -12,7 +12,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable
 
-from pipeline.records import Document, Entity, Failure
+from pipeline.records import Document, Entity, Failure, Relation
 
 COLORS = {"ORG": "#1f77b4", "PERSON": "#d62728", "LOC": "#2ca02c", "AMOUNT": "#9467bd", "DATE": "#ff7f0e"}
 RICH_STYLES = {
@@ -38,6 +38,19 @@ def value_text(e: Entity) -> str:
     else:
         parts = [n.value or "null", f"→ {n.end}" if n.end else "", n.granularity, n.note or ""]
     return " ".join(p for p in parts if p)
+
+
+def position_text(doc: Document, r: Relation) -> str:
+    """A position in a few words: 局長 @ 自治區民政廳社會組織管理局, or 記者 with no organization."""
+    return r.title if r.organization is None else f"{r.title} @ {doc.entities[r.organization].text}"
+
+
+def positions_by_person(doc: Document) -> dict[int, list[str]]:
+    """Each person's positions (entity index -> 'title @ organization'), in the order of the relations."""
+    found: dict[int, list[str]] = {}
+    for r in doc.relations:
+        found.setdefault(r.person, []).append(position_text(doc, r))
+    return found
 
 
 def bracketed(doc: Document) -> str:
@@ -75,6 +88,14 @@ def print_terminal(doc: Document, console: object) -> None:
         if e.type in ("AMOUNT", "DATE"):
             values.add_row(e.type, e.text, value_text(e), e.extractor)
     console.print(values)
+    if doc.relations:
+        positions = Table(title="Positions", show_lines=False)
+        for column in ("person", "position", "rule", "evidence"):
+            positions.add_column(column)
+        for r in doc.relations:
+            evidence = doc.text[r.evidence[0] : r.evidence[1]]
+            positions.add_row(doc.entities[r.person].text, position_text(doc, r), r.rule or "", evidence)
+        console.print(positions)
     meta = Table(title="Metadata", show_header=False)
     for key, value in doc.meta.model_dump(exclude={"regions"}).items():
         if value not in (None, [], ""):
@@ -111,18 +132,28 @@ def _legend() -> str:
 
 
 def article_html(doc: Document) -> str:
-    """The article in its original script, each entity a <mark> with its details on hover or focus."""
+    """The article in its original script, each entity a <mark> with its details on hover or focus.
+
+    A person's mark lists their positions (局長 @ 自治區民政廳社會組織管理局) in its tip and in
+    ``data-positions``, so that a reviewer sees each link where the name stands.
+    """
     parts, pos = [], 0
+    positions = positions_by_person(doc)
     for i, e in enumerate(doc.entities):
         parts.append(html.escape(doc.text[pos : e.start]))
+        held = "; ".join(positions.get(i, []))
         tip = " · ".join(
-            x for x in (e.type, f"简: {e.text_simplified}", value_text(e), f"{e.extractor} {e.confidence:.2f}") if x
+            x
+            for x in (e.type, f"简: {e.text_simplified}", value_text(e), f"{e.extractor} {e.confidence:.2f}", held)
+            if x
         )
         parts.append(
             f'<mark class="ent {e.type}" tabindex="0" data-index="{i}" data-type="{e.type}" '
             f'data-start="{e.start}" data-end="{e.end}" data-simplified="{html.escape(e.text_simplified)}" '
             f'data-value="{html.escape(value_text(e))}" data-extractor="{e.extractor}" '
-            f'data-confidence="{e.confidence}">{html.escape(e.text)}<span class="tip">{html.escape(tip)}</span></mark>'
+            f'data-confidence="{e.confidence}"'
+            + (f' data-positions="{html.escape(held)}"' if held else "")
+            + f'>{html.escape(e.text)}<span class="tip">{html.escape(tip)}</span></mark>'
         )
         pos = e.end
     parts.append(html.escape(doc.text[pos:]))
@@ -147,9 +178,23 @@ def document_page(doc: Document) -> str:
     body = (
         f"<h1>{html.escape(doc.meta.title or doc.id)}</h1>{_legend()}{article_html(doc)}"
         f'<div class="grid"><section><h2>Amounts and dates</h2><table>{value_rows}</table></section>'
+        f"{_positions_section(doc)}"
         f"<section><h2>Metadata</h2><table>{meta_rows}</table></section></div>"
     )
     return _page(doc.meta.title or doc.id, body)
+
+
+def _positions_section(doc: Document) -> str:
+    """Every position with the rule that linked it and the text that states it, for review."""
+    rows = "".join(
+        f'<tr data-person="{r.person}"><td>{html.escape(doc.entities[r.person].text)}</td>'
+        f"<td>{html.escape(position_text(doc, r))}</td><td>{html.escape(r.rule or '')}</td>"
+        f"<td>{html.escape(doc.text[r.evidence[0] : r.evidence[1]])}</td></tr>"
+        for r in doc.relations
+    )
+    head = "<tr><th>person</th><th>position</th><th>rule</th><th>evidence</th></tr>"
+    rows = rows or "<tr><td>none</td></tr>"
+    return f'<section><h2>Positions</h2><table class="positions">{head}{rows}</table></section>'
 
 
 def _timeline_svg(series: dict[str, Counter[str]]) -> str:

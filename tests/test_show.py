@@ -67,6 +67,21 @@ def test_every_entity_highlighted_once_at_its_place(reference_doc):
     assert '<meta charset="utf-8">' in page
 
 
+def test_a_persons_marker_lists_their_positions(reference_doc):
+    page = document_page(reference_doc)
+    parser = Marks()
+    parser.feed(page)
+    held = {int(m["data-index"]): m["data-positions"] for m in parser.marks if "data-positions" in m}
+    names = {reference_doc.entities[i].text: positions for i, positions in held.items()}
+    assert names["呂海波"] == "局長 @ 自治區民政廳社會組織管理局"
+    assert names["許藎文"] == "責編"  # a credit with no outlet: the title alone
+    assert set(held) == {r.person for r in reference_doc.relations}  # the marker of the mention linked
+    assert all("data-positions" not in m for m in parser.marks if m["data-type"] != "PERSON")
+    tip = page.split('data-positions="局長 @ 自治區民政廳社會組織管理局"', 1)[1].split("</mark>", 1)[0]
+    assert "局長 @ 自治區民政廳社會組織管理局" in tip.split('<span class="tip">', 1)[1]  # seen on hover
+    assert page.count('<tr data-person="') == len(reference_doc.relations)  # the positions table, with rules
+
+
 def test_bracketed_markup_for_pipes(rules_pipeline):
     doc = rules_pipeline.extract("自治区民政厅去年安排资金750余万元。", published_at="2025-02-27")
     assert bracketed(doc) == "[ORG 自治区民政厅][DATE 去年]安排资金[AMOUNT 750余万元]。"
@@ -120,6 +135,7 @@ def test_real_browser_renders_the_highlights(tmp_path, reference_doc):
     parser.feed(dom.stdout)
     assert len(parser.marks) == len(reference_doc.entities)
     assert parser.marks[0]["text"] == reference_doc.entities[0].text
+    assert any(m.get("data-positions") == "局長 @ 自治區民政廳社會組織管理局" for m in parser.marks)
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
     shot = ARTEFACTS / "show-phone.png"
     subprocess.run(
