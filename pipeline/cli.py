@@ -1,4 +1,6 @@
-"""The ``xinwen`` command: ``xinwen extract INPUT… -o OUT`` (or ``--out-dir DIR``), ``show``, ``report``, ``schemas``.
+"""The ``xinwen`` command: ``xinwen extract INPUT… -o OUT`` (or ``--out-dir DIR``), ``show``, ``report``, ``schemas``,
+``evaluate GOLD --format F`` (scores on annotated texts), ``export RECORDS --format F -o FILE`` (tasks for
+annotation tools), ``--version``. ``python -m pipeline`` is the same command.
 
 User errors (bad files, bad options) are one line on stderr each, never a
 traceback; the batch goes on, and the exit code says whether anything failed
@@ -35,8 +37,35 @@ from pipeline.records import Failure
 from pipeline.signals import Stopped, stop_signals
 
 
+def version() -> str:
+    """The installed package's version (its metadata), or the source tree's ``pipeline.__version__``."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("xinwen")
+    except PackageNotFoundError:
+        import pipeline
+
+        return pipeline.__version__
+
+
+class _Version(argparse.Action):
+    """``--version``: looked up only when asked (reading package metadata is not free)."""
+
+    def __init__(self, option_strings: list[str], dest: str, **_: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="print the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        print(f"xinwen {version()}")
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
+    from pipeline.annotations import EXPORT_FORMATS, FORMATS
+
     parser = argparse.ArgumentParser(prog="xinwen", description="Chinese news text in, structured records out.")
+    parser.add_argument("-V", "--version", action=_Version)
     sub = parser.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="extract entities from articles into JSONL")
     ex.add_argument(
@@ -79,7 +108,98 @@ def _parser() -> argparse.ArgumentParser:
     rep.add_argument("--errors", type=Path, help="the --errors file of the same run, to list failed inputs")
     sch = sub.add_parser("schemas", help="write the JSON Schemas of the records")
     sch.add_argument("outdir", type=Path, nargs="?", default=Path("schemas"))
+    ev = sub.add_parser("evaluate", help="precision, recall and F1 on your own annotated texts")
+    ev.add_argument("gold", type=Path, help="the annotated texts (see --format)")
+    ev.add_argument(
+        "--format",
+        required=True,
+        choices=FORMATS,
+        help="bio: character per line (MSRA); label-studio: its JSON export; doccano: its JSONL; jsonl: xinwen records",
+    )
+    ev.add_argument("--types", help="types to score, comma-separated (default: the types the gold uses)")
+    ev.add_argument(
+        "--overlap", default="", help="types whose entities match by overlap, not exact span, comma-separated: LOC"
+    )
+    ev.add_argument(
+        "--errors", type=Path, help="where to list misses and spurious entities (default: GOLD's name + .errors.txt)"
+    )
+    ev.add_argument("--json", type=Path, help="also write the scores to this JSON file")
+    ev.add_argument("--no-ner", action="store_true", help="rules only, without the NER model")
+    ev.add_argument("--model", type=Path, help="NER model directory (default: the one shipped with xinwen)")
+    ev.add_argument("--published-at", help="publication time for texts whose gold gives none, ISO 8601")
+    ev.add_argument(
+        "--region", choices=["mainland", "tw", "hk", "mo"], help="region of texts whose gold gives none (detect)"
+    )
+    exp = sub.add_parser("export", help="records as pre-annotated tasks for Label Studio or doccano, or as BIO")
+    exp.add_argument("records", nargs="+", type=Path, help="JSONL written by `xinwen extract` (or an --out-dir folder)")
+    exp.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    exp.add_argument("-o", "--output", required=True, help="the file to write, or - for stdout")
+    exp.add_argument("--types", help="only these entity types, comma-separated (default: all)")
     return parser
+
+
+def _types(option: str | None, name: str) -> tuple[str, ...] | None:
+    """A comma-separated list of entity types, checked (PER is PERSON)."""
+    from pipeline.annotations import label
+    from pipeline.scoring import TYPES
+
+    if not option:
+        return None
+    types = tuple(dict.fromkeys(label(t) for t in option.split(",") if t.strip()))
+    unknown = [t for t in types if t not in TYPES]
+    if unknown:
+        raise InputError(name, f"unknown type {unknown[0]!r} (one of {', '.join(TYPES)})")
+    return types
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    """``xinwen evaluate``: the table on stdout, the errors in a file."""
+    from pipeline.annotations import read_gold
+    from pipeline.core import Pipeline, parse_published_at
+    from pipeline.evaluation import as_json, evaluate, render, write_errors
+
+    labels, overlap = _types(args.types, "--types"), _types(args.overlap, "--overlap") or ()
+    if args.published_at:
+        parse_published_at(args.published_at)
+    golds = read_gold(args.gold, args.format)
+    if not golds:
+        raise InputError(str(args.gold), f"no annotated texts in it (as --format {args.format})")
+    pipe = Pipeline(Settings(ner=not args.no_ner, model_path=args.model))
+    result = evaluate(golds, pipe, labels, overlap, args.published_at, args.region)
+    print(render(result))
+    errors = args.errors or Path(f"{args.gold.name}.errors.txt")
+    count = write_errors(result, errors)
+    print(f"xinwen: {count:,} misses, spurious entities and wrong values -> {errors}", file=sys.stderr)
+    if args.json:
+        with _atomic_output(str(args.json)) as out:
+            out.write(json.dumps(as_json(result), indent=2) + "\n")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    """``xinwen export``: every record of the inputs, in the tool's format, written whole at the end."""
+    from pipeline.annotations import bio_lines, doccano_line, label_studio_task, records
+
+    types = _types(args.types, "--types")
+    count = 0
+    with _atomic_output(args.output) as out:
+        if args.format == "label-studio":
+            out.write("[")
+            model = f"xinwen {version()}"
+            for _, record in records(args.records):
+                task = json.dumps(label_studio_task(record, model, types), ensure_ascii=False)
+                out.write(f"{',' if count else ''}\n{task}")
+                count += 1
+            out.write("\n]\n")
+        else:
+            for _, record in records(args.records):
+                if args.format == "doccano":
+                    out.write(json.dumps(doccano_line(record, types), ensure_ascii=False) + "\n")
+                else:
+                    out.writelines(line + "\n" for line in bio_lines(record, types))
+                count += 1
+    print(f"xinwen: {count:,} records -> {args.output} ({args.format})", file=sys.stderr)
+    return 0 if count else 2
 
 
 @contextlib.contextmanager
@@ -321,7 +441,14 @@ def _schemas(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        commands = {"extract": _extract, "show": _show, "report": _report, "schemas": _schemas}
+        commands = {
+            "extract": _extract,
+            "show": _show,
+            "report": _report,
+            "schemas": _schemas,
+            "evaluate": _evaluate,
+            "export": _export,
+        }
         return commands[args.command](args)
     except XinwenError as exc:
         print(f"xinwen: {exc}", file=sys.stderr)

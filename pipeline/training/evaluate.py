@@ -18,44 +18,12 @@ import json
 import re
 import sys
 import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
+from pipeline.scoring import LABELS, score
 from pipeline.training.corpora import Sentence, Span, read_bio, read_msra_wordtag
-
-LABELS = ("PERSON", "LOC", "ORG")
-
-
-@dataclass
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def scores(self) -> dict[str, float | int]:
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4), "tp": self.tp, "fp": self.fp, "fn": self.fn}
-
-
-def score(
-    gold: Iterable[Iterable[Span]], predicted: Iterable[Iterable[Span]], labels: tuple[str, ...] = LABELS
-) -> dict[str, dict[str, float | int]]:
-    """Exact-match scores per label and overall (micro-averaged) over aligned sentences."""
-    counts = {label: Counts() for label in labels}
-    for g_spans, p_spans in zip(gold, predicted, strict=True):
-        g, p = set(g_spans), set(p_spans)
-        for label in labels:
-            g_l = {s for s in g if s[2] == label}
-            p_l = {s for s in p if s[2] == label}
-            counts[label].tp += len(g_l & p_l)
-            counts[label].fp += len(p_l - g_l)
-            counts[label].fn += len(g_l - p_l)
-    total = Counts(*(sum(getattr(c, k) for c in counts.values()) for k in ("tp", "fp", "fn")))
-    return {"overall": total.scores(), **{label: counts[label].scores() for label in labels}}
 
 
 def pipeline_system(settings_kwargs: dict) -> Callable[[list[str]], list[list[Span]]]:

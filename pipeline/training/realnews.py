@@ -310,7 +310,7 @@ def lac_system() -> Callable[[Article], Predicted]:
 
 def score_articles(articles: list[Article], run: Callable[[Article], Predicted]) -> dict:
     """P/R/F1 per type (exact spans), macro-F1 over ORG/PERSON/AMOUNT/DATE, value accuracy, position links."""
-    from pipeline.training.evaluate import Counts
+    from pipeline.scoring import Counts
 
     counts = {t: Counts() for t in TYPES}
     values = {t: [0, 0] for t in VALUED}  # right, gold values whose span was found
