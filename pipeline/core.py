@@ -427,7 +427,7 @@ class Pipeline:
         text = ctx.original
         in_text = trim_punctuation([m for m in mentions if within(spans, m.start, m.end)], aligned.simplified)
         in_text = person_edges(in_text, aligned.simplified)
-        mentions = whole_words(in_text, tokens, aligned.simplified, self.segmenter.lexicon()[1])
+        mentions = whole_words(in_text, tokens, aligned.simplified)
         entities = [
             Entity(
                 type=m.type,

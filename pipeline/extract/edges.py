@@ -11,9 +11,9 @@ minimum is kept). Amounts and dates are left as their grammars made them.
 People's names have two more edges (``person_edges``): the parts of a
 transliterated name joined by a hyphen or a middle dot are one name
 (希拉里-克林顿, 乔治·布什: the model reads each part), a surname with 某 or 某某
-is a name (高某, 張某某; the model stops at the surname), and the model's person
-is dropped when it is a surname alone or a single word in Latin letters
-(date, Image: page words, not names; Brian Snyder stays).
+is a name (高某, 張某某; the model stops at the surname; a surname alone stays,
+as in 江主席), and the model's person is dropped when it is a single word in
+Latin letters (date, Image: page words, not names; Brian Snyder stays).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from dataclasses import replace
 from pipeline.extract.base import Mention
 
 NAMED = ("ORG", "PERSON", "LOC")
-JOINERS = frozenset("·・•‧-－&'’.")
+JOINERS = frozenset("·・•‧-－—–&'’.")
 PAIRS = {"(": ")", "（": "）", "“": "”", "「": "」", "『": "』", "《": "》", "[": "]", "【": "】", '"': '"'}
 MIN_CHARS = {"ORG": 2, "LOC": 1, "PERSON": 1}
 
@@ -98,8 +98,7 @@ def person_edges(mentions: list[Mention], text: str) -> list[Mention]:
         if len(name) == 1 and name in single:
             mou = 2 if text[m.end : m.end + 2] == "某某" else 1 if text[m.end : m.end + 1] == "某" else 0
             if mou and text[m.end + mou : m.end + mou + 1] not in _NOT_A_NAME_AFTER_MOU:
-                kept.append(replace(m, end=m.end + mou))
-            continue  # a surname alone is no name
+                m = replace(m, end=m.end + mou)  # a surname alone stays: 江主席 (MSRA tags 江)
         if name.isascii() and sum(part[:1].isupper() for part in name.split()) < 2:
             continue
         kept.append(m)
