@@ -43,7 +43,7 @@ train: install  ## convert ../shared/corpora and train the NER model into models
 	$(PY) -m pip install --quiet -e ".[test,train]"
 	$(PY) -m pipeline.training.train --corpora $(CORPORA) --config $(CONFIG) $(TRAIN_ARGS)
 
-eval: install  ## P/R/F1 on MSRA test and deduplicated People's Daily test, with jieba and LAC -> build/eval/
+eval: install  ## P/R/F1 on MSRA test, deduplicated People's Daily test, the region sets and the real-news benchmark, with jieba and LAC -> build/eval/
 	$(PY) -m pip install --quiet -e ".[test,bench]"
 	$(PY) -m pipeline.training.evaluate --corpora $(CORPORA) --out build/eval
 

@@ -18,7 +18,9 @@ exclusive):
   against the text.
 * ``doccano``: JSONL, ``{"text": …, "label": [[start, end, "TYPE"], …]}``, end
   exclusive, offsets in code points (as doccano writes them; its newer
-  ``"entities": [{"start_offset", "end_offset", "label"}]`` is read too).
+  ``"entities": [{"start_offset", "end_offset", "label"}]`` is read too). A label
+  may carry a fourth element, the gold value of an AMOUNT or DATE
+  (``[13, 19, "AMOUNT", "7500000"]``), for value accuracy.
 * ``jsonl``: xinwen's own records (``xinwen extract`` output, or hand-corrected
   copies), with values: ``normalized.value`` of AMOUNT and DATE.
 

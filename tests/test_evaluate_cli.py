@@ -270,3 +270,26 @@ def test_types_restrict_the_scoring(tmp_path):
     assert set(table(out)) == {"PERSON", "overall"}
     code, _, err = evaluate(path, "--format", "doccano", "--no-ner", "--types", "GPE", cwd=tmp_path)
     assert code == 2 and "unknown type 'GPE'" in err
+
+
+def test_the_cli_gives_make_evals_figures_on_a_region_set(tmp_path):
+    """The same scorer as `make eval`: a hand-made region set as doccano lines (values as a 4th element)."""
+    from pipeline.training.evaluate import region_scores
+
+    source = ROOT / "corpus" / "eval" / "mainland.ann"
+    headers, sentences = read_annotated(source)
+    (tmp_path / "set").mkdir()
+    (tmp_path / "set" / "mainland.ann").write_bytes(source.read_bytes())
+    reference = region_scores(tmp_path / "set")["pipeline/region_mainland"]
+    path = tmp_path / "mainland.jsonl"
+    where = {k: headers[k] for k in ("published_at", "region")}
+    lines = [{"text": text, "label": [[s, e, t, v] for s, e, t, v in spans], **where} for text, spans in sentences]
+    path.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
+    code, _, err = evaluate(path, "--format", "doccano", "--json", tmp_path / "s.json", cwd=tmp_path)
+    assert code == 0, err
+    scores = json.loads((tmp_path / "s.json").read_text())
+    for kind in ("overall", "PERSON", "LOC", "ORG", "AMOUNT", "DATE"):
+        assert scores[kind] == reference[kind], kind
+    right = sum(v["right"] for v in scores["values"].values())
+    compared = sum(v["compared"] for v in scores["values"].values())
+    assert (right, compared) == (reference["meta"]["values_right"], reference["meta"]["values_total"])
