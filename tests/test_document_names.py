@@ -36,7 +36,9 @@ def test_listed_names_stand_only_as_whole_words(make_context):
     text = "中油昨天宣布調降油價，台積電股價上漲，新浪网报道。"
     names = [name for name, _ in found(RegisterExtractor().find(make_context(text)), text)]
     assert names == ["中油", "台積電", "新浪网"]
-    text = "他们在中油价区间内操作，为了统一思想。"
+    text = "据TVBS, ETtoday报道。"
+    assert [name for name, _ in found(RegisterExtractor().find(make_context(text)), text)] == ["TVBS", "ETtoday"]
+    text = "他们在中油价区间内操作，为了统一思想，TVBSX和XETtoday不是。"
     assert RegisterExtractor().find(make_context(text)) == []  # 中油 inside 中/油价: no word boundary
 
 

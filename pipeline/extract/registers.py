@@ -28,7 +28,12 @@ def _pattern() -> re.Pattern[str]:
 
 
 def _latin_word_edge(text: str, i: int) -> bool:
-    return i <= 0 or i >= len(text) or not (text[i - 1].isascii() and text[i - 1].isalnum() and text[i].isascii())
+    """No Latin letter or digit on both sides of offset ``i`` (TVBS, and TVBS新聞, but not TVBSX)."""
+
+    def letter(c: str) -> bool:
+        return c.isascii() and c.isalnum()
+
+    return i <= 0 or i >= len(text) or not (letter(text[i - 1]) and letter(text[i]))
 
 
 class RegisterExtractor:
