@@ -33,6 +33,11 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "span", "value", "unit", "currency", "qualifier", "kind"), CASES)
 def test_amount(make_context, text, span, value, unit, currency, qualifier, kind):
+    _check_amount(make_context, text, span, value, unit, currency, qualifier, kind)
+
+
+def _check_amount(make_context, text, span, value, unit, currency, qualifier, kind):
+    """One amount is found in ``text``, with this span and this normalized value."""
     mentions = AmountExtractor().find(make_context(text))
     assert [text[m.start : m.end] for m in mentions] == [span]
     amount = mentions[0].normalized
@@ -145,11 +150,7 @@ NEWS_CASES = [
 
 @pytest.mark.parametrize(("text", "span", "value", "unit", "currency", "qualifier", "kind"), NEWS_CASES)
 def test_amount_as_news_writes_it(make_context, text, span, value, unit, currency, qualifier, kind):
-    mentions = AmountExtractor().find(make_context(text))
-    assert [text[m.start : m.end] for m in mentions] == [span]
-    amount = mentions[0].normalized
-    assert amount.value == Decimal(value)
-    assert (amount.unit, amount.currency, amount.qualifier, amount.kind) == (unit, currency, qualifier, kind)
+    _check_amount(make_context, text, span, value, unit, currency, qualifier, kind)
 
 
 @pytest.mark.parametrize(

@@ -185,7 +185,8 @@ def test_ctrl_c_pressed_twice_stops_at_once_and_loses_nothing(tmp_path):
     assert sorted(ids_of(lines(out))) == every(3000)
 
 
-def test_a_folder_that_grows_while_a_run_is_resumed_ends_with_every_file_once(tmp_path):
+def _killed_folder_run(tmp_path):
+    """300 small files extracted into ``out.jsonl`` by a run SIGKILLed after a few records."""
     folder = tmp_path / "in"
     folder.mkdir()
     for i in range(300):
@@ -195,6 +196,11 @@ def test_a_folder_that_grows_while_a_run_is_resumed_ends_with_every_file_once(tm
     wait_for(journal_lines(tmp_path / ".out.jsonl.inprogress"), proc)
     proc.kill()
     proc.wait()
+    return folder, out
+
+
+def test_a_folder_that_grows_while_a_run_is_resumed_ends_with_every_file_once(tmp_path):
+    folder, out = _killed_folder_run(tmp_path)
     for i in range(20):
         (folder / f"b{i:03d}.txt").write_text(f"新增第{i}篇。", encoding="utf-8")
     code, err = run(str(folder), "-o", str(out))
@@ -204,16 +210,8 @@ def test_a_folder_that_grows_while_a_run_is_resumed_ends_with_every_file_once(tm
 
 
 def test_an_input_changed_after_it_was_extracted_is_reported_on_resume(tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for i in range(300):
-        (folder / f"a{i:03d}.txt").write_text(f"第{i}篇。上海市政府今日公布{i}项措施。", encoding="utf-8")
-    out = tmp_path / "out.jsonl"
+    folder, out = _killed_folder_run(tmp_path)
     journal = tmp_path / ".out.jsonl.inprogress"
-    proc = start(str(folder), "-o", str(out))
-    wait_for(journal_lines(journal), proc)
-    proc.kill()
-    proc.wait()
     first = json.loads(journal.read_bytes().split(b"\n")[0])["source"]
     time.sleep(0.05)
     Path(first).write_text("改过的文章。", encoding="utf-8")

@@ -122,13 +122,18 @@ def _read(path: Path, texts: Path, rule: dict[str, str]) -> Article:
     text = raw.decode("utf-8")
     if rule.get(name) != data["split"]:
         raise AnnotationError(f"{path}: split {data['split']!r}, the rule says {rule.get(name)!r}")
-    entities = [Gold(e["start"], e["end"], e["type"], e["text"], e.get("value")) for e in data["entities"]]
-    positions = [Position(p["person"], p["title"], p.get("organization")) for p in data.get("positions", [])]
-    article = Article(name, text, data.get("published_at"), data["split"], entities, positions)
+    article = _article(name, text, data)
     problems = validate(article)
     if problems:
         raise AnnotationError(f"{path}: " + "; ".join(problems[:5]))
     return article
+
+
+def _article(name: str, text: str, data: dict) -> Article:
+    """An annotation file's content (or a draft's) as an Article over ``text``."""
+    entities = [Gold(e["start"], e["end"], e["type"], e["text"], e.get("value")) for e in data["entities"]]
+    positions = [Position(p["person"], p["title"], p.get("organization")) for p in data.get("positions", [])]
+    return Article(name, text, data.get("published_at"), data["split"], entities, positions)
 
 
 def validate(article: Article) -> list[str]:
@@ -234,14 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     except (AnnotationError, ValueError) as exc:
         print(f"realnews: {exc}", file=sys.stderr)
         return 1
-    article = Article(
-        args.name,
-        (args.texts / data["file"]).read_text(encoding="utf-8"),
-        data["published_at"],
-        data["split"],
-        [Gold(e["start"], e["end"], e["type"], e["text"], e.get("value")) for e in data["entities"]],
-        [Position(p["person"], p["title"], p["organization"]) for p in data["positions"]],
-    )
+    article = _article(args.name, (args.texts / data["file"]).read_text(encoding="utf-8"), data)
     problems = validate(article)
     for i, e in enumerate(article.entities):
         context = article.text[max(0, e.start - 6) : e.start] + "[" + e.text + "]" + article.text[e.end : e.end + 6]
