@@ -109,3 +109,30 @@ def test_model_span_loses_a_trailing_title(full_pipeline):
     found = {(e.text, e.type) for e in doc.entities}
     assert ("民進黨", "ORG") in found and ("高雄市", "LOC") in found
     assert not any(e.text.endswith(("立委", "議員")) for e in doc.entities)
+
+
+def test_a_place_directly_before_an_organization_joins_it():
+    # 广西 + 梧州分局 as the model reads it, with nothing between: one organization.
+    chosen = fuse([ner(0, 2, "LOC"), ner(2, 6, "ORG"), ner(7, 9, "LOC")])
+    assert [(m.start, m.end, m.type) for m in chosen] == [(0, 6, "ORG"), (7, 9, "LOC")]
+    # a chain of places (美国 + 旧金山市 + …中学) joins too; a gap keeps them apart (香港《明報》)
+    chosen = fuse([ner(0, 2, "LOC"), ner(2, 5, "LOC"), ner(5, 9, "ORG"), ner(10, 12, "LOC"), ner(13, 15, "ORG")])
+    assert [(m.start, m.end, m.type) for m in chosen] == [(0, 9, "ORG"), (10, 12, "LOC"), (13, 15, "ORG")]
+
+
+def test_a_dateline_place_after_its_outlet_stays_a_place():
+    outlet = rule(0, 3, "ORG", 0.95, structured=True, name="outlets.dateline")
+    chosen = fuse([ner(3, 5, "LOC"), rule(5, 8, "ORG", 0.95, structured=True, name="outlets.dateline"), outlet])
+    assert [(m.start, m.end, m.type) for m in chosen] == [(0, 3, "ORG"), (3, 5, "LOC"), (5, 8, "ORG")]
+
+
+def test_suffix_name_beginning_with_a_found_place_beats_the_models_split():
+    # 广西水文水资源梧州分局: the rule's whole name (one-character head, 0.7) against the model's 广西 + 梧州分局.
+    chosen = fuse([rule(0, 11, "ORG", 0.7), ner(0, 2, "LOC"), ner(7, 11, "ORG")], model_ran=True)
+    assert [(m.start, m.end, m.type) for m in chosen] == [(0, 11, "ORG")]
+    # a weak name the model does not end with stays out (韩国人所: 韩国 + 人所)
+    chosen = fuse([rule(0, 4, "ORG", 0.7), ner(0, 2, "LOC")], model_ran=True)
+    assert [(m.start, m.end, m.type) for m in chosen] == [(0, 2, "LOC")]
+    # 花莲门诺医院: a specific name after a listed place stands although the model saw nothing there
+    chosen = fuse([rule(0, 6, "ORG", 0.85), rule(0, 2, "LOC", 0.75, name="places.gazetteer")], model_ran=True)
+    assert [(m.start, m.end, m.type) for m in chosen] == [(0, 6, "ORG")]
