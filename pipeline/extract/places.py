@@ -8,12 +8,14 @@ ethnic autonomous area (…族自治县) is a formula and trusted without the mo
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cached_property
 
 from pipeline import data
 from pipeline.data import alternation
 from pipeline.extract.base import Context, Mention, within
+from pipeline.segment import Token
 
 
 class PlaceExtractor:
@@ -26,6 +28,9 @@ class PlaceExtractor:
         w["not_places"] = frozenset(w["not_places"])
         names = sorted({n for k, v in w["gazetteer"].items() if k != "_source" for n in v}, key=len, reverse=True)
         # 花莲县, 油尖旺区, 台南市: a listed name with its level word; not in 台中市长, where 市长 is the title.
+        w["facility_heads"] = sorted(w["facility_heads"], key=len, reverse=True)
+        w["facility_modifier_pos"] = frozenset(w["facility_modifier_pos"])
+        w["facility_name_pos"] = frozenset(w["facility_name_pos"])
         w["gazetteer_re"] = re.compile(rf"(?:{alternation(names)})(?:(?:{alternation(w['gazetteer_levels'])})(?!长))?")
         return w
 
@@ -63,7 +68,58 @@ class PlaceExtractor:
                 i = end_i + 1
                 continue
             i += 1
-        return mentions + self._gazetteer(ctx, w)
+        return mentions + self._gazetteer(ctx, w) + self._facilities(ctx, w)
+
+    @staticmethod
+    def _facilities(ctx: Context, w: dict) -> list[Mention]:
+        """Named facilities and landmarks: name words before a facility head (维景酒店, 桃园机场, 大坪林站).
+
+        The head ends a word and may span words (产业园 + 区); the walk goes left from it over
+        ``facility_modifier_pos`` words (at most 12 characters; a verb of two characters such as 创意
+        inside, not first). The name needs a word of ``facility_name_pos``, right before a
+        one-character head (坪林 站, 澳门 关). Places at its start are places of their own (湾仔 +
+        维景酒店) when a name word is left without them; common words before the first name word
+        describe it and are cut (经营 + …).
+        """
+        tokens, text = ctx.tokens, ctx.simplified
+        modifier, name = w["facility_modifier_pos"], w["facility_name_pos"]
+        starts = [t.start for t in tokens]
+        mentions: list[Mention] = []
+        for i, tok in enumerate(tokens):
+            head = PlaceExtractor._head_of(tok, w, text)
+            if head is None:
+                continue
+            j = bisect.bisect_right(starts, tok.end - len(head)) - 1  # the word the head begins in
+            inside = tokens[j].start != tok.end - len(head)
+            if inside and (len(head) == 1 or j != i):
+                continue  # a one-character head is a word of its own (关 of 海关 is none)
+            words: list[Token] = [tokens[j]] if inside else []  # 假日 of 假日酒店
+            k = j - 1
+            while k >= 0 and tok.end - tokens[k].start <= 12 + len(head):
+                t = tokens[k]
+                soft = t.pos in ("v", "a") and len(t.text) >= 2 and k > 0 and tokens[k - 1].pos in modifier
+                if t.text.strip() != t.text or (t.pos not in modifier and not soft):
+                    break
+                if words and PlaceExtractor._head_of(t, w):
+                    break  # a facility before this one's words is a name of its own (港珠澳大桥 + 珠海口岸)
+                words.insert(0, t)
+                k -= 1
+            if len(head) == 1 and not (words and words[-1].pos in name):
+                continue
+            while words and words[0].pos == "ns" and any(t.pos in name for t in words[1:]):
+                words.pop(0)  # 湾仔 + 维景酒店
+            while words and words[0].pos not in name:
+                words.pop(0)
+            if words and within(ctx.spans, words[0].start, tok.end):
+                mentions.append(Mention(words[0].start, tok.end, "LOC", "rule", "places.facility", 0.88))
+        return mentions
+
+    @staticmethod
+    def _head_of(tok: Token, w: dict, text: str | None = None) -> str | None:
+        """The facility head ending ``tok`` (within the word, or reaching back into words before it in ``text``)."""
+        if text is None:
+            return next((h for h in w["facility_heads"] if tok.text.endswith(h)), None)
+        return next((h for h in w["facility_heads"] if text.endswith(h, 0, tok.end)), None)
 
     @staticmethod
     def _autonomous(name: str, w: dict) -> bool:

@@ -7,7 +7,9 @@ sentence gives the model less to go on. After fusion, this stage
 * reads definitions after an organization: ``X（台電）``, ``X（以下简称“台电”）``,
   ``X，简称台电``: the short name is an organization too; and a company's name
   without its legal form (小米集团 → 小米, 快播公司 → 快播: ``COMPANY_FORMS``) is its
-  short name, unless that is a place (北京公司 → not 北京);
+  short name, unless that is a place (北京公司 → not 北京); and a place's name without its
+  level word (龙岗区 → 龙岗: ``places.json`` ``stem_levels``) is the same place, where that is one
+  jieba word tagged as a name;
 * finds every other occurrence of each name the document holds (ORG, PERSON,
   LOC, two characters or more; a surface given two types is left alone),
   inside the article's text regions, starting and ending on jieba word
@@ -66,7 +68,13 @@ class Repeats:
         for m in [*mentions, *added]:
             if m.type in NAMED and m.end - m.start >= 2 and text[m.start : m.end] not in generic:
                 surface = text[m.start : m.end]
-                short = _short_name(surface, ctx) if m.type == "ORG" else None
+                short = (
+                    _short_name(surface, ctx)
+                    if m.type == "ORG"
+                    else _place_stem(surface, ctx)
+                    if m.type == "LOC"
+                    else None
+                )
                 for name in (surface, short) if short else (surface,):
                     names[name].add(m.type)
                     confidence[name] = max(confidence.get(name, 0.0), m.confidence)
@@ -112,9 +120,7 @@ class Repeats:
 
 
 def _replaceable(mentions: list[Mention], owner: list[int], start: int, end: int) -> set[int] | None:
-    """Indices of the mentions covering ``[start, end)`` if all are shorter names inside it, else None.
-
-    """
+    """Indices of the mentions covering ``[start, end)`` if all are shorter names inside it, else None."""
     inside = set(owner[start:end]) - {-1}
     if -2 in inside:
         return None
@@ -123,6 +129,24 @@ def _replaceable(mentions: list[Mention], owner: list[int], start: int, end: int
         if m.start < start or m.end > end or m.structured or m.type not in NAMED:
             return None
     return inside
+
+
+@cache
+def _place_levels() -> tuple[str, ...]:
+    return tuple(data.table("zh/places.json")["stem_levels"])
+
+
+def _place_stem(name: str, ctx: Context) -> str | None:
+    """龙岗区 -> 龙岗: a place's name without its level word, if that is one word of two characters or more
+    that is no common word (not 开发 of 开发区, 新 of 新区)."""
+    level = next((x for x in _place_levels() if name.endswith(x)), None)
+    stem = name[: -len(level)] if level else ""
+    if len(stem) < 2 or ctx.segment is None:
+        return None
+    words = ctx.segment(stem)
+    if len(words) != 1 or words[0].pos not in ("ns", "nr", "nrt", "nz", "j"):
+        return None
+    return stem
 
 
 def _short_name(name: str, ctx: Context) -> str | None:

@@ -1,0 +1,90 @@
+"""Facilities, directions, place stems and places before organizations, on sentences written for these tests
+(both scripts)."""
+
+import pytest
+
+from pipeline.extract.places import PlaceExtractor
+
+
+def facilities(make_context, text):
+    return [text[m.start : m.end] for m in PlaceExtractor().find(make_context(text)) if m.rule == "places.facility"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("旅客昨日抵达桃园机场，再转乘客运。", ["桃园机场"]),
+        ("旅客昨日抵達桃園機場，再轉乘客運。", ["桃園機場"]),
+        ("游客在西安东站换乘地铁。", ["西安东站"]),
+        ("遊客在西安東站換乘地鐵。", ["西安東站"]),
+        ("工程车辆经港珠澳大桥珠海口岸出境。", ["港珠澳大桥", "珠海口岸"]),  # two facilities, not one
+        ("工程車輛經港珠澳大橋珠海口岸出境。", ["港珠澳大橋", "珠海口岸"]),
+        ("商会组织会员参观北海工业园区。", ["北海工业园区"]),  # only common words after the place: one name
+        ("該酒店昨日暫停營業。", []),  # no name before the head
+        ("海关昨日检获一批货物。", []),  # 关 inside a word is no head
+    ],
+)
+def test_named_facilities_are_places(make_context, text, names):
+    assert facilities(make_context, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "not_places"),
+    [
+        # a district before a named hotel is a place of its own; the hotel is a place, not an organization
+        ("衞生署向灣仔維景酒店發出隔離令。", {"灣仔", "維景酒店"}, {"灣仔維景酒店"}),
+        ("卫生署向湾仔维景酒店发出隔离令。", {"湾仔", "维景酒店"}, {"湾仔维景酒店"}),
+    ],
+)
+def test_facility_decides_where_the_name_begins(full_pipeline, text, places, not_places):
+    doc = full_pipeline.extract(text, region="hk")
+    locs = {e.text for e in doc.entities if e.type == "LOC"}
+    assert places <= locs
+    assert not ({e.text for e in doc.entities} & not_places)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["颱風集結在香港西南偏南約250公里，預料向西北移動。", "台风集结在香港西南偏南约250公里，预料向西北移动。"],
+)
+def test_compass_words_used_as_directions_are_no_places(full_pipeline, text):
+    doc = full_pipeline.extract(text)
+    locs = [e.text for e in doc.entities if e.type == "LOC"]
+    assert locs == ["香港"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "宁德时代登陆港股，许多华人华侨关注。港股今年表现平稳。",
+        "寧德時代登陸港股，許多華人華僑關注。港股今年表現平穩。",
+    ],
+)
+def test_a_one_character_place_beginning_a_word_of_its_things_is_none(full_pipeline, text):
+    doc = full_pipeline.extract(text)
+    assert not [e for e in doc.entities if e.type == "LOC" and len(e.text) == 1]
+
+
+@pytest.mark.parametrize(
+    ("text", "stem"),
+    [
+        ("龙岗区举办春节返乡活动。许多来深建设者说，在龙岗工作了十年。", "龙岗"),
+        ("龍岗區舉辦春節返鄉活動。許多來深建設者說，在龍岗工作了十年。", "龍岗"),
+    ],
+)
+def test_a_place_found_with_its_level_word_is_found_without(full_pipeline, text, stem):
+    doc = full_pipeline.extract(text)
+    assert stem in [e.text for e in doc.entities if e.type == "LOC"]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("记者从深圳市龙岗区文化广电旅游体育局获悉，假期接待游客百万人次。", "深圳市龙岗区文化广电旅游体育局"),
+        ("記者從深圳市龍崗區文化廣電旅遊體育局獲悉，假期接待遊客百萬人次。", "深圳市龍崗區文化廣電旅遊體育局"),
+        ("据分析，广西水文水资源梧州分局预计，西江水位将继续上涨。", "广西水文水资源梧州分局"),
+    ],
+)
+def test_a_place_before_a_body_is_part_of_its_name(full_pipeline, text, org):
+    doc = full_pipeline.extract(text)
+    assert org in [e.text for e in doc.entities if e.type == "ORG"]
