@@ -166,9 +166,7 @@ class Segmenter:
             self._pos = self._load()
         tokens: list[Token] = []
         offset = 0
-        with _quiet_jieba():
-            pairs = self._pos.lcut(text)
-        for pair in pairs:
+        for pair in self._pos.lcut(text):  # jieba logs only while loading, which ``_load`` silences
             word, flag = pair.word, pair.flag
             tokens.append(Token(word, flag, offset, offset + len(word)))
             offset += len(word)

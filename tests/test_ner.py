@@ -145,6 +145,43 @@ def test_openblas_products_equal_thincs(trans1, trans2):
     numpy.testing.assert_allclose(out, expected, rtol=1e-5, atol=1e-5)
 
 
+@pytest.mark.parametrize("lexicon", [True, False])
+@pytest.mark.parametrize("text", ["市长欧阳明说，X光机 Ab1。", "Ｘ\u3000北京大学2025年", "香", ""])
+def test_a_char_doc_holds_the_arrays_of_a_featured_spacy_doc(text, lexicon):
+    """``CharDoc`` stands in for a ``Doc`` in the encoder: every attribute the model reads has the
+    ``Doc``'s values (spaCy's symbol ids for strings such as X included)."""
+    import numpy
+    import spacy
+    from spacy.attrs import DEP, IS_SPACE, LEMMA, NORM, ORTH, SENT_START, SHAPE, TAG
+
+    from pipeline.extract.ner_features import CharFeatures, CharTokenizer
+    from pipeline.segment import Segmenter
+
+    vocab = spacy.blank("zh").vocab
+    segmenter = Segmenter()
+    features = CharFeatures(segmenter, lexicon=lexicon)
+    doc = features(CharTokenizer(vocab)(text))
+    char_doc = features.char_doc(vocab, text, segmenter.segment(text) if text else [])
+    attrs = [ORTH, NORM, TAG, SHAPE, LEMMA, DEP, SENT_START, IS_SPACE]
+    assert len(char_doc) == len(doc)
+    want = doc.to_array(attrs).astype(numpy.uint64).reshape(len(doc), len(attrs))
+    assert numpy.array_equal(char_doc.to_array(attrs).reshape(len(doc), len(attrs)), want)
+
+
+def test_the_model_reads_char_docs_and_finds_what_spacy_docs_give(ner_only):
+    ner = next(x for x in ner_only.extractors if x.name == "ner")
+    ner_only.extract(SENTENCES[0][0])
+    assert ner._char_docs is not None  # the shipped model takes the array path
+    texts = [s for s, _ in SENTENCES] + ["香港特区政府今日公布施政报告。" * 30]
+    fast = [[(e.start, e.end, e.type) for e in ner_only.extract(t).entities] for t in texts]
+    features, ner._char_docs = ner._char_docs, None
+    try:
+        slow = [[(e.start, e.end, e.type) for e in ner_only.extract(t).entities] for t in texts]
+    finally:
+        ner._char_docs = features
+    assert fast == slow
+
+
 def test_the_model_runs_on_openblas_and_finds_what_thincs_ops_find(ner_only):
     from thinc.api import NumpyOps
 

@@ -36,6 +36,8 @@ from pipeline.segment import Segmenter, Token
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from pipeline.extract.ner_features import CharDoc, CharFeatures
+
 LABELS = {"PERSON": "PERSON", "LOC": "LOC", "ORG": "ORG"}
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
 
@@ -85,6 +87,7 @@ class NerExtractor:
         self._confidence: dict[str, float] = {}
         self._one_blas_thread: OneBlasThread | None = None
         self._greedy: GreedyNer | None = None
+        self._char_docs: CharFeatures | None = None
 
     def _load(self) -> None:
         path = self.model_path or default_model_path()
@@ -104,6 +107,10 @@ class NerExtractor:
         use_openblas(self._nlp)
         ner = self._nlp.get_pipe("ner") if "ner" in self._nlp.pipe_names else None
         self._greedy = GreedyNer(ner) if GreedyNer.supports(ner) else None
+        # The model's features and encoder read from arrays (``CharDoc``) when both are the project's own.
+        features = self._nlp.get_pipe("features") if "features" in self._nlp.pipe_names else None
+        arrays = self._greedy is not None and self._greedy.reads_arrays and self._nlp.pipe_names == ["features", "ner"]
+        self._char_docs = features if arrays and isinstance(features, ner_features.CharFeatures) else None
         self._one_blas_thread = OneBlasThread()
         self._confidence = self._measured_precision(path)
 
@@ -147,6 +154,12 @@ class NerExtractor:
         if self._greedy is None:
             for doc in self._nlp.pipe(docs, batch_size=self.batch_size):
                 yield [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
+            return
+        if self._char_docs is not None:
+            # Character docs: token offsets are character offsets. The batch is bounded in characters
+            # (the encoder's memory grows with them), so many short texts share one model run.
+            for batch in _by_chars(docs, max(self.batch_size // 4, 2) * self.max_chunk):
+                yield from self._greedy(batch)
             return
         from spacy.util import minibatch
 
@@ -221,7 +234,7 @@ class NerExtractor:
         tokens = ctx.tokens
         t = 0
         for start, end in pieces:
-            doc = self._nlp.make_doc(ctx.simplified[start:end])
+            doc = None if self._char_docs else self._nlp.make_doc(ctx.simplified[start:end])
             while t < len(tokens) and tokens[t].end <= start:
                 t += 1
             local: list[Token] = []
@@ -232,8 +245,32 @@ class NerExtractor:
                 s, e = max(tok.start, start), min(tok.end, end)
                 local.append(Token(ctx.simplified[s:e], tok.pos, s - start, e - start))
                 k += 1
-            doc.user_data[TOKENS_KEY] = local
-            yield doc
+            if doc is None:
+                yield self._char_docs.char_doc(self._nlp.vocab, ctx.simplified[start:end], local)
+            else:
+                doc.user_data[TOKENS_KEY] = local
+                yield doc
 
     def __getstate__(self) -> dict[str, object]:
-        return {**self.__dict__, "_nlp": None, "_confidence": {}, "_one_blas_thread": None, "_greedy": None}
+        return {
+            **self.__dict__,
+            "_nlp": None,
+            "_confidence": {},
+            "_one_blas_thread": None,
+            "_greedy": None,
+            "_char_docs": None,
+        }
+
+
+def _by_chars(docs: Iterator[CharDoc], limit: int) -> Iterator[list[CharDoc]]:
+    """Consecutive docs in lists of about ``limit`` characters (at least one doc each)."""
+    batch: list[CharDoc] = []
+    chars = 0
+    for doc in docs:
+        batch.append(doc)
+        chars += len(doc)
+        if chars >= limit:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch

@@ -30,7 +30,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import numpy
-from spacy.attrs import DEP, LEMMA, NORM, TAG
+from spacy.attrs import DEP, IS_SPACE, LEMMA, NORM, ORTH, SENT_START, SHAPE, TAG
 from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc
@@ -121,6 +121,31 @@ def lexicon_matches(text: str, freq: dict[str, int], tags: dict[str, str]) -> tu
     return starts, ends
 
 
+class CharDoc:
+    """A character text with the model's input features, as arrays: what ``FastTok2Vec`` and
+    ``GreedyNer`` read of a spaCy ``Doc`` (its length, ``to_array`` and ``vocab``), without building one.
+
+    A ``Doc`` of a short text costs more to build than the model spends on it: one lexeme lookup
+    and one token struct per character, then the features written onto the tokens. Here each
+    attribute is one array, computed once from the text (``CharFeatures.char_doc``) with the same
+    values a ``Doc`` of the character tokenizer and ``CharFeatures`` would hold.
+    """
+
+    __slots__ = ("_columns", "text", "vocab")
+
+    def __init__(self, vocab: Vocab, text: str, columns: dict[int, numpy.ndarray]) -> None:
+        self.vocab = vocab
+        self.text = text
+        self._columns = columns
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def to_array(self, attrs: list[int]) -> numpy.ndarray:
+        """The attributes' values, one row per character (``Doc.to_array`` for the attributes it holds)."""
+        return numpy.stack([self._columns[attr] for attr in attrs], axis=1)
+
+
 class CharFeatures:
     """Writes the bigram (NORM), jieba (TAG) and optional dictionary (LEMMA, DEP) features onto character docs."""
 
@@ -130,6 +155,36 @@ class CharFeatures:
         # Training sees every sentence once per epoch; memoise the segmentation. The
         # segmenter is looked up at each call: the NER extractor swaps in the pipeline's.
         self._segment = lru_cache(maxsize=100_000)(lambda text: self.segmenter.segment(text))
+        self._lexemes: dict[str, tuple[int, int, int]] = {}  # char -> ORTH, SHAPE, IS_SPACE (for char_doc)
+
+    def columns(self, text: str, tokens: list[Token]) -> list[list[str]]:
+        """The feature strings of each character, one list per attribute of ``_ATTRS`` written."""
+        # The bigram starting at each character; the last one pairs it with an end mark.
+        bigrams = [text[i : i + 2] for i in range(len(text) - 1)] + [text[-1] + "</s>"] if text else []
+        columns = [bigrams, char_tags(text, tokens)]
+        if self.lexicon:
+            columns += lexicon_matches(text, *self.segmenter.lexicon())
+        return columns
+
+    def char_doc(self, vocab: Vocab, text: str, tokens: list[Token]) -> CharDoc:
+        """``text`` (tokens covering it end to end) as the model reads it: the arrays of a character
+        ``Doc`` after this component, without the ``Doc``."""
+        lexemes = self._lexemes
+        for char in text:
+            if char not in lexemes:
+                lexeme = vocab[char]
+                lexemes[char] = (lexeme.orth, lexeme.shape, int(lexeme.is_space))
+        own = numpy.array([lexemes[char] for char in text], dtype="uint64").reshape(len(text), 3)
+        columns = {ORTH: own[:, 0], SHAPE: own[:, 1], IS_SPACE: own[:, 2]}
+        features = self.columns(text, tokens)
+        for attr, values in zip(_ATTRS, features + [[]] * (len(_ATTRS) - len(features)), strict=True):
+            # An attribute no feature writes (LEMMA, DEP without ``lexicon``) is a Doc's 0.
+            hashed = map(hash_string, values) if values else [0] * len(text)
+            columns[attr] = numpy.fromiter(hashed, dtype="uint64", count=len(text))
+        # A character doc's first token starts a sentence; no other is marked.
+        columns[SENT_START] = numpy.zeros(len(text), dtype="uint64")
+        columns[SENT_START][:1] = 1
+        return CharDoc(vocab, text, columns)
 
     def __call__(self, doc: Doc) -> Doc:
         tokens = doc.user_data.pop(TOKENS_KEY, None)
@@ -142,11 +197,7 @@ class CharFeatures:
                 return doc
         if tokens is None:
             tokens = self._segment(text)
-        # The bigram starting at each character; the last one pairs it with an end mark.
-        bigrams = [text[i : i + 2] for i in range(len(text) - 1)] + [text[-1] + "</s>"] if text else []
-        columns = [bigrams, char_tags(text, tokens)]
-        if self.lexicon:
-            columns += lexicon_matches(text, *self.segmenter.lexicon())
+        columns = self.columns(text, tokens)
         if text:
             # One array write per feature instead of attribute writes per Token object: the
             # per-token Python loop was a tenth of the pipeline's time. The values are the

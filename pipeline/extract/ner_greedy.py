@@ -80,6 +80,11 @@ class GreedyNer:
             self._inside[b] = names.index("I-" + self._labels[b])
             self._last[b] = names.index("L-" + self._labels[b])
 
+    @property
+    def reads_arrays(self) -> bool:
+        """Whether the encoder is ``FastTok2Vec``, which reads a doc's arrays only (so a ``CharDoc`` does)."""
+        return isinstance(self._tok2vec, FastTok2Vec)
+
     @staticmethod
     def supports(component: object) -> bool:
         """Whether ``component`` is the kind of NER this decoder reproduces."""
