@@ -88,3 +88,15 @@ def test_a_place_found_with_its_level_word_is_found_without(full_pipeline, text,
 def test_a_place_before_a_body_is_part_of_its_name(full_pipeline, text, org):
     doc = full_pipeline.extract(text)
     assert org in [e.text for e in doc.entities if e.type == "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("今年建成了长沙至赣州高铁和南宁至柳州至桂林铁路。", ["长沙至赣州高铁", "南宁至柳州至桂林铁路"]),
+        ("今年建成了長沙至贛州高鐵和南寧至柳州至桂林鐵路。", ["長沙至贛州高鐵", "南寧至柳州至桂林鐵路"]),
+        ("这标志着中国发展至新阶段。", []),  # 段 inside 阶段 is no route head
+    ],
+)
+def test_a_line_named_by_its_ends_is_one_place(make_context, text, names):
+    assert facilities(make_context, text) == names

@@ -27,10 +27,12 @@ class PlaceExtractor:
         w["suffixes"] = sorted(w["suffixes"], key=len, reverse=True)
         w["not_places"] = frozenset(w["not_places"])
         names = sorted({n for k, v in w["gazetteer"].items() if k != "_source" for n in v}, key=len, reverse=True)
-        # 花莲县, 油尖旺区, 台南市: a listed name with its level word; not in 台中市长, where 市长 is the title.
+        joiners, heads, han = alternation(w["route_joiners"]), alternation(w["route_heads"]), "[\u4e00-\u9fff]"
+        w["route_re"] = re.compile(rf"(?:{han}{{2,5}}?(?:{joiners}))+{han}{{1,5}}?(?P<head>{heads})")
         w["facility_heads"] = sorted(w["facility_heads"], key=len, reverse=True)
         w["facility_modifier_pos"] = frozenset(w["facility_modifier_pos"])
         w["facility_name_pos"] = frozenset(w["facility_name_pos"])
+        # 花莲县, 油尖旺区, 台南市: a listed name with its level word; not in 台中市长, where 市长 is the title.
         w["gazetteer_re"] = re.compile(rf"(?:{alternation(names)})(?:(?:{alternation(w['gazetteer_levels'])})(?!长))?")
         return w
 
@@ -68,7 +70,31 @@ class PlaceExtractor:
                 i = end_i + 1
                 continue
             i += 1
-        return mentions + self._gazetteer(ctx, w) + self._facilities(ctx, w)
+        return mentions + self._gazetteer(ctx, w) + self._facilities(ctx, w) + self._routes(ctx, w)
+
+    @staticmethod
+    def _routes(ctx: Context, w: dict) -> list[Mention]:
+        """A line named by its ends, from a place word to a word boundary: 沈阳至佳木斯高铁, 广州至新兴南段.
+
+        No verb, adjective or adverb inside (中国发展至新阶段 is a clause)."""
+        tokens = ctx.tokens
+        ends = {t.end for t in tokens}
+        starts = {t.start for t in tokens} | {t.end - 1 for t in tokens if len(t.text) == 2}  # 白 河段
+        mentions: list[Mention] = []
+        i = 0
+        while i < len(tokens):
+            t = tokens[i]
+            m = w["route_re"].match(ctx.simplified, t.start) if t.pos == "ns" and len(t.text) >= 2 else None
+            if not (m and m.end() in ends and m.start("head") in starts and within(ctx.spans, t.start, m.end())):
+                i += 1
+                continue
+            k = i
+            while k < len(tokens) and tokens[k].end <= m.end():
+                k += 1
+            if not any(x.pos.startswith(("v", "a", "d")) for x in tokens[i:k]):
+                mentions.append(Mention(t.start, m.end(), "LOC", "rule", "places.facility", 0.88))
+            i = k  # 柳州至桂林铁路 inside 南宁至柳州至桂林铁路 is no line of its own
+        return mentions
 
     @staticmethod
     def _facilities(ctx: Context, w: dict) -> list[Mention]:
