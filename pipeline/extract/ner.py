@@ -237,14 +237,17 @@ class NerExtractor:
             doc = None if self._char_docs else self._nlp.make_doc(ctx.simplified[start:end])
             while t < len(tokens) and tokens[t].end <= start:
                 t += 1
-            local: list[Token] = []
             k = t
             while k < len(tokens) and tokens[k].start < end:
-                tok = tokens[k]
-                # A word cut by a piece boundary is clipped, so the model never segments again.
-                s, e = max(tok.start, start), min(tok.end, end)
-                local.append(Token(ctx.simplified[s:e], tok.pos, s - start, e - start))
                 k += 1
+            if start == 0 and (k == 0 or tokens[k - 1].end <= end):
+                local = tokens[t:k]  # the text's first piece, no word cut: its words as they are
+            else:
+                local = []
+                for tok in tokens[t:k]:
+                    # A word cut by a piece boundary is clipped, so the model never segments again.
+                    s, e = max(tok.start, start), min(tok.end, end)
+                    local.append(Token(ctx.simplified[s:e], tok.pos, s - start, e - start))
             if doc is None:
                 yield self._char_docs.char_doc(self._nlp.vocab, ctx.simplified[start:end], local)
             else:
