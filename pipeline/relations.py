@@ -91,7 +91,7 @@ class Linker:
         credit = set(grammar["credit_labels"])
         titles = {*data.table("zh/people.json")["titles"], *grammar["titles"], *grammar["compounds"], *credit}
         w["titles"] = data.suffix_table(titles)
-        w["title_list"] = sorted(titles, key=len, reverse=True)
+        w["title_prefixes"] = data.suffix_table(titles)  # the same sets by length, read as prefixes after a name
         w["credit"] = frozenset(credit)
         w["modifiers"] = sorted(grammar["modifiers"], key=len, reverse=True)
         w["credit_after"] = sorted(grammar["credit_after"], key=len, reverse=True)
@@ -102,7 +102,22 @@ class Linker:
             reverse=True,
         )
         w["kind_titles"] = {kind: frozenset(spec["titles"]) for kind, spec in grammar["kinds"].items()}
+        w["kind_of_head"] = {}
+        for head, kind in w["kind_heads"]:
+            w["kind_of_head"].setdefault(head, kind)  # a head listed twice keeps its first kind
+        w["kind_head_table"] = data.suffix_table(w["kind_of_head"])
         w["heads"] = sorted(data.table("zh/orgs.json")["head_words"], key=len, reverse=True)
+        w["head_table"] = data.suffix_table(w["heads"])
+        # Head words of two characters or more, the ones a type word refers by (服务中心, 协会), by length.
+        w["type_heads"] = data.suffix_table(h for h in w["heads"] if len(h) >= 2)
+        # A type word after a demonstrative, or opening a clause (not after a quote mark: “爱心”基金会 is another name).
+        w["reference_re"] = re.compile(
+            rf"(?:{alternation(w['demonstratives'])}|(?<=[，。；：、！？,.;:!?\s])|^)"
+            rf"(?:{alternation(h for h in w['heads'] if len(h) >= 2)})",
+            re.MULTILINE,
+        )
+        w["province_order"] = {short: n for n, short in enumerate(w["provinces"])}
+        w["province_lengths"] = sorted({len(short) for short in w["provinces"]})
         w["staff_labels"] = frozenset(grammar["staff_labels"])
         sources = alternation(data.table("zh/outlets.json")["source_labels"])
         w["source_label_re"] = re.compile(rf"(?:{sources})[ \t\u3000]*[:：][ \t\u3000]*$")
@@ -173,12 +188,12 @@ class Linker:
     def _orgs_by_head(self, entities: list[Entity]) -> dict[str, tuple[list[int], list[int]]]:
         """For each head word, the organizations ending in it: (their end offsets, their indices), in text order."""
         table: dict[str, tuple[list[int], list[int]]] = {}
+        heads = self._words["type_heads"]
         for i in (i for i, e in enumerate(entities) if e.type == "ORG"):
-            for head in self._words["heads"]:
-                if len(head) >= 2 and entities[i].text_simplified.endswith(head):
-                    ends, indices = table.setdefault(head, ([], []))
-                    ends.append(entities[i].end)
-                    indices.append(i)
+            for head in data.endings(entities[i].text_simplified, heads):
+                ends, indices = table.setdefault(head, ([], []))
+                ends.append(entities[i].end)
+                indices.append(i)
         return table
 
     def clusters(
@@ -246,20 +261,15 @@ class Linker:
     ) -> dict[int, list[tuple[int, int]]]:
         """该协会, 这家公司, and a bare 服务中心 opening a clause: the nearest earlier organization of that type."""
         w = self._words
-        heads = [h for h in w["heads"] if len(h) >= 2]
         group_of = {i: n for n, g in enumerate(groups) if g["type"] == "ORG" for i in g["mentions"]}
         inside = bytearray(len(simplified))
         for e in entities:
             inside[e.start : e.end] = b"\x01" * (e.end - e.start)
-        demonstratives = alternation(w["demonstratives"])
-        head_alt = alternation(heads)
-        # After a demonstrative, or opening a clause (not after a quote mark: “爱心”基金会 is another name).
-        pattern = re.compile(rf"(?:{demonstratives}|(?<=[，。；：、！？,.;:!?\s])|^)(?:{head_alt})", re.MULTILINE)
         found: dict[int, list[tuple[int, int]]] = {}
-        for m in pattern.finditer(simplified):
+        for m in w["reference_re"].finditer(simplified):
             if any(inside[m.start() : m.end()]):
                 continue
-            head = next((h for h in heads if m.group().endswith(h)), "")
+            head = next(data.endings(m.group(), w["type_heads"]), "")
             if not m.group().startswith(tuple(w["demonstratives"])) and len(head) < 3:
                 continue  # a bare 协会 is too vague; a bare 服务中心 or 该协会 is a reference
             ends, indices = by_head.get(head, ([], []))
@@ -270,13 +280,14 @@ class Linker:
 
     def _region(self, entities: list[Entity]) -> str | None:
         """The province most named in the article (by LOC and ORG mentions starting with its name)."""
-        provinces = self._words["provinces"]
+        w = self._words
+        provinces, order = w["provinces"], w["province_order"]
         counts: Counter[str] = Counter()
         for e in entities:
             if e.type in ("LOC", "ORG"):
-                for short in provinces:
-                    if e.text_simplified.startswith(short):
-                        counts[short] += 1
+                starts = (e.text_simplified[:n] for n in w["province_lengths"] if n <= len(e.text_simplified))
+                for short in sorted((x for x in starts if x in provinces), key=order.__getitem__):
+                    counts[short] += 1  # in the table's order, so that a tie goes as it always went
         if not counts:
             return None
         return provinces[counts.most_common(1)[0][0]]
@@ -491,8 +502,8 @@ class _Positions:
         协会 is the end of a name the extractors missed, not a reference to another 协会.
         """
         s, w = self.s, self.w
-        for head in w["heads"]:
-            if len(head) < 2 or not s.startswith(head, end - len(head)) or self._covered(end - len(head), end):
+        for head in data.endings(s[max(0, end - w["type_heads"][0][0]) : end], w["type_heads"]):
+            if self._covered(end - len(head), end):
                 continue
             start = end - len(head)
             demonstrative = next((d for d in w["demonstratives"] if self._free_before(start, d)), None)
@@ -532,7 +543,7 @@ class _Positions:
         name, core = self.entities[k].text_simplified, self._core(title)
         if len(core) == 2 and core[1] == "长" and name.endswith(core[0]):
             return True
-        kind = next((kind for head, kind in self.w["kind_heads"] if name.endswith(head)), None)
+        kind = next((self.w["kind_of_head"][head] for head in data.endings(name, self.w["kind_head_table"])), None)
         if kind is None:
             return not known
         return core in self.w["kind_titles"][kind] or title in self.w["kind_titles"][kind]
@@ -561,7 +572,7 @@ class _Positions:
         person = self.entities[p]
         k, t = person.end, None
         for _ in range(4):  # the title, or a modifier and then the title (副主席 is listed; 常务副主席 is not)
-            t = next((t for t in w["title_list"] if s.startswith(t, k)), None)
+            t = next((s[k : k + n] for n, ts in w["title_prefixes"] if s[k : k + n] in ts), None)
             m = next((m for m in w["modifiers"] if s.startswith(m, k) and not self._covered(k, k + len(m))), None)
             if t is not None or m is None:
                 break
@@ -573,7 +584,7 @@ class _Positions:
             return None  # 张三主任李四: the title is 李四's
         if after < len(s) and s[after] in w["not_after_name_followers"]:
             return None  # 主席团, 总统府, 部长级
-        if any(s.startswith(h, after - len(t)) for h in w["heads"] if len(h) > len(t)):
+        if any(s[after - len(t) : after - len(t) + n] in hs for n, hs in w["head_table"] if n > len(t)):
             return None  # 委员会
         return Link(Title(person.end, after, t), None, person.start, "position.after_name")
 
