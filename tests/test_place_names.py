@@ -100,3 +100,20 @@ def test_a_place_before_a_body_is_part_of_its_name(full_pipeline, text, org):
 )
 def test_a_line_named_by_its_ends_is_one_place(make_context, text, names):
     assert facilities(make_context, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("法院认定，快播公司负有责任。对于快播公司的上诉，法院驳回，快播公司须缴罚金。", "快播公司"),
+        ("法院認定，快播公司負有責任。對於快播公司的上訴，法院駁回，快播公司須繳罰金。", "快播公司"),
+    ],
+)
+def test_a_company_name_jieba_cut_into_characters_stands_where_the_text_repeats_it(full_pipeline, text, org):
+    doc = full_pipeline.extract(text)
+    assert [e.text for e in doc.entities if e.type == "ORG"].count(org) == 3
+
+
+def test_a_company_name_cut_into_characters_once_needs_the_model(full_pipeline):
+    doc = full_pipeline.extract("他说，新老公司之间没有矛盾。")
+    assert not [e for e in doc.entities if e.type == "ORG"]

@@ -132,8 +132,13 @@ class PlaceExtractor:
                 k -= 1
             if len(head) == 1 and not (words and words[-1].pos in name):
                 continue
-            while words and words[0].pos == "ns" and any(t.pos in name for t in words[1:]):
-                words.pop(0)  # 湾仔 + 维景酒店
+            # 湾仔 + 维景酒店, 中国 + 良渚古城遗址 (古城 is no name of its own)
+            while (
+                words
+                and words[0].pos == "ns"
+                and any(t.pos in name and not PlaceExtractor._head_of(t, w) for t in words[1:])
+            ):
+                words.pop(0)
             while words and words[0].pos not in name:
                 words.pop(0)
             if words and within(ctx.spans, words[0].start, tok.end):
