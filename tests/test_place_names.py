@@ -117,3 +117,30 @@ def test_a_company_name_jieba_cut_into_characters_stands_where_the_text_repeats_
 def test_a_company_name_cut_into_characters_once_needs_the_model(full_pipeline):
     doc = full_pipeline.extract("他说，新老公司之间没有矛盾。")
     assert not [e for e in doc.entities if e.type == "ORG"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "瑪娃颱風今日清晨登陸。應變中心晚間召開會議，瑪娃外圍雨帶影響沿岸。",
+        "玛娃台风今日清晨登陆。应变中心晚间召开会议，玛娃外围雨带影响沿岸。",
+        "塔巴台风今日清晨登陆。应变中心晚间召开会议，塔巴外围雨带影响沿岸。",  # the model reads 塔巴台风 whole
+    ],
+)
+def test_a_name_written_before_a_word_for_a_thing_is_no_person(full_pipeline, text):
+    doc = full_pipeline.extract(text)
+    assert not [e for e in doc.entities if e.type == "PERSON"]
+
+
+def test_a_name_the_model_reads_with_two_types_takes_the_more_frequent(full_pipeline):
+    from pipeline.extract.base import Mention
+    from pipeline.extract.repeats import _one_type_per_name
+
+    text = "特朗普说。特朗普说。特朗普总统说。"
+    mentions = [
+        Mention(0, 3, "PERSON", "ner", "ner.xinwen_ner", 0.9),
+        Mention(5, 8, "PERSON", "ner", "ner.xinwen_ner", 0.9),
+        Mention(10, 13, "LOC", "ner", "ner.xinwen_ner", 0.8),
+    ]
+    assert [m.type for m in _one_type_per_name(mentions, text)] == ["PERSON", "PERSON", "PERSON"]
+    assert [m.type for m in _one_type_per_name(mentions[1:], text)] == ["PERSON", "LOC"]  # one against one: as found

@@ -10,6 +10,8 @@ sentence gives the model less to go on. After fusion, this stage
   short name, unless that is a place (北京公司 → not 北京); and a place's name without its
   level word (龙岗区 → 龙岗: ``places.json`` ``stem_levels``) is the same place, where that is one
   jieba word tagged as a name;
+* drops the model's persons named like things (山陀儿台风: ``people.json`` ``thing_words``), and
+  gives a name the model read with two types the type it gives at least twice as often;
 * finds every other occurrence of each name the document holds (ORG, PERSON,
   LOC, two characters or more; a surface given two types is left alone),
   inside the article's text regions, starting and ending on jieba word
@@ -25,7 +27,8 @@ and the confidence of the mention they repeat, capped at 0.8.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from dataclasses import replace
 from functools import cache
 
 from pipeline import data
@@ -57,6 +60,7 @@ class Repeats:
     def extend(self, mentions: list[Mention], ctx: Context) -> list[Mention]:
         """``mentions`` (fused, disjoint) with the definitions and repeated names added; still disjoint, sorted."""
         text = ctx.folded
+        mentions = _one_type_per_name(_things_named_like_people(mentions, text), text)
         owner = [-1] * len(text)  # per offset: the index of the mention there, -1 none, -2 one added here
         for i, m in enumerate(mentions):
             owner[m.start : m.end] = [i] * (m.end - m.start)
@@ -117,6 +121,46 @@ class Repeats:
             found.append(Mention(start, end, "ORG", "rule", "repeats.abbreviation", min(m.confidence, MAX_CONFIDENCE)))
             owner[start:end] = [-2] * (end - start)
         return found
+
+
+@cache
+def _thing_words() -> tuple[str, ...]:
+    return tuple(data.table("zh/people.json")["thing_words"])
+
+
+def _things_named_like_people(mentions: list[Mention], text: str) -> list[Mention]:
+    """Drop the persons whose name the document once writes right before a word for a thing (山陀儿台风,
+    普悠玛列车: ``people.json`` ``thing_words``): a typhoon's or a train's name, wherever it stands."""
+    things = _thing_words()
+    names = {text[m.start : m.end] for m in mentions if m.type == "PERSON" and m.extractor == "ner"}
+    not_people = {n for n in names if n.endswith(things) or any(n + w in text for w in things)}
+    not_people |= {n[: -len(w)] for n in not_people for w in things if n.endswith(w)}  # 塔巴台风 … 塔巴
+    return [
+        m for m in mentions if not (m.type == "PERSON" and m.extractor == "ner" and text[m.start : m.end] in not_people)
+    ]
+
+
+def _one_type_per_name(mentions: list[Mention], text: str) -> list[Mention]:
+    """A name the model gives two types is of the type it gives at least twice as often (特朗普 PERSON ×5 and
+    LOC ×1 before 总统): one article uses one name for one thing. Rule mentions are left as they are."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        if m.type in NAMED and m.end - m.start >= 2:
+            counts[text[m.start : m.end]][m.type] += 1
+    retype: dict[str, str] = {}
+    for name, by_type in counts.items():
+        if len(by_type) > 1:
+            (best, n), (_, second) = by_type.most_common(2)
+            if n >= 2 * second:
+                retype[name] = best
+    if not retype:
+        return mentions
+    return [
+        replace(m, type=retype[text[m.start : m.end]])
+        if m.extractor == "ner" and m.type in NAMED and retype.get(text[m.start : m.end], m.type) != m.type
+        else m
+        for m in mentions
+    ]
 
 
 def _replaceable(mentions: list[Mention], owner: list[int], start: int, end: int) -> set[int] | None:

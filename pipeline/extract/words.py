@@ -18,7 +18,8 @@ not: the two conventions differ there; 访华, 在港). A compass word used as a
 向西北, 西南气流: ``directions``) is no place. Other word boundaries
 are not required: jieba also joins ordinary words (较前年), and splits numbers
 unpredictably. The model's place that ends in a government body's head word (…旅游体育局,
-…民政厅: ``places.json`` ``body_heads``) is that body, an organization.
+…民政厅: ``places.json`` ``body_heads``) is that body, an organization; its person of three
+characters or more ending in a level word (万里区: ``person_level_chars``) is a place.
 """
 
 from __future__ import annotations
@@ -44,6 +45,11 @@ def _pos_sets() -> tuple[frozenset[str], frozenset[str]]:
 @cache
 def _of_a_place() -> frozenset[str]:
     return frozenset(data.table("zh/places.json")["of_a_place"])
+
+
+@cache
+def _level_chars() -> frozenset[str]:
+    return frozenset(data.table("zh/places.json")["person_level_chars"])
 
 
 @cache
@@ -105,6 +111,7 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
         )
 
     body_heads = _body_heads()
+    level_chars = _level_chars()
     kept = []
     for m in mentions:
         if m.extractor == "ner" and m.type == "LOC" and m.end - m.start > 3 and text.endswith(body_heads, 0, m.end):
@@ -115,6 +122,8 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
             continue
         if m.extractor == "ner" and m.type == "PERSON" and _model_person_is_a_place_word(m, pos):
             continue
+        if m.extractor == "ner" and m.type == "PERSON" and m.end - m.start >= 3 and text[m.end - 1] in level_chars:
+            m = replace(m, type="LOC")  # 万里区: a district, not a given name ending in 区
         if m.extractor != "ner":
             if (
                 m.type in ("DATE", "AMOUNT")
