@@ -144,3 +144,13 @@ def test_a_name_the_model_reads_with_two_types_takes_the_more_frequent(full_pipe
     ]
     assert [m.type for m in _one_type_per_name(mentions, text)] == ["PERSON", "PERSON", "PERSON"]
     assert [m.type for m in _one_type_per_name(mentions[1:], text)] == ["PERSON", "LOC"]  # one against one: as found
+
+
+def test_a_facility_head_alone_is_no_name():
+    from pipeline.extract.base import Context, Mention
+    from pipeline.extract.repeats import Repeats
+
+    text = "入住该酒店的人。"
+    ctx = Context(text, text, text, [], [(0, len(text))])
+    kept = Repeats().extend([Mention(3, 5, "ORG", "ner", "ner.xinwen_ner", 0.85)], ctx)
+    assert kept == []

@@ -10,7 +10,8 @@ sentence gives the model less to go on. After fusion, this stage
   short name, unless that is a place (北京公司 → not 北京); and a place's name without its
   level word (龙岗区 → 龙岗: ``places.json`` ``stem_levels``) is the same place, where that is one
   jieba word tagged as a name;
-* drops the model's persons named like things (山陀儿台风: ``people.json`` ``thing_words``), and
+* drops the model's names that are a facility head alone (酒店: a kind, not a name) and its
+  persons named like things (山陀儿台风: ``people.json`` ``thing_words``), and
   gives a name the model read with two types the type it gives at least twice as often;
 * finds every other occurrence of each name the document holds (ORG, PERSON,
   LOC, two characters or more; a surface given two types is left alone),
@@ -49,9 +50,15 @@ COMPANY_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "�
 
 @cache
 def _generic_words() -> frozenset[str]:
-    """Head words alone (商会, 公司, 政府): a name's kind, not a name, however the model tagged them once."""
+    """Head words alone (商会, 公司, 政府, 酒店): a name's kind, not a name, however the model tagged them once."""
     table = data.table("zh/orgs.json")
-    return frozenset(table["head_words"]) | frozenset(table["weak_heads"]) | frozenset(table["not_orgs"])
+    return frozenset(table["head_words"]) | frozenset(table["weak_heads"]) | frozenset(table["not_orgs"]) | _kinds()
+
+
+@cache
+def _kinds() -> frozenset[str]:
+    """Facility heads alone (酒店, 机场): a kind of place, never a name alone (共青团 and 工会 alone are)."""
+    return frozenset(data.table("zh/places.json")["facility_heads"])
 
 
 class Repeats:
@@ -60,6 +67,8 @@ class Repeats:
     def extend(self, mentions: list[Mention], ctx: Context) -> list[Mention]:
         """``mentions`` (fused, disjoint) with the definitions and repeated names added; still disjoint, sorted."""
         text = ctx.folded
+        kinds, generic = _kinds(), _generic_words()
+        mentions = [m for m in mentions if not (m.extractor == "ner" and text[m.start : m.end] in kinds)]
         mentions = _one_type_per_name(_things_named_like_people(mentions, text), text)
         owner = [-1] * len(text)  # per offset: the index of the mention there, -1 none, -2 one added here
         for i, m in enumerate(mentions):
@@ -68,7 +77,6 @@ class Repeats:
         displaced: set[int] = set()  # indices of mentions a longer repeated name replaced
         names: dict[str, set[str]] = defaultdict(set)
         confidence: dict[str, float] = {}
-        generic = _generic_words()
         for m in [*mentions, *added]:
             if m.type in NAMED and m.end - m.start >= 2 and text[m.start : m.end] not in generic:
                 surface = text[m.start : m.end]
