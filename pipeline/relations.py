@@ -119,6 +119,7 @@ class Linker:
         w["province_order"] = {short: n for n, short in enumerate(w["provinces"])}
         w["province_lengths"] = sorted({len(short) for short in w["provinces"]})
         w["staff_labels"] = frozenset(grammar["staff_labels"])
+        w["editor_labels"] = frozenset(grammar["editor_labels"])
         sources = alternation(data.table("zh/outlets.json")["source_labels"])
         w["source_label_re"] = re.compile(rf"(?:{sources})[ \t\u3000]*[:：][ \t\u3000]*$")
         w["stationed_re"] = re.compile(r"驻[\u4e00-\u9fff]{1,6}$")
@@ -334,32 +335,92 @@ class _Positions:
     # --- one person's links -----------------------------------------------------------------------
 
     def links(self, p: int) -> list[Link]:
-        """The person's positions: a credit alone, or a chain of titles before the name and one after it."""
+        """The person's positions: a credit alone, or a chain of titles before the name and one after it.
+
+        A surname alone (蔡总统, 李局长) is no name: it holds no position.
+        """
+        if len(self.entities[p].text_simplified.strip(SPACES)) < 2:
+            return []
         credit = self._credits(p)
         if credit:
             return credit
         after = self._after_name(p)
-        return self._chain(p) + ([after] if after else [])
+        apposition = self._apposition(p)
+        return self._chain(p) + ([after] if after else []) + ([apposition] if apposition else [])
 
     def _chain(self, p: int) -> list[Link]:
-        """Titles before the name, nearest first: 省委书记、省人大常委会主任张某某 gives 主任, then 书记."""
-        end, written_end = self._bracket(self._back(self.entities[p].start, SPACES, 2))
-        links: list[Link] = []
+        """Titles before the name, nearest first: 省委书记、省人大常委会主任张某某 gives 主任, then 书记.
+
+        A title written before a list of bodies holds at each (中国科学院、中国工程院院士). Appositions joined
+        by a comma are read too when each is whole, from the opening of its clause to the comma
+        (科学院院士，政协副主席钱某: both); a comma-joined title takes no body from another.
+        """
+        end, written_end = self._bracket(self._back(self._honorifics_before(self.entities[p].start), SPACES, 2))
+        segments: list[list[Link]] = [[]]
         while True:
             title = self._title_before(end)
             if title is None or title.credit:
                 break
-            if not links and written_end > title.end:  # 常务总监（财务及投资）: the portfolio is part of it
+            if not segments[0] and written_end > title.end:  # 常务总监（财务及投资）: the portfolio is part of it
                 title = Title(title.start, written_end, title.base)
-            links.append(self._with_organization(title))
-            start = links[-1].start
+            segments[-1].append(self._with_organization(title))
+            segments[-1].extend(self._listed(segments[-1][-1]))
+            start = segments[-1][-1].start
             joint = next((j for j in self.w["joints"] if self._free_before(start, j)), None)
-            if joint is None:
+            if joint is not None:
+                end = start - len(joint)
+            elif start > 0 and self.s[start - 1] in self.w["apposition_commas"]:
+                end = start - 1
+                segments.append([])
+            else:
                 break
-            end = start - len(joint)
-        if links and links[-1].organization is None:
-            links[-1] = self._subject(links[-1].title) or links[-1]
-        return self._inherit(links)
+        if len(segments) > 1 and (not segments[-1] or not self._clause_opens(segments[-1][-1].start)):
+            segments.pop()  # an apposition after a comma that is not a whole clause is not the name's
+        if segments and segments[-1] and segments[-1][-1].organization is None:
+            segments[-1][-1] = self._subject(segments[-1][-1].title) or segments[-1][-1]
+        return [link for links in segments for link in self._inherit(links)]
+
+    def _clause_opens(self, pos: int) -> bool:
+        """Does a clause open at ``pos`` (after a clause or sentence end, or at the start of the text)?"""
+        pos = self._back(pos, SPACES, 4)
+        return pos == 0 or self.s[pos - 1] in CLAUSE_ENDS
+
+    def _honorifics_before(self, start: int) -> int:
+        """Back over the honorifics written between a title and the name (总执行长拿督斯里某某)."""
+        honorific = next((h for h in self.w["honorifics"] if self._free_before(start, h)), None)
+        return start - len(honorific) if honorific else start
+
+    def _listed(self, link: Link) -> list[Link]:
+        """The same title at each body listed before its own (中国科学院、中国工程院院士: at both)."""
+        out: list[Link] = []
+        if link.organization is None or link.rule != "position.title":
+            return out
+        start = link.start
+        while start > 1 and self.s[start - 1] in self.w["list_joints"]:
+            k = self.owner[start - 2]
+            if k < 0 or self.entities[k].type != "ORG" or self.entities[k].end != start - 1:
+                break
+            start = self.entities[k].start
+            out.append(Link(link.title, k, start, "position.listed", link.written))
+        return out
+
+    def _apposition(self, p: int) -> Link | None:
+        """张三这位公司董事长: a title the name is restated by, from the marker to the clause's end."""
+        s, k = self.s, self.entities[p].end
+        marker = next((m for m in self.w["apposition_markers"] if s.startswith(m, k)), None)
+        if marker is None or self._covered(k, k + len(marker)):
+            return None
+        opening = k + len(marker)
+        ends = [i for i in (s.find(c, opening, opening + 24) for c in CLAUSE_ENDS) if i > opening]
+        if not ends:
+            return None
+        title = self._title_before(min(ends))
+        if title is None or title.credit:
+            return None
+        link = self._with_organization(title)
+        if link.start != opening:
+            return None  # 这位来自公司的董事长: only a whole [body] title
+        return Link(link.title, link.organization, self.entities[p].start, "position.apposition", link.written)
 
     def _bracket(self, end: int) -> tuple[int, int]:
         """Brackets between a title and the name: (where the title ends, where its written form ends).
@@ -387,13 +448,17 @@ class _Positions:
         written = self.text[start - len(former) : start] + self.text[title.start : title.end]
         return Link(title, org, start - len(former), rule, written)
 
-    @staticmethod
-    def _inherit(links: list[Link]) -> list[Link]:
-        """A chained title with no body of its own takes the organization of the title before it."""
+    def _inherit(self, links: list[Link]) -> list[Link]:
+        """A chained title with no body of its own takes the organization of the title before it.
+
+        Not one with its own 前/原 after a title whose 前 stood before its body (前中影董事长、前立委):
+        written again, it opens a title of its own, which names no body.
+        """
         out: list[Link] = []
         carry: Link | None = None
         for link in reversed(links):  # text order
-            if link.organization is None and carry is not None:
+            own_former = self.s[link.title.start : link.title.start + 1] in self.w["former"]
+            if link.organization is None and carry is not None and not (carry.written and own_former):
                 link = Link(link.title, carry.organization, carry.start, "position.chain")
             if link.organization is not None:
                 carry = link
@@ -624,10 +689,21 @@ class _Positions:
         return self._staff(Link(label, org, start, rule))
 
     def _staff(self, link: Link) -> Link:
-        """A reporter or photographer credited with no outlet works for the article's own (its source line)."""
-        if link.organization is not None or link.title.base not in self.w["staff_labels"]:
+        """A reporter or photographer credited with no outlet works for the article's own (its source line).
+
+        So does an editor of an article its own outlet wrote: one whose source line names the outlet its
+        dateline opens with (来源：江南网 … 江南网杭州3月2日电 … 责编：李娜). An editor of an article taken from
+        another paper works for the site that republishes it, which the source line does not name.
+        """
+        if link.organization is not None:
             return link
-        k = self._own_outlet
+        base = link.title.base
+        if base in self.w["staff_labels"]:
+            k = self._own_outlet
+        elif base in self.w["editor_labels"]:
+            k = self._own_outlet if self._own_outlet_writes else None
+        else:
+            return link
         return link if k is None else Link(link.title, k, link.start, "credit.own_outlet", end=link.end)
 
     def _label_before(self, name_start: int, depth: int) -> Title | None:
@@ -697,6 +773,18 @@ class _Positions:
         its publication line names (《人民日报》（2024年3月1日 第01版）)."""
         source = next((k for k in self.orgs if self._after_source_label(k)), None)
         return source if source is not None else next((k for k in self.orgs if self._publication_line(k)), None)
+
+    @cached_property
+    def _own_outlet_writes(self) -> bool:
+        """Does the article's own outlet also open its dateline (江南网杭州3月2日电), so that it wrote the article?"""
+        k = self._own_outlet
+        if k is None:
+            return False
+        name = self.entities[k].text_simplified
+        return any(
+            "outlets.dateline" in (e.rule or "") and e.text_simplified == name
+            for e in (self.entities[j] for j in self.orgs)
+        )
 
     def _after_source_label(self, k: int) -> bool:
         """Is the organization the value of a source line (来源：江南日报)?"""

@@ -195,6 +195,30 @@ def test_a_reporter_credited_alone_works_for_the_source_outlet_not_an_editor(giv
     assert links(found) == [("李娜", "责任编辑", None), ("王强", "记者", "江南日报")]
 
 
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "来源：[ORG|outlets.source 江南网]\n"
+            "[ORG|outlets.dateline 江南网][LOC 杭州][DATE 3月2日]电 正文。\n（责编：[PERSON 李娜]）",
+            [("李娜", "责编", "江南网")],
+        ),
+        (
+            "來源：[ORG|outlets.source 江南網]\n"
+            "[ORG|outlets.dateline 江南網][LOC 杭州][DATE 3月2日]電 正文。\n（責編：[PERSON 李娜]）",
+            [("李娜", "責編", "江南網")],
+        ),
+        # Taken from another paper: the editor is the republishing site's, which no line names.
+        (
+            "来源：[ORG|outlets.source 江南日报]\n正文。\n（责编：[PERSON 李娜]）",
+            [("李娜", "责编", None)],
+        ),
+    ],
+)
+def test_an_editor_works_for_the_outlet_that_wrote_the_article(given, marked, expected):
+    assert links(given(marked)) == expected
+
+
 def test_a_label_after_an_outlet_in_a_source_line_is_a_new_field(given):
     found = given("來源:[ORG 江南日報]編輯:[PERSON 林志強]責編:[PERSON 趙小溪]")
     assert links(found) == [("林志強", "編輯", None), ("趙小溪", "責編", None)]
@@ -249,6 +273,92 @@ def test_a_missed_body_between_titles_is_not_skipped(given):
 def test_a_later_title_does_not_give_its_body_to_an_earlier_one(given):
     found = links(given("主任、[ORG 江南机械公司]董事长[PERSON 周平]"))
     assert ("周平", "主任", "江南机械公司") not in found
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "[ORG 东方科学院]、[ORG 东方工程院]资深院士[PERSON 王明]出席",
+            [("王明", "资深院士", "东方工程院"), ("王明", "资深院士", "东方科学院")],
+        ),
+        (
+            "[ORG 東方科學院]、[ORG 東方工程院]資深院士[PERSON 王明]出席",
+            [("王明", "資深院士", "東方工程院"), ("王明", "資深院士", "東方科學院")],
+        ),
+    ],
+)
+def test_a_title_after_a_list_of_bodies_holds_at_each(given, marked, expected):
+    assert links(given(marked)) == expected
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "会上，[ORG 东方科学院]院士，[ORG 江南大学]校长[PERSON 王明]致辞。",
+            [("王明", "校长", "江南大学"), ("王明", "院士", "东方科学院")],
+        ),
+        (
+            "會上，[ORG 東方科學院]院士，[ORG 江南大學]校長[PERSON 王明]致辭。",
+            [("王明", "校長", "江南大學"), ("王明", "院士", "東方科學院")],
+        ),
+    ],
+)
+def test_whole_appositions_joined_by_a_comma(given, marked, expected):
+    assert links(given(marked)) == expected
+
+
+def test_an_apposition_that_is_not_a_whole_clause_is_not_the_names(given):
+    # 采访了江南大学校长: the 校长 is the object of another clause, not 李四's title.
+    found = links(given("我们采访了[ORG 江南大学]校长，副校长[PERSON 李四]介绍了情况。"))
+    assert ("李四", "校长", "江南大学") not in found and ("李四", "副校长", None) in found
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("前[ORG 东方影业]董事长、前立委[PERSON 王明]", [("王明", "前立委", None), ("王明", "前董事长", "东方影业")]),
+        ("前[ORG 東方影業]董事長、前立委[PERSON 王明]", [("王明", "前立委", None), ("王明", "前董事長", "東方影業")]),
+        # 原 after the body: both titles are at it.
+        (
+            "[ORG 江南市发展改革委]原党组书记、原主任[PERSON 王明]",
+            [("王明", "原主任", "江南市发展改革委"), ("王明", "原党组书记", "江南市发展改革委")],
+        ),
+    ],
+)
+def test_a_former_title_written_again_opens_a_title_of_its_own(given, marked, expected):
+    assert links(given(marked)) == expected
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("[PERSON 约翰]这位[ORG 民主党]候选人，赢得了选举。", [("约翰", "候选人", "民主党", "position.apposition")]),
+        ("[PERSON 約翰]這位[ORG 民主黨]候選人，贏得了選舉。", [("約翰", "候選人", "民主黨", "position.apposition")]),
+        ("[PERSON 张三]这位来自[ORG 江南大学]的老师，很受欢迎。", []),
+    ],
+)
+def test_a_name_restated_by_its_title(given, marked, expected):
+    assert [x[:4] for x in given(marked)] == expected
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("[ORG 东海岸发展理事会]总执行长拿督斯里[PERSON 阿末]说", ("阿末", "总执行长", "东海岸发展理事会")),
+        ("[ORG 東海岸發展理事會]總執行長丹斯里[PERSON 阿末]說", ("阿末", "總執行長", "東海岸發展理事會")),
+        ("槟首长[PERSON 林明]指出", ("林明", "槟首长", None)),
+        ("檳首長[PERSON 林明]指出", ("林明", "檳首長", None)),
+    ],
+)
+def test_malaysian_honorifics_and_chief_ministers(given, marked, expected):
+    assert [x[:3] for x in given(marked)] == [expected]
+
+
+@pytest.mark.parametrize("marked", ["[PERSON 蔡]总统表示，", "[PERSON 蔡]總統表示，", "[PERSON 李]局长说，"])
+def test_a_surname_alone_holds_no_position(given, marked):
+    assert given(marked) == []
 
 
 # --- compound titles -----------------------------------------------------------------------------
