@@ -154,3 +154,15 @@ def test_a_facility_head_alone_is_no_name():
     ctx = Context(text, text, text, [], [(0, len(text))])
     kept = Repeats().extend([Mention(3, 5, "ORG", "ner", "ner.xinwen_ner", 0.85)], ctx)
     assert kept == []
+
+
+@pytest.mark.parametrize(
+    ("text", "locs"),
+    [
+        ("他曾在杭州《東南日報》任記者，一名菲律賓籍男子昨日入境。", ["杭州"]),
+        ("他曾在杭州《东南日报》任记者，一名菲律宾籍男子昨日入境。", ["杭州"]),
+    ],
+)
+def test_a_place_before_a_title_stands_and_a_nationality_is_none(full_pipeline, text, locs):
+    doc = full_pipeline.extract(text)
+    assert [e.text for e in doc.entities if e.type == "LOC"] == locs

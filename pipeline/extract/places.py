@@ -64,6 +64,8 @@ class PlaceExtractor:
                 suffixed = end_i > i or any(tok.text.endswith(s) for s in w["suffixes"])
                 if within(ctx.spans, start, end):
                     rule, confidence = ("places.suffix", 0.65) if suffixed else ("places.jieba", 0.6)
+                    if ctx.simplified.startswith("《", end):
+                        confidence = 0.75  # 英国《金融时报》: a place before a title stands (the model runs it on)
                     if self._autonomous(ctx.simplified[start:end], w):
                         rule, confidence = "places.autonomous", 0.8
                     mentions.append(Mention(start, end, "LOC", "rule", rule, confidence))

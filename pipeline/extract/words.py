@@ -15,7 +15,7 @@ is dropped where it only begins a word for people or things of that place (华 o
 港 of 港人 and 港股, 澳 of 澳闻: ``places.json`` ``of_a_place``); it stays as an abbreviation
 in its own right (中 and 美 of 中美关系, as MSRA tags them, while the real-news guidelines do
 not: the two conventions differ there; 访华, 在港). A compass word used as a direction (香港西南偏南,
-向西北, 西南气流: ``directions``) is no place. Other word boundaries
+向西北, 西南气流: ``directions``) is no place, nor is one before 籍 (菲律宾籍: a nationality). Other word boundaries
 are not required: jieba also joins ordinary words (较前年), and splits numbers
 unpredictably. The model's place that ends in a government body's head word (…旅游体育局,
 …民政厅: ``places.json`` ``body_heads``) is that body, an organization; its person of three
@@ -45,6 +45,11 @@ def _pos_sets() -> tuple[frozenset[str], frozenset[str]]:
 @cache
 def _of_a_place() -> frozenset[str]:
     return frozenset(data.table("zh/places.json")["of_a_place"])
+
+
+@cache
+def _demonym_chars() -> frozenset[str]:
+    return frozenset(data.table("zh/places.json")["demonym_chars"])
 
 
 @cache
@@ -111,15 +116,15 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
         )
 
     body_heads = _body_heads()
-    level_chars = _level_chars()
+    level_chars, demonym_chars = _level_chars(), _demonym_chars()
     kept = []
     for m in mentions:
         if m.extractor == "ner" and m.type == "LOC" and m.end - m.start > 3 and text.endswith(body_heads, 0, m.end):
             m = replace(m, type="ORG")  # 龙岗区文化广电旅游体育局: a body named after its place
         if m.extractor == "ner" and m.type == "LOC" and m.end - m.start == 1 and a_character_of_a_word(m):
             continue
-        if m.type == "LOC" and a_direction(m):
-            continue
+        if m.type == "LOC" and (a_direction(m) or text[m.end : m.end + 1] in demonym_chars):
+            continue  # 香港西南偏南, 向西北; 菲律宾籍男子 (a nationality)
         if m.extractor == "ner" and m.type == "PERSON" and _model_person_is_a_place_word(m, pos):
             continue
         if m.extractor == "ner" and m.type == "PERSON" and m.end - m.start >= 3 and text[m.end - 1] in level_chars:
