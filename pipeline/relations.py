@@ -17,16 +17,22 @@ it (``evidence``):
 * ``position.subject``: 由/其/该 + title refers back to the subject organization
   of its sentence, the nearest one of a kind the title fits (华为公司昨天举行发布会，
   由董事长梁华主持);
+* ``position.listed``: a title written after a list of bodies, at each (中国科学院、中国工程院院士);
+  appositions joined by a comma are read as one chain when each is a whole clause
+  (科学院院士，政协副主席钱某), none taking a body from another;
 * ``position.after_name``: a title written after the name (王建国主席);
+* ``position.apposition``: a name restated by its title (拜登这位民主党候选人);
 * ``credit``: a credit label before a name or a list of names (记者 王强 刘芳,
   责编：张明, 通讯员 李四) or 摄 after one (李明摄), titled as written;
 * ``credit.outlet``: the same, with the outlet that opens the credit (新华社记者王强,
   新华社杭州3月2日电（记者王强）, 江南新闻网讯（记者刘芳）, 经济日报／记者张伟);
 * ``credit.own_outlet``: 本报记者 -> the article's own outlet (its source line or
-  its newspaper title).
+  its newspaper title); an editor is at it only where it also opens the dateline
+  (the outlet wrote the article rather than took it from another paper).
 
 A title only links the name right after it: in 委员张三、李四 only 张三 is linked
-(a credit label alone carries over a list), and 会长说 links nobody. A name in
+(a credit label alone carries over a list), and 会长说 links nobody; a surname
+alone (蔡总统) is no name and holds no position. A name in
 a byline with no label (（何明华 安忠芳）) states no title: it stays in
 ``meta.authors`` only.
 
