@@ -1,4 +1,4 @@
-"""Facilities, directions, place stems and places before organizations, on sentences written for these tests
+"""Places, facilities, organizations and people by the rules on names, on sentences written for these tests
 (both scripts)."""
 
 import pytest
@@ -166,3 +166,20 @@ def test_a_facility_head_alone_is_no_name():
 def test_a_place_before_a_title_stands_and_a_nationality_is_none(full_pipeline, text, locs):
     doc = full_pipeline.extract(text)
     assert [e.text for e in doc.entities if e.type == "LOC"] == locs
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("台北地檢署昨日起訴兩人，案件由高等法院審理。", {"台北地檢署", "高等法院"}),
+        ("台北地检署昨日起诉两人，案件由高等法院审理。", {"台北地检署", "高等法院"}),
+    ],
+)
+def test_listed_courts_and_offices_with_a_place_before(full_pipeline, text, orgs):
+    doc = full_pipeline.extract(text, region="tw")
+    assert orgs <= {e.text for e in doc.entities if e.type == "ORG"}
+
+
+def test_wire_agencies_in_photo_credits(full_pipeline):
+    doc = full_pipeline.extract("圖片版權 Reuters\n拜登昨日發表講話。圖片來源：AFP")
+    assert {"Reuters", "AFP"} <= {e.text for e in doc.entities if e.type == "ORG"}
