@@ -4,6 +4,12 @@
 word such as 自治县, 市 or 镇 closes a place name and the ns/nz words
 before it belong to it. Collective words (全区, 社区, 乡村) are refused. An
 ethnic autonomous area (…族自治县) is a formula and trusted without the model.
+
+Named facilities and landmarks are places in the guidelines (港珠澳大桥, 桃园机场):
+name words before a facility head (``facility_heads``: 酒店, 机场, 大桥, 工业园区,
+站) name one, and a line named by its ends (沈阳至佳木斯高铁) is one place. Both
+are proposed as ``places.facility``, which fusion ranks with the model and lets
+decide where the model's overlapping name begins (湾仔 + 维景酒店).
 """
 
 from __future__ import annotations
