@@ -550,3 +550,15 @@ def test_references_join_the_cluster_of_the_nearest_earlier_organization(rules_p
     assert [text[s:e] for s, e in center.references] == ["该中心", "服务中心"]
     assert center.count == 3
     assert all(not c.references for c in doc.clusters if c is not center)
+
+
+def test_linking_compiles_no_pattern_per_text(given, monkeypatch):
+    """The linker's patterns and tables are built once: a second text compiles nothing."""
+    given("[ORG 江南市慈善总会]成立。该总会会长[PERSON 孔明]说")  # the tables are built here
+
+    def compile_(*args, **kwargs):
+        raise AssertionError(f"re.compile per text: {args[0]!r}")
+
+    monkeypatch.setattr("pipeline.relations.re.compile", compile_)
+    found = given("[ORG 江南市慈善總會]成立。該總會會長[PERSON 孔明]說，服务中心负责人[PERSON 李四]表示")
+    assert ("孔明", "會長", "江南市慈善總會") in links(found)
