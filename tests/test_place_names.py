@@ -183,3 +183,14 @@ def test_listed_courts_and_offices_with_a_place_before(full_pipeline, text, orgs
 def test_wire_agencies_in_photo_credits(full_pipeline):
     doc = full_pipeline.extract("圖片版權 Reuters\n拜登昨日發表講話。圖片來源：AFP")
     assert {"Reuters", "AFP"} <= {e.text for e in doc.entities if e.type == "ORG"}
+
+
+@pytest.mark.parametrize(("text", "name"), [("接著宋晟睿都獲保送上壘", "宋晟睿"), ("接着宋晟睿都获保送上垒", "宋晟睿")])
+def test_a_person_loses_a_function_character_after_two_given_characters(text, name):
+    from pipeline.extract.base import Mention
+    from pipeline.extract.edges import person_edges
+
+    (m,) = person_edges([Mention(2, 6, "PERSON", "ner", "ner.xinwen_ner", 0.9)], text)
+    assert text[m.start : m.end] == name
+    (m,) = person_edges([Mention(0, 4, "PERSON", "ner", "ner.xinwen_ner", 0.9)], "欧阳明都说")  # compound surname
+    assert (m.start, m.end) == (0, 4)

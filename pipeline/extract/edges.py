@@ -12,8 +12,10 @@ People's names have two more edges (``person_edges``): the parts of a
 transliterated name joined by a hyphen or a middle dot are one name
 (希拉里-克林顿, 乔治·布什: the model reads each part), a surname with 某 or 某某
 is a name (高某, 張某某; the model stops at the surname; a surname alone stays,
-as in 江主席), and the model's person is dropped when it is a single word in
-Latin letters (date, Image: page words, not names; Brian Snyder stays).
+as in 江主席), a four-character person of a single surname that ends in a function
+character (``people.json`` ``name_stop_chars``: 宋晟睿都) loses it, and the model's person is
+dropped when it is a single word in Latin letters (date, Image: page words, not
+names; Brian Snyder stays).
 """
 
 from __future__ import annotations
@@ -83,7 +85,8 @@ _NOT_A_NAME_AFTER_MOU = frozenset("些种種个個地天年月日时時处處项
 def person_edges(mentions: list[Mention], text: str) -> list[Mention]:
     from pipeline import data
 
-    single, _ = data.surnames()
+    single, compound = data.surnames()
+    stops = frozenset(data.table("zh/people.json")["name_stop_chars"])
     others = [m for m in mentions if m.type != "PERSON" or m.extractor != "ner"]
     people: list[Mention] = []
     for m in sorted((m for m in mentions if m.type == "PERSON" and m.extractor == "ner"), key=lambda m: m.start):
@@ -101,5 +104,7 @@ def person_edges(mentions: list[Mention], text: str) -> list[Mention]:
                 m = replace(m, end=m.end + mou)  # a surname alone stays: 江主席 (MSRA tags 江)
         if name.isascii() and sum(part[:1].isupper() for part in name.split()) < 2:
             continue
+        if len(name) == 4 and name[0] in single and name[:2] not in compound and name[-1] in stops:
+            m = replace(m, end=m.end - 1)  # 宋晟睿都: a single surname and two given characters, then 都 (adverb)
         kept.append(m)
     return sorted([*others, *kept], key=lambda m: (m.start, m.end))
