@@ -196,3 +196,112 @@ def test_a_clock_time_after_a_day_belongs_to_it(make_context, text, span, value)
 def test_a_part_of_the_day_that_begins_a_word_is_none(make_context):
     text = "3日晚会上表演"
     assert [text[m.start : m.end] for m in DateExtractor().find(make_context(text))] == ["3日"]
+
+
+# --- Issue "Numbers and times as news writes them" (sentences written for these tests; PUB is Thursday 2025-02-27) ---
+
+
+def _values(make_context, text, published_at=None):
+    ctx = make_context(text) if published_at is None else make_context(text, published_at=published_at)
+    return [(text[m.start : m.end], m.normalized.value, m.normalized.end) for m in DateExtractor().find(ctx)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["该公司截至9月底上半年净利增长，上半年营收下跌。", "該公司截至9月底上半年淨利增長，上半年營收下跌。"],
+)
+def test_a_half_tied_to_its_last_month_fixes_the_fiscal_calendar(make_context, text):
+    # a first half that ends in September runs April to September: every 上半年 of the article does
+    from datetime import datetime
+
+    found = _values(make_context, text, datetime(2025, 11, 9))
+    assert [(v, e) for span, v, e in found if span == "上半年"] == [("2025-04", "2025-09")] * 2
+
+
+def test_without_a_month_tied_to_it_a_half_is_the_calendars(make_context):
+    assert _values(make_context, "集团上半年营收下跌。") == [("上半年", "2025-01", "2025-06")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "end"),
+    [
+        ("政府公布本财政年度首九个月的财务状况", "本财政年度首九个月", "2024-04", "2024-12"),
+        ("政府公布本財政年度首九個月的財務狀況", "本財政年度首九個月", "2024-04", "2024-12"),
+        ("本财年综合账目录得赤字", "本财年", "2024", None),
+        ("本財年綜合帳目錄得赤字", "本財年", "2024", None),
+        ("上一财年盈利上升", "上一财年", "2023", None),
+    ],
+)
+def test_the_fiscal_year_the_publication_falls_in(make_context, text, span, value, end):
+    """In Hong Kong the fiscal year starts in April: February 2025 is in the fiscal year 2024."""
+    from dataclasses import replace
+
+    mentions = DateExtractor().find(replace(make_context(text), region="hk"))
+    assert [(text[m.start : m.end], m.normalized.value, m.normalized.end) for m in mentions] == [(span, value, end)]
+
+
+@pytest.mark.parametrize(("text", "span"), [("公司2009财年盈利", "2009财年"), ("公司2009財政年度盈利", "2009財政年度")])
+def test_a_numbered_fiscal_year_is_its_year(make_context, text, span):
+    assert _values(make_context, text) == [(span, "2009", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["16日成交量较前一日增加，若扣除当日的交易额", "16日成交量較前一日增加，若扣除當日的交易額"],
+)
+def test_the_day_before_is_a_comparison_not_the_storys_day(make_context, text):
+    # 前一日 is the 15th, but the story stays on the 16th: 当日 after it is the 16th again
+    assert [v for _, v, _ in _values(make_context, text)] == ["2025-02-16", "2025-02-15", "2025-02-16"]
+
+
+@pytest.mark.parametrize("text", ["记者昨天下午2时30分到场，下午4时离开。", "記者昨天下午2時30分到場，下午4時離開。"])
+def test_a_bare_clock_time_belongs_to_the_day_being_told(make_context, text):
+    assert [v for _, v, _ in _values(make_context, text)] == ["2025-02-26T14:30", "2025-02-26T16:00"]
+
+
+def test_a_bare_clock_time_after_last_night_belongs_to_that_day(make_context):
+    assert [v for _, v, _ in _values(make_context, "昨晚布置完毕。下午5时送来花篮。")] == [
+        "2025-02-26",
+        "2025-02-26T17:00",
+    ]
+
+
+def test_a_range_of_months_is_placed_where_it_is_nearest_whole(make_context):
+    from datetime import datetime, timedelta, timezone
+
+    pub = datetime(2025, 11, 15, 4, 50, tzinfo=timezone(timedelta(hours=8)))
+    for text in ("1至10月全国铁路投资增长", "1至10月全國鐵路投資增長"):
+        assert _values(make_context, text, pub) == [("1至10月", "2025-01", "2025-10")]
+
+
+@pytest.mark.parametrize(("text", "span"), [("款项将于十月起转入", "十月"), ("款項將於十月起轉入", "十月")])
+def test_a_month_after_a_future_word_is_not_in_the_past(make_context, text, span):
+    # in February, October is nearer last year; after 将于 it is the coming one
+    assert _values(make_context, text) == [(span, "2025-10", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "end"),
+    [
+        ("11月8日至10日，总统将访问", "11月8日至10日", "2024-11-08", "2024-11-10"),
+        ("申请须在四月廿二日至五月三日期间提出", "四月廿二日至五月三日", "2025-04-22", "2025-05-03"),
+        ("申請須在四月廿二日至五月三日期間提出", "四月廿二日至五月三日", "2025-04-22", "2025-05-03"),
+        ("20至22日又将迎来降水", "20至22日", "2025-02-20", "2025-02-22"),
+        ("12月份的开支", "12月份", "2024-12", None),
+        ("2月份至3月份的開支", "2月份至3月份", "2025-02", "2025-03"),
+    ],
+)
+def test_ranges_of_days_and_months_as_written(make_context, text, span, value, end):
+    assert _values(make_context, text) == [(span, value, end)]
+
+
+@pytest.mark.parametrize(("text", "value"), [("颱風今(4)日減弱", "2025-02-04"), ("台风今（4）日减弱", "2025-02-04")])
+def test_today_with_the_day_in_brackets(make_context, text, value):
+    assert [v for _, v, _ in _values(make_context, text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("新聞發佈會昨在政府總部舉行", "2025-02-26"), ("议员前日违反议事规则", "2025-02-25")]
+)
+def test_yesterday_in_one_character_and_the_day_before(make_context, text, value):
+    assert [v for _, v, _ in _values(make_context, text)] == [value]

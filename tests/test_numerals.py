@@ -68,3 +68,8 @@ def test_approximate_numerals_give_the_round_number_they_start_from(text, value,
 def test_approximate_non_numerals_raise_value_error(text):
     with pytest.raises(ValueError):
         parse_approximate(text)
+
+
+@pytest.mark.parametrize(("text", "value"), [("廿二", 22), ("廿", 20), ("卅一", 31), ("二十二", 22)])
+def test_the_one_character_tens_of_dates(text, value):
+    assert parse_number(text) == value

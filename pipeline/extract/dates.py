@@ -33,7 +33,7 @@ from pipeline.records import DateValue
 _ZD = "〇零○一二三四五六七八九"
 _YEAR = rf"(?:\d{{4}}|[{_ZD}]{{4}})"
 _MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
-_DAY = r"(?:3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?|[一二三四五六七八九])"
 _NO_PUB = "relative date without publication date"
 
 
@@ -69,11 +69,14 @@ class DateExtractor:
             rf"(?:(?:\s+|T)(?P<iH>[01]?\d|2[0-3]):(?P<iM>[0-5]\d){seconds}(?![\d:]))?"
             # 2022/23年度, 二零二二/二三年度 (a fiscal year)
             rf"|(?P<fy>\d{{4}}|[{_ZD}]{{4}})/(?P<fy2>\d{{2}}|[{_ZD}]{{2}})年度"
+            # 本财年, 本财政年度首9个月 (the fiscal year the publication falls in)
+            rf"|(?P<rfy>{alternation(w['relative_fiscal_years'])})(?:(?:前|首)(?P<ffirst>\d{{1,2}}|[{_ZD}十两]{{1,3}})个月)?"
             # [year] [month [day] [time] [range]] [part] [以来]
-            rf"|(?:(?:民国|民國)(?P<roc>\d{{1,3}}|[{_ZD}十]{{1,4}})年(?:{du})?|(?P<y>{_YEAR})年(?:{du})?"
+            rf"|(?:(?:民国|民國)(?P<roc>\d{{1,3}}|[{_ZD}十]{{1,4}})年(?:{du})?|(?P<y>{_YEAR})(?:财政?)?年(?:{du})?"
             rf"|(?P<y3>\d{{3}})年(?:{du})?|(?P<ry>{alternation(w['relative_years'])})(?:{du})?)?"
-            rf"(?:(?P<m>{_MONTH})(?:月|(?=(?:{rng}){_MONTH}月))(?:(?P<d>{_DAY})[日号]{weekday})?"
-            rf"(?:\s*{time})?(?:(?:{rng})(?P<m2>{_MONTH})月)?)?"
+            rf"(?:(?P<m>{_MONTH})(?:月份?|(?=(?:{rng}){_MONTH}月))"
+            rf"(?:(?P<d>{_DAY})[日号](?:(?:{rng})(?:(?P<m3>{_MONTH})月)?(?P<d2>{_DAY})[日号])?{weekday})?"  # 6月13~18日
+            rf"(?:\s*{time})?(?:(?:{rng})(?P<m2>{_MONTH})月份?)?)?"
             rf"(?:(?P<part>{part})|(?:前|首)(?P<first>\d{{1,2}}|[{_ZD}十两]{{1,3}})个月)?"
             rf"(?P<since>{alternation(w['since'])})?"
             # ... but not nothing: with every part optional this branch matched the empty string at
@@ -84,7 +87,9 @@ class DateExtractor:
             rf"|(?<![正腊冬闰])(?P<rm>{alternation(w['relative_months'])})"
             rf"(?:(?P<rmd>{_DAY})[日号](?!{not_day})|(?:{alternation(w['month_parts'])}){lunar})?"  # 本月26日, 上月底
             rf"|(?P<rd>{alternation(w['relative_days'])})|(?P<ad>{alternation(w['anaphoric_days'])})"
-            rf"|(?<![月{re.escape(w['day_number_after'])}])(?P<day>{_DAY})(?!{not_day})[日号](?:\s*{day_time}|(?!\d))"
+            rf"|(?<![月{re.escape(w['day_number_after'])}])(?P<day>{_DAY})(?:(?:{rng})(?P<day2>{_DAY}))?(?!{not_day})[日号]"
+            rf"(?:\s*{day_time}|(?!\d))"  # 25日, 20至22日, 19日20时30分
+            rf"|今\s*[（(](?P<td>{_DAY})[）)]\s*日"  # 今(4)日 (Taiwanese press: today, the 4th)
             # 6/30 (month/day without a year: Taiwan, Hong Kong, Macau; elsewhere 1/3 is mostly a fraction)
             # and never after a quantity word or before 的 (约有1/3的民众 is a fraction)
             rf"|(?<![约約近逾达達占佔有\d/])(?P<nm>1[0-2]|0?[1-9]|[12]\d|3[01])/(?P<nd>3[01]|[12]\d|0?[1-9])(?![\d/.%的])"
@@ -97,13 +102,18 @@ class DateExtractor:
         pattern, w = self._grammar
         pub = ctx.published_at.date() if ctx.published_at else None
         words = Words(ctx.tokens)
+        shift = self._fiscal_shift(ctx.folded, w)
         mentions = []
         last_day = None  # the last dated day so far: what 当天 and 次日 count from
+        told_day = None  # the last day told relative to the publication (昨天, 昨晚, 当天): a bare clock time's
         for start, end in ctx.spans:
             day_parts = self._relative_day_parts(ctx, start, end, pub, w)
             mentions.extend(day_parts)
+            pending = list(day_parts)  # 昨晚 dates what follows it too
             reach = 0
             for m in pattern.finditer(ctx.folded, start, end):
+                while pending and pending[0].start < m.start():
+                    last_day = told_day = _day_of(pending.pop(0).normalized) or last_day
                 if any(d.start <= m.start() < d.end for d in day_parts) or m.start() < reach:
                     continue
                 m = self._own_words(m, pattern, ctx.folded, words, w)
@@ -112,16 +122,56 @@ class DateExtractor:
                 g = m.groupdict()
                 if _page_time_line(ctx.folded, m, g):
                     continue
-                value = self._anaphoric(g, w, last_day, pub) if g["ad"] else self._resolve(g, w, pub, ctx.region)
+                if g["ad"]:
+                    value = self._anaphoric(g, w, last_day, pub)
+                elif g["tH"] and told_day:  # 下午4时 after 昨天下午2时: a clock time of the day being told
+                    value = self._time_only(g, w, told_day)
+                else:
+                    future = self._future(ctx.folded, m.start())
+                    value = self._resolve(g, w, pub, ctx.region, shift=shift, future=future)
                 if value is None:
                     continue
                 end_, value = self._day_part(ctx.folded, m.end(), end, value, w, words)
                 reach = end_  # 5月15日上午10时: the clock time is part of this date, not another
-                if value.value and value.granularity in ("day", "hour", "minute") and not value.end:
-                    last_day = date.fromisoformat(value.value[:10])
+                backward = g["ad"] and w["anaphoric_days"][g["ad"]] < 0  # 较前一日: a comparison, not the story's day
+                if not backward:
+                    last_day = _day_of(value) or last_day
+                    if g["rd"] or g["ad"]:
+                        told_day = _day_of(value) or told_day
                 conf = 0.95 if not value.relative else 0.85
                 mentions.append(Mention(m.start(), end_, "DATE", "rule", "dates.grammar", conf, value))
         return sorted(mentions, key=lambda x: (x.start, x.end))
+
+    @cached_property
+    def _fiscal_shift_re(self) -> re.Pattern[str]:
+        """截至9月底上半年: a half or quarter said to end in a month, which fixes the article's fiscal calendar."""
+        w = data.table("zh/dates.json")
+        parts = [p for p, (_, last, gran) in w["year_parts"].items() if last and gran in ("half", "quarter")]
+        return re.compile(
+            rf"(?:{alternation(w['period_end_words'])})(?P<m>{_MONTH})月(?:{alternation(w['month_end_words'])})?"
+            rf"(?:止|为止)?的?(?P<part>{alternation(parts)})"
+        )
+
+    def _fiscal_shift(self, text: str, w: dict) -> int:
+        """Months by which the article's halves and quarters are shifted from the calendar's.
+
+        新电信截至9月底上半年: a first half ending in September runs April to September, so every
+        上半年 of that article does; 0 when the article ties no half or quarter to its last month.
+        """
+        m = self._fiscal_shift_re.search(text)
+        if not m:
+            return 0
+        last = int(w["year_parts"][m["part"]][1])
+        return (int(parse_number(m["m"])) - last) % 12
+
+    @cached_property
+    def _future_re(self) -> re.Pattern[str]:
+        """将于, 預計: words that put the date after them in the future."""
+        return re.compile(rf"(?:{alternation(data.table('zh/dates.json')['future_words'])})\s*$")
+
+    def _future(self, text: str, at: int) -> bool:
+        """A date right after 将于/预计 is not before the publication (将于十月起 in March is next October)."""
+        return bool(self._future_re.search(text, max(0, at - 4), at))
 
     @cached_property
     def _day_part_re(self) -> re.Pattern[str]:
@@ -157,12 +207,15 @@ class DateExtractor:
         clock = f"{value.value}T{hour:02d}:{minute:02d}"
         return m.end(), DateValue(value=clock, granularity="minute", relative=value.relative, note=value.note)
 
+    @cached_property
+    def _relative_day_parts_re(self) -> re.Pattern[str]:
+        """昨晚, 今晨, 前晚: the words for a relative day and a part of the day, compiled once."""
+        return re.compile(alternation(data.table("zh/dates.json")["relative_day_parts"]))
+
     def _relative_day_parts(self, ctx: Context, start: int, end: int, pub: date | None, w: dict) -> list[Mention]:
         """昨晚, 今晨, 前晚 (with a clock time after them: 昨晚10時): a relative day and a part of the day."""
         out = []
-        for m in re.finditer(alternation(w["relative_day_parts"]), ctx.folded[:end]):
-            if m.start() < start:
-                continue
+        for m in self._relative_day_parts_re.finditer(ctx.folded, start, end):
             offset, hours = w["relative_day_parts"][m[0]]
             if pub is None:
                 value = DateValue(value=None, granularity="day", relative=True, note=_NO_PUB)
@@ -209,7 +262,11 @@ class DateExtractor:
         note = None if last_day or not offset else "counted from the publication date: no dated day before it"
         return DateValue(value=(base + timedelta(days=offset)).isoformat(), granularity="day", relative=True, note=note)
 
-    def _resolve(self, g: dict, w: dict, pub: date | None, region: str) -> DateValue | None:
+    def _resolve(
+        self, g: dict, w: dict, pub: date | None, region: str, shift: int = 0, future: bool = False
+    ) -> DateValue | None:
+        """The value of a match: ``shift`` moves halves and quarters to the article's fiscal calendar,
+        ``future`` puts a month without a year on or after the publication month."""
         if g["sy"]:
             return self._slashed(g, region)
         if g["iy"]:
@@ -220,14 +277,18 @@ class DateExtractor:
             return self._fiscal(g, w, region)
         if g["rm"] or g["rd"]:
             return self._relative_short(g, w, pub)
+        if g["rfy"]:
+            return self._relative_fiscal(g, w, pub, region)
         if g["nm"]:
             return self._month_day(g, pub, region)
-        if g["day"]:
+        if g["day"] or g["td"]:
             if pub is None:
                 return DateValue(
                     value=None, granularity="day", relative=True, note="day of month without publication date"
                 )
-            value = self._day(pub.year, pub.month, parse_number(g["day"]), relative=True)
+            value = self._day(pub.year, pub.month, parse_number(g["day"] or g["td"]), relative=True)
+            if value.value and g["day2"]:  # 20至22日: the range's start, ending on the other day
+                value = value.model_copy(update={"end": self._day_end(pub.year, pub.month, g["day2"])})
             if value.value and g["d_H"]:
                 value = value.model_copy(
                     update=self._clock(value.value, g["d_H"], g["d_M"] or g["d_M2"], g["d_ampm"], w)
@@ -255,13 +316,19 @@ class DateExtractor:
         if g["m"]:
             month = int(parse_number(g["m"]))
             if relative and not g["ry"]:
-                year = self._nearest_year(pub, month)
+                # 1至10月 in November is this year's: a range is placed where it is nearest, whole
+                last = int(parse_number(g["m2"])) if g["m2"] else month
+                year = self._nearest_year(pub, month, future, last=last)
             if g["d"]:
                 value = self._day(year, month, parse_number(g["d"]), relative=relative)
                 if value.value and g["H"]:
                     value = value.model_copy(update=self._clock(value.value, g["H"], g["M"] or g["M2"], g["ampm"], w))
                 if value.value and g["wd"]:
                     value = self._check_weekday(value, g["wd"], w)
+                if value.value and g["d2"]:  # 6月13~18日, 4月22日至5月3日
+                    end_month = int(parse_number(g["m3"])) if g["m3"] else month
+                    end_year = year + 1 if end_month < month else year
+                    value = value.model_copy(update={"end": self._day_end(end_year, end_month, g["d2"])})
                 return value.model_copy(update={"end": since_end}) if since_end else value
             end = f"{year:04d}-{int(parse_number(g['m2'])):02d}" if g["m2"] else since_end
             return DateValue(value=f"{year:04d}-{month:02d}", granularity="month", end=end, relative=relative)
@@ -274,6 +341,17 @@ class DateExtractor:
             )
         if g["part"]:
             first, last, granularity = w["year_parts"][g["part"]]
+            if g["part"] in w["fiscal_parts"] and not shift:
+                shift = w["fiscal_year_start_month"].get(region, 1) - 1
+            if shift and granularity in ("half", "quarter") and last:
+                begin, stop = year * 12 + int(first) - 1 + shift, year * 12 + int(last) - 1 + shift
+                return DateValue(
+                    value=f"{begin // 12:04d}-{begin % 12 + 1:02d}",
+                    granularity=granularity,
+                    end=f"{stop // 12:04d}-{stop % 12 + 1:02d}",
+                    relative=relative,
+                    note="fiscal " + granularity,
+                )
             return DateValue(
                 value=f"{year:04d}-{first}",
                 granularity=granularity,
@@ -283,9 +361,30 @@ class DateExtractor:
         return DateValue(value=f"{year:04d}", granularity="year", end=since_end, relative=relative)
 
     @staticmethod
-    def _nearest_year(pub: date, month: int) -> int:
-        """12月 in a text of 2 January is last December: the year that puts the month nearest the publication."""
-        distance = lambda y: (abs((y - pub.year) * 12 + month - pub.month), y != pub.year)  # noqa: E731 - a tie: this year
+    def _day_end(year: int, month: int, day: str) -> str | None:
+        """The last day of a range (18 of 6月13~18日) as ISO, or None when there is no such day."""
+        try:
+            return date(year, month, int(parse_number(day))).isoformat()
+        except ValueError:
+            return None
+
+    @staticmethod
+    def _nearest_year(pub: date, month: int, future: bool = False, last: int | None = None) -> int:
+        """12月 in a text of 2 January is last December: the year that puts the month nearest the publication.
+
+        A range of months (1至10月, to ``last``) is nearest where the publication is inside it or
+        closest to one of its ends. After 将于 (``future``) the month is the next one of that name:
+        将于十月 in March is this October.
+        """
+        if future:
+            return pub.year if month >= pub.month else pub.year + 1
+        last = month if last is None or last < month else last
+        now = pub.year * 12 + pub.month
+
+        def distance(y: int) -> tuple[int, bool]:  # a tie: this year
+            begin, end = y * 12 + month, y * 12 + last
+            return (max(begin - now, now - end, 0), y != pub.year)
+
         return min((pub.year - 1, pub.year, pub.year + 1), key=distance)
 
     @staticmethod
@@ -312,6 +411,27 @@ class DateExtractor:
         if pub is None:
             return DateValue(value=None, granularity="day", relative=True, note=_NO_PUB)
         return self._day(self._nearest_year(pub, month), month, day, relative=True)
+
+    @staticmethod
+    def _relative_fiscal(g: dict, w: dict, pub: date | None, region: str) -> DateValue:
+        """本财年, 本财政年度 (首9个月): the fiscal year the publication falls in (Hong Kong's start in April)."""
+        if pub is None:
+            return DateValue(value=None, granularity="year", relative=True, note=_NO_PUB)
+        start = w["fiscal_year_start_month"].get(region, 1)
+        year = (pub.year if pub.month >= start else pub.year - 1) + w["relative_fiscal_years"][g["rfy"]]
+        if not g["ffirst"]:
+            return DateValue(value=f"{year:04d}", granularity="year", relative=True, note="fiscal year")
+        months = int(parse_number(g["ffirst"]))
+        if not 1 <= months <= 12:
+            return DateValue(value=f"{year:04d}", granularity="year", relative=True, note="fiscal year")
+        stop = year * 12 + start - 1 + months - 1
+        return DateValue(
+            value=f"{year:04d}-{start:02d}",
+            granularity="month",
+            end=f"{stop // 12:04d}-{stop % 12 + 1:02d}",
+            relative=True,
+            note="fiscal year",
+        )
 
     @staticmethod
     def _clock(day: str, hour: str, minute: str | None, ampm: str | None, w: dict) -> dict:
@@ -401,6 +521,13 @@ class DateExtractor:
             return DateValue(value=None, granularity="day", relative=True, note=_NO_PUB)
         day = pub + timedelta(days=w["relative_days"][g["rd"]])
         return DateValue(value=day.isoformat(), granularity="day", relative=True)
+
+
+def _day_of(value: DateValue) -> date | None:
+    """The day a dated mention names, when it names one day (not a range): what 当天 counts from."""
+    if value.value and value.granularity in ("day", "hour", "minute") and not value.end:
+        return date.fromisoformat(value.value[:10])
+    return None
 
 
 _SENTENCE = re.compile(r"[，。,；;！？]")

@@ -46,6 +46,9 @@ def _small(text: str) -> Decimal:
         elif ch in units:
             total += (1 if current is None else current) * units[ch]
             current = None
+        elif ch in w["tens"]:  # 廿二 (22), 卅一 (31): a tens word as dates write them
+            total += w["tens"][ch]
+            current = None
         else:
             raise ValueError(f"not a numeral character: {ch!r}")
     if current:
