@@ -35,7 +35,7 @@ class PlaceExtractor:
         names = sorted({n for k, v in w["gazetteer"].items() if k != "_source" for n in v}, key=len, reverse=True)
         joiners, heads, han = alternation(w["route_joiners"]), alternation(w["route_heads"]), "[\u4e00-\u9fff]"
         w["route_re"] = re.compile(rf"(?:{han}{{2,5}}?(?:{joiners}))+{han}{{1,5}}?(?P<head>{heads})")
-        w["facility_heads"] = sorted(w["facility_heads"], key=len, reverse=True)
+        w["facility_heads"] = data.suffix_table(w["facility_heads"])  # looked up by length, longest first
         w["facility_modifier_pos"] = frozenset(w["facility_modifier_pos"])
         w["facility_name_pos"] = frozenset(w["facility_name_pos"])
         # 花莲县, 油尖旺区, 台南市: a listed name with its level word; not in 台中市长, where 市长 is the title.
@@ -157,8 +157,11 @@ class PlaceExtractor:
     def _head_of(tok: Token, w: dict, text: str | None = None) -> str | None:
         """The facility head ending ``tok`` (within the word, or reaching back into words before it in ``text``)."""
         if text is None:
-            return next((h for h in w["facility_heads"] if tok.text.endswith(h)), None)
-        return next((h for h in w["facility_heads"] if text.endswith(h, 0, tok.end)), None)
+            return next(data.endings(tok.text, w["facility_heads"]), None)
+        end = tok.end
+        return next(
+            (text[end - n : end] for n, heads in w["facility_heads"] if n <= end and text[end - n : end] in heads), None
+        )
 
     @staticmethod
     def _autonomous(name: str, w: dict) -> bool:
