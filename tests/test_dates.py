@@ -305,3 +305,44 @@ def test_today_with_the_day_in_brackets(make_context, text, value):
 )
 def test_yesterday_in_one_character_and_the_day_before(make_context, text, value):
     assert [v for _, v, _ in _values(make_context, text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("公司星期四(11月6日)开市前发布业绩", "星期四(11月6日)", "2024-11-06"),
+        ("公司星期四(11月6日)開市前發佈業績", "星期四(11月6日)", "2024-11-06"),
+        ("署長昨日（二月二十六日）發出命令", "昨日（二月二十六日）", "2025-02-26"),
+        ("署长昨日（二月二十六日）发出命令", "昨日（二月二十六日）", "2025-02-26"),
+        ("報章在25日(周二)傍晚7時28分刊登消息", "25日(周二)傍晚7時28分", "2025-02-25T19:28"),
+        ("报章在25日(周二)傍晚7时28分刊登消息", "25日(周二)傍晚7时28分", "2025-02-25T19:28"),
+    ],
+)
+def test_a_weekday_or_relative_day_and_its_bracketed_date_are_one(make_context, text, span, value):
+    assert [(s, v) for s, v, _ in _values(make_context, text)] == [(span, value)]
+
+
+def test_a_day_alone_in_brackets_after_today_stays_its_own(make_context):
+    assert [s for s, _, _ in _values(make_context, "政府今日（27日）公布")] == ["今日", "27日"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("派息日为11月24日左右", "11月24日左右", "2024-11-24"),
+        ("25日凌晨5时许，驴友出发", "25日凌晨5时许", "2025-02-25T05:00"),
+        ("25日凌晨5時許，驢友出發", "25日凌晨5時許", "2025-02-25T05:00"),
+        ("昨天下午3点多，记者致电", "昨天下午3点多", "2025-02-26T15:00"),
+        ("1946年秋，他进入报馆", "1946年秋", "1946"),
+        ("1946年秋，他進入報館", "1946年秋", "1946"),
+        ("受6月13~18日暴雨影响", "6月13~18日", "2025-06-13"),
+    ],
+)
+def test_approximate_days_seasons_and_day_ranges(make_context, text, span, value):
+    assert [(s, v) for s, v, _ in _values(make_context, text)] == [(span, value)]
+
+
+@pytest.mark.parametrize("text", ["2024年春节期间", "提前4个月完成计划", "提前4個月完成計劃"])
+def test_festivals_and_ahead_of_time_are_no_year_parts(make_context, text):
+    spans = [s for s, _, _ in _values(make_context, text)]
+    assert all(s not in ("2024年春", "前4个月", "前4個月") for s in spans), spans

@@ -20,6 +20,7 @@ are read too. A date word that belongs to a neighbouring word is not: the 初 of
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import cached_property
 
@@ -52,6 +53,7 @@ class DateExtractor:
         weekday = rf"(?:\s*[（(]?(?P<wd>(?:{alternation(w['weekday_words'])})[一二三四五六日天])[）)]?)?"
         du = rf"度(?!{alternation(w['du_neighbours'])})"  # 明年度, but not the 度 of 去年度过
         year_parts = [p for p in w["year_parts"] if p not in w["single_year_parts"]]
+        season = rf"(?:{alternation(w['seasons'])})(?!{alternation(w['season_neighbours'])})"  # 1946年秋
         # 底/末/初 alone are 彻底, 周末, 初步: a year part only right after 年 or 月 (2024年底, 6月底)
         lunar = rf"(?!(?<=初)[{_ZD}十])"  # 大年初一, 正月初五: a day of the lunar calendar, not a month's start
         part = rf"(?:{alternation(year_parts)}|(?<=[年月])(?:{alternation(w['single_year_parts'])})){lunar}"
@@ -72,10 +74,11 @@ class DateExtractor:
             # 本财年, 本财政年度首9个月 (the fiscal year the publication falls in)
             rf"|(?P<rfy>{alternation(w['relative_fiscal_years'])})(?:(?:前|首)(?P<ffirst>\d{{1,2}}|[{_ZD}十两]{{1,3}})个月)?"
             # [year] [month [day] [time] [range]] [part] [以来]
-            rf"|(?:(?:民国|民國)(?P<roc>\d{{1,3}}|[{_ZD}十]{{1,4}})年(?:{du})?|(?P<y>{_YEAR})(?:财政?)?年(?:{du})?"
+            rf"|(?:(?:民国|民國)(?P<roc>\d{{1,3}}|[{_ZD}十]{{1,4}})年(?:{du})?|(?P<y>{_YEAR})(?:财政?)?年(?:{du}|{season})?"
             rf"|(?P<y3>\d{{3}})年(?:{du})?|(?P<ry>{alternation(w['relative_years'])})(?:{du})?)?"
             rf"(?:(?P<m>{_MONTH})(?:月份?|(?=(?:{rng}){_MONTH}月))"
-            rf"(?:(?P<d>{_DAY})[日号](?:(?:{rng})(?:(?P<m3>{_MONTH})月)?(?P<d2>{_DAY})[日号])?{weekday})?"  # 6月13~18日
+            rf"(?:(?P<d>{_DAY})(?:[日号](?:(?:{rng})(?:(?P<m3>{_MONTH})月)?(?P<d2>{_DAY})[日号])?"
+            rf"|(?:{rng})(?P<d2b>{_DAY})[日号]){weekday})?"  # 11月8日至10日, 6月13~18日
             rf"(?:\s*{time})?(?:(?:{rng})(?P<m2>{_MONTH})月份?)?)?"
             rf"(?:(?P<part>{part})|(?:前|首)(?P<first>\d{{1,2}}|[{_ZD}十两]{{1,3}})个月)?"
             rf"(?P<since>{alternation(w['since'])})?"
@@ -132,6 +135,11 @@ class DateExtractor:
                 if value is None:
                     continue
                 end_, value = self._day_part(ctx.folded, m.end(), end, value, w, words)
+                end_ = self._approximate(ctx.folded, end_, end, value, w)
+                wd = self._bracketed_weekday_re["after"].match(ctx.folded, end_, end)
+                if wd and value.granularity == "day" and not value.end:  # 30日(周二)傍晚7时28分
+                    end_, value = self._day_part(ctx.folded, wd.end(), end, value, w, words)
+                    end_ = self._approximate(ctx.folded, end_, end, value, w)
                 reach = end_  # 5月15日上午10时: the clock time is part of this date, not another
                 backward = g["ad"] and w["anaphoric_days"][g["ad"]] < 0  # 较前一日: a comparison, not the story's day
                 if not backward:
@@ -140,7 +148,54 @@ class DateExtractor:
                         told_day = _day_of(value) or told_day
                 conf = 0.95 if not value.relative else 0.85
                 mentions.append(Mention(m.start(), end_, "DATE", "rule", "dates.grammar", conf, value))
-        return sorted(mentions, key=lambda x: (x.start, x.end))
+        return self._bracketed(ctx.folded, sorted(mentions, key=lambda x: (x.start, x.end)))
+
+    @cached_property
+    def _bracketed_weekday_re(self) -> dict[str, re.Pattern[str]]:
+        """A weekday in brackets after a date (5月2日(星期六)), or before a date in brackets (星期四(11月9日))."""
+        weekday = rf"(?:{alternation(data.table('zh/dates.json')['weekday_words'])})[一二三四五六日天]"
+        return {
+            "after": re.compile(rf"\s*[（(]{weekday}[)）]"),
+            "before": re.compile(rf"{weekday}\s*[（(]\s*$"),
+            "close": re.compile(r"\s*[)）]"),
+        }
+
+    def _bracketed(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A date in brackets after the day it dates is one DATE with it, valued by the bracketed date.
+
+        星期四(11月9日), 昨日(五月一日), 今日(五月二日): the weekday or relative day and its date in
+        brackets are one expression; the bracketed date gives the value. A day alone in brackets
+        after a relative day glosses it and stays its own DATE (今日（30日）).
+        """
+        res = self._bracketed_weekday_re
+        out: list[Mention] = []
+        for m in mentions:
+            close = res["close"].match(text, m.end)
+            if close and m.normalized.value and m.normalized.granularity in ("day", "minute"):
+                before = res["before"].search(text, max(0, m.start - 8), m.start)
+                prev = out[-1] if out else None
+                opening = text[prev.end : m.start].strip() if prev else ""
+                if before:
+                    m = replace(m, start=before.start(), end=close.end())
+                elif (
+                    prev
+                    and opening in ("(", "（")
+                    and "月" in text[m.start : m.end]
+                    and prev.normalized.relative
+                    and prev.normalized.granularity == "day"
+                ):
+                    out.pop()  # 昨日(五月一日)
+                    m = replace(m, start=prev.start, end=close.end())
+            out.append(m)
+        return out
+
+    @staticmethod
+    def _approximate(text: str, at: int, stop: int, value: DateValue, w: dict) -> int:
+        """The end of a date with the word that makes it approximate (11月24日左右, 凌晨5时许, 3点多)."""
+        for word in w["approximate_words"].get(value.granularity, ()):
+            if text.startswith(word, at) and at + len(word) <= stop and not text.startswith("许多", at):
+                return at + len(word)
+        return at
 
     @cached_property
     def _fiscal_shift_re(self) -> re.Pattern[str]:
@@ -241,13 +296,14 @@ class DateExtractor:
         """The match, without what belongs to a neighbouring word; None when nothing is left.
 
         据初步: the 初 of 初步 is no part of a date (2024年初步 is read 2024年); 多年底蕴: the 年 of 多年;
-        晚上周五: the 上 of 晚上; 当日本: the 日 of 日本.
+        晚上周五: the 上 of 晚上; 当日本: the 日 of 日本; 提前4个月: the 前 of 提前.
         """
         if m["wk"] or m["ad"]:
             if words.continues(m.start()) or words.straddles(m.start(), m.end()):
                 return None
-        if m["part"] and not (m["y"] or m["y3"] or m["roc"] or m["ry"] or m["m"]) and words.continues(m.start()):
-            return None
+        bare = not (m["y"] or m["y3"] or m["roc"] or m["ry"] or m["m"])
+        if (m["part"] or m["first"]) and bare and words.continues(m.start()):
+            return None  # 提前4个月: the 前 of 提前
         if m["part"] in w["single_year_parts"] and words.word_from(m.end() - 1, m.end()) is not None:
             return pattern.match(text, m.start(), m.end() - 1)
         return m
@@ -325,10 +381,11 @@ class DateExtractor:
                     value = value.model_copy(update=self._clock(value.value, g["H"], g["M"] or g["M2"], g["ampm"], w))
                 if value.value and g["wd"]:
                     value = self._check_weekday(value, g["wd"], w)
-                if value.value and g["d2"]:  # 6月13~18日, 4月22日至5月3日
+                if value.value and (g["d2"] or g["d2b"]):  # 6月13~18日, 4月22日至5月3日
                     end_month = int(parse_number(g["m3"])) if g["m3"] else month
                     end_year = year + 1 if end_month < month else year
-                    value = value.model_copy(update={"end": self._day_end(end_year, end_month, g["d2"])})
+                    end_day = self._day_end(end_year, end_month, g["d2"] or g["d2b"])
+                    value = value.model_copy(update={"end": end_day})
                 return value.model_copy(update={"end": since_end}) if since_end else value
             end = f"{year:04d}-{int(parse_number(g['m2'])):02d}" if g["m2"] else since_end
             return DateValue(value=f"{year:04d}-{month:02d}", granularity="month", end=end, relative=relative)
