@@ -211,3 +211,56 @@ def test_neighbouring_digits_are_a_range(make_context, text, span, value, upper,
 )
 def test_news_words_that_are_no_amounts(make_context, text):
     assert AmountExtractor().find(make_context(text)) == []
+
+
+# --- Issue "Numbers and times as news writes them" (sentences written for these tests) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("被告被判处有期徒刑3年", "3年", "3"),
+        ("被告被判處有期徒刑3年", "3年", "3"),
+        ("他在公司工作了两年", "两年", "2"),
+        ("他在公司工作了兩年", "兩年", "2"),
+        ("特许期延长至35年", "35年", "35"),
+        ("特許期延長至35年", "35年", "35"),
+    ],
+)
+def test_years_as_a_duration(make_context, text, span, value):
+    mentions = AmountExtractor().find(make_context(text))
+    assert [(text[m.start : m.end], str(m.normalized.value), m.normalized.unit) for m in mentions] == [
+        (span, value, "年")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "公司成立於2024年",
+        "政策于二〇二一年起上路",
+        "民國105年通過",
+        "08年奥运会",
+        "千年古城",
+        "他读3年级",
+        "上世纪九十年代",
+        "刑期七年半",
+    ],
+)
+def test_a_year_or_a_word_with_year_is_no_duration(make_context, text):
+    units = [m.normalized.unit for m in AmountExtractor().find(make_context(text))]
+    assert "年" not in units, units
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit"),
+    [
+        ("净息差下降15个基点", "15个基点", "个基点"),
+        ("淨息差下降15個基點", "15個基點", "个基点"),
+        ("通关车流近一万辆次", "近一万辆次", "辆次"),
+        ("通關車流近一萬輛次", "近一萬輛次", "辆次"),
+    ],
+)
+def test_basis_points_and_vehicle_trips(make_context, text, span, unit):
+    mentions = AmountExtractor().find(make_context(text))
+    assert [(text[m.start : m.end], m.normalized.unit) for m in mentions] == [(span, unit)]

@@ -306,6 +306,8 @@ class AmountExtractor:
         """A number that is no amount: a Chinese numeral without a unit (千万不要), 一家, 几家, 十分关注,
         an Arabic one without unit or multiplier (2024), 一来…二来."""
         num = m["num"]
+        if unit == "年" and self._a_year(m, w, num, text):
+            return True
         if chinese:
             if not unit or unit in w["local_cents"]:  # 八仙 is no money
                 return True
@@ -319,6 +321,17 @@ class AmountExtractor:
             return True
         # 来 is "about" only after a round number (十来家, 30来人), not in 一来…二来 (firstly, secondly)
         return m["q1"] == "来" and not re.search(r"[十百千万亿]$|0$", num)
+
+    @staticmethod
+    def _a_year(m: re.Match[str], w: dict, num: str, text: str) -> bool:
+        """Is N年 a year or part of another word, not a duration? 2024年, 二〇二一年, 08年, 105年 (ROC) name
+        a year; 千年 and 百年 count nothing exact; 3年级, 九十年代, 七年半 (a half is not read) are other words."""
+        if re.fullmatch(r"0\d|\d{3,}(?:\.\d+)?", num) or re.fullmatch(rf"[{_ZH_DIGITS}]{{2,}}", num):
+            return True
+        if not re.search(rf"[\d{_ZH_DIGITS}十]", num) or m["mult"]:
+            return True
+        after = text[m.end("unit") : m.end("unit") + 1]
+        return bool(after) and after in w["year_unit_neighbours"]
 
     @staticmethod
     def _qualifier(m: re.Match[str], w: dict, qualifier: str | None, tail: bool) -> str | None:
