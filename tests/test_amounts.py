@@ -244,7 +244,6 @@ def test_years_as_a_duration(make_context, text, span, value):
         "千年古城",
         "他读3年级",
         "上世纪九十年代",
-        "刑期七年半",
     ],
 )
 def test_a_year_or_a_word_with_year_is_no_duration(make_context, text):
@@ -264,3 +263,20 @@ def test_a_year_or_a_word_with_year_is_no_duration(make_context, text):
 def test_basis_points_and_vehicle_trips(make_context, text, span, unit):
     mentions = AmountExtractor().find(make_context(text))
     assert [(text[m.start : m.end], m.normalized.unit) for m in mentions] == [(span, unit)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("被判入狱七年半", "七年半", "7.5", "年"),
+        ("被判入獄七年半", "七年半", "7.5", "年"),
+        ("约三成半考生达标", "约三成半", "35", "%"),
+        ("約三成半考生達標", "約三成半", "35", "%"),
+        ("产量增长一倍半", "一倍半", "1.5", "倍"),
+    ],
+)
+def test_a_half_after_the_unit(make_context, text, span, value, unit):
+    mentions = AmountExtractor().find(make_context(text))
+    assert [(text[m.start : m.end], str(m.normalized.value), m.normalized.unit) for m in mentions] == [
+        (span, value, unit)
+    ]

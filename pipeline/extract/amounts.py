@@ -84,6 +84,7 @@ class AmountExtractor:
             rf"(?:(?<=[元块])(?P<csuf>{alternation(w['currency_suffixes'])}))?"  # 2.5亿元人民币
             rf"(?:(?<=[{''.join(w['more_after_unit'])}])(?P<q3>多|余))?"  # 一倍多, 两成多
             rf"(?:(?<=成)(?P<tenth>[一二三四五六七八九])(?![{_ZH_DIGITS}十百千万亿\d]))?"  # 三成五: 35%
+            rf"(?:(?<=[{w['half_after']}])(?P<half>半))?"  # 七年半: 7.5 年, 三成半: 35%
             rf"{post}"
         )
         ordinal = re.compile(rf"第(?P<num>{_AR}|{_ZH})(?P<unit>{alternation(w['ordinal_units'])})?")
@@ -268,6 +269,8 @@ class AmountExtractor:
         with localcontext(EXACT):  # no rounding of a 30-digit amount
             if tail and m["tenth"]:
                 value += parse_number(m["tenth"]) / 10  # 三成五: 3.5 tenths
+            if tail and m["half"] and upper is None:
+                value += Decimal("0.5")  # 七年半, 三成半: a half more of the unit
             value = exact(value * scale)
             upper = exact(upper * scale) if upper is not None else None  # 两三成: 20 to 30 %
         amount = Amount(
@@ -325,7 +328,7 @@ class AmountExtractor:
     @staticmethod
     def _a_year(m: re.Match[str], w: dict, num: str, text: str) -> bool:
         """Is N年 a year or part of another word, not a duration? 2024年, 二〇二一年, 08年, 105年 (ROC) name
-        a year; 千年 and 百年 count nothing exact; 3年级, 九十年代, 七年半 (a half is not read) are other words."""
+        a year; 千年 and 百年 count nothing exact; 3年级 and 九十年代 are other words."""
         if re.fullmatch(r"0\d|\d{3,}(?:\.\d+)?", num) or re.fullmatch(rf"[{_ZH_DIGITS}]{{2,}}", num):
             return True
         if not re.search(rf"[\d{_ZH_DIGITS}十]", num) or m["mult"]:
