@@ -280,3 +280,16 @@ def test_a_half_after_the_unit(make_context, text, span, value, unit):
     assert [(text[m.start : m.end], str(m.normalized.value), m.normalized.unit) for m in mentions] == [
         (span, value, unit)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit"),
+    [
+        ("开盘报19.23元/股", "19.23元/股", "元/股"),
+        ("開盤報19.23元/股", "19.23元/股", "元/股"),
+        ("房價300元／晚", "300元／晚", "元/晚"),
+    ],
+)
+def test_a_price_per_unit_after_a_slash(make_context, text, span, unit):
+    mentions = AmountExtractor().find(make_context(text))
+    assert [(text[m.start : m.end], m.normalized.unit, m.normalized.kind) for m in mentions] == [(span, unit, "money")]

@@ -82,6 +82,7 @@ class AmountExtractor:
             rf"(?P<num>{core}|(?(lead)(?=[万亿])|(?!)))(?P<q1>{alternation(w['inner_qualifiers'])})?"
             rf"(?P<mult>{mult_char}+)?(?P<q2>余|多)?(?P<unit>{units})?"
             rf"(?:(?<=[元块])(?P<csuf>{alternation(w['currency_suffixes'])}))?"  # 2.5亿元人民币
+            rf"(?:(?<=[元块币仙])(?P<per>[/／](?:{alternation(w['per_units'])})))?"  # 19.23元/股: a price per share
             rf"(?:(?<=[{''.join(w['more_after_unit'])}])(?P<q3>多|余))?"  # 一倍多, 两成多
             rf"(?:(?<=成)(?P<tenth>[一二三四五六七八九])(?![{_ZH_DIGITS}十百千万亿\d]))?"  # 三成五: 35%
             rf"(?:(?<=[{w['half_after']}])(?P<half>半))?"  # 七年半: 7.5 年, 三成半: 35%
@@ -266,6 +267,8 @@ class AmountExtractor:
             return None
         qualifier = self._qualifier(m, w, qualifier or approximate, tail)
         kind, unit, currency, scale = self._kind(m, w, unit, region, tail)
+        if tail and m["per"] and kind == "money":
+            unit = f"{unit}/{m['per'][1:]}"  # 19.23元/股: 元 per share
         with localcontext(EXACT):  # no rounding of a 30-digit amount
             if tail and m["tenth"]:
                 value += parse_number(m["tenth"]) / 10  # 三成五: 3.5 tenths
