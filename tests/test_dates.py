@@ -346,3 +346,22 @@ def test_approximate_days_seasons_and_day_ranges(make_context, text, span, value
 def test_festivals_and_ahead_of_time_are_no_year_parts(make_context, text):
     spans = [s for s, _, _ in _values(make_context, text)]
     assert all(s not in ("2024年春", "前4个月", "前4個月") for s in spans), spans
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "end"),
+    [
+        ("政府早于上世纪九十年代提出方案", "上世纪九十年代", "1990", "1999"),
+        ("政府早於上世紀九十年代提出方案", "上世紀九十年代", "1990", "1999"),
+        ("他20世纪60年代回过故乡", "20世纪60年代", "1960", "1969"),
+        ("交接将在2021年的1月20日进行", "2021年的1月20日", "2021-01-20", None),
+        ("交接將在2021年的1月20日進行", "2021年的1月20日", "2021-01-20", None),
+    ],
+)
+def test_decades_and_a_year_of_a_date(make_context, text, span, value, end):
+    assert _values(make_context, text) == [(span, value, end)]
+
+
+@pytest.mark.parametrize("text", ["被告判刑6月", "被告判刑6月，緩刑兩年", "他們將會被隔離七日", "他们将会被隔离七日"])
+def test_a_month_or_day_after_a_word_of_length_is_no_date(make_context, text):
+    assert _values(make_context, text) == []

@@ -71,10 +71,13 @@ class DateExtractor:
             rf"(?:(?:\s+|T)(?P<iH>[01]?\d|2[0-3]):(?P<iM>[0-5]\d){seconds}(?![\d:]))?"
             # 2022/23年度, 二零二二/二三年度 (a fiscal year)
             rf"|(?P<fy>\d{{4}}|[{_ZD}]{{4}})/(?P<fy2>\d{{2}}|[{_ZD}]{{2}})年度"
+            # 上世纪九十年代, 20世纪60年代
+            rf"|(?:(?P<rc>{alternation(w['centuries'])})|(?P<cn>1\d|2[01]|十[一二三四五六七八九]|二十一?)世纪)"
+            rf"(?P<dec>[1-9]0|[一二三四五六七八九]十)年代"
             # 本财年, 本财政年度首9个月 (the fiscal year the publication falls in)
             rf"|(?P<rfy>{alternation(w['relative_fiscal_years'])})(?:(?:前|首)(?P<ffirst>\d{{1,2}}|[{_ZD}十两]{{1,3}})个月)?"
             # [year] [month [day] [time] [range]] [part] [以来]
-            rf"|(?:(?:民国|民國)(?P<roc>\d{{1,3}}|[{_ZD}十]{{1,4}})年(?:{du})?|(?P<y>{_YEAR})(?:财政?)?年(?:{du}|{season})?"
+            rf"|(?:(?:民国|民國)(?P<roc>\d{{1,3}}|[{_ZD}十]{{1,4}})年(?:{du})?|(?P<y>{_YEAR})(?:财政?)?年(?:{du}|{season}|的(?={_MONTH}月))?"
             rf"|(?P<y3>\d{{3}})年(?:{du})?|(?P<ry>{alternation(w['relative_years'])})(?:{du})?)?"
             rf"(?:(?P<m>{_MONTH})(?:月份?|(?=(?:{rng}){_MONTH}月))"
             rf"(?:(?P<d>{_DAY})(?:[日号](?:(?:{rng})(?:(?P<m3>{_MONTH})月)?(?P<d2>{_DAY})[日号])?"
@@ -124,6 +127,8 @@ class DateExtractor:
                     continue
                 g = m.groupdict()
                 if _page_time_line(ctx.folded, m, g):
+                    continue
+                if self._duration(ctx.folded, m, g):
                     continue
                 if g["ad"]:
                     value = self._anaphoric(g, w, last_day, pub)
@@ -218,6 +223,18 @@ class DateExtractor:
             return 0
         last = int(w["year_parts"][m["part"]][1])
         return (int(parse_number(m["m"])) - last) % 12
+
+    @cached_property
+    def _duration_re(self) -> re.Pattern[str]:
+        """判刑, 为期, 隔离: words after which a month or day is a length of time."""
+        return re.compile(rf"(?:{alternation(data.table('zh/dates.json')['duration_leads'])})\s*$")
+
+    def _duration(self, text: str, m: re.Match[str], g: dict) -> bool:
+        """判刑6月, 隔离七日: a month or day without a year after a word of length is a duration, no date."""
+        bare_month = g["m"] and not (g["d"] or g["y"] or g["y3"] or g["roc"] or g["ry"])
+        if not (bare_month or g["day"]):
+            return False
+        return bool(self._duration_re.search(text, max(0, m.start() - 4), m.start()))
 
     @cached_property
     def _future_re(self) -> re.Pattern[str]:
@@ -335,6 +352,8 @@ class DateExtractor:
             return self._relative_short(g, w, pub)
         if g["rfy"]:
             return self._relative_fiscal(g, w, pub, region)
+        if g["dec"]:
+            return self._decade(g, w, pub)
         if g["nm"]:
             return self._month_day(g, pub, region)
         if g["day"] or g["td"]:
@@ -468,6 +487,18 @@ class DateExtractor:
         if pub is None:
             return DateValue(value=None, granularity="day", relative=True, note=_NO_PUB)
         return self._day(self._nearest_year(pub, month), month, day, relative=True)
+
+    @staticmethod
+    def _decade(g: dict, w: dict, pub: date | None) -> DateValue:
+        """上世纪九十年代 (the century before the publication's), 20世纪60年代: the decade, valued by its first year."""
+        if g["cn"]:
+            century, relative = (int(parse_number(g["cn"])) - 1) * 100, False
+        elif pub is None:
+            return DateValue(value=None, granularity="year", relative=True, note=_NO_PUB)
+        else:
+            century, relative = (pub.year // 100 + w["centuries"][g["rc"]]) * 100, True
+        year = century + int(parse_number(g["dec"]))
+        return DateValue(value=f"{year:04d}", granularity="year", end=f"{year + 9:04d}", relative=relative)
 
     @staticmethod
     def _relative_fiscal(g: dict, w: dict, pub: date | None, region: str) -> DateValue:
