@@ -212,6 +212,7 @@ def _places_into_orgs(chosen: list[Mention]) -> list[Mention]:
         if (
             org is not None
             and m.type == "LOC"
+            and m.end - m.start >= 2  # a one-character place stands in a word of its own (访华 + 新华社)
             and org.type == "ORG"
             and m.end == org.start
             and not (m.structured or org.structured)

@@ -131,7 +131,11 @@ class PlaceExtractor:
             k = j - 1
             while k >= 0 and tok.end - tokens[k].start <= 12 + len(head):
                 t = tokens[k]
-                soft = t.pos in ("v", "a") and len(t.text) >= 2 and k > 0 and tokens[k - 1].pos in modifier
+                # a verb or adjective describing the facility stands right before its head (创意 + 产业园区),
+                # not further left, where it is the sentence's (抵达 + 德黑兰机场)
+                soft = (
+                    t.pos in ("v", "a") and len(t.text) >= 2 and k == j - 1 and k > 0 and tokens[k - 1].pos in modifier
+                )
                 if t.text.strip() != t.text or (t.pos not in modifier and not soft):
                     break
                 if words and PlaceExtractor._head_of(t, w):
