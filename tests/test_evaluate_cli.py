@@ -126,8 +126,10 @@ def test_bio_scores_agree_with_an_independent_scorer(tmp_path, full_pipeline):
     assert any(line.startswith("overall") for line in out.splitlines())
     printed = table(out)
     sentences = read_tag_file(path)
-    names = {"PERSON": "PER", "LOC": "LOC", "ORG": "ORG", "AMOUNT": "AMOUNT", "DATE": "DATE"}
     used = {t.split("-", 1)[1] for _, tags in sentences for t in tags if t != "O"}
+    # MSRA writes PER; the region sets' BIO (used without the corpora) writes PERSON
+    person = "PERSON" if "PERSON" in used else "PER"
+    names = {"PERSON": person, "LOC": "LOC", "ORG": "ORG", "AMOUNT": "AMOUNT", "DATE": "DATE"}
     names = {k: v for k, v in names.items() if v in used}
     predicted = [tags_of(text, full_pipeline.extract(text).entities, names) for text, _ in sentences]
     reference = independent_scores([tags for _, tags in sentences], predicted)
