@@ -55,6 +55,7 @@ class _Grammar:
     fraction: re.Pattern[str]
     words: dict  # amounts.json
     units: frozenset[str]  # every unit the grammar reads
+    neighbours: re.Pattern[str]  # the listed neighbour words, longest first (签约, 人数)
 
 
 class AmountExtractor:
@@ -94,7 +95,8 @@ class AmountExtractor:
             rf"(?<![\d.A-Za-z]){qualifier}(?!百分之|千分之)"  # 百分之 and 千分之 are percent and ‰
             rf"(?P<den>{_AR}|[{_ZH_DIGITS}十百千万亿]+)分之(?P<num>{_AR}|{_ZH}){post}"
         )
-        return _Grammar(amount, ordinal, fraction, w, frozenset(unit_list))
+        neighbours = re.compile(alternation(w["neighbour_words"]))
+        return _Grammar(amount, ordinal, fraction, w, frozenset(unit_list), neighbours)
 
     def find(self, ctx: Context) -> list[Mention]:
         g = self._grammar
@@ -231,7 +233,9 @@ class AmountExtractor:
         begin, end = m.start("unit"), m.end("unit")
         cut = None
         for pos in range(begin, end):  # a listed word that begins inside the unit and reaches past it
-            if any(text.startswith(x, pos) and pos + len(x) > end for x in g.words["neighbour_words"]):
+            # (the longest listed word starting there: if it does not reach past the unit, no shorter one does)
+            word = g.neighbours.match(text, pos)
+            if word is not None and word.end() > end:
                 cut = pos
                 break
         if cut is None and (tail := words.straddles(begin, end)) is not None:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import cache
 
@@ -96,8 +97,8 @@ class Repeats:
             if len(names[surface]) != 1:
                 continue
             (kind,) = names[surface]
-            for match in re.finditer(re.escape(surface), text):
-                start, end = match.span()
+            for start in _occurrences(surface, text):
+                end = start + len(surface)
                 if start not in starts or end not in ends or not within(ctx.spans, start, end):
                     continue
                 if any(o != -1 for o in owner[start:end]):
@@ -169,6 +170,14 @@ def _one_type_per_name(mentions: list[Mention], text: str) -> list[Mention]:
         else m
         for m in mentions
     ]
+
+
+def _occurrences(word: str, text: str) -> Iterator[int]:
+    """Where ``word`` occurs in ``text``, left to right, not overlapping (a literal search: no regex per name)."""
+    at = text.find(word)
+    while at != -1:
+        yield at
+        at = text.find(word, at + len(word))
 
 
 def _replaceable(mentions: list[Mention], owner: list[int], start: int, end: int) -> set[int] | None:
