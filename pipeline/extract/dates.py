@@ -534,24 +534,14 @@ class DateExtractor:
             if region != "tw":
                 return None
             year += 1911
-        value = self._day(year, int(g["sm"]), int(g["sd"]), relative=False)
-        if value.value and g["sH"]:
-            value = value.model_copy(
-                update={"value": f"{value.value}T{int(g['sH']):02d}:{g['sM']}", "granularity": "minute"}
-            )
-        return value
+        return _at_clock(self._day(year, int(g["sm"]), int(g["sd"]), relative=False), g["sH"], g["sM"])
 
     def _iso(self, g: dict) -> DateValue | None:
         """2025-07-01, 2025-07-01 08:00; a page's 2019-12-03 17:22:41 to the minute."""
         year = int(g["iy"])
         if not 1800 <= year <= 2200:
             return None
-        value = self._day(year, int(g["im"]), int(g["id"]), relative=False)
-        if value.value and g["iH"]:
-            value = value.model_copy(
-                update={"value": f"{value.value}T{int(g['iH']):02d}:{g['iM']}", "granularity": "minute"}
-            )
-        return value
+        return _at_clock(self._day(year, int(g["im"]), int(g["id"]), relative=False), g["iH"], g["iM"])
 
     @staticmethod
     def _week(g: dict, w: dict, pub: date | None) -> DateValue:
@@ -644,3 +634,10 @@ def _page_time_line(text: str, m: re.Match[str], g: dict) -> bool:
     rest = (text[line_start : m.start()] + text[m.end() : line_end]).strip(" \t\u3000()（）|")
     rest = re.sub(r"^\d{1,2}:\d{2}(?::\d{2})?", "", rest).strip()
     return not rest or bool(_PAGE_LABEL.search(line))
+
+
+def _at_clock(day: DateValue, hour: str | None, minute: str | None) -> DateValue:
+    """A day with the clock time written after it (2025-07-01 08:00), to the minute; the day alone without one."""
+    if not (day.value and hour):
+        return day
+    return day.model_copy(update={"value": f"{day.value}T{int(hour):02d}:{minute}", "granularity": "minute"})
