@@ -50,7 +50,7 @@ class DateExtractor:
             rf"(?:[:：](?P<M>[0-5]\d)|[时時](?:(?P<M2>[0-5]?\d)分)?)"
         )
         day_time = time.replace("?P<", "?P<d_")  # 19日20时30分
-        weekday = rf"(?:\s*[（(]?(?P<wd>(?:{alternation(w['weekday_words'])})[一二三四五六日天])[）)]?)?"
+        weekday = rf"(?:\s*[（(]?(?P<wd>{_weekday(w)})[）)]?)?"
         du = rf"度(?!{alternation(w['du_neighbours'])})"  # 明年度, but not the 度 of 去年度过
         year_parts = [p for p in w["year_parts"] if p not in w["single_year_parts"]]
         season = rf"(?:{alternation(w['seasons'])})(?!{alternation(w['season_neighbours'])})"  # 1946年秋
@@ -135,7 +135,7 @@ class DateExtractor:
                 elif g["tH"] and told_day:  # 下午4时 after 昨天下午2时: a clock time of the day being told
                     value = self._time_only(g, w, told_day)
                 else:
-                    future = self._future(ctx.folded, m.start())
+                    future = self._led_by("future_words", ctx.folded, m.start())  # 将于十月起: next October
                     value = self._resolve(g, w, pub, ctx.region, shift=shift, future=future)
                 if value is None:
                     continue
@@ -158,7 +158,7 @@ class DateExtractor:
     @cached_property
     def _bracketed_weekday_re(self) -> dict[str, re.Pattern[str]]:
         """A weekday in brackets after a date (5月2日(星期六)), or before a date in brackets (星期四(11月9日))."""
-        weekday = rf"(?:{alternation(data.table('zh/dates.json')['weekday_words'])})[一二三四五六日天]"
+        weekday = _weekday(data.table("zh/dates.json"))
         return {
             "after": re.compile(rf"\s*[（(]{weekday}[)）]"),
             "before": re.compile(rf"{weekday}\s*[（(]\s*$"),
@@ -225,25 +225,20 @@ class DateExtractor:
         return (int(parse_number(m["m"])) - last) % 12
 
     @cached_property
-    def _duration_re(self) -> re.Pattern[str]:
-        """判刑, 为期, 隔离: words after which a month or day is a length of time."""
-        return re.compile(rf"(?:{alternation(data.table('zh/dates.json')['duration_leads'])})\s*$")
+    def _leads_re(self) -> dict[str, re.Pattern[str]]:
+        """Words right before a date that change how it reads: ``duration_leads`` (判刑, 为期, 隔离: a month or
+        day after one is a length of time) and ``future_words`` (将于, 預計: the date is ahead)."""
+        w = data.table("zh/dates.json")
+        return {key: re.compile(rf"(?:{alternation(w[key])})\s*$") for key in ("duration_leads", "future_words")}
+
+    def _led_by(self, key: str, text: str, at: int) -> bool:
+        """Does a word of ``key`` (``_leads_re``) end just before ``at`` (within four characters)?"""
+        return bool(self._leads_re[key].search(text, max(0, at - 4), at))
 
     def _duration(self, text: str, m: re.Match[str], g: dict) -> bool:
         """判刑6月, 隔离七日: a month or day without a year after a word of length is a duration, no date."""
         bare_month = g["m"] and not (g["d"] or g["y"] or g["y3"] or g["roc"] or g["ry"])
-        if not (bare_month or g["day"]):
-            return False
-        return bool(self._duration_re.search(text, max(0, m.start() - 4), m.start()))
-
-    @cached_property
-    def _future_re(self) -> re.Pattern[str]:
-        """将于, 預計: words that put the date after them in the future."""
-        return re.compile(rf"(?:{alternation(data.table('zh/dates.json')['future_words'])})\s*$")
-
-    def _future(self, text: str, at: int) -> bool:
-        """A date right after 将于/预计 is not before the publication (将于十月起 in March is next October)."""
-        return bool(self._future_re.search(text, max(0, at - 4), at))
+        return bool(bare_month or g["day"]) and self._led_by("duration_leads", text, m.start())
 
     @cached_property
     def _day_part_re(self) -> re.Pattern[str]:
@@ -641,3 +636,8 @@ def _at_clock(day: DateValue, hour: str | None, minute: str | None) -> DateValue
     if not (day.value and hour):
         return day
     return day.model_copy(update={"value": f"{day.value}T{int(hour):02d}:{minute}", "granularity": "minute"})
+
+
+def _weekday(w: dict) -> str:
+    """A weekday as written (星期六, 周日, 禮拜天): a weekday word and its day."""
+    return rf"(?:{alternation(w['weekday_words'])})[一二三四五六日天]"
