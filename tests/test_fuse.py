@@ -126,10 +126,19 @@ def test_a_dateline_place_after_its_outlet_stays_a_place():
     assert [(m.start, m.end, m.type) for m in chosen] == [(0, 3, "ORG"), (3, 5, "LOC"), (5, 8, "ORG")]
 
 
-def test_suffix_name_beginning_with_a_found_place_beats_the_models_split():
-    # 广西水文水资源梧州分局: the rule's whole name (one-character head, 0.7) against the model's 广西 + 梧州分局.
-    chosen = fuse([rule(0, 11, "ORG", 0.7), ner(0, 2, "LOC"), ner(7, 11, "ORG")], model_ran=True)
-    assert [(m.start, m.end, m.type) for m in chosen] == [(0, 11, "ORG")]
+def test_suffix_name_running_on_before_the_models_name_defers_to_the_model():
+    # 马赛战胜南非队 (战胜 tagged n): the rule's name ends where the model's 南非队 ends and begins before it.
+    chosen = fuse([rule(0, 7, "ORG", 0.85), ner(0, 2, "LOC"), ner(4, 7, "ORG")], model_ran=True)
+    assert [(m.start, m.end, m.type) for m in chosen] == [(0, 2, "LOC"), (4, 7, "ORG")]
+    # 荣获郑州市技术监督局 (荣获 tagged nr): the model's 郑州市技术监督局 stands
+    chosen = fuse([rule(0, 10, "ORG", 0.85), ner(2, 10, "ORG")], model_ran=True)
+    assert [(m.start, m.end, m.type) for m in chosen] == [(2, 10, "ORG")]
+    # a name built on a listed one (0.9) is the grammar's own: 衛福部 + 花蓮醫院 against the model's 福部花蓮醫院
+    chosen = fuse([rule(0, 7, "ORG", 0.9), ner(1, 7, "ORG")], model_ran=True)
+    assert [(m.start, m.end, m.type) for m in chosen] == [(0, 7, "ORG")]
+
+
+def test_suffix_name_beginning_with_a_found_place_stands_without_the_model():
     # a weak name the model does not end with stays out (韩国人所: 韩国 + 人所)
     chosen = fuse([rule(0, 4, "ORG", 0.7), ner(0, 2, "LOC")], model_ran=True)
     assert [(m.start, m.end, m.type) for m in chosen] == [(0, 2, "LOC")]

@@ -111,7 +111,16 @@ def _listed(m: Mention) -> bool:
 
 def _defer_to_listed(mentions: list[Mention]) -> list[Mention]:
     """Drop the model's PERSON spans overlapping a listed name (氹仔 is not a name), its other type
-    on one, and its spans inside one (臺 of 臺中: jieba cuts 台/q 中/f, the model reads 台 as Taiwan)."""
+    on one, and its spans inside one (臺 of 臺中: jieba cuts 台/q 中/f, the model reads 台 as Taiwan);
+    but a listed company that is the given name of the model's person goes instead (吴高盛)."""
+    person_ends = {m.end: m.start for m in mentions if m.extractor == "ner" and m.type == "PERSON"}
+
+    def given_name(m: Mention) -> bool:
+        """吴 + 高盛: a listed company that ends the model's person, one or two characters (a surname) after it
+        begins, is the person's given name."""
+        return m.rule == "registers.gazetteer" and 0 < m.start - person_ends.get(m.end, m.start) <= 2
+
+    mentions = [m for m in mentions if not given_name(m)]
     spans = sorted({(m.start, m.end): m.type for m in mentions if _listed(m)}.items())
     if not spans:
         return mentions
@@ -168,17 +177,23 @@ def fuse(
     sees = _model_sees(mentions)
     repeated = _repeated(mentions, text) if text else (lambda _m: False)
     place_ends = {m.start: m.end for m in mentions if m.type == "LOC" and (m.extractor == "ner" or _listed(m))}
-    model_org_ends = {m.end for m in mentions if m.type == "ORG" and m.extractor == "ner"}
+    model_org_starts = {m.end: m.start for m in mentions if m.type == "ORG" and m.extractor == "ner"}
 
     def after_a_place(m: Mention) -> bool:
-        """A suffix name that begins with a place the model or a list found and is specific or ends where the
-        model's organization ends (广西 + 水文水资源梧州分局, 花莲 + 门诺医院): the place is part of the name."""
+        """A specific suffix name that begins with a place the model or a list found (广西梧州分局): the place is
+        part of the name, which stands without the model."""
         return (
             m.type == "ORG"
             and m.extractor == "rule"
             and place_ends.get(m.start, m.end) < m.end
-            and (m.confidence >= SPECIFIC_ORG or m.end in model_org_ends)
+            and m.confidence >= SPECIFIC_ORG
         )
+
+    def runs_on_before_the_model(m: Mention) -> bool:
+        """A suffix name that ends where the model's organization ends and begins before it (荣获 + 郑州市技术监督局,
+        马赛战胜 + 南非队, 徐惟诚代表 + 中国文化扶贫委员会): the grammar walked over words jieba mistagged, where
+        the model read the name's edge; a place directly before the model's name still joins it (step 5)."""
+        return m.type == "ORG" and m.confidence < TRUSTED_ORG and model_org_starts.get(m.end, m.start) > m.start
 
     candidates = [
         m
@@ -187,6 +202,7 @@ def fuse(
         or m.structured
         or (
             m.confidence >= min_rule_confidence
+            and not runs_on_before_the_model(m)
             and not (model_ran and _needs_model(m) and not sees(m) and not repeated(m) and not after_a_place(m))
         )
     ]

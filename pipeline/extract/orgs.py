@@ -42,6 +42,7 @@ class OrgExtractor:
         w["titles"] = tuple(sorted(data.table("zh/people.json")["titles"], key=len, reverse=True))
         w["head_suffixes"] = suffix_table(w["head_words"])
         w["head_words"] = frozenset(w["head_words"])
+        w["descriptive_heads"] = frozenset(w["descriptive_heads"])
         w["verbal_noun_pos"] = frozenset(w["verbal_noun_pos"])
         w["title_suffixes"] = suffix_table(w["titles"])
         # Most words end in neither a head word nor a title: one set lookup turns them away.
@@ -100,6 +101,10 @@ class OrgExtractor:
                 stem = self._stem(tok, head, end, ctx) if stem is None else stem
                 specific = any(self._name_like(t, w) for t in stem)
             confidence = (0.85 if len(head) >= 2 else 0.7) if specific else 0.5
+            if head in w["descriptive_heads"]:
+                words = modifiers + (self._stem(tok, head, end, ctx) if stem is None else stem)
+                if len(words) == 1 and self._place_like(words[0], w):
+                    confidence = 0.5  # 美国公司, 美国/ns + 公司: an American company, a name only if the model says so
             mentions.append(Mention(start, end, "ORG", "rule", "orgs.suffix", confidence))
         mentions += self._cut_names(ctx, w)
         listed = self._listed(ctx, w)

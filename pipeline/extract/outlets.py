@@ -41,11 +41,13 @@ def _grammar() -> dict[str, object]:
         "names": frozenset(names),
         "suffix": re.compile(rf"(?:{suffixes})$"),
         "not_names": frozenset(table["not_names"]),
+        "paper_itself": tuple(table["not_names"]),
         "dateline": re.compile(
             rf"(?m)^[ \t\u3000]*[【〔\[（(]?[ \t\u3000]*据?(?P<names>{name}(?:[-—－/]{name})*)"
             rf"[ \t\u3000]*(?:[{_HAN}]{{1,8}}?)?[ \t\u3000]*(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?[ \t\u3000]*(?:电|讯)"
         ),
         "split": re.compile(r"[-—－/]"),
+        "wire_ends": tuple(w for w in table["wire_words"] if len(w) == 1),
         "source": re.compile(
             rf"(?:{'|'.join(map(re.escape, table['source_labels']))})[ \t\u3000]*[:：][ \t\u3000]*"
             rf"(?P<name>[{_HAN}A-Za-z0-9]{{2,20}})"
@@ -73,10 +75,18 @@ class OutletExtractor:
             if piece in g["names"] or g["suffix"].search(piece):
                 found.setdefault((start, end), Mention(start, end, "ORG", "rule", rule, 0.95, None, True))
 
+        tokens = ctx.tokens
+        starts = [t.start for t in tokens]
         for m in g["dateline"].finditer(text):
+            if not _ends_a_word(tokens, starts, m.end()):
+                continue  # 这些举报电话: 电 begins a word, no dateline ends here
             offset = m.start("names")
             for part in g["split"].split(m["names"]):
-                add(offset, offset + len(part), "outlets.dateline")
+                if part in g["names"] or (
+                    _plain_name(tokens, starts, offset, offset + len(part), m.end() - 1)
+                    and not part.endswith(g["paper_itself"])  # 市民步行筹款本报讯: the paper is not named
+                ):
+                    add(offset, offset + len(part), "outlets.dateline")
                 offset += len(part) + 1
         for m in g["source"].finditer(text):
             name = m["name"]
@@ -87,9 +97,8 @@ class OutletExtractor:
                 add(m.start("name"), m.start("name") + longest, "outlets.source")
         for m in g["title"].finditer(text):
             add(m.start("name"), m.end("name"), "outlets.title")
-        starts = [t.start for t in ctx.tokens]
         for m in g["reporter"].finditer(text):
-            start = _name_before(ctx.tokens, starts, m.start())
+            start = _name_before(tokens, starts, m.start(), g["wire_ends"])
             if start is not None:
                 add(start, m.start(), "outlets.reporter")
         return sorted(found.values(), key=lambda x: (x.start, x.end))
@@ -104,13 +113,33 @@ def _longest_listed_or_suffixed(name: str, g: dict[str, object]) -> int:
     return 0
 
 
-def _name_before(tokens: list[Token], starts: list[int], end: int) -> int | None:
-    """Where the outlet name that ends at ``end`` (before 记者) begins: back over content words."""
+def _ends_a_word(tokens: list[Token], starts: list[int], end: int) -> bool:
+    """Does a jieba word end at ``end``?"""
+    i = bisect_left(starts, end) - 1
+    return i >= 0 and tokens[i].end == end
+
+
+def _plain_name(tokens: list[Token], starts: list[int], start: int, end: int, wire: int) -> bool:
+    """An unlisted outlet name in a dateline: whole words (the last may hold the 讯 at ``wire``: 商报讯), none a
+    function word or a verb (香港市民步行筹善款本报讯 is a headline run into 本报讯)."""
+    i = bisect_left(starts, start)
+    if i == len(tokens) or tokens[i].start != start or not (end == wire or _ends_a_word(tokens, starts, end)):
+        return False
+    while i < len(tokens) and tokens[i].end <= end:
+        if tokens[i].pos.startswith(_FUNCTION_POS):
+            return False
+        i += 1
+    return True
+
+
+def _name_before(tokens: list[Token], starts: list[int], end: int, wire_ends: tuple[str, ...]) -> int | None:
+    """Where the outlet name that ends at ``end`` (before 记者) begins: back over content words, and not
+    over a dateline's last word (本报讯新华社记者, 6月17日讯新华社记者: the outlet is 新华社)."""
     i = bisect_left(starts, end) - 1
     begin = None
     while i >= 0 and tokens[i].end == (end if begin is None else begin):
         t = tokens[i]
-        if t.pos.startswith(_FUNCTION_POS) or end - t.start > 12 or not t.text.strip():
+        if t.pos.startswith(_FUNCTION_POS) or end - t.start > 12 or not t.text.strip() or t.text.endswith(wire_ends):
             break
         begin = t.start
         i -= 1

@@ -7,7 +7,7 @@ date or amount spelled in words only (no digit) is dropped when it lies partly
 inside a word jieba tags as a proper name (``orgs.json`` ``specific_pos``) or
 inside a longer name the model found (三处 in 铁道部十四局三处丽华服装厂),
 and a rule's person that is exactly one dictionary word of a non-name part of
-speech (``people.json`` ``not_name_pos``) is dropped. The model's person is
+speech (``people.json`` ``not_name_pos``), or of several such words (满意/v 地/uv), is dropped. The model's person is
 dropped when it is exactly a place word (梅州: tagged ns). (Dropping its
 persons that cut a jieba word or begin with a common word, with no surname
 first, cost 1.3 points of PERSON F1 on MSRA dev: jieba cuts unknown names.) The model's one-character place
@@ -95,6 +95,21 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
         i = bisect_right(model_starts, m.start) - 1
         return i >= 0 and model_names[i][1] >= m.end and model_names[i][1] - model_names[i][0] > m.end - m.start
 
+    def function_words_only(m: Mention) -> bool:
+        """满意/v 地/uv (总理满意地说), 都/d 不/d (老师都不在): a rule's name that is whole words, each of a
+        non-name part of speech."""
+        i = bisect_right(starts, m.start) - 1
+        if i < 0 or tokens[i].start != m.start:
+            return False
+        while i < len(tokens) and tokens[i].end <= m.end:
+            if tokens[i].pos[:1] not in not_name_initials:
+                return False
+            if tokens[i].end == m.end:
+                return True
+            i += 1
+        return False
+
+    not_name_initials = frozenset(p[:1] for p in not_name_pos)
     of_a_place = _of_a_place()
 
     def a_character_of_a_word(m: Mention) -> bool:
@@ -136,7 +151,7 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
                 and (inside_a_name(m) or inside_a_model_name(m))
             ):
                 continue
-            if m.type == "PERSON" and pos.get((m.start, m.end)) in not_name_pos:
+            if m.type == "PERSON" and (pos.get((m.start, m.end)) in not_name_pos or function_words_only(m)):
                 continue
         kept.append(m)
     return kept
