@@ -80,7 +80,9 @@ class DateValue(_Record):
             "ISO 8601: 2024, 2024-12, 2025-02-27, 2025-02-27T09:51 (a time with seconds, 17:22:41, keeps its "
             "minute). A ROC year adds 1911 (112年度 -> 2023). 上周五/本周一: that weekday of the week (Monday "
             "to Sunday) before or of the publication date. 当天/当日 and 次日 count from the last dated day "
-            "before them in the text, else from the publication date."
+            "before them in the text, else from the publication date. A day without a month (28日) is the one nearest "
+            "the publication date; after a dateline that gives its day (本报华盛顿9月19日电), relative dates count "
+            "from that day."
         )
     )
     granularity: Granularity

@@ -1,3 +1,5 @@
+from datetime import datetime
+
 import pytest
 
 from pipeline.extract.dates import DateExtractor
@@ -207,6 +209,36 @@ def _values(make_context, text, published_at=None):
 
 
 @pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # PUB is 2025-02-27: the story is told from the dateline's day, two days before the paper
+        ("本报华盛顿2月25日电 美国国务院昨天宣布，明天起实施。", ["2025-02-25", "2025-02-24", "2025-02-26"]),
+        (
+            "（中央社記者林志明高雄25日電）高雄市政府昨天宣布，今晚8時起實施。",
+            ["2025-02-25", "2025-02-24", "2025-02-25T20:00"],
+        ),
+        # no dateline: the publication's day
+        ("美国国务院昨天宣布，明天起实施。", ["2025-02-26", "2025-02-28"]),
+    ],
+)
+def test_relative_dates_after_a_dateline_count_from_its_day(make_context, text, values):
+    assert [v for _, v, _ in _values(make_context, text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("记者28日从市政府获悉，", datetime(2025, 3, 2), "2025-02-28"),  # last month's 28th, 2 days before
+        ("記者3日從市政府獲悉，", datetime(2025, 2, 27), "2025-03-03"),  # next month's 3rd, 4 days after
+        ("亚庇31日讯 州政府宣布", datetime(2024, 11, 1), "2024-10-31"),  # November has no 31st
+        ("记者15日获悉", datetime(2025, 2, 27), "2025-02-15"),
+    ],
+)
+def test_a_day_without_a_month_is_the_one_nearest_the_publication(make_context, text, published, value):
+    assert _values(make_context, text, published)[0][1] == value
+
+
+@pytest.mark.parametrize(
     "text",
     ["该公司截至9月底上半年净利增长，上半年营收下跌。", "該公司截至9月底上半年淨利增長，上半年營收下跌。"],
 )
@@ -297,7 +329,8 @@ def test_ranges_of_days_and_months_as_written(make_context, text, span, value, e
 
 @pytest.mark.parametrize(("text", "value"), [("颱風今(4)日減弱", "2025-02-04"), ("台风今（4）日减弱", "2025-02-04")])
 def test_today_with_the_day_in_brackets(make_context, text, value):
-    assert [v for _, v, _ in _values(make_context, text)] == [value]
+    # a page of 5 February 00:30 written on the 4th: today's date as the text gives it
+    assert [v for _, v, _ in _values(make_context, text, datetime(2025, 2, 5, 0, 30))] == [value]
 
 
 @pytest.mark.parametrize(

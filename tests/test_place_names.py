@@ -82,7 +82,7 @@ def test_a_place_found_with_its_level_word_is_found_without(full_pipeline, text,
     [
         ("记者从深圳市龙岗区文化广电旅游体育局获悉，假期接待游客百万人次。", "深圳市龙岗区文化广电旅游体育局"),
         ("記者從深圳市龍崗區文化廣電旅遊體育局獲悉，假期接待遊客百萬人次。", "深圳市龍崗區文化廣電旅遊體育局"),
-        ("据分析，广西水文水资源梧州分局预计，西江水位将继续上涨。", "广西水文水资源梧州分局"),
+        ("据分析，廣西梧州水文分局預計，西江水位將繼續上漲。", "廣西梧州水文分局"),
     ],
 )
 def test_a_place_before_a_body_is_part_of_its_name(full_pipeline, text, org):

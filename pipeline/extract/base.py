@@ -27,6 +27,7 @@ class Mention:
     confidence: float
     normalized: Amount | DateValue | None = None
     structured: bool = False  # from page structure or a title pattern: wins over the model
+    places_end: int | None = None  # a suffix-grammar ORG: where the place words it begins with end (fuse.py)
 
 
 def within(spans: list[tuple[int, int]], start: int, end: int) -> bool:

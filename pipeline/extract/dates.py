@@ -8,7 +8,10 @@ and ``note`` says why: the machine's clock is never used. A date that does
 not exist (2月30日) is flagged in ``note`` with a null value, never invented.
 ROC years (民国112年; a bare 112年 or 112/5/9 in Taiwanese text) add 1911.
 A month without a year takes the year that puts it nearest the publication
-date (12月29日 in a text of 2 January is last December). A weekday after a
+date (12月29日 in a text of 2 January is last December), a day without a month
+the month (28日 in a text of 2 October is 28 September). After a dateline that
+gives the story's day (本报华盛顿9月19日电), relative dates count from that day
+rather than the paper's. A weekday after a
 date (5月9日（星期二）) belongs to it and is checked against it. ISO dates
 (2025-07-01 08:00, a page's time line 2019-12-03 17:22:41 kept to the minute),
 weeks (上周五, 本周一: weeks run Monday to Sunday) and days told from another
@@ -20,6 +23,7 @@ are read too. A date word that belongs to a neighbouring word is not: the 初 of
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 from functools import cached_property
@@ -104,16 +108,40 @@ class DateExtractor:
         )
         return pattern, w
 
+    @cached_property
+    def _dateline_re(self) -> re.Pattern[str]:
+        """A dateline at a line's start: an outlet and a place, the day, 电/讯 (本报华盛顿9月19日电,
+        （中央社台北25日電）)."""
+        ends = alternation(data.table("zh/dates.json")["dateline_ends"])
+        lead = r"[^\n，。,；;：:！？]{1,24}?"
+        return re.compile(rf"(?m)^[ \t\u3000]*[【〔\[（(]?{lead}(?P<d>(?:{_MONTH}月)?{_DAY}日)[ \t\u3000]*(?:{ends})")
+
+    def _dateline_day(self, text: str, pub: date | None, region: str) -> tuple[int, date | None]:
+        """Where the story's dateline ends and the day it gives, resolved against the publication date: what
+        the relative dates after it count from (本报华盛顿9月19日电 … 昨天 is 18 September, though the paper is
+        of the 21st). (len(text), None) without a dateline in the text's first lines."""
+        pattern, w = self._grammar
+        m = self._dateline_re.search(text, 0, 400)
+        day = pattern.fullmatch(m["d"]) if m else None
+        value = self._resolve(day.groupdict(), w, pub, region) if day else None
+        found = _day_of(value) if value is not None and value.value else None
+        return (m.end(), found) if m and found else (len(text), None)
+
     def find(self, ctx: Context) -> list[Mention]:
         pattern, w = self._grammar
-        pub = ctx.published_at.date() if ctx.published_at else None
+        published = ctx.published_at.date() if ctx.published_at else None
+        told_from, dateline_day = self._dateline_day(ctx.folded, published, ctx.region)
+
+        def day_at(at: int) -> date | None:
+            """The day relative dates at ``at`` count from: the dateline's after it, else the publication's."""
+            return dateline_day if at >= told_from else published
         words = Words(ctx.tokens)
         shift = self._fiscal_shift(ctx.folded, w)
         mentions = []
         last_day = None  # the last dated day so far: what 当天 and 次日 count from
         told_day = None  # the last day told relative to the publication (昨天, 昨晚, 当天): a bare clock time's
         for start, end in ctx.spans:
-            day_parts = self._relative_day_parts(ctx, start, end, pub, w)
+            day_parts = self._relative_day_parts(ctx, start, end, day_at, w)
             mentions.extend(day_parts)
             pending = list(day_parts)  # 昨晚 dates what follows it too
             reach = 0
@@ -126,6 +154,7 @@ class DateExtractor:
                 if m is None:
                     continue
                 g = m.groupdict()
+                pub = day_at(m.start())
                 if _page_time_line(ctx.folded, m, g):
                     continue
                 if self._duration(ctx.folded, m, g):
@@ -279,11 +308,14 @@ class DateExtractor:
         """昨晚, 今晨, 前晚: the words for a relative day and a part of the day, compiled once."""
         return re.compile(alternation(data.table("zh/dates.json")["relative_day_parts"]))
 
-    def _relative_day_parts(self, ctx: Context, start: int, end: int, pub: date | None, w: dict) -> list[Mention]:
+    def _relative_day_parts(
+        self, ctx: Context, start: int, end: int, day_at: Callable[[int], date | None], w: dict
+    ) -> list[Mention]:
         """昨晚, 今晨, 前晚 (with a clock time after them: 昨晚10時): a relative day and a part of the day."""
         out = []
         for m in self._relative_day_parts_re.finditer(ctx.folded, start, end):
             offset, hours = w["relative_day_parts"][m[0]]
+            pub = day_at(m.start())
             if pub is None:
                 value = DateValue(value=None, granularity="day", relative=True, note=_NO_PUB)
             else:
@@ -356,9 +388,10 @@ class DateExtractor:
                 return DateValue(
                     value=None, granularity="day", relative=True, note="day of month without publication date"
                 )
-            value = self._day(pub.year, pub.month, parse_number(g["day"] or g["td"]), relative=True)
+            year, month = self._nearest_month(pub, int(parse_number(g["day"] or g["td"])))
+            value = self._day(year, month, parse_number(g["day"] or g["td"]), relative=True)
             if value.value and g["day2"]:  # 20至22日: the range's start, ending on the other day
-                value = value.model_copy(update={"end": self._day_end(pub.year, pub.month, g["day2"])})
+                value = value.model_copy(update={"end": self._day_end(year, month, g["day2"])})
             if value.value and g["d_H"]:
                 value = value.model_copy(
                     update=self._clock(value.value, g["d_H"], g["d_M"] or g["d_M2"], g["d_ampm"], w)
@@ -457,6 +490,24 @@ class DateExtractor:
             return (max(begin - now, now - end, 0), y != pub.year)
 
         return min((pub.year - 1, pub.year, pub.year + 1), key=distance)
+
+    @staticmethod
+    def _nearest_month(pub: date, day: int) -> tuple[int, int]:
+        """28日 in a text of 2 October is 28 September: the month (this, the last or the next) that puts the
+        day nearest the publication; of two as near, the earlier (31日 on 1 November is 31 October)."""
+
+        def candidate(shift: int) -> date | None:
+            months = pub.year * 12 + pub.month - 1 + shift
+            try:
+                return date(months // 12, months % 12 + 1, day)
+            except ValueError:
+                return None
+
+        days = [d for d in map(candidate, (-1, 0, 1)) if d is not None]
+        if not days:
+            return pub.year, pub.month
+        best = min(days, key=lambda d: (abs((d - pub).days), d))
+        return best.year, best.month
 
     @staticmethod
     def _check_weekday(value: DateValue, weekday: str, w: dict) -> DateValue:

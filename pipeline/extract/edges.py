@@ -38,6 +38,8 @@ def _punct(c: str) -> bool:
 def _cut(text: str) -> tuple[int, int]:
     """The part of ``text`` to keep, as offsets into it."""
     start, end = 0, len(text)
+    if text.isalnum():  # letters and digits only (most names): nothing to cut
+        return start, end
     while end - start >= 2 and PAIRS.get(text[start]) == text[end - 1]:  # (中央社): the pair encloses it all
         start, end = start + 1, end - 1
     while start < end and ((_punct(text[start]) and text[start] not in PAIRS) or text[start].isspace()):

@@ -105,7 +105,12 @@ class OrgExtractor:
                 words = modifiers + (self._stem(tok, head, end, ctx) if stem is None else stem)
                 if len(words) == 1 and self._place_like(words[0], w):
                     confidence = 0.5  # 美国公司, 美国/ns + 公司: an American company, a name only if the model says so
-            mentions.append(Mention(start, end, "ORG", "rule", "orgs.suffix", confidence))
+            places_end = start
+            for t in tokens[j:i]:
+                if not self._place_like(t, w):
+                    break
+                places_end = t.end
+            mentions.append(Mention(start, end, "ORG", "rule", "orgs.suffix", confidence, places_end=places_end))
         mentions += self._cut_names(ctx, w)
         listed = self._listed(ctx, w)
         listed_starts = {m.start: m.end for m in listed}

@@ -3,7 +3,7 @@
 A name is a surname from the surname table plus one or two given-name
 characters that are not function words. The rules only fire where the
 context says "a person stands here": after a title (局长X), before a speech
-verb after a sentence break (。X表示), or in a credit line.
+verb (a word of its own) after a sentence break (。X表示), or in a credit line.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ class PersonExtractor:
         mentions = [
             Mention(s, e, "PERSON", "rule", f"people.{role}", 0.97, structured=True) for s, e, role in ctx.credited
         ]
+        word_starts = {t.start for t in ctx.tokens}
         for start, end in ctx.spans:
             for m in titled.finditer(text, start, end):
                 if self._is_name(m["name"], w):
@@ -46,7 +47,8 @@ class PersonExtractor:
                         Mention(m.start("name"), m.end("name"), "PERSON", "rule", "people.titled", 0.9, structured=True)
                     )
             for m in speaker.finditer(text, start, end):
-                if self._is_name(m["name"], w):
+                # the speech verb begins a word: not 荣誉 + 称 of 荣誉称号
+                if self._is_name(m["name"], w) and m.end("name") in word_starts:
                     mentions.append(
                         Mention(
                             m.start("name"), m.end("name"), "PERSON", "rule", "people.speaker", 0.85, structured=True

@@ -35,6 +35,7 @@ class PlaceExtractor:
         names = sorted({n for k, v in w["gazetteer"].items() if k != "_source" for n in v}, key=len, reverse=True)
         joiners, heads, han = alternation(w["route_joiners"]), alternation(w["route_heads"]), "[\u4e00-\u9fff]"
         w["route_re"] = re.compile(rf"(?:{han}{{2,5}}?(?:{joiners}))+{han}{{1,5}}?(?P<head>{heads})")
+        w["facility_head_ends"] = frozenset(head[-1] for head in w["facility_heads"])  # turns most words away
         w["facility_heads"] = data.suffix_table(w["facility_heads"])  # looked up by length, longest first
         w["facility_modifier_pos"] = frozenset(w["facility_modifier_pos"])
         w["facility_name_pos"] = frozenset(w["facility_name_pos"])
@@ -160,6 +161,8 @@ class PlaceExtractor:
     @staticmethod
     def _head_of(tok: Token, w: dict, text: str | None = None) -> str | None:
         """The facility head ending ``tok`` (within the word, or reaching back into words before it in ``text``)."""
+        if tok.text[-1] not in w["facility_head_ends"]:
+            return None
         if text is None:
             return next(data.endings(tok.text, w["facility_heads"]), None)
         end = tok.end
