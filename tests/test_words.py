@@ -42,3 +42,23 @@ def test_a_count_inside_a_longer_model_name_is_part_of_it(full_pipeline):
     found = {(e.text, e.type) for e in doc.entities}
     assert ("三处", "AMOUNT") not in found
     assert any(t == "ORG" and "丽华服装厂" in text for text, t in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "kept"),
+    [
+        ("台铁中午发出新闻稿表示", 9, "台铁"),  # the model's name ran into 中午/t 发出 新闻稿
+        ("臺鐵中午發出新聞稿表示", 9, "臺鐵"),
+        ("张兴旺青年突击队成立", 8, "张兴旺青年突击队"),  # 青年 is tagged t, but is no time
+    ],
+)
+def test_the_models_organization_ends_before_a_time_word(text, end, kept):
+    from pipeline.convert import Converter
+    from pipeline.extract.base import Mention
+    from pipeline.extract.words import whole_words
+    from pipeline.segment import Segmenter
+
+    simplified = Converter().convert(text).simplified
+    tokens = Segmenter().segment(simplified)
+    [m] = whole_words([Mention(0, end, "ORG", "ner", "ner.test", 0.9)], tokens, simplified)
+    assert text[m.start : m.end] == kept

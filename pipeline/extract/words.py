@@ -19,7 +19,8 @@ not: the two conventions differ there; 访华, 在港). A compass word used as a
 are not required: jieba also joins ordinary words (较前年), and splits numbers
 unpredictably. The model's place that ends in a government body's head word (…旅游体育局,
 …民政厅: ``places.json`` ``body_heads``) is that body, an organization; its person of three
-characters or more ending in a level word (万里区: ``person_level_chars``) is a place.
+characters or more ending in a level word (万里区: ``person_level_chars``) is a place; its organization
+that runs into a time word (台铁中午发出新闻稿) ends before it.
 """
 
 from __future__ import annotations
@@ -55,6 +56,14 @@ def _demonym_chars() -> frozenset[str]:
 @cache
 def _level_chars() -> frozenset[str]:
     return frozenset(data.table("zh/places.json")["person_level_chars"])
+
+
+@cache
+def _time_words() -> frozenset[str]:
+    """今天, 昨晚, 中午, 今年…: the dates grammar's words for a day, a part of it, a month or a year."""
+    table = data.table("zh/dates.json")
+    keys = ("relative_years", "relative_months", "relative_days", "day_parts", "relative_day_parts")
+    return frozenset(word for key in keys for word in table[key] if len(word) > 1)
 
 
 @cache
@@ -130,6 +139,18 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
             or text[m.end : m.end + 1] in after_a_direction
         )
 
+    def time_word_inside(m: Mention) -> int | None:
+        """台铁/n 中午/t 发出/v 新闻稿/n: where a time word begins inside the model's name, two characters or more
+        after its start; the model ran the name into the sentence."""
+        i = bisect_right(starts, m.start + 1)
+        while i < len(tokens) and tokens[i].start < m.end:
+            if tokens[i].pos == "t" and tokens[i].text in time_words:  # not 青年/t, 下一代/t
+                return tokens[i].start
+            i += 1
+        return None
+
+    time_words = _time_words()
+
     body_heads = _body_heads()
     level_chars, demonym_chars = _level_chars(), _demonym_chars()
     kept = []
@@ -140,6 +161,8 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
             continue
         if m.type == "LOC" and (a_direction(m) or text[m.end : m.end + 1] in demonym_chars):
             continue  # 香港西南偏南, 向西北; 菲律宾籍男子 (a nationality)
+        if m.extractor == "ner" and m.type == "ORG" and (cut := time_word_inside(m)) is not None:
+            m = replace(m, end=cut)  # 台铁中午发出新闻稿 is 台铁
         if m.extractor == "ner" and m.type == "PERSON" and _model_person_is_a_place_word(m, pos):
             continue
         if m.extractor == "ner" and m.type == "PERSON" and m.end - m.start >= 3 and text[m.end - 1] in level_chars:
