@@ -82,6 +82,13 @@ def test_a_place_government_is_a_name_where_it_is_the_official_one(make_context,
     assert spans(found, "臺北市政府表示") == orgs
 
 
+@pytest.mark.parametrize(
+    "text", ["党的十四届六中全会在北京召开", "市政府昨日举行新闻发布会", "市政府昨日舉行新聞發佈會"]
+)
+def test_a_meeting_is_no_organization(make_context, text):
+    assert not [m for m in OrgExtractor().find(make_context(text)) if text[m.end - 1] in "会會"]
+
+
 def test_one_place_and_a_bare_company_head_is_a_hint(make_context):
     for text, name in (("许多美国公司来华投资", "美国公司"), ("贝尔公司买下纽新公司", "纽新公司")):
         found = {text[m.start : m.end]: m.confidence for m in OrgExtractor().find(make_context(text))}

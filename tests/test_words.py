@@ -62,3 +62,17 @@ def test_the_models_organization_ends_before_a_time_word(text, end, kept):
     tokens = Segmenter().segment(simplified)
     [m] = whole_words([Mention(0, end, "ORG", "ner", "ner.test", 0.9)], tokens, simplified)
     assert text[m.start : m.end] == kept
+
+
+def test_nothing_is_taken_from_a_web_or_mail_address(full_pipeline):
+    text = "詳情可瀏覽網頁(www.ihm.gov.mo/zh/2024/05/12)，或電郵至info@ihm.gov.mo查詢。"
+    doc = full_pipeline.extract(text)
+    links = [(text.index("www"), text.index("，")), (text.index("info"), text.index("查詢"))]
+    assert not [e for e in doc.entities if any(s < e.end and e.start < t for s, t in links)]
+
+
+def test_a_repeated_place_before_a_nationality_word_is_none(full_pipeline):
+    for text in ("一名墨西哥籍男子從墨西哥抵港。", "一名墨西哥藉男子從墨西哥抵港。"):
+        places = [(e.start, e.text) for e in full_pipeline.extract(text).entities if e.type == "LOC"]
+        assert (2, "墨西哥") not in places
+        assert (text.rindex("墨西哥"), "墨西哥") in places

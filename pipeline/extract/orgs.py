@@ -43,6 +43,7 @@ class OrgExtractor:
         w["head_suffixes"] = suffix_table(w["head_words"])
         w["head_words"] = frozenset(w["head_words"])
         w["descriptive_heads"] = frozenset(w["descriptive_heads"])
+        w["meetings"] = suffix_table(w["meetings"])
         w["verbal_noun_pos"] = frozenset(w["verbal_noun_pos"])
         w["title_suffixes"] = suffix_table(w["titles"])
         # Most words end in neither a head word nor a title: one set lookup turns them away.
@@ -272,6 +273,8 @@ class OrgExtractor:
                 if head:
                     return head, tok.end - len(title)
         if (text in w["not_orgs"] and tok.pos != "nt") or text in w["title_set"]:  # 立委 ends in 委 but is a title
+            return None, tok.end
+        if next(endings(text, w["meetings"]), None):  # 六中全会, 新闻发布会: a meeting, no body
             return None, tok.end
         head = next(endings(text, w["head_suffixes"]), None)
         if head is not None:

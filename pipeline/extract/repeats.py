@@ -57,6 +57,11 @@ def _generic_words() -> frozenset[str]:
 
 
 @cache
+def _demonym_chars() -> frozenset[str]:
+    return frozenset(data.table("zh/places.json")["demonym_chars"])
+
+
+@cache
 def _kinds() -> frozenset[str]:
     """Facility heads alone (酒店, 机场): a kind of place, never a name alone (共青团 and 工会 alone are)."""
     return frozenset(data.table("zh/places.json")["facility_heads"])
@@ -93,6 +98,7 @@ class Repeats:
                     confidence[name] = max(confidence.get(name, 0.0), m.confidence)
         starts = {t.start for t in ctx.tokens}
         ends = {t.end for t in ctx.tokens}
+        demonyms = _demonym_chars()
         for surface in sorted(names, key=len, reverse=True):  # longest first: 台積電公司 before 台積電
             if len(names[surface]) != 1:
                 continue
@@ -101,6 +107,8 @@ class Repeats:
                 end = start + len(surface)
                 if start not in starts or end not in ends or not within(ctx.spans, start, end):
                     continue
+                if kind == "LOC" and text[end : end + 1] in demonyms:
+                    continue  # 墨西哥籍男子: a nationality here (words.py), whatever the name is elsewhere
                 if any(o != -1 for o in owner[start:end]):
                     inside = _replaceable(mentions, owner, start, end)
                     if inside is None or any((mentions[i].start, mentions[i].end) == (start, end) for i in inside):

@@ -20,7 +20,8 @@ are not required: jieba also joins ordinary words (较前年), and splits number
 unpredictably. The model's place that ends in a government body's head word (…旅游体育局,
 …民政厅: ``places.json`` ``body_heads``) is that body, an organization; its person of three
 characters or more ending in a level word (万里区: ``person_level_chars``) is a place; its organization
-that runs into a time word (台铁中午发出新闻稿) ends before it.
+that runs into a time word (台铁中午发出新闻稿) ends before it. Nothing is taken from inside a web or
+e-mail address (the mo of www.ihm.gov.mo).
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ from pipeline.extract.base import Mention
 from pipeline.segment import Token
 
 _DIGIT = re.compile(r"[0-9０-９]")
+_LINK = re.compile(r"(?:https?://|www\.)[!-~]+|[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", re.ASCII)
+"""A web address or an e-mail address: its letters name no place (the mo of ihm.gov.mo), its digits no date."""
 
 
 @cache
@@ -153,8 +156,11 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
 
     body_heads = _body_heads()
     level_chars, demonym_chars = _level_chars(), _demonym_chars()
+    links = [match.span() for match in _LINK.finditer(text)]
     kept = []
     for m in mentions:
+        if links and any(start < m.end and m.start < end for start, end in links):
+            continue
         if m.extractor == "ner" and m.type == "LOC" and m.end - m.start > 3 and text.endswith(body_heads, 0, m.end):
             m = replace(m, type="ORG")  # 龙岗区文化广电旅游体育局: a body named after its place
         if m.extractor == "ner" and m.type == "LOC" and m.end - m.start == 1 and a_character_of_a_word(m):
