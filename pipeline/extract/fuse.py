@@ -78,21 +78,25 @@ def merge(mentions: list[Mention]) -> list[Mention]:
         if len(group) == 1 and round(1 - (1 - group[0].confidence), 3) == group[0].confidence:
             merged.append(group[0])  # nothing to merge: the mention as it is (most are alone)
             continue
-        extractors = {m.extractor for m in group}
+        best: dict[str, float] = {}  # each extractor's highest confidence
+        for m in group:
+            if m.confidence > best.get(m.extractor, -1.0):
+                best[m.extractor] = m.confidence
         miss = 1.0
-        for extractor in sorted(extractors):
-            miss *= 1 - max(m.confidence for m in group if m.extractor == extractor)
+        for extractor in sorted(best):
+            miss *= 1 - best[extractor]
         rule = next((m for m in group if m.extractor == "rule"), group[0])
         merged.append(
             Mention(
                 start,
                 end,
                 type_,
-                "rule+ner" if extractors == {"rule", "ner"} else group[0].extractor,
+                "rule+ner" if best.keys() == {"rule", "ner"} else group[0].extractor,
                 "+".join(sorted({m.rule for m in group})),
                 round(1 - miss, 3),
                 rule.normalized,
                 any(m.structured for m in group),
+                rule.places_end,
             )
         )
     return merged

@@ -240,6 +240,9 @@ class NerExtractor:
             k = t
             while k < len(tokens) and tokens[k].start < end:
                 k += 1
+            if doc is None:  # the arrays clip the words themselves
+                yield self._char_docs.char_doc(self._nlp.vocab, ctx.simplified[start:end], tokens[t:k], start)
+                continue
             if start == 0 and (k == 0 or tokens[k - 1].end <= end):
                 local = tokens[t:k]  # the text's first piece, no word cut: its words as they are
             else:
@@ -248,11 +251,8 @@ class NerExtractor:
                     # A word cut by a piece boundary is clipped, so the model never segments again.
                     s, e = max(tok.start, start), min(tok.end, end)
                     local.append(Token(ctx.simplified[s:e], tok.pos, s - start, e - start))
-            if doc is None:
-                yield self._char_docs.char_doc(self._nlp.vocab, ctx.simplified[start:end], local)
-            else:
-                doc.user_data[TOKENS_KEY] = local
-                yield doc
+            doc.user_data[TOKENS_KEY] = local
+            yield doc
 
     def __getstate__(self) -> dict[str, object]:
         return {

@@ -76,21 +76,26 @@ def create_char_tokenizer():  # noqa: ANN201 - spaCy's registry convention
     return make
 
 
-def char_tags(text: str, tokens: list[Token]) -> list[str]:
-    """BMES position + POS tag of the jieba word covering each character."""
+def char_tags(text: str, tokens: list[Token], base: int = 0) -> list[str]:
+    """BMES position + POS tag of the jieba word covering each character.
+
+    ``text`` begins at offset ``base`` of the tokens' text: words are clipped to it (a word a
+    piece boundary cuts is tagged as the part inside)."""
     tags = [""] * len(text)
+    stop = base + len(text)
     for tok in tokens:
-        n = tok.end - tok.start
-        for i in range(tok.start, tok.end):
+        start, end = max(tok.start, base), min(tok.end, stop)
+        n = end - start
+        for i in range(start, end):
             if n == 1:
                 pos = "S"
-            elif i == tok.start:
+            elif i == start:
                 pos = "B"
-            elif i == tok.end - 1:
+            elif i == end - 1:
                 pos = "E"
             else:
                 pos = "M"
-            tags[i] = f"{pos}-{tok.pos}"
+            tags[i - base] = f"{pos}-{tok.pos}"
     return tags
 
 
@@ -157,18 +162,19 @@ class CharFeatures:
         self._segment = lru_cache(maxsize=100_000)(lambda text: self.segmenter.segment(text))
         self._lexemes: dict[str, tuple[int, int, int]] = {}  # char -> ORTH, SHAPE, IS_SPACE (for char_doc)
 
-    def columns(self, text: str, tokens: list[Token]) -> list[list[str]]:
-        """The feature strings of each character, one list per attribute of ``_ATTRS`` written."""
+    def columns(self, text: str, tokens: list[Token], base: int = 0) -> list[list[str]]:
+        """The feature strings of each character, one list per attribute of ``_ATTRS`` written (``text`` at
+        offset ``base`` of the tokens' text)."""
         # The bigram starting at each character; the last one pairs it with an end mark.
         bigrams = [text[i : i + 2] for i in range(len(text) - 1)] + [text[-1] + "</s>"] if text else []
-        columns = [bigrams, char_tags(text, tokens)]
+        columns = [bigrams, char_tags(text, tokens, base)]
         if self.lexicon:
             columns += lexicon_matches(text, *self.segmenter.lexicon())
         return columns
 
-    def char_doc(self, vocab: Vocab, text: str, tokens: list[Token]) -> CharDoc:
-        """``text`` (tokens covering it end to end) as the model reads it: the arrays of a character
-        ``Doc`` after this component, without the ``Doc``."""
+    def char_doc(self, vocab: Vocab, text: str, tokens: list[Token], base: int = 0) -> CharDoc:
+        """``text`` (at offset ``base`` of the tokens' text; tokens covering it end to end, clipped to it) as the
+        model reads it: the arrays of a character ``Doc`` after this component, without the ``Doc``."""
         lexemes = self._lexemes
         for char in text:
             if char not in lexemes:
@@ -176,7 +182,7 @@ class CharFeatures:
                 lexemes[char] = (lexeme.orth, lexeme.shape, int(lexeme.is_space))
         own = numpy.array([lexemes[char] for char in text], dtype="uint64").reshape(len(text), 3)
         columns = {ORTH: own[:, 0], SHAPE: own[:, 1], IS_SPACE: own[:, 2]}
-        features = self.columns(text, tokens)
+        features = self.columns(text, tokens, base)
         for attr, values in zip(_ATTRS, features + [[]] * (len(_ATTRS) - len(features)), strict=True):
             # An attribute no feature writes (LEMMA, DEP without ``lexicon``) is a Doc's 0.
             hashed = map(hash_string, values) if values else [0] * len(text)
