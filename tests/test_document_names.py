@@ -120,6 +120,7 @@ def _ner(start, end):
         ("张某某称", [(0, 1)], ["张某某"]),
         ("李某些人", [(0, 1)], ["李"]),  # 某些 (some) is not taken
         ("江主席说", [(0, 1)], ["江"]),  # a surname alone stays, as MSRA tags it
+        ("一名張姓警員受傷", [(2, 3)], []),  # but not before 姓: a description, no name
         ("date 2026", [(0, 4)], []),
         ("Image copyright", [(0, 5)], []),
         ("Brian Snyder摄", [(0, 12)], ["Brian Snyder"]),

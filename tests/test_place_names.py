@@ -125,6 +125,8 @@ def test_a_company_name_cut_into_characters_once_needs_the_model(full_pipeline):
         "瑪娃颱風今日清晨登陸。應變中心晚間召開會議，瑪娃外圍雨帶影響沿岸。",
         "玛娃台风今日清晨登陆。应变中心晚间召开会议，玛娃外围雨带影响沿岸。",
         "塔巴台风今日清晨登陆。应变中心晚间召开会议，塔巴外围雨带影响沿岸。",  # the model reads 塔巴台风 whole
+        "颱風瑪娃今日清晨登陸。應變中心晚間召開會議，瑪娃外圍雨帶影響沿岸。",  # the word for the thing first
+        "台风玛娃今日清晨登陆。应变中心晚间召开会议，玛娃外围雨带影响沿岸。",
     ],
 )
 def test_a_name_written_before_a_word_for_a_thing_is_no_person(full_pipeline, text):

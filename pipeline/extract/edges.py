@@ -12,10 +12,11 @@ People's names have two more edges (``person_edges``): the parts of a
 transliterated name joined by a hyphen or a middle dot are one name
 (希拉里-克林顿, 乔治·布什: the model reads each part), a surname with 某 or 某某
 is a name (高某, 張某某; the model stops at the surname; a surname alone stays,
-as in 江主席), a four-character person of a single surname that ends in a function
-character (``people.json`` ``name_stop_chars``: 宋晟睿都) loses it, and the model's person is
-dropped when it is a single word in Latin letters (date, Image: page words, not
-names; Brian Snyder stays).
+as in 江主席, but not before 姓: 張姓警員 describes someone), a four-character
+person of a single surname that ends in a function character (``people.json``
+``name_stop_chars``: 宋晟睿都) loses it, and the model's person is dropped when
+it is a single word in Latin letters (date, Image: page words, not names; Brian
+Snyder stays).
 """
 
 from __future__ import annotations
@@ -104,6 +105,8 @@ def person_edges(mentions: list[Mention], text: str) -> list[Mention]:
             mou = 2 if text[m.end : m.end + 2] == "某某" else 1 if text[m.end : m.end + 1] == "某" else 0
             if mou and text[m.end + mou : m.end + mou + 1] not in _NOT_A_NAME_AFTER_MOU:
                 m = replace(m, end=m.end + mou)  # a surname alone stays: 江主席 (MSRA tags 江)
+            elif text[m.end : m.end + 1] == "姓":
+                continue  # 张姓警员: a person described by the surname, no name
         if name.isascii() and sum(part[:1].isupper() for part in name.split()) < 2:
             continue
         if len(name) == 4 and name[0] in single and name[:2] not in compound and name[-1] in stops:

@@ -146,11 +146,12 @@ def _thing_words() -> tuple[str, ...]:
 
 
 def _things_named_like_people(mentions: list[Mention], text: str) -> list[Mention]:
-    """Drop the persons whose name the document once writes right before a word for a thing (山陀儿台风,
-    普悠玛列车: ``people.json`` ``thing_words``): a typhoon's or a train's name, wherever it stands."""
+    """Drop the persons whose name the document once writes right before or after a word for a thing
+    (山陀儿台风, 台风塔巴, 普悠玛列车: ``people.json`` ``thing_words``): a typhoon's or a train's name, wherever
+    it stands."""
     things = _thing_words()
     names = {text[m.start : m.end] for m in mentions if m.type == "PERSON" and m.extractor == "ner"}
-    not_people = {n for n in names if n.endswith(things) or any(n + w in text for w in things)}
+    not_people = {n for n in names if n.endswith(things) or any(n + w in text or w + n in text for w in things)}
     not_people |= {n[: -len(w)] for n in not_people for w in things if n.endswith(w)}  # 塔巴台风 … 塔巴
     return [
         m for m in mentions if not (m.type == "PERSON" and m.extractor == "ner" and text[m.start : m.end] in not_people)
