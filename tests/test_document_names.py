@@ -131,3 +131,22 @@ def test_person_edges(text, parts, names):
 
     kept = person_edges([_ner(s, e) for s, e in parts], text)
     assert [text[m.start : m.end] for m in kept] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "kept"),
+    [
+        ("南宁市儿童康复行业协会党支部书记魏洁荣表示", (0, 14), "南宁市儿童康复行业协会"),
+        ("南寧市兒童康復行業協會黨支部書記魏潔榮表示", (0, 14), "南寧市兒童康復行業協會"),
+        ("国家发展改革委党组副书记王明表示", (0, 9), "国家发展改革委"),
+        ("广西壮族自治区党委书记陈武出席", (0, 9), "广西壮族自治区党委"),  # 党委 names a body of its own
+        ("该协会党支部开展活动", (0, 6), "该协会党支部"),  # no title follows: the unit itself
+    ],
+)
+def test_a_party_unit_before_its_title_belongs_to_the_title(text, org, kept):
+    from pipeline.convert import Converter
+    from pipeline.extract.edges import unit_titles
+
+    simplified = Converter().convert(text).simplified
+    [m] = unit_titles([Mention(*org, "ORG", "ner", "ner.test", 0.9)], simplified)
+    assert text[m.start : m.end] == kept

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import replace
+from functools import cache
 
 from pipeline.extract.base import Mention
 
@@ -66,6 +67,38 @@ def _cut(text: str) -> tuple[int, int]:
 def _closes_a_pair(text: str) -> bool:
     last = text[-1]
     return any(close == last and opening in text[:-1] for opening, close in PAIRS.items())
+
+
+def unit_titles(mentions: list[Mention], text: str) -> list[Mention]:
+    """协会党支部 + 书记: an organization whose last characters begin a unit title the text completes
+    (``titles.json`` ``unit_titles``: 党支部书记, 党组副书记) ends before them, the unit being part of the
+    title; one with nothing of two characters or more left is dropped."""
+    titles = _unit_titles()
+    kept = []
+    for m in mentions:
+        cut = None
+        if m.type == "ORG":
+            cut = next(
+                (
+                    m.end - n
+                    for title in titles
+                    for n in range(len(title) - 1, 0, -1)
+                    if text.startswith(title[n:], m.end) and text.startswith(title[:n], m.end - n)
+                ),
+                None,
+            )
+        if cut is None:
+            kept.append(m)
+        elif cut - m.start >= MIN_CHARS["ORG"]:
+            kept.append(replace(m, end=cut))
+    return kept
+
+
+@cache
+def _unit_titles() -> tuple[str, ...]:
+    from pipeline import data
+
+    return tuple(sorted(data.table("zh/titles.json")["unit_titles"], key=len, reverse=True))
 
 
 def trim_punctuation(mentions: list[Mention], text: str) -> list[Mention]:
