@@ -121,6 +121,9 @@ def _ner(start, end):
         ("李某些人", [(0, 1)], ["李"]),  # 某些 (some) is not taken
         ("江主席说", [(0, 1)], ["江"]),  # a surname alone stays, as MSRA tags it
         ("一名張姓警員受傷", [(2, 3)], []),  # but not before 姓: a description, no name
+        ("本报记者 张 红\n", [(5, 6)], ["张 红"]),  # a byline's padded two-character name
+        ("本報記者　張　紅　報道", [(5, 6)], ["張　紅"]),
+        ("张 红花开", [(0, 1)], ["张"]),  # a space, then a word: no padded name
         ("date 2026", [(0, 4)], []),
         ("Image copyright", [(0, 5)], []),
         ("Brian Snyder摄", [(0, 12)], ["Brian Snyder"]),

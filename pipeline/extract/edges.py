@@ -12,7 +12,8 @@ People's names have two more edges (``person_edges``): the parts of a
 transliterated name joined by a hyphen or a middle dot are one name
 (希拉里-克林顿, 乔治·布什: the model reads each part), a surname with 某 or 某某
 is a name (高某, 張某某; the model stops at the surname; a surname alone stays,
-as in 江主席, but not before 姓: 張姓警員 describes someone), a four-character
+as in 江主席, but not before 姓: 張姓警員 describes someone; 张 红, a name padded
+with a space as bylines set it, is one name), a four-character
 person of a single surname that ends in a function character (``people.json``
 ``name_stop_chars``: 宋晟睿都) loses it, and the model's person is dropped when
 it is a single word in Latin letters (date, Image: page words, not names; Brian
@@ -67,6 +68,16 @@ def _cut(text: str) -> tuple[int, int]:
 def _closes_a_pair(text: str) -> bool:
     last = text[-1]
     return any(close == last and opening in text[:-1] for opening, close in PAIRS.items())
+
+
+def _padded_given_name(text: str, at: int) -> bool:
+    """A space, then one Han character standing alone (张 红⏎): a two-character name set with a space between
+    surname and given name, as bylines align names."""
+    return (
+        text[at : at + 1] in (" ", "\u3000")
+        and "\u4e00" <= text[at + 1 : at + 2] <= "\u9fff"
+        and not ("\u4e00" <= text[at + 2 : at + 3] <= "\u9fff")
+    )
 
 
 def unit_titles(mentions: list[Mention], text: str) -> list[Mention]:
@@ -140,6 +151,8 @@ def person_edges(mentions: list[Mention], text: str) -> list[Mention]:
                 m = replace(m, end=m.end + mou)  # a surname alone stays: 江主席 (MSRA tags 江)
             elif text[m.end : m.end + 1] == "姓":
                 continue  # 张姓警员: a person described by the surname, no name
+            elif _padded_given_name(text, m.end):
+                m = replace(m, end=m.end + 2)  # 本报记者 张 红: a two-character name padded to three
         if name.isascii() and sum(part[:1].isupper() for part in name.split()) < 2:
             continue
         if len(name) == 4 and name[0] in single and name[:2] not in compound and name[-1] in stops:
