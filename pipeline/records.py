@@ -12,13 +12,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer, model_validator
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 EntityType = Literal["ORG", "PERSON", "LOC", "AMOUNT", "DATE"]
 ExtractorName = Literal["rule", "ner", "rule+ner"]
 Qualifier = Literal["more_than", "about", "at_least", "less_than", "at_most"]
 AmountKind = Literal["money", "percent", "percentage_point", "fraction", "quantity", "ordinal", "number"]
-Granularity = Literal["year", "half", "quarter", "month", "day", "hour", "minute"]
+Granularity = Literal["year", "half", "quarter", "month", "week", "day", "hour", "minute"]
 RegionKind = Literal["site", "breadcrumb", "title", "dateline", "heading", "body", "byline", "editor", "furniture"]
 
 
@@ -78,7 +78,8 @@ class DateValue(_Record):
     value: str | None = Field(
         description=(
             "ISO 8601: 2024, 2024-12, 2025-02-27, 2025-02-27T09:51 (a time with seconds, 17:22:41, keeps its "
-            "minute). A ROC year adds 1911 (112年度 -> 2023). 上周五/本周一: that weekday of the week (Monday "
+            "minute). A week (上周, 本周) is valued by its Monday, with end its Sunday. A ROC year adds 1911 "
+            "(112年度 -> 2023). 上周五/本周一: that weekday of the week (Monday "
             "to Sunday) before or of the publication date. 当天/当日 and 次日 count from the last dated day "
             "before them in the text, else from the publication date. A day without a month (28日) is the one nearest "
             "the publication date; after a dateline that gives its day (本报华盛顿9月19日电), relative dates count "
@@ -205,7 +206,7 @@ class Meta(_Record):
 
 
 class Document(_Record):
-    schema_version: Literal["1.2"] = SCHEMA_VERSION
+    schema_version: Literal["1.3"] = SCHEMA_VERSION
     id: str
     source: str = Field(description="Path, JSONL id or '-' for standard input.")
     encoding: str = Field(description="How the bytes were decoded (utf-8, gb18030, big5, utf-16…).")

@@ -398,3 +398,36 @@ def test_decades_and_a_year_of_a_date(make_context, text, span, value, end):
 @pytest.mark.parametrize("text", ["被告判刑6月", "被告判刑6月，緩刑兩年", "他們將會被隔離七日", "他们将会被隔离七日"])
 def test_a_month_or_day_after_a_word_of_length_is_no_date(make_context, text):
     assert _values(make_context, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "end"),
+    [
+        # PUB is Thursday 2025-02-27: its week runs Monday 24 to Sunday 2 March
+        ("上周，市政府召开会议", "上周", "2025-02-17", "2025-02-23"),
+        ("本週將公佈結果", "本週", "2025-02-24", "2025-03-02"),
+        ("下个星期开始实施", "下个星期", "2025-03-03", "2025-03-09"),
+    ],
+)
+def test_a_week_alone_is_valued_by_its_monday(make_context, text, span, value, end):
+    [mention] = DateExtractor().find(make_context(text))
+    assert (text[mention.start : mention.end], mention.normalized.value, mention.normalized.end) == (span, value, end)
+    assert mention.normalized.granularity == "week"
+
+
+@pytest.mark.parametrize("text", ["本周年庆典举行", "上周期数据", "本週刊登"])
+def test_a_week_word_inside_another_word_is_no_date(make_context, text):
+    assert DateExtractor().find(make_context(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "end"),
+    [
+        ("20日至22日，会议召开", "20日至22日", "2025-02-20", "2025-02-22"),
+        ("20日至22日，會議召開", "20日至22日", "2025-02-20", "2025-02-22"),
+        ("6月下旬天气转热", "6月下旬", "2025-06", None),
+        ("今年3月上旬，公司宣布", "今年3月上旬", "2025-03", None),
+    ],
+)
+def test_ranges_of_days_and_thirds_of_a_month(make_context, text, span, value, end):
+    assert _values(make_context, text) == [(span, value, end)]

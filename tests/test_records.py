@@ -49,7 +49,7 @@ def test_schema_version_is_1_2_and_the_new_kinds_are_in_the_schema():
     from pipeline.records import SCHEMA_VERSION
 
     schema = json.loads((ROOT_SCHEMAS / "document.schema.json").read_text(encoding="utf-8"))
-    assert SCHEMA_VERSION == "1.2" == schema["properties"]["schema_version"]["const"]
+    assert SCHEMA_VERSION == "1.3" == schema["properties"]["schema_version"]["const"]
     kinds = schema["$defs"]["Amount"]["properties"]["kind"]["enum"]
     assert {"percentage_point", "fraction"} <= set(kinds)
     assert "几" in schema["$defs"]["Amount"]["properties"]["value"]["description"]

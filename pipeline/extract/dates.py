@@ -60,7 +60,9 @@ class DateExtractor:
         season = rf"(?:{alternation(w['seasons'])})(?!{alternation(w['season_neighbours'])})"  # 1946年秋
         # 底/末/初 alone are 彻底, 周末, 初步: a year part only right after 年 or 月 (2024年底, 6月底)
         lunar = rf"(?!(?<=初)[{_ZD}十])"  # 大年初一, 正月初五: a day of the lunar calendar, not a month's start
-        part = rf"(?:{alternation(year_parts)}|(?<=[年月])(?:{alternation(w['single_year_parts'])})){lunar}"
+        tens = alternation(w["month_tens"])  # 6月下旬: a third of a month, part of the month's span
+        single = alternation(w["single_year_parts"])
+        part = rf"(?:{alternation(year_parts)}|(?<=[年月])(?:{single})|(?<=月)(?:{tens})){lunar}"
         not_day = "|".join(
             rf"{re.escape(char)}(?:{alternation(words)})" for char, words in w["day_neighbours"].items()
         )  # 7号线, 8号风球, 30日元
@@ -93,11 +95,12 @@ class DateExtractor:
             # each character, and finditer then tried each character twice (once more for a non-empty
             # match); failing here when no part matched leaves the same non-empty matches.
             rf"(?(roc)|(?(y)|(?(y3)|(?(ry)|(?(m)|(?(part)|(?(first)|(?(since)|(?!)))))))))"
-            rf"|(?P<wk>{alternation(w['relative_weeks'])})(?P<wkd>[一二三四五六日天])(?![{_ZD}十百千万])"
+            rf"|(?P<wk>{alternation(w['relative_weeks'])})(?:(?P<wkd>[一二三四五六日天])(?![{_ZD}十百千万])"
+            rf"|(?!{alternation(w['week_neighbours'])}))"  # 本周 alone, but not 本周年, 上周期
             rf"|(?<![正腊冬闰])(?P<rm>{alternation(w['relative_months'])})"
             rf"(?:(?P<rmd>{_DAY})[日号](?!{not_day})|(?:{alternation(w['month_parts'])}){lunar})?"  # 本月26日, 上月底
             rf"|(?P<rd>{alternation(w['relative_days'])})|(?P<ad>{alternation(w['anaphoric_days'])})"
-            rf"|(?<![月{re.escape(w['day_number_after'])}])(?P<day>{_DAY})(?:(?:{rng})(?P<day2>{_DAY}))?(?!{not_day})[日号]"
+            rf"|(?<![月{re.escape(w['day_number_after'])}])(?P<day>{_DAY})(?:[日号]?(?:{rng})(?P<day2>{_DAY}))?(?!{not_day})[日号]"
             rf"(?:\s*{day_time}|(?!\d))"  # 25日, 20至22日, 19日20时30分
             rf"|今\s*[（(](?P<td>{_DAY})[）)]\s*日"  # 今(4)日 (Taiwanese press: today, the 4th)
             # 6/30 (month/day without a year: Taiwan, Hong Kong, Macau; elsewhere 1/3 is mostly a fraction)
@@ -591,11 +594,16 @@ class DateExtractor:
 
     @staticmethod
     def _week(g: dict, w: dict, pub: date | None) -> DateValue:
-        """上周五, 本周一, 下周三: that weekday of the week (Monday to Sunday) before, of or after the publication's."""
+        """上周五, 本周一, 下周三: that weekday of the week (Monday to Sunday) before, of or after the publication's;
+        上周, 本周 alone: that week, valued by its Monday, to its Sunday."""
+        granularity = "day" if g["wkd"] else "week"
         if pub is None:
-            return DateValue(value=None, granularity="day", relative=True, note=_NO_PUB)
-        monday = pub - timedelta(days=pub.weekday())
-        day = monday + timedelta(weeks=w["relative_weeks"][g["wk"]], days=w["weekdays"][g["wkd"]])
+            return DateValue(value=None, granularity=granularity, relative=True, note=_NO_PUB)
+        monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=w["relative_weeks"][g["wk"]])
+        if not g["wkd"]:
+            end = (monday + timedelta(days=6)).isoformat()
+            return DateValue(value=monday.isoformat(), granularity="week", end=end, relative=True)
+        day = monday + timedelta(days=w["weekdays"][g["wkd"]])
         return DateValue(value=day.isoformat(), granularity="day", relative=True)
 
     @staticmethod
