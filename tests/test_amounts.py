@@ -56,6 +56,9 @@ def _check_amount(make_context, text, span, value, unit, currency, qualifier, ki
         "社会治理第一线",
         "一家人的生活",
         "统一部署",
+        "根据法例第599章第25条发出",  # sections of a text
+        "根據法例第599章第25條發出",
+        "第43届世界遗产大会召开",  # the number of a session
     ],
 )
 def test_no_false_amounts(make_context, text):
@@ -293,3 +296,17 @@ def test_a_half_after_the_unit(make_context, text, span, value, unit):
 def test_a_price_per_unit_after_a_slash(make_context, text, span, unit):
     mentions = AmountExtractor().find(make_context(text))
     assert [(text[m.start : m.end], m.normalized.unit, m.normalized.kind) for m in mentions] == [(span, unit, "money")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit", "currency", "qualifier", "kind"),
+    [
+        ("每人消費新臺幣4千元可折抵", "新臺幣4千元", "4000", "元", "TWD", None, "money"),
+        ("每人消费4千元可折抵", "4千元", "4000", "元", "CNY", None, "money"),
+        ("全年3千5百人参加", "3千5百人", "3500", "人", None, None, "quantity"),
+        ("装机3千瓦的电站", "3千瓦", "3", "千瓦", None, None, "quantity"),  # 千瓦 stays a unit
+        ("成为美国第46任总统", "第46任", "46", "任", None, None, "ordinal"),
+    ],
+)
+def test_digits_before_a_small_unit_and_ordinals(make_context, text, span, value, unit, currency, qualifier, kind):
+    _check_amount(make_context, text, span, value, unit, currency, qualifier, kind)

@@ -23,6 +23,9 @@ from pipeline.normalize.numerals import parse_approximate, parse_number
         ("一百零八", "108"),
         ("2兆875亿", "2087500000000"),
         ("123456789012345678901234567890", "123456789012345678901234567890"),
+        ("4千", "4000"),  # Arabic digits before a small unit, as Taiwanese and Hong Kong papers write them
+        ("3千5百", "3500"),
+        ("3百億", "30000000000"),
     ],
 )
 def test_values_are_exact(text, value):

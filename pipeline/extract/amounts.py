@@ -7,9 +7,12 @@ reads, in order: an optional prefix qualifier, joined by a linking verb or not
 十来家; approximate: 三十几万, 数百万, 上百), a unit (currency, measure word, %,
 成, 倍, 百分点; a compound unit such as 千瓦 stays whole: 180万千瓦 is 1800000
 千瓦), a currency written after 元 (元人民币), and an optional suffix qualifier
-(以上, 左右). Fractions (五分之一, 三分之二) and ordinals (第14位) have patterns
-of their own. A Chinese numeral needs a unit (千万不要 is no amount); an Arabic
-one needs a unit or a multiplier (a bare 2024 is not an amount).
+(以上, 左右). Fractions (五分之一, 三分之二) and ordinals (第14位, 第46任) have patterns
+of their own; a section of a text (第25条, 第599章) or the number of a session or a
+meeting (第43届, 第18次) is no amount, and a number after 第 is never a count.
+A Chinese numeral needs a unit (千万不要 is no amount); an Arabic one needs a unit
+or a multiplier (a bare 2024 is not an amount); Arabic digits may stand before
+十/百/千 as Taiwanese and Hong Kong papers write them (4千元, 3千5百人).
 
 A qualifier or unit character that belongs to a neighbouring word is not taken:
 the 约 of 签约 and the 近 of 附近 qualify nothing, the 次 of 次之 is no part of
@@ -71,12 +74,14 @@ class AmountExtractor:
         # begins a compound unit, and is none itself when it begins one. (五千瓦 is 5000 瓦: the same power.)
         compound = alternation(w["compound_units"])
         mult_char = rf"(?!{compound})[万亿兆]"
-        core = rf"(?:{_AR}|{_ZH})(?:{mult_char}(?!{compound})(?:{_AR}|{_ZH}))*"
+        # 4千元, 3千5百人: Arabic digits before 十/百/千 (not 3千瓦: a unit of its own)
+        mixed = rf"\d+(?:\.\d+)?(?:(?!{compound})[十百千](?:\d|[{_ZH_DIGITS}])?)+"
+        core = rf"(?:{mixed}|{_AR}|{_ZH})(?:{mult_char}(?!{compound})(?:{mixed}|{_AR}|{_ZH}))*"
         links = alternation(w["qualifier_links"])  # 至少达, 最高可达, 约占
         qualifier = rf"(?:(?P<pre>{alternation(w['prefix_qualifiers'])})(?P<link>{links})?)?"
         post = rf"(?P<post>{alternation(w['suffix_qualifiers'])})?"
         amount = re.compile(
-            rf"(?<![\d.A-Za-z]){qualifier}"
+            rf"(?<![\d.A-Za-z第]){qualifier}"  # 第25条: a section's number, not 25 of something
             rf"(?P<cpre>{alternation(w['currency_prefixes'])})?"
             rf"(?P<pct>百分之|千分之)?"
             rf"(?P<lead>数(?=[十百千万亿])|上(?=[百千万亿])|好(?=几))?"  # 数百万, 上千, 好几十: approximate

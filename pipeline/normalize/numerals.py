@@ -32,28 +32,38 @@ def numeral_chars() -> str:
 
 
 def _small(text: str) -> Decimal:
-    """A numeral below 10,000 made of digits and 十/百/千 (or a bare digit string)."""
+    """A numeral below 10,000 made of digits and 十/百/千 (or a bare digit string); a run of Arabic digits
+    stands for one digit before a unit (4千5百 is 4500, as Taiwanese and Hong Kong papers write it)."""
     w = _words()
     digits, units = w["digits"], w["small_units"]
     if text and all(ch in digits for ch in text):
         if len(text) == 1:
             return Decimal(digits[text])
         return Decimal("".join(str(digits[ch]) for ch in text))  # 二〇二五
-    total, current = 0, None
-    for ch in text:
-        if ch in digits:
-            current = digits[ch]
-        elif ch in units:
-            total += (1 if current is None else current) * units[ch]
-            current = None
-        elif ch in w["tens"]:  # 廿二 (22), 卅一 (31): a tens word as dates write them
-            total += w["tens"][ch]
-            current = None
-        else:
-            raise ValueError(f"not a numeral character: {ch!r}")
+    total, current = Decimal(0), None
+    for piece in _ARABIC_RUN.split(text):
+        if _ARABIC_RUN.fullmatch(piece):
+            if current is not None:
+                raise ValueError(f"not a numeral: {text!r}")
+            current = Decimal(piece)
+            continue
+        for ch in piece:
+            if ch in digits:
+                current = digits[ch]
+            elif ch in units:
+                total += (1 if current is None else current) * units[ch]
+                current = None
+            elif ch in w["tens"]:  # 廿二 (22), 卅一 (31): a tens word as dates write them
+                total += w["tens"][ch]
+                current = None
+            else:
+                raise ValueError(f"not a numeral character: {ch!r}")
     if current:
         total += current
     return Decimal(total)
+
+
+_ARABIC_RUN = re.compile(r"([0-9]+(?:\.[0-9]+)?)")
 
 
 def _arabic(text: str) -> Decimal:
