@@ -309,6 +309,8 @@ def test_a_price_per_unit_after_a_slash(make_context, text, span, unit):
         ("有考生考获7科满分", "7科", "7", "科", None, None, "quantity"),  # more measure words
         ("今日有9班機受影響", "9班", "9", "班", None, None, "quantity"),
         ("缺乏20英亩以上的土地", "20英亩以上", "20", "英亩", None, "at_least", "quantity"),
+        ("全程約一個小時", "約一個小時", "1", "个小时", None, "about", "quantity"),  # a duration of 一 is a count
+        ("免费搭乘一个月", "一个月", "1", "个月", None, None, "quantity"),
     ],
 )
 def test_digits_before_a_small_unit_and_ordinals(make_context, text, span, value, unit, currency, qualifier, kind):
