@@ -431,3 +431,20 @@ def test_a_week_word_inside_another_word_is_no_date(make_context, text):
 )
 def test_ranges_of_days_and_thirds_of_a_month(make_context, text, span, value, end):
     assert _values(make_context, text) == [(span, value, end)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("世界遗产大会（扩大会议）20日在巴库闭幕", "20日", "2025-02-20"),  # a bracket before a day of the month
+        ("由即日起增加預約上限", "即日", "2025-02-27"),
+        ("与去年同期基本持平", "去年同期", "2024"),
+    ],
+)
+def test_days_after_brackets_today_and_the_same_period(make_context, text, span, value):
+    assert [(s, v) for s, v, _ in _values(make_context, text)] == [(span, value)]
+
+
+@pytest.mark.parametrize("text", ["家住中山路5号的居民", "根据〔2024〕5号文件", "比赛第5日天气晴"])
+def test_house_and_document_numbers_are_no_days(make_context, text):
+    assert _values(make_context, text) == []

@@ -100,7 +100,7 @@ class DateExtractor:
             rf"|(?<![正腊冬闰])(?P<rm>{alternation(w['relative_months'])})"
             rf"(?:(?P<rmd>{_DAY})[日号](?!{not_day})|(?:{alternation(w['month_parts'])}){lunar})?"  # 本月26日, 上月底
             rf"|(?P<rd>{alternation(w['relative_days'])})|(?P<ad>{alternation(w['anaphoric_days'])})"
-            rf"|(?<![月{re.escape(w['day_number_after'])}])(?P<day>{_DAY})(?:[日号]?(?:{rng})(?P<day2>{_DAY}))?(?!{not_day})[日号]"
+            rf"|(?<![月第])(?P<day>{_DAY})(?:[日号]?(?:{rng})(?P<day2>{_DAY}))?(?!{not_day})(?P<dsuf>[日号])"
             rf"(?:\s*{day_time}|(?!\d))"  # 25日, 20至22日, 19日20时30分
             rf"|今\s*[（(](?P<td>{_DAY})[）)]\s*日"  # 今(4)日 (Taiwanese press: today, the 4th)
             # 6/30 (month/day without a year: Taiwan, Hong Kong, Macau; elsewhere 1/3 is mostly a fraction)
@@ -138,6 +138,7 @@ class DateExtractor:
         def day_at(at: int) -> date | None:
             """The day relative dates at ``at`` count from: the dateline's after it, else the publication's."""
             return dateline_day if at >= told_from else published
+
         words = Words(ctx.tokens)
         shift = self._fiscal_shift(ctx.folded, w)
         mentions = []
@@ -157,6 +158,8 @@ class DateExtractor:
                 if m is None:
                     continue
                 g = m.groupdict()
+                if g["dsuf"] == "号" and ctx.folded[m.start() - 1 : m.start()] in w["day_number_after"]:
+                    continue  # 中山路5号, 〔2024〕5号: a house or a document number (but 大会)10日 is a date)
                 pub = day_at(m.start())
                 if _page_time_line(ctx.folded, m, g):
                     continue
@@ -177,6 +180,7 @@ class DateExtractor:
                 if wd and value.granularity == "day" and not value.end:  # 30日(周二)傍晚7时28分
                     end_, value = self._day_part(ctx.folded, wd.end(), end, value, w, words)
                     end_ = self._approximate(ctx.folded, end_, end, value, w)
+                end_ = self._tail(ctx.folded, end_, end, words, w)
                 reach = end_  # 5月15日上午10时: the clock time is part of this date, not another
                 backward = g["ad"] and w["anaphoric_days"][g["ad"]] < 0  # 较前一日: a comparison, not the story's day
                 if not backward:
@@ -231,6 +235,15 @@ class DateExtractor:
         """The end of a date with the word that makes it approximate (11月24日左右, 凌晨5时许, 3点多)."""
         for word in w["approximate_words"].get(value.granularity, ()):
             if text.startswith(word, at) and at + len(word) <= stop and not text.startswith("许多", at):
+                return at + len(word)
+        return at
+
+    @staticmethod
+    def _tail(text: str, at: int, stop: int, words: Words, w: dict) -> int:
+        """The end of a date with a word the guidelines keep in its span (去年同期), where that word is not
+        the start of another."""
+        for word in w["date_tails"]:
+            if text.startswith(word, at) and at + len(word) <= stop and words.word_from(at, at + len(word)) is None:
                 return at + len(word)
         return at
 
