@@ -89,6 +89,23 @@ def test_a_meeting_is_no_organization(make_context, text):
     assert not [m for m in OrgExtractor().find(make_context(text)) if text[m.end - 1] in "会會"]
 
 
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("通过中国驻意使馆捐款", "中国驻意使馆"),
+        ("中國駐洛杉磯總領事館提醒僑胞", "中國駐洛杉磯總領事館"),
+        ("解放军驻港部队举行开放日", "解放军驻港部队"),
+    ],
+)
+def test_a_mission_in_a_place_is_one_organization(make_context, text, org):
+    found = [text[m.start : m.end] for m in OrgExtractor().find(make_context(text)) if m.rule == "orgs.mission"]
+    assert found == [org]
+
+
+def test_a_verb_beginning_with_zhu_is_no_mission(make_context):
+    assert not [m for m in OrgExtractor().find(make_context("他长期驻守边疆部队")) if m.rule == "orgs.mission"]
+
+
 def test_one_place_and_a_bare_company_head_is_a_hint(make_context):
     for text, name in (("许多美国公司来华投资", "美国公司"), ("贝尔公司买下纽新公司", "纽新公司")):
         found = {text[m.start : m.end]: m.confidence for m in OrgExtractor().find(make_context(text))}
