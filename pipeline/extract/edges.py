@@ -11,13 +11,14 @@ minimum is kept). Amounts and dates are left as their grammars made them.
 People's names have two more edges (``person_edges``): the parts of a
 transliterated name joined by a hyphen or a middle dot are one name
 (希拉里-克林顿, 乔治·布什: the model reads each part), a surname with 某 or 某某
-is a name (高某, 張某某; the model stops at the surname; a surname alone stays,
-as in 江主席, but not before 姓: 張姓警員 describes someone; 张 红, a name padded
-with a space as bylines set it, is one name), a four-character
+is a name (高某, 張某某; the model stops at the surname), a surname alone stays
+(江主席) but not before 姓 (張姓警員 describes someone), a surname, a space and one
+character (张 红, a name padded as bylines set it) is one name, a four-character
 person of a single surname that ends in a function character (``people.json``
 ``name_stop_chars``: 宋晟睿都) loses it, and the model's person is dropped when
 it is a single word in Latin letters (date, Image: page words, not names; Brian
-Snyder stays).
+Snyder stays). An organization that runs into a party unit's title (协会党支部 +
+书记: ``unit_titles``) ends before the unit.
 """
 
 from __future__ import annotations
