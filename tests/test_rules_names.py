@@ -102,6 +102,12 @@ def test_a_mission_in_a_place_is_one_organization(make_context, text, org):
     assert found == [org]
 
 
+@pytest.mark.parametrize("text", ["教育及青年發展局長龔志明出席", "教育及青年发展局长龚志明出席"])
+def test_a_listed_body_whose_last_character_begins_the_title_is_found(make_context, text):
+    found = [text[m.start : m.end] for m in OrgExtractor().find(make_context(text))]
+    assert text[:8] in found  # 教育及青年发展局 + 长: 局长 shares the 局
+
+
 def test_a_verb_beginning_with_zhu_is_no_mission(make_context):
     assert not [m for m in OrgExtractor().find(make_context("他长期驻守边疆部队")) if m.rule == "orgs.mission"]
 

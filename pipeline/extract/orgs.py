@@ -187,7 +187,11 @@ class OrgExtractor:
             (m.start(), m.end())
             for m in pattern.finditer(ctx.simplified)
             if m.start() in starts
-            and (m.end() in ends or ctx.simplified.startswith(w["titles"], m.end()))  # jieba's 局局长
+            and (
+                m.end() in ends
+                or ctx.simplified.startswith(w["titles"], m.end())  # jieba's 局局长
+                or ctx.simplified[m.end() - 1 : m.end() + 1] in w["title_set"]  # 发展局 + 长: 局长 shares the 局
+            )
             and within(ctx.spans, m.start(), m.end())
         ]
         joined: list[tuple[int, int]] = []
