@@ -9,7 +9,7 @@ import pytest
         ("《光明日报》发表评论员文章", [], ["明日"]),  # tomorrow is inside a newspaper's name
         ("粉碎“四人帮”以后", [], ["四人"]),
         ("明日起四人一组轮班", ["明日", "四人"], []),  # the same words standing alone
-        ("失业率较前年同期高", ["前年"], []),  # jieba's 较前年 is a common word, not a name
+        ("失业率较前年同期高", ["前年同期"], []),  # jieba's 较前年 is a common word, not a name
         ("三星公司今年营收8亿元", ["今年", "8亿元"], []),
     ],
 )
@@ -27,6 +27,8 @@ def test_dates_and_amounts_inside_names(rules_pipeline, text, kept, dropped):
         ("市长满意地说，工程进展顺利。", "满意地"),  # 满意/v 地/uv after a title: words, not a name
         ("校長滿意地說，工程進展順利。", "滿意地"),
         ("老师都不在教室里。", "都不"),  # 都/d 不/d
+        ("首次出席院士盛会，我感到荣幸。", "盛会"),  # a common noun after a title
+        ("总理和贺龙同志一起介绍。", "和贺龙"),  # a conjunction before the name
     ],
 )
 def test_a_verb_caught_by_a_name_pattern_is_no_person(rules_pipeline, text, word):

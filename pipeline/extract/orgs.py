@@ -183,6 +183,7 @@ class OrgExtractor:
         pattern = w["listed_re"].get(ctx.region, w["listed_re"]["unknown"])
         starts = {t.start for t in ctx.tokens}
         ends = {t.end for t in ctx.tokens}
+        shared_titles = {(t.start, t.end) for t in ctx.tokens if t.end - t.start == 2 and t.text in w["title_set"]}
         found = [
             (m.start(), m.end())
             for m in pattern.finditer(ctx.simplified)
@@ -190,7 +191,8 @@ class OrgExtractor:
             and (
                 m.end() in ends
                 or ctx.simplified.startswith(w["titles"], m.end())  # jieba's 局局长
-                or ctx.simplified[m.end() - 1 : m.end() + 1] in w["title_set"]  # 发展局 + 长: 局长 shares the 局
+                # 教育及青年发展局 + 长: jieba's 局长 shares the 局 (not 国税局/nt 长/a 会议: a meeting of such heads)
+                or (m.end() - 1, m.end() + 1) in shared_titles
             )
             and within(ctx.spans, m.start(), m.end())
         ]
