@@ -63,6 +63,17 @@ def test_an_abbreviation_defined_in_brackets_is_an_organization_everywhere(pipe)
     assert [t for t, _ in orgs(doc)] == ["江苏恒力化纤股份有限公司", "恒力化纤", "恒力化纤"]
 
 
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        ("港鐵(066)公布全年業績。", "066"),  # a stock code
+        ("福鼎龙安医院(民营医院)新院区开工。", "民营医院"),  # a description, not its short name
+    ],
+)
+def test_what_brackets_hold_after_a_name_is_a_short_name_only_if_it_can_abbreviate_it(pipe, text, short):
+    assert short not in [t for t, _ in orgs(pipe.extract(text))]
+
+
 def test_a_name_found_once_is_found_at_its_other_mentions_on_word_boundaries():
     text = "市长王刚昨天视察工地。王刚表示满意，王刚才离开。"
     rules = Pipeline(Settings(ner=False))  # the model reads 王刚才 as a name of its own

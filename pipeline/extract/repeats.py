@@ -5,7 +5,8 @@ News introduces a body once in full and then uses its short name (台灣電力�
 sentence gives the model less to go on. After fusion, this stage
 
 * reads definitions after an organization: ``X（台電）``, ``X（以下简称“台电”）``,
-  ``X，简称台电``: the short name is an organization too; and a company's name
+  ``X，简称台电``: the short name is an organization too, where it can abbreviate the name (its
+  characters in order within it, or Latin capitals: not 港铁(066), 医院(民营医院)); and a company's name
   without its legal form (小米集团 → 小米, 快播公司 → 快播: ``COMPANY_FORMS``) is its
   short name, unless that is a place (北京公司 → not 北京); and a place's name without its
   level word (龙岗区 → 龙岗: ``places.json`` ``stem_levels``) is the same place, where that is one
@@ -135,9 +136,20 @@ class Repeats:
             short = match[group]
             if any(o != -1 for o in owner[start:end]) or short == text[m.start : m.end]:
                 continue
+            if not _abbreviates(short, text[m.start : m.end]):
+                continue  # 港铁(066): a stock code; 医院(民营医院): a description, no short name
             found.append(Mention(start, end, "ORG", "rule", "repeats.abbreviation", min(m.confidence, MAX_CONFIDENCE)))
             owner[start:end] = [-2] * (end - start)
         return found
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Can ``short`` be ``name``'s short name: its Han characters in order within the name (台电 of 台湾电力公司,
+    恒力化纤 of 江苏恒力化纤股份有限公司), or Latin letters with a capital (NASA, TVB)?"""
+    if short.isascii():
+        return short.replace("&", "").isalpha() and any(c.isupper() for c in short)
+    rest = iter(name)
+    return all(ch in rest for ch in short)
 
 
 @cache
