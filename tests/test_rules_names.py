@@ -102,6 +102,17 @@ def test_a_mission_in_a_place_is_one_organization(make_context, text, org):
     assert found == [org]
 
 
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("河南户外救援队义马分队紧急赶到", "河南户外救援队义马分队"),  # a unit of a body: 分队, 支队, 分行
+        ("中國銀行廣州分行今日開業", "中國銀行廣州分行"),
+    ],
+)
+def test_a_unit_of_a_body_is_one_name_with_it(make_context, text, org):
+    assert org in [text[m.start : m.end] for m in OrgExtractor().find(make_context(text))]
+
+
 @pytest.mark.parametrize("text", ["教育及青年發展局長龔志明出席", "教育及青年发展局长龚志明出席"])
 def test_a_listed_body_whose_last_character_begins_the_title_is_found(make_context, text):
     found = [text[m.start : m.end] for m in OrgExtractor().find(make_context(text))]
