@@ -107,6 +107,7 @@ def test_a_mission_in_a_place_is_one_organization(make_context, text, org):
     [
         ("河南户外救援队义马分队紧急赶到", "河南户外救援队义马分队"),  # a unit of a body: 分队, 支队, 分行
         ("中國銀行廣州分行今日開業", "中國銀行廣州分行"),
+        ("南宁晚报、南宁电台等媒体参加", "南宁电台"),
     ],
 )
 def test_a_unit_of_a_body_is_one_name_with_it(make_context, text, org):
