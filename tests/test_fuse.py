@@ -145,3 +145,12 @@ def test_suffix_name_beginning_with_a_found_place_stands_without_the_model():
     # 花莲门诺医院: a specific name after a listed place stands although the model saw nothing there
     chosen = fuse([rule(0, 6, "ORG", 0.85), rule(0, 2, "LOC", 0.75, name="places.gazetteer")], model_ran=True)
     assert [(m.start, m.end, m.type) for m in chosen] == [(0, 6, "ORG")]
+
+
+def test_a_suffix_name_built_on_a_listed_name_stands_without_the_model():
+    # 中粮 (listed) + 生物质能源有限公司: the model saw nothing there
+    listed = rule(0, 2, "ORG", 0.9, name="registers.gazetteer")
+    chosen = fuse([listed, rule(0, 11, "ORG", 0.85)], model_ran=True)
+    assert [(m.start, m.end, m.type) for m in chosen] == [(0, 11, "ORG")]
+    # without the listed name it needs the model to see something
+    assert fuse([rule(0, 11, "ORG", 0.85)], model_ran=True) == []

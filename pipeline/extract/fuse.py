@@ -189,6 +189,12 @@ def fuse(
     repeated = _repeated(mentions, text) if text else (lambda _m: False)
     place_ends = {m.start: m.end for m in mentions if m.type == "LOC" and (m.extractor == "ner" or _listed(m))}
     model_org_starts = {m.end: m.start for m in mentions if m.type == "ORG" and m.extractor == "ner"}
+    listed_org_ends = {m.start: m.end for m in mentions if m.type == "ORG" and _listed(m)}
+
+    def built_on_a_listed_name(m: Mention) -> bool:
+        """中粮 + 生物质能源有限公司: a suffix name that begins with a listed company or body and goes on to its
+        head stands without the model, as a name built on a listed one does in the grammar (立法院财政委员会)."""
+        return m.type == "ORG" and m.extractor == "rule" and listed_org_ends.get(m.start, m.end) < m.end
 
     def after_a_place(m: Mention) -> bool:
         """A specific suffix name that begins with a place the model or a list found (广西梧州分局): the place is
@@ -216,7 +222,14 @@ def fuse(
         or (
             m.confidence >= min_rule_confidence
             and not runs_on_before_the_model(m)
-            and not (model_ran and _needs_model(m) and not sees(m) and not repeated(m) and not after_a_place(m))
+            and not (
+                model_ran
+                and _needs_model(m)
+                and not sees(m)
+                and not repeated(m)
+                and not after_a_place(m)
+                and not built_on_a_listed_name(m)
+            )
         )
     ]
     candidates.sort(
