@@ -38,8 +38,9 @@
    model often reads the place alone. A structured mention (a dateline's outlet and place) is
    never joined.
 
-A suffix-grammar organization the document names twice or more (快播公司 … 快播公司)
-stands without the model: a repeated full name is the article's own evidence.
+A suffix-grammar organization the document names twice or more (快播公司 … 快播公司), or one
+that begins with a listed name and goes on to its head (中粮 + 生物质能源有限公司), stands without
+the model: a repeated full name is the article's own evidence, a listed one the register's.
 
 A suffix-grammar organization that ends where the model's organization ends but begins before it
 by more than place words (荣获 + 郑州市技术监督局: jieba tags 荣获 nr) yields to the model, which
