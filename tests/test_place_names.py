@@ -196,3 +196,11 @@ def test_a_person_loses_a_function_character_after_two_given_characters(text, na
     assert text[m.start : m.end] == name
     (m,) = person_edges([Mention(0, 4, "PERSON", "ner", "ner.xinwen_ner", 0.9)], "欧阳明都说")  # compound surname
     assert (m.start, m.end) == (0, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("由区文明办、龙城街道等单位举办。", "龙城街道"), ("景區所在的貴臺鎮土地升值。", "貴臺鎮")],
+)
+def test_a_place_word_and_its_level_word_are_one_place(full_pipeline, text, place):
+    assert place in [e.text for e in full_pipeline.extract(text).entities if e.type == "LOC"]

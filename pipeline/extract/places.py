@@ -71,6 +71,8 @@ class PlaceExtractor:
                 suffixed = end_i > i or any(tok.text.endswith(s) for s in w["suffixes"])
                 if within(ctx.spans, start, end):
                     rule, confidence = ("places.suffix", 0.65) if suffixed else ("places.jieba", 0.6)
+                    if end_i == i + 1:
+                        confidence = 0.85  # 龙城 + 街道, 贵台 + 镇: a place word and its level word, one name
                     if ctx.simplified.startswith("《", end):
                         confidence = 0.75  # 英国《金融时报》: a place before a title stands (the model runs it on)
                     if self._autonomous(ctx.simplified[start:end], w):
