@@ -87,30 +87,81 @@ def best_route(sentence: str, freq: dict[str, int], logtotal: float) -> list[int
     return ends
 
 
+# jieba.posseg's block patterns (``re_han_internal`` and the like), compiled once with this module.
+_HAN_INTERNAL = r"([\u4E00-\u9FD5a-zA-Z0-9+#&\._]+)"
+_HAN_DETAIL = r"([\u4E00-\u9FD5]+)"
+_SKIP_DETAIL = r"([\.0-9]+|[a-zA-Z0-9]+)"
+_SKIP_INTERNAL = r"(\r\n|\s)"
+_NUM = r"[\.0-9]+"
+_ENG = r"[a-zA-Z0-9]+"
+
+
 def _fast_posseg(base: type, hmm: PosHmm) -> type:
     """jieba's POS tokenizer with its dictionary and HMM steps done faster, with the same output.
 
     The dictionary step is ``best_route``. The HMM step, which tags the runs of
     characters the dictionary cannot join (mostly names), is ``PosHmm``, memoised:
-    on MSRA test text, one pass, a third of the runs had been seen before and the
-    segmenter ran 1.3x faster. The tagging of a run depends on the run only, so
-    the memo cannot change it.
+    on MSRA test text, one pass, a third of the runs had been seen before. The
+    tagging of a run depends on the run only, so the memo cannot change it.
+
+    ``tokens`` is jieba's ``lcut`` (with the HMM) written as one loop that makes the
+    ``Token`` objects directly: jieba's chain of generators and its ``pair`` object per
+    word cost about as much as the dictionary step itself. ``lcut`` still works, through
+    the same steps.
     """
+    import re
+
     from jieba.posseg import pair
+
+    han_internal, han_detail, skip_detail = re.compile(_HAN_INTERNAL), re.compile(_HAN_DETAIL), re.compile(_SKIP_DETAIL)
+    skip_internal, num, eng = re.compile(_SKIP_INTERNAL), re.compile(_NUM), re.compile(_ENG)
 
     class FastPosseg(base):
         def __init__(self, tokenizer: object) -> None:
             super().__init__(tokenizer)
-            self._hmm = lru_cache(maxsize=HMM_MEMO)(lambda run: tuple(pair(w, pos) for w, pos in hmm.words(run)))
-
-        def _POSTokenizer__cut(self, sentence: str) -> Iterator[object]:  # jieba's private HMM step
-            return iter(self._hmm(sentence))
+            self._hmm = lru_cache(maxsize=HMM_MEMO)(lambda run: tuple(hmm.words(run)))
 
         def _POSTokenizer__cut_DAG(self, sentence: str) -> Iterator[object]:  # jieba's private dictionary step
+            return iter([pair(word, flag) for word, flag in self._words(sentence, log(self.tokenizer.total))])
+
+        def tokens(self, text: str) -> list[Token]:
+            """jieba's words of ``text`` (``lcut(text)``, HMM on) as tokens with offsets.
+
+            jieba splits the text into blocks of Han characters, Latin letters, digits and
+            ``+#&._``, which the dictionary step cuts, and the rest. In the rest, every character
+            is a word tagged ``x``, but for ``\\r\\n``, one word: jieba also tests the rest for
+            digits and Latin letters (``m``, ``eng``), which by construction it cannot hold.
+            """
+            self.makesure_userdict_loaded()  # as jieba does before every cut
+            logtotal = log(self.tokenizer.total)
+            tokens: list[Token] = []
+            append = tokens.append
+            offset = 0
+            for i, block in enumerate(han_internal.split(text)):
+                if i % 2:  # the split's captured blocks alternate with the rest
+                    for word, flag in self._words(block, logtotal):
+                        end = offset + len(word)
+                        append(Token(word, flag, offset, end))
+                        offset = end
+                else:
+                    pieces = skip_internal.split(block) if "\r\n" in block else (block,)
+                    for j, piece in enumerate(pieces):
+                        if j % 2:  # "\r\n" or one whitespace character
+                            append(Token(piece, "x", offset, offset + len(piece)))
+                            offset += len(piece)
+                        else:
+                            for char in piece:
+                                append(Token(char, "x", offset, offset + 1))
+                                offset += 1
+            return tokens
+
+        def _words(self, block: str, logtotal: float) -> list[tuple[str, str]]:
+            """jieba's ``__cut_DAG``: the block's words by ``best_route``, with the stretches of single
+            characters between them handed to ``_run``."""
             freq, tags = self.tokenizer.FREQ, self.word_tag_tab
-            ends = best_route(sentence, freq, log(self.tokenizer.total))
-            words = []
-            x, n = 0, len(sentence)
+            ends = best_route(block, freq, logtotal)
+            words: list[tuple[str, str]] = []
+            x, n = 0, len(block)
             while x < n:
                 y = ends[x]
                 single = x  # a stretch of single characters, which jieba hands to the HMM as one run
@@ -118,20 +169,33 @@ def _fast_posseg(base: type, hmm: PosHmm) -> type:
                     x = y
                     y = ends[x] if x < n else x
                 if x > single:
-                    words.extend(self._run(sentence[single:x], freq, tags))
+                    words.extend(self._run(block[single:x], freq, tags))
                 if x < n:
-                    word = sentence[x:y]
-                    words.append(pair(word, tags.get(word, "x")))
+                    word = block[x:y]
+                    words.append((word, tags.get(word, "x")))
                     x = y
-            return iter(words)
+            return words
 
-        def _run(self, run: str, freq: dict[str, int], tags: dict[str, str]) -> Iterable[object]:
+        def _run(self, run: str, freq: dict[str, int], tags: dict[str, str]) -> Iterable[tuple[str, str]]:
             """jieba's handling of single characters between words: tagged alone, or by the HMM."""
             if len(run) == 1:
-                return [pair(run, tags.get(run, "x"))]
+                return ((run, tags.get(run, "x")),)
             if not freq.get(run):
-                return self._POSTokenizer__cut_detail(run)
-            return [pair(ch, tags.get(ch, "x")) for ch in run]
+                return self._detail(run)
+            return [(ch, tags.get(ch, "x")) for ch in run]
+
+        def _detail(self, run: str) -> list[tuple[str, str]]:
+            """jieba's ``__cut_detail``: Han characters tagged by the HMM; numbers ``m``, Latin ``eng``,
+            anything else ``x``."""
+            words: list[tuple[str, str]] = []
+            for i, block in enumerate(han_detail.split(run)):
+                if i % 2:
+                    words.extend(self._hmm(block))
+                else:
+                    for x in skip_detail.split(block):
+                        if x:
+                            words.append((x, "m" if num.match(x) else "eng" if eng.match(x) else "x"))
+            return words
 
     return FastPosseg
 
@@ -164,12 +228,8 @@ class Segmenter:
         """Tokens covering ``text`` end to end (whitespace included, tagged ``x``)."""
         if self._pos is None:
             self._pos = self._load()
-        tokens: list[Token] = []
-        offset = 0
-        for pair in self._pos.lcut(text):  # jieba logs only while loading, which ``_load`` silences
-            word, flag = pair.word, pair.flag
-            tokens.append(Token(word, flag, offset, offset + len(word)))
-            offset += len(word)
+        tokens = self._pos.tokens(text)  # jieba logs only while loading, which ``_load`` silences
+        offset = tokens[-1].end if tokens else 0
         if offset != len(text):  # jieba must cover every character; anything else is a bug
             raise AssertionError(f"jieba covered {offset} of {len(text)} characters")
         return tokens
