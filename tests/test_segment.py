@@ -124,3 +124,26 @@ def test_best_route_breaks_ties_and_scores_unknown_characters_as_jieba():
         expected = [route[k][1] + 1 for k in range(len(sentence))]
         assert best_route(sentence, tokenizer.FREQ, logtotal) == expected, sentence
     assert ties  # the samples did reach equal scores
+
+
+def test_tokens_match_jieba_on_whitespace_symbols_digits_and_latin():
+    """``tokens`` re-implements jieba's block loop (no generators, no ``pair`` objects): line breaks
+    (``\\r\\n`` is one word), other whitespace, symbols, digits, Latin and unknown runs must come
+    out as jieba's ``lcut`` gives them, in both scripts."""
+    import jieba.posseg
+
+    texts = [
+        "a\r\nb\rc\nd \r\n\r\n\r\r\n\n",
+        "中文\u3000 \u00a0\t测试\r\n第二行：C++ 和 C# 语言，x_y.z&w。",
+        "3.5.6万a1b2，2024年3月5日，增长12.5%。",
+        "臺灣的張三豐說：「覃振宇和歐陽修文都來了。」",
+        "🙂中文🙂ⅡⅢ１２３ＡＢ王a三李.明",
+        "",
+    ]
+    segmenter = Segmenter()
+    segmenter.segment("")
+    plain = jieba.posseg.POSTokenizer(segmenter._pos.tokenizer)
+    for text in texts:
+        tokens = segmenter.segment(text)
+        assert [(t.text, t.pos) for t in tokens] == [(p.word, p.flag) for p in plain.lcut(text)], text
+        assert all(text[t.start : t.end] == t.text for t in tokens)
