@@ -45,6 +45,12 @@ def place_suffix_chars() -> frozenset[str]:
     return frozenset(s for s in table("zh/places.json")["suffixes"] if len(s) == 1)
 
 
+@cache
+def demonym_chars() -> frozenset[str]:
+    """The characters after a place that make it a nationality (菲律宾籍: ``places.json`` ``demonym_chars``)."""
+    return frozenset(table("zh/places.json")["demonym_chars"])
+
+
 def alternation(words: Iterable[str]) -> str:
     """A regex alternative of literal words from a data file, longest first (人次 before 人)."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

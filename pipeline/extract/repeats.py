@@ -58,11 +58,6 @@ def _generic_words() -> frozenset[str]:
 
 
 @cache
-def _demonym_chars() -> frozenset[str]:
-    return frozenset(data.table("zh/places.json")["demonym_chars"])
-
-
-@cache
 def _kinds() -> frozenset[str]:
     """Facility heads alone (酒店, 机场): a kind of place, never a name alone (共青团 and 工会 alone are)."""
     return frozenset(data.table("zh/places.json")["facility_heads"])
@@ -99,7 +94,7 @@ class Repeats:
                     confidence[name] = max(confidence.get(name, 0.0), m.confidence)
         starts = {t.start for t in ctx.tokens}
         ends = {t.end for t in ctx.tokens}
-        demonyms = _demonym_chars()
+        demonyms = data.demonym_chars()
         for surface in sorted(names, key=len, reverse=True):  # longest first: 台積電公司 before 台積電
             if len(names[surface]) != 1:
                 continue

@@ -52,11 +52,6 @@ def _of_a_place() -> frozenset[str]:
 
 
 @cache
-def _demonym_chars() -> frozenset[str]:
-    return frozenset(data.table("zh/places.json")["demonym_chars"])
-
-
-@cache
 def _level_chars() -> frozenset[str]:
     return frozenset(data.table("zh/places.json")["person_level_chars"])
 
@@ -159,7 +154,7 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
     time_words = _time_words()
 
     body_heads = _body_heads()
-    level_chars, demonym_chars = _level_chars(), _demonym_chars()
+    level_chars, demonym_chars = _level_chars(), data.demonym_chars()
     links = [match.span() for match in _LINK.finditer(text)]
     kept = []
     for m in mentions:
