@@ -7,7 +7,7 @@ so worker processes each load their own.
 
 ``extract()`` runs one text through every stage; ``pipe()`` runs a stream of
 texts and, between the stages that read one text at a time, runs the NER model
-once per batch of texts (``pipeline/batched_ner.py``), which is where short
+once per batch of texts (``pipeline/extract/ner/batched.py``), which is where short
 texts spent most of their time.
 """
 
@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from pipeline.batched_ner import BatchedNer
 from pipeline.config import Settings
 from pipeline.convert import AlignedText, Converter, Script
 from pipeline.errors import InputError
@@ -29,6 +28,7 @@ from pipeline.extract.base import Context, Extractor, Mention, within
 from pipeline.extract.dates import DateExtractor
 from pipeline.extract.edges import person_edges, trim_punctuation, unit_titles
 from pipeline.extract.fuse import fuse
+from pipeline.extract.ner.batched import BatchedNer
 from pipeline.extract.orgs import OrgExtractor
 from pipeline.extract.outlets import OutletExtractor
 from pipeline.extract.people import PersonExtractor

@@ -76,7 +76,7 @@ def test_the_model_reuses_the_pipelines_words(full_pipeline):
 
 
 def test_dictionary_features_are_the_longest_words_starting_and_ending_at_each_character():
-    from pipeline.extract.ner_features import lexicon_matches
+    from pipeline.extract.ner.features import lexicon_matches
 
     freq = {"北": 5, "北京": 9, "北京大": 0, "北京大学": 3, "京": 2, "大": 4, "大学": 8}
     tags = {"北京": "ns", "北京大学": "nt", "大学": "n"}
@@ -90,7 +90,7 @@ def test_dictionary_features_fill_lemma_and_dep_only_when_asked():
     import spacy
     from spacy.strings import hash_string
 
-    from pipeline.extract.ner_features import CharFeatures, CharTokenizer, lexicon_matches
+    from pipeline.extract.ner.features import CharFeatures, CharTokenizer, lexicon_matches
     from pipeline.segment import Segmenter
 
     vocab = spacy.blank("zh").vocab
@@ -109,7 +109,7 @@ def test_character_features_are_bigram_and_word_position():
     import spacy
     from spacy.strings import hash_string
 
-    from pipeline.extract.ner_features import CharFeatures, CharTokenizer, char_tags
+    from pipeline.extract.ner.features import CharFeatures, CharTokenizer, char_tags
     from pipeline.segment import Segmenter
 
     vocab = spacy.blank("zh").vocab
@@ -131,7 +131,7 @@ def test_openblas_products_equal_thincs(trans1, trans2):
     import numpy
     from thinc.api import NumpyOps
 
-    from pipeline.extract.ner_ops import OpenBlasOps
+    from pipeline.extract.ner.ops import OpenBlasOps
 
     rng = numpy.random.default_rng(7)
     x = rng.standard_normal((5, 7) if not trans1 else (7, 5), dtype="float32")
@@ -154,7 +154,7 @@ def test_a_char_doc_holds_the_arrays_of_a_featured_spacy_doc(text, lexicon):
     import spacy
     from spacy.attrs import DEP, IS_SPACE, LEMMA, NORM, ORTH, SENT_START, SHAPE, TAG
 
-    from pipeline.extract.ner_features import CharFeatures, CharTokenizer
+    from pipeline.extract.ner.features import CharFeatures, CharTokenizer
     from pipeline.segment import Segmenter
 
     vocab = spacy.blank("zh").vocab
@@ -185,7 +185,7 @@ def test_the_model_reads_char_docs_and_finds_what_spacy_docs_give(ner_only):
 def test_the_model_runs_on_openblas_and_finds_what_thincs_ops_find(ner_only):
     from thinc.api import NumpyOps
 
-    from pipeline.extract.ner_ops import OpenBlasOps, use_openblas
+    from pipeline.extract.ner.ops import OpenBlasOps, use_openblas
 
     ner = next(x for x in ner_only.extractors if x.name == "ner")
     ner_only.extract(SENTENCES[0][0])

@@ -9,8 +9,8 @@ from spacy.training import Example
 from thinc.api import fix_random_seed
 
 from pipeline.extract.ner import NerExtractor, default_model_path
-from pipeline.extract.ner_greedy import GreedyNer
-from pipeline.extract.ner_tok2vec import FastTok2Vec
+from pipeline.extract.ner.greedy import GreedyNer
+from pipeline.extract.ner.tok2vec import FastTok2Vec
 
 CORPUS = Path(__file__).parent.parent / "corpus"
 

@@ -6,7 +6,7 @@ import numpy
 import pytest
 import spacy
 
-from pipeline.extract.ner_tagger import BiluoDecoder, EntityTagger, log_softmax, tag_names
+from pipeline.extract.ner.tagger import BiluoDecoder, EntityTagger, log_softmax, tag_names
 
 LABELS = ("LOC", "ORG", "PERSON")
 TAGS = tag_names(LABELS)

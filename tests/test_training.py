@@ -26,7 +26,7 @@ def test_the_tagger_variant_trains_and_learns_a_tiny_corpus():
     from spacy.training import Example
     from thinc.api import Adam
 
-    from pipeline.extract import ner_features, ner_tagger  # noqa: F401 - registers the model's parts
+    from pipeline.extract.ner import features, tagger  # noqa: F401 - registers the model's parts
 
     overrides = {"components.ner.model.tok2vec.embed.include_static_vectors": False}
     config = util.load_config(Path("models/ner-tagger.cfg"), overrides=overrides, interpolate=True)

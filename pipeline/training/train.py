@@ -93,7 +93,7 @@ def uses_static_vectors(config_path: Path) -> bool:
 
 
 def spacy_train(config_path: Path, output: Path, overrides: dict[str, object]) -> None:
-    """``spacy train`` on the CPU with the OpenBLAS matrix products of ``ner_ops`` (300 steps: 60 s, blis 82 s).
+    """``spacy train`` on the CPU with the OpenBLAS matrix products of ``ner.ops`` (300 steps: 60 s, blis 82 s).
 
     The steps of ``spacy.cli.train.train`` without its ``require_cpu()``, which
     would put thinc's default ops back before the model is built.
@@ -103,8 +103,8 @@ def spacy_train(config_path: Path, output: Path, overrides: dict[str, object]) -
     from spacy.training.loop import train as train_nlp
     from thinc.api import set_current_ops
 
-    from pipeline.extract import ner_features, ner_tagger  # noqa: F401 - registers the model's parts
-    from pipeline.extract.ner_ops import OneBlasThread, OpenBlasOps
+    from pipeline.extract.ner import features, tagger  # noqa: F401 - registers the model's parts
+    from pipeline.extract.ner.ops import OneBlasThread, OpenBlasOps
 
     output.mkdir(parents=True, exist_ok=True)
     set_current_ops(OpenBlasOps())

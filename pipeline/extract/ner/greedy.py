@@ -21,7 +21,7 @@ The arithmetic is spaCy's (``spacy/ml/parser_model.pyx``, ``predict_states``;
 ``spacy/pipeline/_parser_internals/ner.pyx``, the validity of each move):
 the same sums in the same order, the first of equal scores wins. The matrix
 products are numpy's, and the characters' vectors come from ``FastTok2Vec``
-(``ner_tok2vec``) when it reads the encoder, so scores can differ from
+(``tok2vec``) when it reads the encoder, so scores can differ from
 spaCy's in the last bits; ``tests/test_ner_greedy.py`` checks that the
 entities are spaCy's, and ``make eval`` gives the same scores as with spaCy's
 walk on every test set.
@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 
 import numpy
 
-from pipeline.extract.ner_tok2vec import FastTok2Vec, maxout
+from pipeline.extract.ner.tok2vec import FastTok2Vec, maxout
 
 if TYPE_CHECKING:
     from spacy.pipeline import EntityRecognizer

@@ -4,7 +4,7 @@ The model reads the OpenCC-simplified text, one region (paragraph) at a time,
 cut at sentence ends into pieces the size it was trained on. The jieba tokens
 the pipeline already has are handed to the model's feature component, so the
 text is not segmented twice. The shipped model is decoded by ``GreedyNer``
-(``ner_greedy``): spaCy's entities, computed for all characters at once.
+(``ner.greedy``): spaCy's entities, computed for all characters at once.
 
 The model, trained on 1998 mainland text, sometimes runs an organization or
 place into the title after it (民进党立委, 高雄市议员): a title word
@@ -29,14 +29,14 @@ from pipeline import data
 from pipeline.config import Settings
 from pipeline.errors import ModelError
 from pipeline.extract.base import Context, Mention
-from pipeline.extract.ner_greedy import GreedyNer
-from pipeline.extract.ner_ops import OneBlasThread, use_openblas
+from pipeline.extract.ner.greedy import GreedyNer
+from pipeline.extract.ner.ops import OneBlasThread, use_openblas
 from pipeline.segment import Segmenter, Token
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from pipeline.extract.ner_features import CharDoc, CharFeatures
+    from pipeline.extract.ner.features import CharDoc, CharFeatures
 
 LABELS = {"PERSON": "PERSON", "LOC": "LOC", "ORG": "ORG"}
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
@@ -96,7 +96,8 @@ class NerExtractor:
         import spacy
 
         # Registers the model's tokenizer, features and entity tagger with spaCy.
-        from pipeline.extract import ner_features, ner_tagger  # noqa: F401
+        from pipeline.extract.ner import features as char_features
+        from pipeline.extract.ner import tagger  # noqa: F401
 
         try:
             self._nlp = spacy.load(path)
@@ -110,7 +111,7 @@ class NerExtractor:
         # The model's features and encoder read from arrays (``CharDoc``) when both are the project's own.
         features = self._nlp.get_pipe("features") if "features" in self._nlp.pipe_names else None
         arrays = self._greedy is not None and self._greedy.reads_arrays and self._nlp.pipe_names == ["features", "ner"]
-        self._char_docs = features if arrays and isinstance(features, ner_features.CharFeatures) else None
+        self._char_docs = features if arrays and isinstance(features, char_features.CharFeatures) else None
         self._one_blas_thread = OneBlasThread()
         self._confidence = self._measured_precision(path)
 
@@ -229,7 +230,7 @@ class NerExtractor:
 
     def _docs(self, ctx: Context, pieces: list[tuple[int, int]]) -> Iterator[Doc]:
         """Character docs of the pieces, each carrying the pipeline's words (clipped at the piece edges)."""
-        from pipeline.extract.ner_features import TOKENS_KEY
+        from pipeline.extract.ner.features import TOKENS_KEY
 
         tokens = ctx.tokens
         t = 0

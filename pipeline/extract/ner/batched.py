@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from pipeline.extract.base import Context, Mention
-from pipeline.extract.ner import NerExtractor
+from pipeline.extract.ner.extractor import NerExtractor
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

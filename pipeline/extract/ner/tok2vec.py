@@ -1,7 +1,7 @@
 """The NER model's character encoder (its ``tok2vec``) at inference, in numpy.
 
 The encoder is where the model spends its time: matrix products, in
-numpy's OpenBLAS (``ner_ops``). Around them thinc's layers add work that
+numpy's OpenBLAS (``ops``). Around them thinc's layers add work that
 inference does not need, and the embedding does more products than it needs:
 
 * spaCy's ``MultiHashEmbed`` looks up each feature of each character (the

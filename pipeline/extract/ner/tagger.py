@@ -21,7 +21,7 @@ the scorer and the training loop treat it as they treat the parser. It is the
 head of the variant ``models/ner-tagger.cfg``: 1.35x the pipeline's speed
 against spaCy's walk, 0.4 point lower on MSRA test, so the shipped model kept
 the parser (``models/README.md``). Since then the parser is decoded by
-``GreedyNer`` (``ner_greedy``), without the walk, and the shipped model runs
+``GreedyNer`` (``greedy``), without the walk, and the shipped model runs
 faster than this variant does.
 """
 
