@@ -408,7 +408,16 @@ class Pipeline:
         tokens = self.segmenter.segment(aligned.simplified)
         spans = sorted((r.start, r.end) for r in page.regions if r.kind not in NO_ENTITIES)
         ctx = Context(
-            text, aligned.simplified, aligned.folded, tokens, spans, pub, page.credited, region, self.segmenter.segment
+            text,
+            aligned.simplified,
+            aligned.folded,
+            tokens,
+            spans,
+            pub,
+            page.credited,
+            region,
+            self.segmenter.segment,
+            self.segmenter.lexicon()[0],
         )
         return _Prepared(page, pub, region, config, aligned, tokens, spans, ctx)
 

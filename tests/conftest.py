@@ -46,6 +46,15 @@ def make_context():
         aligned = converter.convert(text)
         tokens = segmenter.segment(aligned.simplified)
         spans = [(0, len(text))]
-        return Context(text, aligned.simplified, aligned.folded, tokens, spans, published_at, segment=segmenter.segment)
+        return Context(
+            text,
+            aligned.simplified,
+            aligned.folded,
+            tokens,
+            spans,
+            published_at,
+            segment=segmenter.segment,
+            word_freq=segmenter.lexicon()[0],
+        )
 
     return make

@@ -20,6 +20,12 @@ def facilities(make_context, text):
         ("工程车辆经港珠澳大桥珠海口岸出境。", ["港珠澳大桥", "珠海口岸"]),  # two facilities, not one
         ("工程車輛經港珠澳大橋珠海口岸出境。", ["港珠澳大橋", "珠海口岸"]),
         ("商会组织会员参观北海工业园区。", ["北海工业园区"]),  # only common words after the place: one name
+        # common words, then a place standing before the facility's own name: both are places
+        ("施工方在沿线工程宜宾岷江特大桥完成合龙。", ["宜宾", "岷江特大桥"]),
+        ("施工方在沿線工程宜賓岷江特大橋完成合龍。", ["宜賓", "岷江特大橋"]),
+        # a word jieba only guesses (马中: Malaysia-China) is no place of its own
+        ("代表团参观了合作项目马中关丹产业园。", ["马中关丹产业园"]),
+        ("代表團參觀了合作項目馬中關丹產業園。", ["馬中關丹產業園"]),
         ("該酒店昨日暫停營業。", []),  # no name before the head
         ("海关昨日检获一批货物。", []),  # 关 inside a word is no head
     ],

@@ -8,7 +8,7 @@ finding matches from writing them onto the doc).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
@@ -49,6 +49,7 @@ class Context:
     credited: list[tuple[int, int, str]] = field(default_factory=list)  # byline/editor names
     region: str = "unknown"  # mainland, tw, hk, mo or unknown (pipeline/region.py)
     segment: Callable[[str], list[Token]] | None = None  # the pipeline's segmenter, for word-internal checks
+    word_freq: Mapping[str, int] = field(default_factory=dict)  # jieba's dictionary (0: a prefix, not a word)
 
 
 class Extractor(Protocol):

@@ -147,15 +147,21 @@ class PlaceExtractor:
                 k -= 1
             if len(head) == 1 and not (words and words[-1].pos in name):
                 continue
-            # 湾仔 + 维景酒店, 中国 + 良渚古城遗址 (古城 is no name of its own)
+            # common words before the first name word are cut (控制性 工程 + 遂宁涪江特大桥); then places at
+            # its start stand alone: 湾仔 + 维景酒店, 遂宁 + 涪江特大桥, 中国 + 良渚古城遗址 (古城 is no name)
+            while words and words[0].pos not in name:
+                words.pop(0)
             while (
                 words
                 and words[0].pos == "ns"
+                and ctx.word_freq.get(words[0].text, 1) > 0  # a dictionary place (马中 of 马中关丹产业园 is none)
                 and any(t.pos in name and not PlaceExtractor._head_of(t, w) for t in words[1:])
             ):
-                words.pop(0)
-            while words and words[0].pos not in name:
-                words.pop(0)
+                place = words.pop(0)
+                if within(ctx.spans, place.start, place.end):
+                    mentions.append(Mention(place.start, place.end, "LOC", "rule", "places.facility", 0.75))
+                while words and words[0].pos not in name:
+                    words.pop(0)
             if words and within(ctx.spans, words[0].start, tok.end):
                 mentions.append(Mention(words[0].start, tok.end, "LOC", "rule", "places.facility", 0.88))
         return mentions
