@@ -23,6 +23,11 @@ def facilities(make_context, text):
         # common words, then a place standing before the facility's own name: both are places
         ("施工方在沿线工程宜宾岷江特大桥完成合龙。", ["宜宾", "岷江特大桥"]),
         ("施工方在沿線工程宜賓岷江特大橋完成合龍。", ["宜賓", "岷江特大橋"]),
+        # a word jieba does not know (锦翠) names the facility after the district; generic words do not
+        ("暴雨后荃湾锦翠停车场加装了防水闸。", ["荃湾", "锦翠停车场"]),
+        ("暴雨後荃灣錦翠停車場加裝了防水閘。", ["荃灣", "錦翠停車場"]),
+        ("游客涌入九寨沟旅游景区。", ["九寨沟旅游景区"]),
+        ("遊客湧入九寨溝旅遊景區。", ["九寨溝旅遊景區"]),
         # a word jieba only guesses (马中: Malaysia-China) is no place of its own
         ("代表团参观了合作项目马中关丹产业园。", ["马中关丹产业园"]),
         ("代表團參觀了合作項目馬中關丹產業園。", ["馬中關丹產業園"]),

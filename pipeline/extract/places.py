@@ -155,16 +155,20 @@ class PlaceExtractor:
                 words
                 and words[0].pos == "ns"
                 and ctx.word_freq.get(words[0].text, 1) > 0  # a dictionary place (马中 of 马中关丹产业园 is none)
-                and any(t.pos in name and not PlaceExtractor._head_of(t, w) for t in words[1:])
+                and any(PlaceExtractor._names(t, ctx, w) for t in words[1:])
             ):
                 place = words.pop(0)
                 if within(ctx.spans, place.start, place.end):
                     mentions.append(Mention(place.start, place.end, "LOC", "rule", "places.facility", 0.75))
-                while words and words[0].pos not in name:
-                    words.pop(0)
             if words and within(ctx.spans, words[0].start, tok.end):
                 mentions.append(Mention(words[0].start, tok.end, "LOC", "rule", "places.facility", 0.88))
         return mentions
+
+    @staticmethod
+    def _names(tok: Token, ctx: Context, w: dict) -> bool:
+        """A word that names a facility: a name word, or one jieba does not know (环翠 of 环翠停车场), no head."""
+        known = ctx.word_freq.get(tok.text, 0) > 0
+        return (tok.pos in w["facility_name_pos"] or not known) and not PlaceExtractor._head_of(tok, w)
 
     @staticmethod
     def _head_of(tok: Token, w: dict, text: str | None = None) -> str | None:
