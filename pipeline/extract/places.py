@@ -114,9 +114,10 @@ class PlaceExtractor:
         The head ends a word and may span words (产业园 + 区); the walk goes left from it over
         ``facility_modifier_pos`` words (at most 12 characters; a verb of two characters such as 创意
         inside, not first). The name needs a word of ``facility_name_pos``, right before a
-        one-character head (坪林 站, 澳门 关). Places at its start are places of their own (湾仔 +
-        维景酒店) when a name word is left without them; common words before the first name word
-        describe it and are cut (经营 + …).
+        one-character head (坪林 站, 澳门 关). Common words before the first name word describe it and
+        are cut (经营 + …); a dictionary place at its start is then a place of its own, proposed too,
+        when a name word or a word jieba does not know is left without it (湾仔 + 维景酒店, 荃湾 +
+        锦翠停车场; not 九寨沟旅游景区, 马中关丹产业园).
         """
         tokens, text = ctx.tokens, ctx.simplified
         modifier, name = w["facility_modifier_pos"], w["facility_name_pos"]
