@@ -2,7 +2,8 @@
 
 A saved news page is more than its article: a site line, a channel breadcrumb,
 the title, a dateline with the source, the body with section headings, a
-byline, an editor line and buttons (小字号, 返回顶部). We recognise these by
+byline, an editor line, buttons (小字号, 返回顶部) and, after the editor line,
+lists of related stories (• 热门排行 …, to the end of the page). We recognise these by
 their shape (separators, date patterns, labels such as 来源/責編, furniture
 words from the data files), never by the text of a particular article. Text
 without any of it is simply all body.
@@ -131,14 +132,21 @@ class PageParser:
                 if page.site is None and len(title_candidates) > 1:
                     page.site = text[slice(*lines[title_candidates[0]])]
 
+        closed = False  # an editor line after body text closes the article
         for i, (start, end) in enumerate(lines):
             if kinds[i] != "body":
                 continue
             line = text[start:end]
+            if closed and line[:1] in words["list_bullets"]:
+                for k in range(i, len(lines)):  # related stories and rankings, to the end of the page
+                    if kinds[k] == "body":
+                        kinds[k] = "furniture"
+                break
             if line in words["furniture_set"]:
                 kinds[i] = "furniture"
             elif editor := words["editor_re"].match(line):
                 kinds[i] = "editor"
+                closed = closed or "body" in kinds[:i]
                 page.editors += self._names(editor, start, "editor", page)
             elif words["credit_line_re"].fullmatch(line):
                 kinds[i] = "byline"  # 湖南日报记者 周立新 通讯员 谭海燕

@@ -91,3 +91,22 @@ def test_a_credit_line_ending_in_baodao_credits_the_names_not_the_verb():
         page = PageParser().parse(text)
         assert page.authors == names, text
         assert [text[s:e] for s, e, _ in page.credited] == names
+
+
+def test_links_listed_after_the_editor_line_are_furniture():
+    """Related stories after the editor's credit are no part of the article; a list before it is."""
+    for bullet, editor in (("•", "【责任编辑:周明】"), ("●", "【責任編輯:周明】")):
+        text = (
+            f"市图书馆昨日举办读书节。\n{bullet} 馆长王立群在开幕式上致辞，介绍了今年的活动。\n{editor}\n"
+            f"{bullet} 热门排行\n{bullet} 夏日专题\n    社区医生李明阳为居民义诊。\n{bullet} 往期回顾"
+        )
+        k = _kinds(PageParser().parse(text), text)
+        assert k["body"] == ["市图书馆昨日举办读书节。", f"{bullet} 馆长王立群在开幕式上致辞，介绍了今年的活动。"]
+        links = [f"{bullet} 热门排行", f"{bullet} 夏日专题", "社区医生李明阳为居民义诊。", f"{bullet} 往期回顾"]
+        assert k["furniture"] == links
+
+
+def test_an_editor_line_before_the_body_closes_nothing():
+    text = "编辑:周明\n• 市图书馆昨日举办读书节。\n• 馆长王立群致辞。"
+    k = _kinds(PageParser().parse(text), text)
+    assert k["body"] == ["• 市图书馆昨日举办读书节。", "• 馆长王立群致辞。"]
