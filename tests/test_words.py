@@ -78,3 +78,27 @@ def test_a_repeated_place_before_a_nationality_word_is_none(full_pipeline):
         places = [(e.start, e.text) for e in full_pipeline.extract(text).entities if e.type == "LOC"]
         assert (2, "墨西哥") not in places
         assert (text.rindex("墨西哥"), "墨西哥") in places
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "kept"),
+    [
+        ("接着张振兴用安打将两人送回本垒", 2, "张振兴"),  # 张/q 振兴/v: a given name that is also a word
+        ("接著張振興用安打將兩人送回本壘", 2, "張振興"),
+        ("法院判处牛文华有期徒刑三年", 4, "牛文华"),
+        ("法院判處牛文華有期徒刑三年", 4, "牛文華"),
+        ("老于还住在旧楼里", 1, "于"),  # 老于: the surname addressed alone
+        ("据程先生介绍", 1, "程"),  # a surname before 先生 stays alone (as MSRA tags it)
+        ("江主席访美", 0, "江"),
+    ],
+)
+def test_a_model_surname_alone_takes_the_given_name_after_it(text, start, kept):
+    from pipeline.convert import Converter
+    from pipeline.extract.base import Mention
+    from pipeline.extract.words import whole_words
+    from pipeline.segment import Segmenter
+
+    simplified = Converter().convert(text).simplified
+    tokens = Segmenter().segment(simplified)
+    [m] = whole_words([Mention(start, start + 1, "PERSON", "ner", "ner.test", 0.9)], tokens, simplified)
+    assert text[m.start : m.end] == kept

@@ -20,7 +20,10 @@ are not required: jieba also joins ordinary words (较前年), and splits number
 unpredictably. The model's place that ends in a government body's head word (…旅游体育局,
 …民政厅: ``places.json`` ``body_heads``) is that body, an organization; its person of three
 characters or more ending in a level word (万里区: ``person_level_chars``) is a place; its organization
-that runs into a time word (台铁中午发出新闻稿) ends before it. Nothing is taken from inside a web or
+that runs into a time word (台铁中午发出新闻稿) ends before it; its lone surname that is a word of its own
+takes the two-character word after it as the given name (张/q 振兴/v), unless that word is a title, a kin
+or address word (``people.json`` ``kin_words``: 程先生) or a function word, or the surname is addressed
+alone (老于). Nothing is taken from inside a web or
 e-mail address (the mo of www.ihm.gov.mo).
 """
 
@@ -36,6 +39,7 @@ from pipeline.extract.base import Mention
 from pipeline.segment import Token
 
 _DIGIT = re.compile(r"[0-9０-９]")
+_HAN2 = re.compile(r"[\u4e00-\u9fff]{2}")
 _LINK = re.compile(r"(?:https?://|www\.)[!-~]+|[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", re.ASCII)
 """A web address or an e-mail address: its letters name no place (the mo of ihm.gov.mo), its digits no date."""
 
@@ -73,6 +77,16 @@ def _body_heads() -> tuple[str, ...]:
 def _directions() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     table = data.table("zh/places.json")
     return frozenset(table["directions"]), frozenset(table["before_a_direction"]), frozenset(table["after_a_direction"])
+
+
+@cache
+def _not_given_names() -> frozenset[str]:
+    """Words after a surname that address or describe the person (主席, 先生, 老太): no given name."""
+    people, titles = data.table("zh/people.json"), data.table("zh/titles.json")
+    words = set(people["titles"]) | set(titles["titles"]) | set(people["after_name"]) | set(people["speech_verbs"])
+    for kind in titles["kinds"].values():
+        words |= set(kind["titles"])
+    return frozenset(words | set(people["kin_words"]))
 
 
 def _model_person_is_a_place_word(m: Mention, pos: dict[tuple[int, int], str]) -> bool:
@@ -153,6 +167,26 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
 
     time_words = _time_words()
 
+    def given_name_after(m: Mention) -> int | None:
+        """Where a two-character given name ends after the model's lone surname: the surname is a word
+        of its own and the next word two Han characters that are no title, kin word or function word
+        (张 + 育成, 牛 + 文举; not 江 + 主席, 程 + 先生, 阮 + 家, 老于 + 还住)."""
+        if m.end - m.start != 1 or text[m.start] not in single or pos.get((m.start, m.end)) is None:
+            return None
+        if text[m.start - 1 : m.start] in ("老", "小"):
+            return None  # 老于还住在…: a surname addressed alone
+        i = bisect_right(starts, m.end) - 1
+        if i < 0 or tokens[i].start != m.end or tokens[i].end - tokens[i].start != 2:
+            return None
+        word = tokens[i]
+        if not _HAN2.fullmatch(word.text) or word.pos in given_not_pos or word.text in not_given:
+            return None
+        return word.end
+
+    single = data.surnames()[0]
+    not_given = _not_given_names()
+    given_not_pos = frozenset(("x", "m", "q", "mq", "uj", "ul", "uz", "ug", "ud", "uv", "p", "c", "r", "f", "t", "s"))
+
     body_heads = _body_heads()
     level_chars, demonym_chars = _level_chars(), data.demonym_chars()
     links = [match.span() for match in _LINK.finditer(text)]
@@ -170,6 +204,8 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
             m = replace(m, end=cut)  # 台铁中午发出新闻稿 is 台铁
         if m.extractor == "ner" and m.type == "PERSON" and _model_person_is_a_place_word(m, pos):
             continue
+        if m.extractor == "ner" and m.type == "PERSON" and (given := given_name_after(m)) is not None:
+            m = replace(m, end=given)  # 张/q 育成/v 补上安打: the model read the surname alone
         if m.extractor == "ner" and m.type == "PERSON" and m.end - m.start >= 3 and text[m.end - 1] in level_chars:
             m = replace(m, type="LOC")  # 万里区: a district, not a given name ending in 区
         if m.extractor != "ner":
