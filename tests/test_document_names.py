@@ -164,3 +164,22 @@ def test_a_party_unit_before_its_title_belongs_to_the_title(text, org, kept):
     simplified = Converter().convert(text).simplified
     [m] = unit_titles([Mention(*org, "ORG", "ner", "ner.test", 0.9)], simplified)
     assert text[m.start : m.end] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "kept"),
+    [
+        ("财政司司长昨日公布预算案", (0, 3), []),  # Hong Kong's 财政司司长: an office, no department
+        ("財政司司長昨日公佈預算案", (0, 3), []),
+        ("香港前政务司司长出庭受审", (0, 6), []),  # nothing but 香港前 before the title
+        ("律政司司长昨日表示", (0, 3), ["律政司"]),  # the Department of Justice is one
+        ("律政司司長昨日表示", (0, 3), ["律政司"]),
+    ],
+)
+def test_an_office_that_is_a_title_is_no_organization(text, org, kept):
+    from pipeline.convert import Converter
+    from pipeline.extract.edges import unit_titles
+
+    simplified = Converter().convert(text).simplified
+    found = unit_titles([Mention(*org, "ORG", "ner", "ner.test", 0.9)], simplified)
+    assert [text[m.start : m.end] for m in found] == kept

@@ -83,9 +83,12 @@ def _padded_given_name(text: str, at: int) -> bool:
 
 def unit_titles(mentions: list[Mention], text: str) -> list[Mention]:
     """协会党支部 + 书记: an organization whose last characters begin a unit title the text completes
-    (``titles.json`` ``unit_titles``: 党支部书记, 党组副书记) ends before them, the unit being part of the
-    title; one with nothing of two characters or more left is dropped."""
-    titles = _unit_titles()
+    (``titles.json`` ``unit_titles``: 党支部书记, 党组副书记; Hong Kong's 财政司司长) ends before them, the
+    unit being part of the title; one with nothing of two characters or more left, or only words
+    before a former title (香港前 + 政务司司长), is dropped."""
+    from pipeline import data
+
+    titles, former = _unit_titles(), frozenset(data.table("zh/titles.json")["former"])
     kept = []
     for m in mentions:
         cut = None
@@ -101,8 +104,8 @@ def unit_titles(mentions: list[Mention], text: str) -> list[Mention]:
             )
         if cut is None:
             kept.append(m)
-        elif cut - m.start >= MIN_CHARS["ORG"]:
-            kept.append(replace(m, end=cut))
+        elif cut - m.start >= MIN_CHARS["ORG"] and text[cut - 1] not in former:
+            kept.append(replace(m, end=cut))  # not 香港前 of 香港前政务司司长: what is left describes the title
     return kept
 
 
