@@ -102,3 +102,15 @@ def test_a_model_surname_alone_takes_the_given_name_after_it(text, start, kept):
     tokens = Segmenter().segment(simplified)
     [m] = whole_words([Mention(start, start + 1, "PERSON", "ner", "ner.test", 0.9)], tokens, simplified)
     assert text[m.start : m.end] == kept
+
+
+@pytest.mark.parametrize("text", ["前立委王大明出庭", "前立委王大明出庭".replace("立委", "議員")])
+def test_a_title_the_model_reads_as_an_organization_is_none(text):
+    from pipeline.convert import Converter
+    from pipeline.extract.base import Mention
+    from pipeline.extract.words import whole_words
+    from pipeline.segment import Segmenter
+
+    simplified = Converter().convert(text).simplified
+    tokens = Segmenter().segment(simplified)
+    assert whole_words([Mention(1, 3, "ORG", "ner", "ner.test", 0.9)], tokens, simplified) == []

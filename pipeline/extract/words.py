@@ -23,8 +23,8 @@ characters or more ending in a level word (万里区: ``person_level_chars``) is
 that runs into a time word (台铁中午发出新闻稿) ends before it; its lone surname that is a word of its own
 takes the two-character word after it as the given name (张/q 振兴/v), unless that word is a title, a kin
 or address word (``people.json`` ``kin_words``: 程先生) or a function word, or the surname is addressed
-alone (老于). Nothing is taken from inside a web or
-e-mail address (the mo of www.ihm.gov.mo).
+alone (老于). Its organization that is a title or another word about a person (立委) is none.
+Nothing is taken from inside a web or e-mail address (the mo of www.ihm.gov.mo).
 """
 
 from __future__ import annotations
@@ -80,8 +80,9 @@ def _directions() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 @cache
-def _not_given_names() -> frozenset[str]:
-    """Words after a surname that address or describe the person (主席, 先生, 老太): no given name."""
+def _person_words() -> frozenset[str]:
+    """Titles, kin and address words, speech verbs (主席, 先生, 老太, 表示): words about a person, never a
+    given name after a surname, nor a body where the model reads one as an organization (立委)."""
     people, titles = data.table("zh/people.json"), data.table("zh/titles.json")
     words = set(people["titles"]) | set(titles["titles"]) | set(people["after_name"]) | set(people["speech_verbs"])
     for kind in titles["kinds"].values():
@@ -179,12 +180,12 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
         if i < 0 or tokens[i].start != m.end or tokens[i].end - tokens[i].start != 2:
             return None
         word = tokens[i]
-        if not _HAN2.fullmatch(word.text) or word.pos in given_not_pos or word.text in not_given:
+        if not _HAN2.fullmatch(word.text) or word.pos in given_not_pos or word.text in person_words:
             return None
         return word.end
 
     single = data.surnames()[0]
-    not_given = _not_given_names()
+    person_words = _person_words()
     given_not_pos = frozenset(("x", "m", "q", "mq", "uj", "ul", "uz", "ug", "ud", "uv", "p", "c", "r", "f", "t", "s"))
 
     body_heads = _body_heads()
@@ -200,6 +201,8 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
             continue
         if m.type == "LOC" and (a_direction(m) or text[m.end : m.end + 1] in demonym_chars):
             continue  # 香港西南偏南, 向西北; 菲律宾籍男子 (a nationality)
+        if m.extractor == "ner" and m.type == "ORG" and text[m.start : m.end] in person_words:
+            continue  # 前立委蔡正元: a title, no body
         if m.extractor == "ner" and m.type == "ORG" and (cut := time_word_inside(m)) is not None:
             m = replace(m, end=cut)  # 台铁中午发出新闻稿 is 台铁
         if m.extractor == "ner" and m.type == "PERSON" and _model_person_is_a_place_word(m, pos):
