@@ -183,3 +183,19 @@ def test_an_office_that_is_a_title_is_no_organization(text, org, kept):
     simplified = Converter().convert(text).simplified
     found = unit_titles([Mention(*org, "ORG", "ner", "ner.test", 0.9)], simplified)
     assert [text[m.start : m.end] for m in found] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "latin", "kind"),
+    [
+        ("印度尼西亚流动电信公司(Telkomsel)与固网业务整合后营收增长。", "Telkomsel", "ORG"),
+        ("华东数码基础设施有限公司（Digital InfraCo）表现强劲。", "Digital InfraCo", "ORG"),
+        ("華東數碼基礎設施有限公司（Digital InfraCo）表現強勁。", "Digital InfraCo", "ORG"),
+        ("外援费尔南德斯（Carlos Fernandez）打出一支全垒打。", "Carlos Fernandez", "PERSON"),
+        ("外援費爾南德斯（Carlos Fernandez）打出一支全壘打。", "Carlos Fernandez", "PERSON"),
+    ],
+)
+def test_a_latin_name_in_brackets_after_a_name_is_the_same_kind(pipe, text, latin, kind):
+    doc = pipe.extract(text)
+    assert (latin, kind) in {(e.text, e.type) for e in doc.entities}
+

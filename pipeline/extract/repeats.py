@@ -6,8 +6,9 @@ sentence gives the model less to go on. After fusion, this stage
 
 * reads definitions after an organization: ``X（台電）``, ``X（以下简称“台电”）``,
   ``X，简称台电``: the short name is an organization too, where it can abbreviate the name (its
-  characters in order within it, or Latin capitals: not 港铁(066), 医院(民营医院)); and a company's name
-  without its legal form (小米集团 → 小米, 快播公司 → 快播: ``COMPANY_FORMS``) is its
+  characters in order within it, or a Latin name with a capital: not 港铁(066), 医院(民营医院));
+  a person's Latin name in brackets after the name is that person too (费尔柴德（Stuart Fairchild））;
+  and a company's name without its legal form (小米集团 → 小米, 快播公司 → 快播: ``COMPANY_FORMS``) is its
   short name, unless that is a place (北京公司 → not 北京); and a place's name without its
   level word (龙岗区 → 龙岗: ``places.json`` ``stem_levels``) is the same place, where that is one
   jieba word tagged as a name;
@@ -40,9 +41,11 @@ from pipeline.extract.base import Context, Mention, within
 NAMED = ("ORG", "PERSON", "LOC")
 _QUOTE_OPEN = "“\"「『‘'"
 _QUOTE_CLOSE = "”\"」』’'"
+_LATIN_NAME = r"[A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,4}"  # Telkomsel, Digital InfraCo
+_LATIN_PERSON = re.compile(r"[A-Z][a-z]+(?:[ .\-][A-Z][a-z]+)+")  # Stuart Fairchild, not NASA
 _DEFINITION = re.compile(
     rf"[（(][ \u3000]*(?:(?:以下)?(?:简称|下称|简称为)[ \u3000]*[:：]?)?[ \u3000]*[{_QUOTE_OPEN}]?"
-    rf"(?P<short>[\u4e00-\u9fffA-Za-z0-9&]{{2,8}})[{_QUOTE_CLOSE}]?[ \u3000]*[）)]"
+    rf"(?P<short>[\u4e00-\u9fffA-Za-z0-9&]{{2,8}}|{_LATIN_NAME})[{_QUOTE_CLOSE}]?[ \u3000]*[）)]"
     rf"|[，,][ \u3000]*(?:以下)?(?:简称|下称)[ \u3000]*[{_QUOTE_OPEN}]?(?P<after>[\u4e00-\u9fffA-Za-z0-9&]{{2,8}})"
     rf"[{_QUOTE_CLOSE}]?"
 )
@@ -121,7 +124,7 @@ class Repeats:
     def _definitions(mentions: list[Mention], text: str, owner: list[int]) -> list[Mention]:
         found = []
         for m in mentions:
-            if m.type != "ORG":
+            if m.type not in ("ORG", "PERSON"):
                 continue
             match = _DEFINITION.match(text, m.end)
             if not match:
@@ -129,20 +132,23 @@ class Repeats:
             group = "short" if match["short"] else "after"
             start, end = match.span(group)
             short = match[group]
+            if m.type == "PERSON" and not (group == "short" and _LATIN_PERSON.fullmatch(short)):
+                continue  # a person's name in Latin letters, 费尔柴德（Stuart Fairchild）; no short names
             if any(o != -1 for o in owner[start:end]) or short == text[m.start : m.end]:
                 continue
-            if not _abbreviates(short, text[m.start : m.end]):
+            if m.type == "ORG" and not _abbreviates(short, text[m.start : m.end]):
                 continue  # 港铁(066): a stock code; 医院(民营医院): a description, no short name
-            found.append(Mention(start, end, "ORG", "rule", "repeats.abbreviation", min(m.confidence, MAX_CONFIDENCE)))
+            found.append(Mention(start, end, m.type, "rule", "repeats.abbreviation", min(m.confidence, MAX_CONFIDENCE)))
             owner[start:end] = [-2] * (end - start)
         return found
 
 
 def _abbreviates(short: str, name: str) -> bool:
     """Can ``short`` be ``name``'s short name: its Han characters in order within the name (台电 of 台湾电力公司,
-    恒力化纤 of 江苏恒力化纤股份有限公司), or Latin letters with a capital (NASA, TVB)?"""
+    恒力化纤 of 江苏恒力化纤股份有限公司), or a Latin name with a capital (NASA, TVB, Digital InfraCo)?"""
     if short.isascii():
-        return short.replace("&", "").isalpha() and any(c.isupper() for c in short)
+        letters = re.sub(r"[&.\- ]", "", short)
+        return letters.isalnum() and letters[:1].isalpha() and any(c.isupper() for c in short)
     rest = iter(name)
     return all(ch in rest for ch in short)
 
