@@ -114,3 +114,16 @@ def test_a_title_the_model_reads_as_an_organization_is_none(text):
     simplified = Converter().convert(text).simplified
     tokens = Segmenter().segment(simplified)
     assert whole_words([Mention(1, 3, "ORG", "ner", "ner.test", 0.9)], tokens, simplified) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("新北市長侯友宜上午視察捷運工程。", "新北市"),  # 新北/ns 市長/n: the place keeps its level character
+        ("广州市长温国辉上午视察地铁工程。", "广州市"),
+        ("北京市市长上午视察地铁工程。", "北京市"),  # written twice: nothing shared
+        ("嘉義縣長翁章梁視察災情。", "嘉義縣"),
+    ],
+)
+def test_a_place_keeps_the_level_character_its_title_shares(full_pipeline, text, place):
+    assert place in {e.text for e in full_pipeline.extract(text).entities if e.type == "LOC"}

@@ -14,7 +14,9 @@ first, cost 1.3 points of PERSON F1 on MSRA dev: jieba cuts unknown names.) The 
 is dropped where it only begins a word for people or things of that place (华 of 华人华侨,
 港 of 港人 and 港股, 澳 of 澳闻: ``places.json`` ``of_a_place``); it stays as an abbreviation
 in its own right (中 and 美 of 中美关系, as MSRA tags them, while the real-news guidelines do
-not: the two conventions differ there; 访华, 在港). A compass word used as a direction (香港西南偏南,
+not: the two conventions differ there; 访华, 在港). A place before a title beginning with its level
+character keeps that character (新北市长 → 新北市: the real-news guidelines). A compass word used as a
+direction (香港西南偏南,
 向西北, 西南气流: ``directions``) is no place, nor is one before 籍 (菲律宾籍: a nationality). Other word boundaries
 are not required: jieba also joins ordinary words (较前年), and splits numbers
 unpredictably. The model's place that ends in a government body's head word (…旅游体育局,
@@ -190,6 +192,7 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
 
     body_heads = _body_heads()
     level_chars, demonym_chars = _level_chars(), data.demonym_chars()
+    level_titles = frozenset(("省长", "市长", "县长", "区长", "镇长", "乡长", "村长"))
     links = [match.span() for match in _LINK.finditer(text)]
     kept = []
     for m in mentions:
@@ -201,6 +204,8 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
             continue
         if m.type == "LOC" and (a_direction(m) or text[m.end : m.end + 1] in demonym_chars):
             continue  # 香港西南偏南, 向西北; 菲律宾籍男子 (a nationality)
+        if m.type == "LOC" and text[m.end : m.end + 2] in level_titles and text[m.end - 1] != text[m.end]:
+            m = replace(m, end=m.end + 1)  # 新北市长: the place is 新北市, its level shared with the title
         if m.extractor == "ner" and m.type == "ORG" and text[m.start : m.end] in person_words:
             continue  # 前立委蔡正元: a title, no body
         if m.extractor == "ner" and m.type == "ORG" and (cut := time_word_inside(m)) is not None:
