@@ -21,7 +21,9 @@ it (``evidence``):
   appositions joined by a comma are read as one chain when each is a whole clause
   (科学院院士，政协副主席钱某), none taking a body from another;
 * ``position.after_name``: a title written after the name (王建国主席);
-* ``position.apposition``: a name restated by its title (拜登这位民主党候选人);
+* ``position.apposition``: a name restated by its title (拜登这位民主党候选人), or followed by it
+  between commas, in brackets or after a verb of holding (张三，华为公司董事长，; 张三（华为公司董事长）;
+  张三是/出任华为公司董事长): a whole [body] title up to the clause's end;
 * ``credit``: a credit label before a name or a list of names (记者 王强 刘芳,
   责编：张明, 通讯员 李四) or 摄 after one (李明摄), titled as written;
 * ``credit.outlet``: the same, with the outlet that opens the credit (新华社记者王强,
@@ -126,6 +128,9 @@ class Linker:
         w["province_lengths"] = sorted({len(short) for short in w["provinces"]})
         w["staff_labels"] = frozenset(grammar["staff_labels"])
         w["editor_labels"] = frozenset(grammar["editor_labels"])
+        openers = {*grammar["apposition_markers"], *grammar["apposition_commas"], *grammar["statement_verbs"]}
+        openers |= {"（", "("}
+        w["apposition_openers"] = sorted(openers, key=len, reverse=True)  # what may follow a name and state its title
         sources = alternation(data.table("zh/outlets.json")["source_labels"])
         w["source_label_re"] = re.compile(rf"(?:{sources})[ \t\u3000]*[:：][ \t\u3000]*$")
         w["stationed_re"] = re.compile(r"驻[\u4e00-\u9fff]{1,6}$")
@@ -411,13 +416,16 @@ class _Positions:
         return out
 
     def _apposition(self, p: int) -> Link | None:
-        """张三这位公司董事长: a title the name is restated by, from the marker to the clause's end."""
+        """A title stated right after the name, a whole [body] title up to the clause's end: restated
+        (张三这位公司董事长), between commas or in brackets (张三，华为公司董事长，/ 张三（华为公司董事长）),
+        or after a verb of holding (张三是华为公司董事长, 张三出任华为公司总裁: ``statement_verbs``)."""
         s, k = self.s, self.entities[p].end
-        marker = next((m for m in self.w["apposition_markers"] if s.startswith(m, k)), None)
+        marker = next((m for m in self.w["apposition_openers"] if s.startswith(m, k)), None)
         if marker is None or self._covered(k, k + len(marker)):
             return None
         opening = k + len(marker)
-        ends = [i for i in (s.find(c, opening, opening + 24) for c in CLAUSE_ENDS) if i > opening]
+        closing = "）)" if marker in "（(" else CLAUSE_ENDS
+        ends = [i for i in (s.find(c, opening, opening + 24) for c in closing) if i > opening]
         if not ends:
             return None
         title = self._title_before(min(ends))
@@ -558,6 +566,8 @@ class _Positions:
         pos = title.start
         if pos > 0 and self.s[pos - 1] in CLOSING_QUOTES and pos - 1 in self.org_ending_at:
             pos -= 1  # 《明报》创办人
+        elif pos > 0 and self.s[pos - 1] == "的" and pos - 1 in self.org_ending_at:
+            pos -= 1  # 华为公司的董事长
         if pos in self.org_ending_at:
             k = self.org_ending_at[pos]
             return k, self.entities[k].start, "position.title"

@@ -346,6 +346,24 @@ def test_a_name_restated_by_its_title(given, marked, expected):
 @pytest.mark.parametrize(
     ("marked", "expected"),
     [
+        ("[PERSON 张明远]，[ORG 江南公司]董事长，昨日表示。", [("张明远", "董事长", "江南公司", "position.apposition")]),
+        ("[PERSON 張明遠]，[ORG 江南公司]董事長，昨日表示。", [("張明遠", "董事長", "江南公司", "position.apposition")]),
+        ("[PERSON 张明远]（[ORG 江南公司]董事长）昨日表示。", [("张明远", "董事长", "江南公司", "position.apposition")]),
+        ("[PERSON 张明远]是[ORG 江南公司]董事长。", [("张明远", "董事长", "江南公司", "position.apposition")]),
+        ("[PERSON 張明遠]出任[ORG 江南公司]總裁。", [("張明遠", "總裁", "江南公司", "position.apposition")]),
+        ("[ORG 江南公司]的董事长[PERSON 张明远]表示", [("张明远", "董事长", "江南公司", "position.title")]),
+        ("会见了[PERSON 张明远]，董事长[PERSON 李四]也参加。", [("李四", "董事长", None, "position.title")]),
+        ("[PERSON 张明远]是一名医生。", []),  # no whole title after the verb
+        ("[PERSON 张明远]，男，汉族。", []),
+    ],
+)
+def test_a_title_stated_after_the_name(given, marked, expected):
+    assert [x[:4] for x in given(marked)] == expected
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
         ("[ORG 东海岸发展理事会]总执行长拿督斯里[PERSON 阿末]说", ("阿末", "总执行长", "东海岸发展理事会")),
         ("[ORG 東海岸發展理事會]總執行長丹斯里[PERSON 阿末]說", ("阿末", "總執行長", "東海岸發展理事會")),
         ("槟首长[PERSON 林明]指出", ("林明", "槟首长", None)),
