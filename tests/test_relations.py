@@ -346,15 +346,15 @@ def test_a_name_restated_by_its_title(given, marked, expected):
 @pytest.mark.parametrize(
     ("marked", "expected"),
     [
-        ("[PERSON 张明远]，[ORG 江南公司]董事长，昨日表示。", [("张明远", "董事长", "江南公司", "position.apposition")]),
-        ("[PERSON 張明遠]，[ORG 江南公司]董事長，昨日表示。", [("張明遠", "董事長", "江南公司", "position.apposition")]),
-        ("[PERSON 张明远]（[ORG 江南公司]董事长）昨日表示。", [("张明远", "董事长", "江南公司", "position.apposition")]),
-        ("[PERSON 张明远]是[ORG 江南公司]董事长。", [("张明远", "董事长", "江南公司", "position.apposition")]),
-        ("[PERSON 張明遠]出任[ORG 江南公司]總裁。", [("張明遠", "總裁", "江南公司", "position.apposition")]),
-        ("[ORG 江南公司]的董事长[PERSON 张明远]表示", [("张明远", "董事长", "江南公司", "position.title")]),
-        ("会见了[PERSON 张明远]，董事长[PERSON 李四]也参加。", [("李四", "董事长", None, "position.title")]),
-        ("[PERSON 张明远]是一名医生。", []),  # no whole title after the verb
-        ("[PERSON 张明远]，男，汉族。", []),
+        ("[PERSON 张明]，[ORG 江南公司]董事长，昨日表示。", [("张明", "董事长", "江南公司", "position.apposition")]),
+        ("[PERSON 張明]，[ORG 江南公司]董事長，昨日表示。", [("張明", "董事長", "江南公司", "position.apposition")]),
+        ("[PERSON 张明]（[ORG 江南公司]董事长）昨日表示。", [("张明", "董事长", "江南公司", "position.apposition")]),
+        ("[PERSON 张明]是[ORG 江南公司]董事长。", [("张明", "董事长", "江南公司", "position.apposition")]),
+        ("[PERSON 張明]出任[ORG 江南公司]總裁。", [("張明", "總裁", "江南公司", "position.apposition")]),
+        ("[ORG 江南公司]的董事长[PERSON 张明]表示", [("张明", "董事长", "江南公司", "position.title")]),
+        ("会见了[PERSON 张明]，董事长[PERSON 李四]也参加。", [("李四", "董事长", None, "position.title")]),
+        ("[PERSON 张明]是一名医生。", []),  # no whole title after the verb
+        ("[PERSON 张明]，男，汉族。", []),
     ],
 )
 def test_a_title_stated_after_the_name(given, marked, expected):
