@@ -123,6 +123,8 @@ def test_a_title_the_model_reads_as_an_organization_is_none(text):
         ("广州市长温国辉上午视察地铁工程。", "广州市"),
         ("北京市市长上午视察地铁工程。", "北京市"),  # written twice: nothing shared
         ("嘉義縣長翁章梁視察災情。", "嘉義縣"),
+        ("臺中市林市長建議增設調解委員。", "臺中市"),  # Mayor Lin of 臺中市: the surname is no part of the place
+        ("台中市林市长建议增设调解委员。", "台中市"),
     ],
 )
 def test_a_place_keeps_the_level_character_its_title_shares(full_pipeline, text, place):

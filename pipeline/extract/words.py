@@ -204,8 +204,11 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
             continue
         if m.type == "LOC" and (a_direction(m) or text[m.end : m.end + 1] in demonym_chars):
             continue  # 香港西南偏南, 向西北; 菲律宾籍男子 (a nationality)
-        if m.type == "LOC" and text[m.end : m.end + 2] in level_titles and text[m.end - 1] != text[m.end]:
-            m = replace(m, end=m.end + 1)  # 新北市长: the place is 新北市, its level shared with the title
+        if m.type == "LOC" and text[m.end : m.end + 2] in level_titles:
+            if text[m.end - 1] in single and text[m.end - 2] == text[m.end]:
+                m = replace(m, end=m.end - 1)  # 台中市林市长: Mayor Lin of 台中市
+            elif text[m.end - 1] != text[m.end]:
+                m = replace(m, end=m.end + 1)  # 新北市长: the place is 新北市, its level shared with the title
         if m.extractor == "ner" and m.type == "ORG" and text[m.start : m.end] in person_words:
             continue  # 前立委蔡正元: a title, no body
         if m.extractor == "ner" and m.type == "ORG" and (cut := time_word_inside(m)) is not None:
