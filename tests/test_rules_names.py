@@ -23,6 +23,8 @@ def spans(mentions, text):
         ("“这是好事。”张丽华表示。", ["张丽华"]),
         ("本报记者李强、赵敏报道", ["李强", "赵敏"]),
         ("市政府秘書長陳志明8日主持會議，研究防汛工作。", ["陳志明"]),  # a date right after the name
+        ("美国总统拜登今日表示将继续谈判。", ["拜登"]),  # a transliterated name (jieba's nrt) after a title
+        ("美國總統拜登今日表示將繼續談判。", ["拜登"]),
     ],
 )
 def test_people(make_context, text, names):

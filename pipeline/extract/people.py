@@ -1,7 +1,8 @@
 """PERSON by rule: credited names (bylines, editor lines), titled names, quoted speakers.
 
 A name is a surname from the surname table plus one or two given-name
-characters that are not function words. The rules only fire where the
+characters that are not function words, or a word jieba tags as a transliterated
+name (拜登/nrt). The rules only fire where the
 context says "a person stands here": after a title (局长X), before a speech
 verb (a word of its own) after a sentence break (。X表示), or in a credit line.
 """
@@ -40,15 +41,20 @@ class PersonExtractor:
             Mention(s, e, "PERSON", "rule", f"people.{role}", 0.97, structured=True) for s, e, role in ctx.credited
         ]
         word_starts = {t.start for t in ctx.tokens}
+        foreign = {(t.start, t.end) for t in ctx.tokens if t.pos == "nrt"}  # jieba's transliterated names (拜登)
+
+        def named(m: re.Match[str]) -> bool:
+            return self._is_name(m["name"], w) or m.span("name") in foreign
+
         for start, end in ctx.spans:
             for m in titled.finditer(text, start, end):
-                if self._is_name(m["name"], w):
+                if named(m):
                     mentions.append(
                         Mention(m.start("name"), m.end("name"), "PERSON", "rule", "people.titled", 0.9, structured=True)
                     )
             for m in speaker.finditer(text, start, end):
                 # the speech verb begins a word: not 荣誉 + 称 of 荣誉称号
-                if self._is_name(m["name"], w) and m.end("name") in word_starts:
+                if named(m) and m.end("name") in word_starts:
                     mentions.append(
                         Mention(
                             m.start("name"), m.end("name"), "PERSON", "rule", "people.speaker", 0.85, structured=True
