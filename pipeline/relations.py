@@ -424,11 +424,15 @@ class _Positions:
         if marker is None or self._covered(k, k + len(marker)):
             return None
         opening = k + len(marker)
+        if marker in self.w["apposition_commas"]:  # 张三，现任华为公司总经理，
+            opening += len(next((v for v in self.w["statement_verbs"] if s.startswith(v, opening)), ""))
         closing = "）)" if marker in "（(" else CLAUSE_ENDS
         ends = [i for i in (s.find(c, opening, opening + 24) for c in closing) if i > opening]
         if not ends:
             return None
-        title = self._title_before(min(ends))
+        end = min(ends)
+        end -= len(next((x for x in self.w["post_title_words"] if s.endswith(x, opening, end)), ""))  # …总经理一职
+        title = self._title_before(end)
         if title is None or title.credit:
             return None
         link = self._with_organization(title)

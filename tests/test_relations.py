@@ -353,6 +353,8 @@ def test_a_name_restated_by_its_title(given, marked, expected):
         ("[PERSON 張明]出任[ORG 江南公司]總裁。", [("張明", "總裁", "江南公司", "position.apposition")]),
         ("[ORG 江南公司]的董事长[PERSON 张明]表示", [("张明", "董事长", "江南公司", "position.title")]),
         ("会见了[PERSON 张明]，董事长[PERSON 李四]也参加。", [("李四", "董事长", None, "position.title")]),
+        ("[PERSON 张明]，现任[ORG 江南公司]总经理，表示。", [("张明", "总经理", "江南公司", "position.apposition")]),
+        ("[PERSON 張明]擔任[ORG 江南大學]校長一職。", [("張明", "校長", "江南大學", "position.apposition")]),
         ("[PERSON 张明]是一名医生。", []),  # no whole title after the verb
         ("[PERSON 张明]，男，汉族。", []),
     ],
