@@ -418,7 +418,8 @@ class _Positions:
     def _apposition(self, p: int) -> Link | None:
         """A title stated right after the name, a whole [body] title up to the clause's end: restated
         (张三这位公司董事长), between commas or in brackets (张三，华为公司董事长，/ 张三（华为公司董事长）),
-        or after a verb of holding (张三是华为公司董事长, 张三出任华为公司总裁: ``statement_verbs``)."""
+        or after a verb of holding (张三是华为公司董事长, 张三，现任华为公司总裁，: ``statement_verbs``); a word
+        naming the post may follow the title (一职: ``post_title_words``)."""
         s, k = self.s, self.entities[p].end
         marker = next((m for m in self.w["apposition_openers"] if s.startswith(m, k)), None)
         if marker is None or self._covered(k, k + len(marker)):
