@@ -24,6 +24,8 @@ def found(mentions, text):
         ("來源:大河報責任編輯:李四", [("大河報", "outlets.source")]),
         ("据江门日报记者黄明报道，该市昨日下雨。", [("江门日报", "outlets.reporter")]),
         ("本报记者黄明报道，该市昨日下雨。", []),
+        ("澎湃新闻记者从市教育局获悉。", [("澎湃新闻", "outlets.reporter")]),  # jieba reads 新闻记者 as one word
+        ("澎湃新聞記者從市教育局獲悉。", [("澎湃新聞", "outlets.reporter")]),
         ("本报讯新华社记者黄明报道，该市昨日下雨。", [("新华社", "outlets.reporter")]),  # not 本报讯新华社
         ("本報北京3月5日訊新華社記者黃明報道", [("新華社", "outlets.reporter")]),  # not 日訊新華社
         ("这些举报电话都已公布。", []),  # 电 of 电话 ends no dateline
