@@ -83,9 +83,11 @@ class PageParser:
             words["reporters_re"] = re.compile(
                 rf"[（(]\s*(?:{dl})\s*[:：]?\s*(?P<names>{_NAME}(?:[\s、，,]+{_NAME}){{0,5}}?)\s*(?:{trailers})?\s*[）)]"
             )
-            # A line of credits only: [outlet] 记者 X Y 通讯员 Z.
+            # A line of credits only: [outlet] 记者 X Y 通讯员 Z [outlet] 编辑:W (每经记者:X Y 每经编辑:Z).
+            label = rf"(?:(?:{labels})\s*[:：]|{dl})"
             names = (
-                rf"(?:{dl})\s*[:：]?\s*(?P<names>{_NAME}(?:[\s、，,]+{_NAME})*?)(?=\s*(?:{dl})|\s*(?:{trailers})?\s*$)"
+                rf"(?:(?P<editor>{labels})\s*[:：]|{dl})\s*[:：]?\s*(?P<names>{_NAME}(?:[\s、，,]+{_NAME})*?)"
+                rf"(?=\s*[^\s]{{0,6}}?{label}|\s*(?:{trailers})?\s*$)"
             )
             words["credit_names"] = names
             words["credit_line_re"] = re.compile(rf"[^\s]{{0,10}}?(?:{names}\s*)+(?:{trailers})?")
@@ -151,7 +153,10 @@ class PageParser:
             elif words["credit_line_re"].fullmatch(line):
                 kinds[i] = "byline"  # 湖南日报记者 周立新 通讯员 谭海燕
                 for names in re.finditer(words["credit_names"], line):
-                    page.authors += self._names(names, start, "author", page)
+                    if names["editor"]:
+                        page.editors += self._names(names, start, "editor", page)
+                    else:
+                        page.authors += self._names(names, start, "author", page)
             elif self._heading(line, words) and i > 0:
                 kinds[i] = "heading"
                 page.headings.append(line)

@@ -110,3 +110,13 @@ def test_an_editor_line_before_the_body_closes_nothing():
     text = "编辑:周明\n• 市图书馆昨日举办读书节。\n• 馆长王立群致辞。"
     k = _kinds(PageParser().parse(text), text)
     assert k["body"] == ["• 市图书馆昨日举办读书节。", "• 馆长王立群致辞。"]
+
+
+def test_a_credit_line_with_an_editor_credits_the_editor():
+    for text in (
+        "每经记者:王立群 李明 每经编辑:周红\n\n今年以来，全市新增就业岗位两万个。",
+        "每經記者:王立群 李明 每經編輯:周紅\n\n今年以來，全市新增就業崗位兩萬個。",
+    ):
+        page = PageParser().parse(text)
+        assert len(page.authors) == 2 and len(page.editors) == 1
+        assert [role for *_, role in page.credited] == ["author", "author", "editor"]
