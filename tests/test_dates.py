@@ -573,3 +573,25 @@ def test_more_publication_lines_anchor_the_article_and_are_no_dates(rules_pipeli
     assert doc.meta.published_at == "2025-07-01T08:00+08:00"
     found = {e.text: e.normalized.value for e in doc.entities if e.type == "DATE"}
     assert found == {"昨日": "2025-06-30"}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("被告在周二上午宣判", "周二", "2025-02-25"),
+        ("被告在週二上午宣判", "週二", "2025-02-25"),
+        ("公司星期四公布业绩", "星期四", "2025-02-27"),  # the publication's own weekday: that day
+        ("公司星期四公佈業績", "星期四", "2025-02-27"),
+        ("他禮拜天去了公園", "禮拜天", "2025-02-23"),
+        ("会议将于周五举行", "周五", "2025-02-28"),  # after a future word: the coming one
+    ],
+)
+def test_a_weekday_alone_is_the_last_such_day(make_context, text, span, value):
+    assert _values(make_context, text) == [(span, value, None)]
+
+
+@pytest.mark.parametrize(
+    "text", ["列车每逢周日行驶", "列車每逢週日行駛", "展馆周一至周五开放", "展館週一至週五開放", "周一鸣出席会议"]
+)
+def test_a_weekday_that_repeats_or_spans_is_no_day(make_context, text):
+    assert [s for s, _, _ in _values(make_context, text) if "周" in s or "週" in s] == []

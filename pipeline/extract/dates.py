@@ -100,6 +100,7 @@ class DateExtractor:
             rf"(?(roc)|(?(y)|(?(y3)|(?(ry)|(?(m)|(?(part)|(?(first)|(?(since)|(?!)))))))))"
             rf"|(?P<wk>{alternation(w['relative_weeks'])})(?:(?P<wkd>[一二三四五六日天])(?![{_ZD}十百千万])"
             rf"|(?!{alternation(w['week_neighbours'])}))"  # 本周 alone, but not 本周年, 上周期
+            rf"|(?P<bwd>{_weekday(w)})(?![{_ZD}十百千万])"  # 周二 alone: the last Tuesday
             rf"|(?P<rq>{alternation(w['relative_quarters'])})"  # 本季度, 上一季度
             rf"|(?<![正腊冬闰])(?P<rm>{alternation(w['relative_months'])})"
             rf"(?:(?P<rmd>{_DAY})[日号](?!{not_day})|(?:{alternation(w['month_parts'])}){lunar})?"  # 本月26日, 上月底
@@ -169,7 +170,12 @@ class DateExtractor:
                     continue
                 if self._duration(ctx.folded, m, g):
                     continue
-                if g["ad"]:
+                if g["bwd"]:
+                    if not self._a_day_of_the_week(ctx.folded, m, words, w):
+                        continue
+                    future = self._led_by("future_words", ctx.folded, m.start())
+                    value = self._bare_weekday(g, w, pub, future)
+                elif g["ad"]:
                     value = self._anaphoric(g, w, last_day, pub)
                 elif g["tH"] and told_day:  # 下午4时 after 昨天下午2时: a clock time of the day being told
                     value = self._time_only(g, w, told_day)
@@ -690,6 +696,37 @@ class DateExtractor:
                 relative=relative,
                 note=f"no such date: {year:04d}-{month:02d}-{int(day):02d}",
             )
+
+    @staticmethod
+    def _a_day_of_the_week(text: str, m: re.Match[str], words: Words, w: dict) -> bool:
+        """周二 names one day, not every Tuesday (每周二, 逢星期日), a span of weekdays (周一至周五, 周一、三), a
+        weekday before its bracketed date (星期四(11月9日): that date's), nor part of a word (a name: 周一鸣)."""
+        start, end = m.start("bwd"), m.end("bwd")
+        if words.continues(start) or words.straddles(start, end):
+            return False
+        bare = w["bare_weekday"]
+        before, after = text[max(0, start - 2) : start], text[end : end + 2]
+        if before[-1:] in bare["not_after"] or before in bare["not_after"]:
+            return False
+        if after[:1] in bare["not_before"] or re.match(r"\s*[（(]", after):
+            return False
+        if text.startswith("周", start) and re.match(r"[\u4e00-\u9fff]", after):
+            # 周 is a surname too: 周一鸣 is a name when a lone character follows (周五晚, 周二下午: no name)
+            token = words.at(end)
+            lone = token is None or token.start != end or token.end - token.start == 1
+            return not lone or after[0] in bare["after_zhou"]
+        return True
+
+    @staticmethod
+    def _bare_weekday(g: dict, w: dict, pub: date | None, future: bool) -> DateValue:
+        """周二 alone: the last Tuesday on or before the publication date (the day itself when it is one),
+        the next on or after it after a future word (将于周五)."""
+        if pub is None:
+            return DateValue(value=None, granularity="day", relative=True, note=_NO_PUB)
+        weekday = w["weekdays"][g["bwd"][-1]]
+        back = (pub.weekday() - weekday) % 7
+        day = pub + timedelta(days=(-back % 7) if future else -back)
+        return DateValue(value=day.isoformat(), granularity="day", relative=True)
 
     @staticmethod
     def _relative_quarter(g: dict, w: dict, pub: date | None) -> DateValue:
