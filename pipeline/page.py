@@ -21,7 +21,7 @@ from pipeline.records import Region
 _HAN = r"[\u3400-\u9fff\uf900-\ufaff]"
 _DATELINE = re.compile(
     r"(?P<y>\d{4})\s*(?:年|-|/|\.)\s*(?P<m>\d{1,2})\s*(?:月|-|/|\.)\s*(?P<d>\d{1,2})\s*日?"
-    r"(?:\s*(?P<H>\d{1,2})\s*[:：时時]\s*(?P<M>\d{2})(?:\s*[:：]\s*\d{2})?)?"
+    r"(?:(?:\s*|T)(?P<H>\d{1,2})\s*[:：时時]\s*(?P<M>\d{2})(?:\s*[:：]\s*\d{2})?)?"
 )
 _NAME = rf"{_HAN}{{2,4}}"
 
@@ -94,7 +94,7 @@ class PageParser:
             # 发布时间：2025-07-01 08:00 / 来源：新华网 更新時間：…: a labelled publication line (labels in dates.json).
             labels = alternation(data.table("zh/dates.json")["publication_labels"])
             words["publication_label_re"] = re.compile(
-                rf"\s*(?:(?:{sources})\s*[:：]\s*[^\s|｜丨]+[\s|｜丨]+)?[【\[（(]?\s*(?:{labels})\s*[:：]\s*"
+                rf"\s*(?:(?:{sources})\s*[:：]\s*[^\s|｜丨]+[\s|｜丨]+)?[【\[（(]?\s*(?:{labels})\s*[:：]?\s*"
             )
             self._words = words
         return self._words

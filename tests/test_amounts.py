@@ -315,3 +315,53 @@ def test_a_price_per_unit_after_a_slash(make_context, text, span, unit):
 )
 def test_digits_before_a_small_unit_and_ordinals(make_context, text, span, value, unit, currency, qualifier, kind):
     _check_amount(make_context, text, span, value, unit, currency, qualifier, kind)
+
+
+# --- Issue 18, the long tail: other sentences of the same classes ---
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit", "currency", "qualifier", "kind"),
+    [
+        # a negation before a comparative bounds the other way
+        ("出席率不得低于八成，方可获发津贴", "不得低于八成", "80", "%", None, "at_least", "percent"),
+        ("出席率不得低於八成，方可獲發津貼", "不得低於八成", "80", "%", None, "at_least", "percent"),
+        ("每次消费不得超过500元", "不得超过500元", "500", "元", "CNY", "at_most", "money"),
+        ("每次消費不得超過500元", "不得超過500元", "500", "元", "CNY", "at_most", "money"),
+        ("住房面积不应小于30平方米", "不应小于30平方米", "30", "平方米", None, "at_least", "quantity"),
+        ("住房面積不應小於30平方米", "不應小於30平方米", "30", "平方米", None, "at_least", "quantity"),
+        ("人数不能少于20人", "不能少于20人", "20", "人", None, "at_least", "quantity"),
+        ("增幅大于5%", "大于5%", "5", "%", None, "more_than", "percent"),
+        # a currency symbol or code before the number
+        ("公司去年純利HK$35億", "HK$35億", "3500000000", None, "HKD", None, "money"),
+        ("收购价US$ 20亿", "US$ 20亿", "2000000000", None, "USD", None, "money"),
+        ("政府撥款RM5000萬", "RM5000萬", "50000000", None, "MYR", None, "money"),
+        ("项目耗资S$1.5亿", "S$1.5亿", "150000000", None, "SGD", None, "money"),
+        ("售價NT$3萬起", "NT$3萬", "30000", None, "TWD", None, "money"),
+        # Arabic digits with thousands' commas before 百万
+        ("錄得盈利港幣1,234百萬元", "港幣1,234百萬元", "1234000000", "元", "HKD", None, "money"),
+        ("录得盈利港币1,234百万元", "港币1,234百万元", "1234000000", "元", "HKD", None, "money"),
+    ],
+)
+def test_long_tail_amounts(make_context, text, span, value, unit, currency, qualifier, kind):
+    _check_amount(make_context, text, span, value, unit, currency, qualifier, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"), [("材料含有100元素", None), ("供应3000元件", None), ("月薪3000元月底发放", "3000元")]
+)
+def test_a_yuan_that_begins_a_word_is_no_unit(make_context, text, span):
+    found = [text[m.start : m.end] for m in AmountExtractor().find(make_context(text))]
+    assert found == ([span] if span else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "span"), [("新车售价人民币30万起", "人民币30万"), ("新車售價新台幣99萬起", "新台幣99萬")]
+)
+def test_after_a_currency_before_the_number_a_measure_word_is_no_unit(make_context, text, span):
+    [mention] = AmountExtractor().find(make_context(text))
+    assert (text[mention.start : mention.end], mention.normalized.kind, mention.normalized.unit) == (
+        span,
+        "money",
+        None,
+    )

@@ -448,3 +448,150 @@ def test_days_after_brackets_today_and_the_same_period(make_context, text, span,
 @pytest.mark.parametrize("text", ["家住中山路5号的居民", "根据〔2024〕5号文件", "比赛第5日天气晴"])
 def test_house_and_document_numbers_are_no_days(make_context, text):
     assert _values(make_context, text) == []
+
+
+# --- Issue 18, the long tail: other sentences of the same classes (PUB is Thursday 2025-02-27) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("大前天，他离开了本市", "大前天", "2025-02-24"),
+        ("大前天，他離開了本市", "大前天", "2025-02-24"),
+        ("大后天开幕", "大后天", "2025-03-02"),
+        ("大後天開幕", "大後天", "2025-03-02"),
+    ],
+)
+def test_three_days_before_and_after(make_context, text, span, value):
+    assert _values(make_context, text) == [(span, value, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("截至今年一季度末，存款余额增长", "今年一季度末", "2025-03"),
+        ("截至今年一季度末，存款餘額增長", "今年一季度末", "2025-03"),
+        ("截至去年第四季度末，贷款增长", "去年第四季度末", "2024-12"),
+        ("截至上半年末，不良率下降", "上半年末", "2025-06"),
+        ("截至上半年底，不良率下降", "上半年底", "2025-06"),
+        ("三季度初，订单回升", "三季度初", "2025-07"),
+    ],
+)
+def test_the_end_or_start_of_a_quarter_or_half_is_its_month(make_context, text, span, value):
+    found = [(s, v) for s, v, _ in _values(make_context, text)]
+    assert found == [(span, value)]
+    [mention] = DateExtractor().find(make_context(text))
+    assert mention.normalized.granularity == "month"
+
+
+@pytest.mark.parametrize("text", ["一季度初步统计，营收增长", "一季度初步統計，營收增長"])
+def test_a_start_word_that_begins_another_word_stays_out_of_the_quarter(make_context, text):
+    assert _values(make_context, text) == [("一季度", "2025-01", "2025-03")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("新规下周一起实施", "下周一", "2025-03-03"),
+        ("新規下週一起實施", "下週一", "2025-03-03"),
+        ("从下周一起，全市限行", "下周一", "2025-03-03"),
+        ("從下週一起，全市限行", "下週一", "2025-03-03"),
+        ("本周一起正式生效", "本周一", "2025-02-24"),
+    ],
+)
+def test_a_monday_from_which_is_no_together(make_context, text, span, value):
+    assert _values(make_context, text) == [(span, value, None)]
+
+
+@pytest.mark.parametrize("text", ["我们下周一起去看电影", "我們下週一起去看電影"])
+def test_next_week_together_is_no_monday(make_context, text):
+    assert [s for s, _, _ in _values(make_context, text)] == []
+
+
+@pytest.mark.parametrize("text", ["营收与去年同期相比增长", "營收與去年同期相比增長"])
+def test_the_same_period_before_a_comparison(make_context, text):
+    assert _values(make_context, text) == [("去年同期", "2024", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("2024年元月，公司成立", "2024年元月", "2024-01"),
+        ("二〇二四年元月，公司成立", "二〇二四年元月", "2024-01"),
+        ("新规元月1日起实施", "元月1日", "2025-01-01"),
+    ],
+)
+def test_the_first_month_as_yuan_month(make_context, text, span, value):
+    assert [(s, v) for s, v, _ in _values(make_context, text)] == [(span, value)]
+
+
+@pytest.mark.parametrize("text", ["月薪3000元月底发放", "月薪3000元月底發放", "单元月考成绩公布"])
+def test_a_yuan_of_money_or_of_a_word_is_no_month(make_context, text):
+    assert all("元月" not in s for s, _, _ in _values(make_context, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "end"),
+    [
+        ("本季度营收下滑", "本季度", "2025-01", "2025-03"),
+        ("本季度營收下滑", "本季度", "2025-01", "2025-03"),
+        ("上季度营收下滑", "上季度", "2024-10", "2024-12"),
+        ("上一季度營收下滑", "上一季度", "2024-10", "2024-12"),
+        ("下个季度将回升", "下个季度", "2025-04", "2025-06"),
+        ("下個季度將回升", "下個季度", "2025-04", "2025-06"),
+    ],
+)
+def test_this_last_and_next_quarter(make_context, text, span, value, end):
+    assert _values(make_context, text) == [(span, value, end)]
+    [mention] = DateExtractor().find(make_context(text))
+    assert (mention.normalized.granularity, mention.normalized.relative) == ("quarter", True)
+
+
+@pytest.mark.parametrize(("text", "span"), [("1-10月，出口增长", "1-10月"), ("1至10月，出口增長", "1至10月")])
+def test_a_range_of_months_just_over_is_this_years(make_context, text, span):
+    # in December the range that ended in October is this year's, not next year's that begins next month
+    assert _values(make_context, text, datetime(2024, 12, 6)) == [(span, "2024-01", "2024-10")]
+
+
+def test_a_range_of_months_ahead_is_still_the_coming_one(make_context):
+    assert _values(make_context, "3月至6月将开展整治", datetime(2025, 2, 27)) == [("3月至6月", "2025-03", "2025-06")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "发稿时间：2025-07-01 08:00",
+        "發布日期：2025-07-01 08:00",
+        "发布于：2025-07-01 08:00",
+        "發佈於 2025-07-01 08:00",
+        "发布时间 2025-07-01 08:00",  # no colon
+        "2025-07-01T08:00:00+08:00",  # ISO 8601 with seconds and offset, as feeds print it
+    ],
+)
+def test_more_publication_lines_anchor_the_article_and_are_no_dates(rules_pipeline, line):
+    doc = rules_pipeline.extract(f"市政府发布新措施\n{line}\n政府昨日宣布新措施。")
+    assert doc.meta.published_at == "2025-07-01T08:00+08:00"
+    found = {e.text: e.normalized.value for e in doc.entities if e.type == "DATE"}
+    assert found == {"昨日": "2025-06-30"}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("被告在周二上午宣判", "周二", "2025-02-25"),
+        ("被告在週二上午宣判", "週二", "2025-02-25"),
+        ("公司星期四公布业绩", "星期四", "2025-02-27"),  # the publication's own weekday: that day
+        ("公司星期四公佈業績", "星期四", "2025-02-27"),
+        ("他禮拜天去了公園", "禮拜天", "2025-02-23"),
+        ("会议将于周五举行", "周五", "2025-02-28"),  # after a future word: the coming one
+    ],
+)
+def test_a_weekday_alone_is_the_last_such_day(make_context, text, span, value):
+    assert _values(make_context, text) == [(span, value, None)]
+
+
+@pytest.mark.parametrize(
+    "text", ["列车每逢周日行驶", "列車每逢週日行駛", "展馆周一至周五开放", "展館週一至週五開放", "周一鸣出席会议"]
+)
+def test_a_weekday_that_repeats_or_spans_is_no_day(make_context, text):
+    assert [s for s, _, _ in _values(make_context, text) if "周" in s or "週" in s] == []

@@ -76,3 +76,10 @@ def test_approximate_non_numerals_raise_value_error(text):
 @pytest.mark.parametrize(("text", "value"), [("廿二", 22), ("廿", 20), ("卅一", 31), ("二十二", 22)])
 def test_the_one_character_tens_of_dates(text, value):
     assert parse_number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("1,234百万", "1234000000"), ("12,000千", "12000000"), ("2,500亿", "250000000000")]
+)
+def test_thousands_commas_before_a_unit(text, value):
+    assert parse_number(text) == Decimal(value)

@@ -284,16 +284,21 @@ def test_more_region_amounts(rules_pipeline, text, region, span, value, currency
         ("臺糖公司昨日召開股東會，113年度盈餘分配案獲通過。", "113年度", "2024"),
         ("中華電信公布111年度財報，營收創新高。", "111年度", "2022"),
         ("金管會表示，112年1月起實施新制。", "112年1月", "2023-01"),
+        # a ROC year with a half, a quarter, a range of months or 全年 is a Taiwanese form too
+        ("主計總處預估，113年上半年經濟成長放緩。", "113年上半年", "2024-01"),
+        ("央行指出，112年第3季民間消費回溫。", "112年第3季", "2023-07"),
+        ("經濟部今天公布，113年1至10月外銷訂單增加。", "113年1至10月", "2024-01"),
+        ("台電表示，112年全年售電量下滑。", "112年", "2023"),
     ],
 )
 def test_roc_years_are_found_without_marker_words(rules_pipeline, text, span, value):
     doc = rules_pipeline.extract(text, published_at="2024-06-20")
     assert doc.meta.region == "tw"
-    assert (span, value, None) in dates(doc)
+    assert (span, value) in [(s, v) for s, v, _ in dates(doc)]
     evidence = doc.meta.region_evidence
     assert evidence.source == "detected"
     assert evidence.scores["tw"] >= evidence.min_score
-    assert any(c.kind == "pattern" and c.text == span and c.region == "tw" for c in evidence.clues)
+    assert any(c.kind == "pattern" and c.text.startswith(span) and c.region == "tw" for c in evidence.clues)
 
 
 def test_region_evidence_names_the_clues_and_their_points():
@@ -315,6 +320,7 @@ def test_new_taiwan_dollars_alone_decide_the_region(rules_pipeline):
     "text",
     [
         "該校建校112年以來培養了大批人才。",  # 112 years, not the year 112
+        "该校建校112年来培养了大批人才，全年招生三千人。",  # 112 years, and 全年 not after the number
         "他家新買了一臺電視機。",  # 臺電 of 一臺電視 is no Taiwanese body
         "大會決定成立委員會處理此事。",  # nor 立委 of 成立委員會
     ],

@@ -66,7 +66,11 @@ class AmountExtractor:
 
     @cached_property
     def _grammar(self) -> _Grammar:
-        w = data.table("zh/amounts.json")
+        w = dict(data.table("zh/amounts.json"))
+        negated = {  # 不得低于 at_least, 不可超过 at_most: a negation turns a comparative's bound around
+            neg + word: w["negated"][bound] for neg in w["negations"] for word, bound in w["comparatives"].items()
+        }
+        w["prefix_qualifiers"] = {**negated, **w["prefix_qualifiers"]}
         unit_list = [*w["currencies"], *w["local_cents"], *w["percent"], *w["percentage_points"], *w["shares"]]
         unit_list += w["measure_words"]
         units = alternation(unit_list)
@@ -74,15 +78,15 @@ class AmountExtractor:
         # begins a compound unit, and is none itself when it begins one. (五千瓦 is 5000 瓦: the same power.)
         compound = alternation(w["compound_units"])
         mult_char = rf"(?!{compound})[万亿兆]"
-        # 4千元, 3千5百人: Arabic digits before 十/百/千 (not 3千瓦: a unit of its own)
-        mixed = rf"\d+(?:\.\d+)?(?:(?!{compound})[十百千](?:\d|[{_ZH_DIGITS}])?)+"
+        # 4千元, 3千5百人, 1,234百万元: Arabic digits before 十/百/千 (not 3千瓦: a unit of its own)
+        mixed = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:(?!{compound})[十百千](?:\d|[{_ZH_DIGITS}])?)+"
         core = rf"(?:{mixed}|{_AR}|{_ZH})(?:{mult_char}(?!{compound})(?:{mixed}|{_AR}|{_ZH}))*"
         links = alternation(w["qualifier_links"])  # 至少达, 最高可达, 约占
         qualifier = rf"(?:(?P<pre>{alternation(w['prefix_qualifiers'])})(?P<link>{links})?)?"
         post = rf"(?P<post>{alternation(w['suffix_qualifiers'])})?"
         amount = re.compile(
             rf"(?<![\d.A-Za-z第]){qualifier}"  # 第25条: a section's number, not 25 of something
-            rf"(?P<cpre>{alternation(w['currency_prefixes'])})?"
+            rf"(?P<cpre>{alternation(w['currency_prefixes'])})?(?:(?<=[A-Z$])[ \u00a0])?"  # US$ 20亿
             rf"(?P<pct>百分之|千分之)?"
             rf"(?P<lead>数(?=[十百千万亿])|上(?=[百千万亿])|好(?=几))?"  # 数百万, 上千, 好几十: approximate
             rf"(?P<num>{core}|(?(lead)(?=[万亿])|(?!)))(?P<q1>{alternation(w['inner_qualifiers'])})?"
@@ -309,7 +313,8 @@ class AmountExtractor:
             lead, start = None, max(start, m.start("num"))
         if unit:
             unit_end = self._unit_end(m, g, text, words)
-            if unit_end is None:
+            if unit_end is None or (m["cpre"] and unit not in g.words["currencies"]):
+                # 售价人民币30万起: after a currency named before it, a measure word is no unit of the money
                 unit, end = None, m.end("mult") if m["mult"] else m.end("q1") if m["q1"] else m.end("num")
             elif unit_end != m.end("unit"):
                 unit, end = text[m.start("unit") : unit_end], unit_end

@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
-from functools import cached_property
+from functools import cache, cached_property
 
 from pipeline import data
 from pipeline.data import alternation
@@ -34,6 +34,7 @@ from pipeline.extract.base import Context, Mention
 from pipeline.normalize.neighbours import Words
 from pipeline.normalize.numerals import parse_number
 from pipeline.records import DateValue
+from pipeline.segment import Token
 
 _ZD = "〇零○一二三四五六七八九"
 _YEAR = rf"(?:\d{{4}}|[{_ZD}]{{4}})"
@@ -67,6 +68,7 @@ class DateExtractor:
             rf"{re.escape(char)}(?:{alternation(words)})" for char, words in w["day_neighbours"].items()
         )  # 7号线, 8号风球, 30日元
         seconds = r"(?:[:：][0-5]\d)?"  # a page's time line: 17:22:41 is read to the minute
+        zone = r"(?:\.\d{1,6})?(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?"  # 2024-12-05T17:22:41+08:00, as feeds print it
         pattern = re.compile(
             rf"(?<![\d{_ZD}./])(?:"
             # 2023/5/9 08:15, 112.5.9 (ROC, Taiwan only)
@@ -74,7 +76,7 @@ class DateExtractor:
             rf"(?![\d.])(?:\s+(?P<sH>[01]?\d|2[0-3]):(?P<sM>[0-5]\d){seconds})?"
             # 2025-07-01, 2025-07-01 08:00, 2019-12-03 17:22:41 (ISO, as pages print their time)
             rf"|(?<!-)(?P<iy>\d{{4}})-(?P<im>1[0-2]|0?[1-9])-(?P<id>3[01]|[12]\d|0?[1-9])(?![\d-])"
-            rf"(?:(?:\s+|T)(?P<iH>[01]?\d|2[0-3]):(?P<iM>[0-5]\d){seconds}(?![\d:]))?"
+            rf"(?:(?:\s+|T)(?P<iH>[01]?\d|2[0-3]):(?P<iM>[0-5]\d){seconds}{zone}(?![\d:]))?"
             # 2022/23年度, 二零二二/二三年度 (a fiscal year)
             rf"|(?P<fy>\d{{4}}|[{_ZD}]{{4}})/(?P<fy2>\d{{2}}|[{_ZD}]{{2}})年度"
             # 上世纪九十年代, 20世纪60年代
@@ -85,11 +87,12 @@ class DateExtractor:
             # [year] [month [day] [time] [range]] [part] [以来]
             rf"|(?:(?:民国|民國)(?P<roc>\d{{1,3}}|[{_ZD}十]{{1,4}})年(?:{du})?|(?P<y>{_YEAR})(?:财政?)?年(?:{du}|{season}|的(?={_MONTH}月))?"
             rf"|(?P<y3>\d{{3}})年(?:{du})?|(?P<ry>{alternation(w['relative_years'])})(?:{du})?)?"
-            rf"(?:(?P<m>{_MONTH})(?:月份?|(?=(?:{rng}){_MONTH}月))"
+            rf"(?:(?P<m>{_MONTH}|(?<![\d{_ZD}十百千万亿两])元(?=月))(?:月份?|(?=(?:{rng}){_MONTH}月))"  # 元月: January
             rf"(?:(?P<d>{_DAY})(?:[日号](?:(?:{rng})(?:(?P<m3>{_MONTH})月)?(?P<d2>{_DAY})[日号])?"
             rf"|(?:{rng})(?P<d2b>{_DAY})[日号]){weekday})?"  # 11月8日至10日, 6月13~18日
             rf"(?:\s*{time})?(?:(?:{rng})(?P<m2>{_MONTH})月份?)?)?"
-            rf"(?:(?P<part>{part})|(?:前|首)(?P<first>\d{{1,2}}|[{_ZD}十两]{{1,3}})个月)?"
+            rf"(?:(?P<part>{part})(?:(?:(?<=[季度])|(?<=半年))(?P<pend>{alternation(w['period_ends'])}))?"  # 一季度末
+            rf"|(?:前|首)(?P<first>\d{{1,2}}|[{_ZD}十两]{{1,3}})个月)?"
             rf"(?P<since>{alternation(w['since'])})?"
             # ... but not nothing: with every part optional this branch matched the empty string at
             # each character, and finditer then tried each character twice (once more for a non-empty
@@ -97,6 +100,8 @@ class DateExtractor:
             rf"(?(roc)|(?(y)|(?(y3)|(?(ry)|(?(m)|(?(part)|(?(first)|(?(since)|(?!)))))))))"
             rf"|(?P<wk>{alternation(w['relative_weeks'])})(?:(?P<wkd>[一二三四五六日天])(?![{_ZD}十百千万])"
             rf"|(?!{alternation(w['week_neighbours'])}))"  # 本周 alone, but not 本周年, 上周期
+            rf"|(?P<bwd>{_weekday(w)})(?![{_ZD}十百千万])"  # 周二 alone: the last Tuesday
+            rf"|(?P<rq>{alternation(w['relative_quarters'])})"  # 本季度, 上一季度
             rf"|(?<![正腊冬闰])(?P<rm>{alternation(w['relative_months'])})"
             rf"(?:(?P<rmd>{_DAY})[日号](?!{not_day})|(?:{alternation(w['month_parts'])}){lunar})?"  # 本月26日, 上月底
             rf"|(?P<rd>{alternation(w['relative_days'])})|(?P<ad>{alternation(w['anaphoric_days'])})"
@@ -165,7 +170,12 @@ class DateExtractor:
                     continue
                 if self._duration(ctx.folded, m, g):
                     continue
-                if g["ad"]:
+                if g["bwd"]:
+                    if not self._a_day_of_the_week(ctx.folded, m, words, w):
+                        continue
+                    future = self._led_by("future_words", ctx.folded, m.start())
+                    value = self._bare_weekday(g, w, pub, future)
+                elif g["ad"]:
                     value = self._anaphoric(g, w, last_day, pub)
                 elif g["tH"] and told_day:  # 下午4时 after 昨天下午2时: a clock time of the day being told
                     value = self._time_only(g, w, told_day)
@@ -180,7 +190,7 @@ class DateExtractor:
                 if wd and value.granularity == "day" and not value.end:  # 30日(周二)傍晚7时28分
                     end_, value = self._day_part(ctx.folded, wd.end(), end, value, w, words)
                     end_ = self._approximate(ctx.folded, end_, end, value, w)
-                end_ = self._tail(ctx.folded, end_, end, words, w)
+                end_ = self._tail(ctx.folded, end_, end, words, w, ctx.segment)
                 reach = end_  # 5月15日上午10时: the clock time is part of this date, not another
                 backward = g["ad"] and w["anaphoric_days"][g["ad"]] < 0  # 较前一日: a comparison, not the story's day
                 if not backward:
@@ -239,11 +249,18 @@ class DateExtractor:
         return at
 
     @staticmethod
-    def _tail(text: str, at: int, stop: int, words: Words, w: dict) -> int:
+    def _tail(
+        text: str, at: int, stop: int, words: Words, w: dict, segment: Callable[[str], list[Token]] | None = None
+    ) -> int:
         """The end of a date with a word the guidelines keep in its span (去年同期), where that word is not
-        the start of another."""
+        the start of another; a longer word that is the tail and a word of its own (同期相比: 同期 + 相比)
+        still begins with the tail."""
         for word in w["date_tails"]:
-            if text.startswith(word, at) and at + len(word) <= stop and words.word_from(at, at + len(word)) is None:
+            if not (text.startswith(word, at) and at + len(word) <= stop):
+                continue
+            longer = words.word_from(at, at + len(word))
+            rest = text[at + len(word) : longer.end] if longer is not None else ""
+            if longer is None or (segment is not None and len(rest) > 1 and [t.text for t in segment(rest)] == [rest]):
                 return at + len(word)
         return at
 
@@ -359,14 +376,32 @@ class DateExtractor:
         晚上周五: the 上 of 晚上; 当日本: the 日 of 日本; 提前4个月: the 前 of 提前.
         """
         if m["wk"] or m["ad"]:
-            if words.continues(m.start()) or words.straddles(m.start(), m.end()):
+            if words.continues(m.start()):
                 return None
+            tail = words.straddles(m.start(), m.end())
+            if tail is not None and not (m["wkd"] and DateExtractor._weekday_from(m, tail, text, w)):
+                return None
+        if m["m"] == "元" and words.continues(m.start("m")):
+            return None  # 单元月考: the 元 of 单元
         bare = not (m["y"] or m["y3"] or m["roc"] or m["ry"] or m["m"])
         if (m["part"] or m["first"]) and bare and words.continues(m.start()):
             return None  # 提前4个月: the 前 of 提前
         if m["part"] in w["single_year_parts"] and words.word_from(m.end() - 1, m.end()) is not None:
             return pattern.match(text, m.start(), m.end() - 1)
+        if m["pend"] and words.word_from(m.start("pend"), m.end("pend")) is not None:
+            return pattern.match(text, m.start(), m.start("pend"))  # 一季度初步: the 初 of 初步
         return m
+
+    @staticmethod
+    def _weekday_from(m: re.Match[str], tail: Token, text: str, w: dict) -> bool:
+        """下周一起实施: jieba's 一起 (together) is the weekday and 起 (from), when 起 ends a clause or a
+        verb of starting follows it (实施, 生效), or 自/从 opens the date (从下周一起)."""
+        if text[tail.start : tail.end] != m["wkd"] + "起":
+            return False
+        after = text[tail.end : tail.end + 4]
+        lead = text[max(0, m.start() - 1) : m.start()]
+        starts = w["weekday_from"]
+        return lead in starts["leads"] or after[:1] in starts["punctuation"] or after.startswith(tuple(starts["verbs"]))
 
     @staticmethod
     def _anaphoric(g: dict, w: dict, last_day: date | None, pub: date | None) -> DateValue:
@@ -391,6 +426,8 @@ class DateExtractor:
             return self._week(g, w, pub)
         if g["fy"]:
             return self._fiscal(g, w, region)
+        if g["rq"]:
+            return self._relative_quarter(g, w, pub)
         if g["rm"] or g["rd"]:
             return self._relative_short(g, w, pub)
         if g["rfy"]:
@@ -433,7 +470,7 @@ class DateExtractor:
             year = pub.year + w["relative_years"].get(g["ry"] or "今年", 0)
         since_end = pub.isoformat() if (g["since"] and pub) else None
         if g["m"]:
-            month = int(parse_number(g["m"]))
+            month = 1 if g["m"] == "元" else int(parse_number(g["m"]))
             if relative and not g["ry"]:
                 # 1至10月 in November is this year's: a range is placed where it is nearest, whole
                 last = int(parse_number(g["m2"])) if g["m2"] else month
@@ -463,7 +500,14 @@ class DateExtractor:
             first, last, granularity = w["year_parts"][g["part"]]
             if g["part"] in w["fiscal_parts"] and not shift:
                 shift = w["fiscal_year_start_month"].get(region, 1) - 1
-            if shift and granularity in ("half", "quarter") and last:
+            shifted = shift and granularity in ("half", "quarter") and last
+            if g["pend"] and last:  # 一季度末, 上半年底: the period's last month; 三季度初: its first
+                edge = year * 12 + int(last if w["period_ends"][g["pend"]] == "last" else first) - 1
+                edge += shift if shifted else 0
+                note = "fiscal " + granularity if shifted else None
+                value = f"{edge // 12:04d}-{edge % 12 + 1:02d}"
+                return DateValue(value=value, granularity="month", end=since_end, relative=relative, note=note)
+            if shifted:
                 begin, stop = year * 12 + int(first) - 1 + shift, year * 12 + int(last) - 1 + shift
                 return DateValue(
                     value=f"{begin // 12:04d}-{begin % 12 + 1:02d}",
@@ -492,9 +536,10 @@ class DateExtractor:
     def _nearest_year(pub: date, month: int, future: bool = False, last: int | None = None) -> int:
         """12月 in a text of 2 January is last December: the year that puts the month nearest the publication.
 
-        A range of months (1至10月, to ``last``) is nearest where the publication is inside it or
-        closest to one of its ends. After 将于 (``future``) the month is the next one of that name:
-        将于十月 in March is this October.
+        A range of months (1至10月, to ``last``) is nearest where the publication is inside it, else
+        where its last month is closest: the range is placed whole (1-10月 in December is this
+        year's, just over, not next year's, which would begin next month). After 将于 (``future``)
+        the month is the next one of that name: 将于十月 in March is this October.
         """
         if future:
             return pub.year if month >= pub.month else pub.year + 1
@@ -503,7 +548,7 @@ class DateExtractor:
 
         def distance(y: int) -> tuple[int, bool]:  # a tie: this year
             begin, end = y * 12 + month, y * 12 + last
-            return (max(begin - now, now - end, 0), y != pub.year)
+            return (0 if begin <= now <= end else abs(end - now), y != pub.year)
 
         return min((pub.year - 1, pub.year, pub.year + 1), key=distance)
 
@@ -653,6 +698,51 @@ class DateExtractor:
             )
 
     @staticmethod
+    def _a_day_of_the_week(text: str, m: re.Match[str], words: Words, w: dict) -> bool:
+        """周二 names one day, not every Tuesday (每周二, 逢星期日), a span of weekdays (周一至周五, 周一、三), a
+        weekday before its bracketed date (星期四(11月9日): that date's), nor part of a word (a name: 周一鸣)."""
+        start, end = m.start("bwd"), m.end("bwd")
+        if words.continues(start) or words.straddles(start, end):
+            return False
+        bare = w["bare_weekday"]
+        before, after = text[max(0, start - 2) : start], text[end : end + 2]
+        if before[-1:] in bare["not_after"] or before in bare["not_after"]:
+            return False
+        if after[:1] in bare["not_before"] or re.match(r"\s*[（(]", after):
+            return False
+        if text.startswith("周", start) and re.match(r"[\u4e00-\u9fff]", after):
+            # 周 is a surname too: 周一鸣 is a name when a lone character follows (周五晚, 周二下午: no name)
+            token = words.at(end)
+            lone = token is None or token.start != end or token.end - token.start == 1
+            return not lone or after[0] in bare["after_zhou"]
+        return True
+
+    @staticmethod
+    def _bare_weekday(g: dict, w: dict, pub: date | None, future: bool) -> DateValue:
+        """周二 alone: the last Tuesday on or before the publication date (the day itself when it is one),
+        the next on or after it after a future word (将于周五)."""
+        if pub is None:
+            return DateValue(value=None, granularity="day", relative=True, note=_NO_PUB)
+        weekday = w["weekdays"][g["bwd"][-1]]
+        back = (pub.weekday() - weekday) % 7
+        day = pub + timedelta(days=(-back % 7) if future else -back)
+        return DateValue(value=day.isoformat(), granularity="day", relative=True)
+
+    @staticmethod
+    def _relative_quarter(g: dict, w: dict, pub: date | None) -> DateValue:
+        """本季度, 上季度, 下一季度: the calendar quarter of the publication date, or the one before or after it."""
+        if pub is None:
+            return DateValue(value=None, granularity="quarter", relative=True, note=_NO_PUB)
+        first = pub.year * 12 + (pub.month - 1) // 3 * 3 + 3 * w["relative_quarters"][g["rq"]]
+        last = first + 2
+        return DateValue(
+            value=f"{first // 12:04d}-{first % 12 + 1:02d}",
+            granularity="quarter",
+            end=f"{last // 12:04d}-{last % 12 + 1:02d}",
+            relative=True,
+        )
+
+    @staticmethod
     def _relative_short(g: dict, w: dict, pub: date | None) -> DateValue:
         if g["rm"]:
             if pub is None:
@@ -676,7 +766,14 @@ def _day_of(value: DateValue) -> date | None:
 
 
 _SENTENCE = re.compile(r"[，。,；;！？]")
-_PAGE_LABEL = re.compile(r"来源|來源|发布时间|發佈時間|發布時間|更新时间|更新時間|^date\b|版\)|版）")
+
+
+@cache
+def _page_label() -> re.Pattern[str]:
+    """The labels of a page's time line: the publication labels of dates.json (发布时间, 發佈日期, 发稿时间…),
+    a source label, an English date label, an issue line's 版)."""
+    labels = alternation([*data.table("zh/dates.json")["publication_labels"], "来源", "來源"])
+    return re.compile(rf"{labels}|^date\b|版\)|版）")
 
 
 def _page_time_line(text: str, m: re.Match[str], g: dict) -> bool:
@@ -700,7 +797,7 @@ def _page_time_line(text: str, m: re.Match[str], g: dict) -> bool:
         return False
     rest = (text[line_start : m.start()] + text[m.end() : line_end]).strip(" \t\u3000()（）|")
     rest = re.sub(r"^\d{1,2}:\d{2}(?::\d{2})?", "", rest).strip()
-    return not rest or bool(_PAGE_LABEL.search(line))
+    return not rest or bool(_page_label().search(line))
 
 
 def _at_clock(day: DateValue, hour: str | None, minute: str | None) -> DateValue:

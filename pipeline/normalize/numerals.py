@@ -64,6 +64,7 @@ def _small(text: str) -> Decimal:
 
 
 _ARABIC_RUN = re.compile(r"([0-9]+(?:\.[0-9]+)?)")
+_GROUPS = re.compile(r"(?<=[0-9])[,，](?=[0-9]{3}(?![0-9]))")
 
 
 def _arabic(text: str) -> Decimal:
@@ -77,7 +78,7 @@ def parse_number(text: str) -> Decimal:
 
 
 def _parse(text: str) -> Decimal:
-    text = text.strip()
+    text = _GROUPS.sub("", text.strip())  # 1,234百万: the thousands' commas of Arabic digits before a unit
     if not text:
         raise ValueError("empty numeral")
     w = _words()
