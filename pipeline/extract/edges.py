@@ -85,7 +85,7 @@ def unit_titles(mentions: list[Mention], text: str) -> list[Mention]:
     """协会党支部 + 书记: an organization whose last characters begin a unit title the text completes
     (``titles.json`` ``unit_titles``: 党支部书记, 党组副书记) ends before them, the unit being part of the
     title; one with nothing of two characters or more left is dropped."""
-    titles = _unit_titles()
+    cuts = _unit_title_cuts()
     kept = []
     for m in mentions:
         cut = None
@@ -93,8 +93,7 @@ def unit_titles(mentions: list[Mention], text: str) -> list[Mention]:
             cut = next(
                 (
                     m.end - n
-                    for title in titles
-                    for n in range(len(title) - 1, 0, -1)
+                    for title, n in cuts.get(text[m.end : m.end + 1], ())
                     if text.startswith(title[n:], m.end) and text.startswith(title[:n], m.end - n)
                 ),
                 None,
@@ -107,10 +106,18 @@ def unit_titles(mentions: list[Mention], text: str) -> list[Mention]:
 
 
 @cache
-def _unit_titles() -> tuple[str, ...]:
+def _unit_title_cuts() -> dict[str, tuple[tuple[str, int], ...]]:
+    """Each way to cut a unit title in two (the title, where), by the first character after the cut: an
+    organization's end can only be cut where that character follows it. In the order they are tried:
+    longest title first, then the longest part inside the organization."""
     from pipeline import data
 
-    return tuple(sorted(data.table("zh/titles.json")["unit_titles"], key=len, reverse=True))
+    titles = sorted(data.table("zh/titles.json")["unit_titles"], key=len, reverse=True)
+    cuts: dict[str, list[tuple[str, int]]] = {}
+    for title in titles:
+        for n in range(len(title) - 1, 0, -1):
+            cuts.setdefault(title[n], []).append((title, n))
+    return {char: tuple(found) for char, found in cuts.items()}
 
 
 def trim_punctuation(mentions: list[Mention], text: str) -> list[Mention]:
