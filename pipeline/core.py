@@ -405,7 +405,11 @@ class Pipeline:
         if config not in self._converters:
             self._converters[config] = Converter(config)
         aligned = self._converters[config].convert(text)
-        tokens = self.segmenter.segment(aligned.simplified)
+        # The model's dictionary features read the words the segmenter looks up anyway.
+        if self.settings.ner:
+            tokens, lexicon = self.segmenter.analyse(aligned.simplified)
+        else:
+            tokens, lexicon = self.segmenter.segment(aligned.simplified), None
         spans = sorted((r.start, r.end) for r in page.regions if r.kind not in NO_ENTITIES)
         ctx = Context(
             text,
@@ -418,6 +422,7 @@ class Pipeline:
             region,
             self.segmenter.segment,
             self.segmenter.lexicon()[0],
+            lexicon,
         )
         return _Prepared(page, pub, region, config, aligned, tokens, spans, ctx)
 

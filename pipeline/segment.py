@@ -17,18 +17,41 @@ from functools import lru_cache
 from importlib import resources
 from math import log
 from pathlib import Path
+from typing import NamedTuple
 
 from pipeline.pos_hmm import PosHmm
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One jieba word with code-point offsets into the analysed (simplified) text."""
+class Token(NamedTuple):
+    """One jieba word with code-point offsets into the analysed (simplified) text.
+
+    A named tuple rather than a frozen dataclass: as immutable, and several times cheaper to make,
+    which counts at one token per word of every text.
+    """
 
     text: str
     pos: str
     start: int
     end: int
+
+
+LONGEST_WORD = 12
+"""The longest dictionary word ``Lexicon`` records (the NER model's dictionary features read no longer one)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The longest dictionary words at each character of a segmented text, found with the segmentation.
+
+    ``starts[i]`` is the length of the longest word of jieba's dictionary (2 to ``LONGEST_WORD``
+    characters) that starts at character ``i``, 0 for none; ``ends[i]`` that of the longest ending
+    at it. They are what the NER model's dictionary features read (``ner/features.py``
+    ``lexicon_matches``); the dictionary step already looks up every word starting at each
+    character, so recording the longest there spares the model a second scan of the text.
+    """
+
+    starts: bytearray
+    ends: bytearray
 
 
 def cache_dir() -> Path:
@@ -55,7 +78,15 @@ HMM_MEMO = 20_000
 """Runs of unknown characters whose HMM tagging is remembered (names recur within and across articles)."""
 
 
-def best_route(sentence: str, freq: dict[str, int], logtotal: float) -> list[int]:
+def best_route(
+    sentence: str,
+    freq: dict[str, int],
+    logtotal: float,
+    *,
+    lexicon: Lexicon | None = None,
+    offset: int = 0,
+    open_starts: list[int] | None = None,
+) -> list[int]:
     """jieba's best split of a block of Han characters (and Latin letters, digits): the end of the word
     starting at each character.
 
@@ -63,16 +94,23 @@ def best_route(sentence: str, freq: dict[str, int], logtotal: float) -> list[int
     with a generator of tuples per character; this is the same dynamic program in
     one backward pass, with the same sums in the same order and the same tie-break
     (of equal scores, the longer word), so the split is jieba's bit for bit.
+
+    With a ``lexicon`` (the block being at ``offset`` of the lexicon's text), the longest words
+    found are recorded in it, and ``open_starts`` gets the starts (in the text) whose scan reached
+    the block's end still on a prefix: a word from there may go on past the block.
     """
     n = len(sentence)
     score = [0.0] * (n + 1)
     ends = [0] * n
+    get = freq.get
+    record = lexicon is not None
+    longest_from, longest_to = (lexicon.starts, lexicon.ends) if lexicon is not None else (None, None)
     for k in range(n - 1, -1, -1):
         best: float | None = None
         end = k + 1
         i = k
         while i < n:
-            count = freq.get(sentence[k : i + 1])
+            count = get(sentence[k : i + 1])
             if count is None:  # no word starts with this: jieba's FREQ holds every prefix
                 break
             i += 1
@@ -80,11 +118,32 @@ def best_route(sentence: str, freq: dict[str, int], logtotal: float) -> list[int
                 total = log(count) - logtotal + score[i]
                 if best is None or total >= best:
                     best, end = total, i
+                if record and 1 < i - k <= LONGEST_WORD:
+                    # k goes down: a later word ending at i is longer than an earlier one.
+                    longest_from[offset + k] = longest_to[offset + i - 1] = i - k
+        if i == n and open_starts is not None and n - k < LONGEST_WORD:
+            open_starts.append(offset + k)
         if best is None:  # no word: the character alone, with jieba's count of 1
             best = log(1) - logtotal + score[k + 1]
         score[k] = best
         ends[k] = end
     return ends
+
+
+def _scan(text: str, starts: list[int], freq: dict[str, int], lexicon: Lexicon) -> None:
+    """The longest words (2 to ``LONGEST_WORD`` characters) from each of ``starts``, recorded in ``lexicon``
+    unless it holds a longer one: the scans ``best_route`` cannot make, from the characters outside
+    the blocks (γ of γ射线) and past a block's end."""
+    get = freq.get
+    for i in starts:
+        for j in range(i + 2, min(len(text), i + LONGEST_WORD) + 1):
+            count = get(text[i:j])
+            if count is None:
+                break
+            if count:
+                length = j - i
+                lexicon.starts[i] = max(lexicon.starts[i], length)
+                lexicon.ends[j - 1] = max(lexicon.ends[j - 1], length)
 
 
 # jieba.posseg's block patterns (``re_han_internal`` and the like), compiled once with this module.
@@ -124,8 +183,9 @@ def _fast_posseg(base: type, hmm: PosHmm) -> type:
         def _POSTokenizer__cut_DAG(self, sentence: str) -> Iterator[object]:  # jieba's private dictionary step
             return iter([pair(word, flag) for word, flag in self._words(sentence, log(self.tokenizer.total))])
 
-        def tokens(self, text: str) -> list[Token]:
-            """jieba's words of ``text`` (``lcut(text)``, HMM on) as tokens with offsets.
+        def tokens(self, text: str, lexicon: Lexicon | None = None) -> list[Token]:
+            """jieba's words of ``text`` (``lcut(text)``, HMM on) as tokens with offsets; with a ``lexicon``
+            (of ``text``'s length, zeros), its longest dictionary words recorded in it as well.
 
             jieba splits the text into blocks of Han characters, Latin letters, digits and
             ``+#&._``, which the dictionary step cuts, and the rest. In the rest, every character
@@ -137,13 +197,17 @@ def _fast_posseg(base: type, hmm: PosHmm) -> type:
             tokens: list[Token] = []
             append = tokens.append
             offset = 0
+            # With a lexicon: the scans the dictionary step left open at a block's end, and the rest's characters.
+            rescan: list[int] | None = None if lexicon is None else []
             for i, block in enumerate(han_internal.split(text)):
                 if i % 2:  # the split's captured blocks alternate with the rest
-                    for word, flag in self._words(block, logtotal):
+                    for word, flag in self._words(block, logtotal, lexicon, offset, rescan):
                         end = offset + len(word)
                         append(Token(word, flag, offset, end))
                         offset = end
                 else:
+                    if rescan is not None:
+                        rescan.extend(range(offset, offset + len(block)))
                     pieces = skip_internal.split(block) if "\r\n" in block else (block,)
                     for j, piece in enumerate(pieces):
                         if j % 2:  # "\r\n" or one whitespace character
@@ -153,13 +217,22 @@ def _fast_posseg(base: type, hmm: PosHmm) -> type:
                             for char in piece:
                                 append(Token(char, "x", offset, offset + 1))
                                 offset += 1
+            if lexicon is not None and rescan:
+                _scan(text, rescan, self.tokenizer.FREQ, lexicon)
             return tokens
 
-        def _words(self, block: str, logtotal: float) -> list[tuple[str, str]]:
+        def _words(
+            self,
+            block: str,
+            logtotal: float,
+            lexicon: Lexicon | None = None,
+            offset: int = 0,
+            open_starts: list[int] | None = None,
+        ) -> list[tuple[str, str]]:
             """jieba's ``__cut_DAG``: the block's words by ``best_route``, with the stretches of single
-            characters between them handed to ``_run``."""
+            characters between them handed to ``_run`` (a lexicon as ``best_route`` takes it)."""
             freq, tags = self.tokenizer.FREQ, self.word_tag_tab
-            ends = best_route(block, freq, logtotal)
+            ends = best_route(block, freq, logtotal, lexicon=lexicon, offset=offset, open_starts=open_starts)
             words: list[tuple[str, str]] = []
             x, n = 0, len(block)
             while x < n:
@@ -233,6 +306,17 @@ class Segmenter:
         if offset != len(text):  # jieba must cover every character; anything else is a bug
             raise AssertionError(f"jieba covered {offset} of {len(text)} characters")
         return tokens
+
+    def analyse(self, text: str) -> tuple[list[Token], Lexicon]:
+        """``segment(text)``, and the longest dictionary words at each character (``Lexicon``)."""
+        if self._pos is None:
+            self._pos = self._load()
+        lexicon = Lexicon(bytearray(len(text)), bytearray(len(text)))
+        tokens = self._pos.tokens(text, lexicon)
+        offset = tokens[-1].end if tokens else 0
+        if offset != len(text):  # jieba must cover every character; anything else is a bug
+            raise AssertionError(f"jieba covered {offset} of {len(text)} characters")
+        return tokens, lexicon
 
     def lexicon(self) -> tuple[dict[str, int], dict[str, str]]:
         """jieba's word frequencies (every prefix of a word is a key, with 0 if it is no word) and POS tags."""

@@ -147,3 +147,32 @@ def test_tokens_match_jieba_on_whitespace_symbols_digits_and_latin():
         tokens = segmenter.segment(text)
         assert [(t.text, t.pos) for t in tokens] == [(p.word, p.flag) for p in plain.lcut(text)], text
         assert all(text[t.start : t.end] == t.text for t in tokens)
+
+
+def test_the_segmenters_lexicon_gives_the_models_dictionary_features():
+    """``Segmenter.analyse`` records the longest dictionary words while segmenting; read off it, the
+    model's dictionary features must be ``lexicon_matches``' own scan, for a whole text and for any
+    piece of it (or the piece is left to the scan), words that start outside a block (γ射线) included."""
+    import random
+    from pathlib import Path
+
+    from opencc import OpenCC
+
+    from pipeline.extract.ner.features import lexicon_features, lexicon_matches
+
+    corpus = sorted((Path(__file__).parents[1] / "corpus").glob("*.txt"))
+    text = OpenCC("t2s").convert("".join(p.read_text(encoding="utf-8") for p in corpus))
+    rng = random.Random(7)
+    texts = [text, "γ射线暴，观测到γ射线。", "ＡＢＣ γ射线 abc123"]
+    texts += ["".join(rng.choice(text) for _ in range(rng.randint(1, 80))) for _ in range(200)]
+    segmenter = Segmenter()
+    freq, tags = segmenter.lexicon()
+    for sample in texts:
+        tokens, lexicon = segmenter.analyse(sample)
+        assert tokens == segmenter.segment(sample)
+        assert lexicon_features(sample, 0, lexicon, tags) == lexicon_matches(sample, freq, tags), sample
+        for _ in range(5):
+            start = rng.randrange(len(sample))
+            end = rng.randrange(start, len(sample)) + 1
+            piece = lexicon_features(sample[start:end], start, lexicon, tags)
+            assert piece is None or piece == lexicon_matches(sample[start:end], freq, tags), sample[start:end]

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Protocol
 
 from pipeline.records import Amount, DateValue, EntityType
-from pipeline.segment import Token
+from pipeline.segment import Lexicon, Token
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +50,7 @@ class Context:
     region: str = "unknown"  # mainland, tw, hk, mo or unknown (pipeline/region.py)
     segment: Callable[[str], list[Token]] | None = None  # the pipeline's segmenter, for word-internal checks
     word_freq: Mapping[str, int] = field(default_factory=dict)  # jieba's dictionary (0: a prefix, not a word)
+    lexicon: Lexicon | None = None  # the segmenter's longest dictionary words at each character (the model's)
 
 
 class Extractor(Protocol):

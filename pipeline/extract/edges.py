@@ -88,7 +88,7 @@ def unit_titles(mentions: list[Mention], text: str) -> list[Mention]:
     before a former title (香港前 + 政务司司长), is dropped."""
     from pipeline import data
 
-    titles, former = _unit_titles(), frozenset(data.table("zh/titles.json")["former"])
+    cuts, former = _unit_title_cuts(), frozenset(data.table("zh/titles.json")["former"])
     kept = []
     for m in mentions:
         cut = None
@@ -96,8 +96,7 @@ def unit_titles(mentions: list[Mention], text: str) -> list[Mention]:
             cut = next(
                 (
                     m.end - n
-                    for title in titles
-                    for n in range(len(title) - 1, 0, -1)
+                    for title, n in cuts.get(text[m.end : m.end + 1], ())
                     if text.startswith(title[n:], m.end) and text.startswith(title[:n], m.end - n)
                 ),
                 None,
@@ -110,10 +109,18 @@ def unit_titles(mentions: list[Mention], text: str) -> list[Mention]:
 
 
 @cache
-def _unit_titles() -> tuple[str, ...]:
+def _unit_title_cuts() -> dict[str, tuple[tuple[str, int], ...]]:
+    """Each way to cut a unit title in two (the title, where), by the first character after the cut: an
+    organization's end can only be cut where that character follows it. In the order they are tried:
+    longest title first, then the longest part inside the organization."""
     from pipeline import data
 
-    return tuple(sorted(data.table("zh/titles.json")["unit_titles"], key=len, reverse=True))
+    titles = sorted(data.table("zh/titles.json")["unit_titles"], key=len, reverse=True)
+    cuts: dict[str, list[tuple[str, int]]] = {}
+    for title in titles:
+        for n in range(len(title) - 1, 0, -1):
+            cuts.setdefault(title[n], []).append((title, n))
+    return {char: tuple(found) for char, found in cuts.items()}
 
 
 def trim_punctuation(mentions: list[Mention], text: str) -> list[Mention]:

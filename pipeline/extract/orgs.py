@@ -68,8 +68,16 @@ class OrgExtractor:
         gazetteer = w["gazetteer"]
         regions = [k for k in gazetteer if not k.startswith("_") and k not in ("prefixes", "parent_heads")]
         prefixes = alternation(gazetteer["prefixes"])
+
+        def listed(names: list[str]) -> re.Pattern[str]:
+            """A listed name, with an optional prefix. The lookahead on the characters a match can begin
+            with lets the search skip every other position: the optional prefix keeps ``re`` from
+            finding that set itself, and tries each alternative at each character instead."""
+            firsts = "".join(sorted({word[0] for word in [*gazetteer["prefixes"], *names]}))
+            return re.compile(rf"(?=[{re.escape(firsts)}])(?:{prefixes})?(?:{alternation(set(names))})")
+
         w["listed_re"] = {
-            region: re.compile(rf"(?:{prefixes})?(?:{alternation(set(names))})")
+            region: listed(names)
             for region, names in [(r, gazetteer[r]) for r in regions]
             + [("unknown", [n for r in regions for n in gazetteer[r]])]
         }

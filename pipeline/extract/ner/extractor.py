@@ -242,7 +242,8 @@ class NerExtractor:
             while k < len(tokens) and tokens[k].start < end:
                 k += 1
             if doc is None:  # the arrays clip the words themselves
-                yield self._char_docs.char_doc(self._nlp.vocab, ctx.simplified[start:end], tokens[t:k], start)
+                piece = ctx.simplified[start:end]
+                yield self._char_docs.char_doc(self._nlp.vocab, piece, tokens[t:k], start, ctx.lexicon)
                 continue
             if start == 0 and (k == 0 or tokens[k - 1].end <= end):
                 local = tokens[t:k]  # the text's first piece, no word cut: its words as they are

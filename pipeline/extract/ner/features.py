@@ -37,10 +37,9 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
-from pipeline.segment import Segmenter, Token
+from pipeline.segment import LONGEST_WORD, Lexicon, Segmenter, Token
 
 _ATTRS = [NORM, TAG, LEMMA, DEP]  # the last two only with ``lexicon``
-LONGEST_WORD = 12
 
 TOKENS_KEY = "xinwen.tokens"
 """``doc.user_data`` key under which a caller may pass the jieba tokens it already has (covering the doc's text)."""
@@ -76,26 +75,28 @@ def create_char_tokenizer():  # noqa: ANN201 - spaCy's registry convention
     return make
 
 
-def char_tags(text: str, tokens: list[Token], base: int = 0) -> list[str]:
+def char_tags(
+    text: str, tokens: list[Token], base: int = 0, memo: dict[tuple[int, str], list[str]] | None = None
+) -> list[str]:
     """BMES position + POS tag of the jieba word covering each character.
 
     ``text`` begins at offset ``base`` of the tokens' text: words are clipped to it (a word a
-    piece boundary cuts is tagged as the part inside)."""
+    piece boundary cuts is tagged as the part inside). Each word's tags are written as one slice,
+    the tags of a (length, POS) pair kept in ``memo`` (a few hundred pairs occur)."""
+    memo = {} if memo is None else memo
     tags = [""] * len(text)
     stop = base + len(text)
     for tok in tokens:
         start, end = max(tok.start, base), min(tok.end, stop)
-        n = end - start
-        for i in range(start, end):
-            if n == 1:
-                pos = "S"
-            elif i == start:
-                pos = "B"
-            elif i == end - 1:
-                pos = "E"
-            else:
-                pos = "M"
-            tags[i - base] = f"{pos}-{tok.pos}"
+        if end <= start:
+            continue
+        key = (end - start, tok.pos)
+        word_tags = memo.get(key)
+        if word_tags is None:
+            n, pos = key
+            word_tags = ["S-" + pos] if n == 1 else ["B-" + pos, *(["M-" + pos] * (n - 2)), "E-" + pos]
+            memo[key] = word_tags
+        tags[start - base : end - base] = word_tags
     return tags
 
 
@@ -123,6 +124,30 @@ def lexicon_matches(text: str, freq: dict[str, int], tags: dict[str, str]) -> tu
                 if j - i > longest_end[j - 1]:
                     longest_end[j - 1] = j - i
                     ends[j - 1] = feature
+    return starts, ends
+
+
+def lexicon_features(
+    text: str, base: int, lexicon: Lexicon, tags: dict[str, str]
+) -> tuple[list[str], list[str]] | None:
+    """``lexicon_matches(text, …)`` read off the segmenter's ``Lexicon`` of the whole text (``text`` at offset
+    ``base`` of it), without looking a word up again; None where a recorded word crosses either end of
+    ``text``, since the words inside may then differ (a piece cut inside a run of characters)."""
+    n = len(text)
+    starts = ["-"] * n
+    ends = ["-"] * n
+    for i, length in enumerate(lexicon.starts[base : base + n]):
+        if length:
+            if i + length > n:
+                return None
+            word = text[i : i + length]
+            starts[i] = f"{length}{tags.get(word, 'x')}"
+    for i, length in enumerate(lexicon.ends[base : base + n]):
+        if length:
+            if i + 1 < length:
+                return None
+            word = text[i + 1 - length : i + 1]
+            ends[i] = f"{length}{tags.get(word, 'x')}"
     return starts, ends
 
 
@@ -161,20 +186,26 @@ class CharFeatures:
         # segmenter is looked up at each call: the NER extractor swaps in the pipeline's.
         self._segment = lru_cache(maxsize=100_000)(lambda text: self.segmenter.segment(text))
         self._lexemes: dict[str, tuple[int, int, int]] = {}  # char -> ORTH, SHAPE, IS_SPACE (for char_doc)
+        self._word_tags: dict[tuple[int, str], list[str]] = {}  # (length, POS) -> its characters' tags
 
-    def columns(self, text: str, tokens: list[Token], base: int = 0) -> list[list[str]]:
+    def columns(self, text: str, tokens: list[Token], base: int = 0, lexicon: Lexicon | None = None) -> list[list[str]]:
         """The feature strings of each character, one list per attribute of ``_ATTRS`` written (``text`` at
-        offset ``base`` of the tokens' text)."""
+        offset ``base`` of the tokens' text; the segmenter's ``lexicon`` of that text, if it made one)."""
         # The bigram starting at each character; the last one pairs it with an end mark.
         bigrams = [text[i : i + 2] for i in range(len(text) - 1)] + [text[-1] + "</s>"] if text else []
-        columns = [bigrams, char_tags(text, tokens, base)]
+        columns = [bigrams, char_tags(text, tokens, base, self._word_tags)]
         if self.lexicon:
-            columns += lexicon_matches(text, *self.segmenter.lexicon())
+            freq, tags = self.segmenter.lexicon()
+            matches = lexicon_features(text, base, lexicon, tags) if lexicon is not None else None
+            columns += matches or lexicon_matches(text, freq, tags)
         return columns
 
-    def char_doc(self, vocab: Vocab, text: str, tokens: list[Token], base: int = 0) -> CharDoc:
+    def char_doc(
+        self, vocab: Vocab, text: str, tokens: list[Token], base: int = 0, lexicon: Lexicon | None = None
+    ) -> CharDoc:
         """``text`` (at offset ``base`` of the tokens' text; tokens covering it end to end, clipped to it) as the
-        model reads it: the arrays of a character ``Doc`` after this component, without the ``Doc``."""
+        model reads it: the arrays of a character ``Doc`` after this component, without the ``Doc``. The
+        segmenter's ``lexicon`` of the tokens' text, when given, spares the dictionary scan."""
         lexemes = self._lexemes
         for char in text:
             if char not in lexemes:
@@ -182,7 +213,7 @@ class CharFeatures:
                 lexemes[char] = (lexeme.orth, lexeme.shape, int(lexeme.is_space))
         own = numpy.array([lexemes[char] for char in text], dtype="uint64").reshape(len(text), 3)
         columns = {ORTH: own[:, 0], SHAPE: own[:, 1], IS_SPACE: own[:, 2]}
-        features = self.columns(text, tokens, base)
+        features = self.columns(text, tokens, base, lexicon)
         for attr, values in zip(_ATTRS, features + [[]] * (len(_ATTRS) - len(features)), strict=True):
             # An attribute no feature writes (LEMMA, DEP without ``lexicon``) is a Doc's 0.
             hashed = map(hash_string, values) if values else [0] * len(text)

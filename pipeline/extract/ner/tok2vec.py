@@ -49,9 +49,9 @@ def maxout(values: Array, pieces: int) -> Array:
 
 
 def layer_norm(values: Array, gain: Array, shift: Array) -> Array:
-    """thinc's ``LayerNorm``, same formula."""
+    """thinc's ``LayerNorm``, same formula; the variance reuses the mean (the same value ``var`` computes)."""
     mean = values.mean(axis=1, keepdims=True)
-    var = values.var(axis=1, keepdims=True) + 1e-08
+    var = values.var(axis=1, keepdims=True, mean=mean) + 1e-08
     return (values - mean) * var ** (-1.0 / 2.0) * gain + shift
 
 
