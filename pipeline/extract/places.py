@@ -39,6 +39,7 @@ class PlaceExtractor:
         w["facility_heads"] = data.suffix_table(w["facility_heads"])  # looked up by length, longest first
         w["facility_modifier_pos"] = frozenset(w["facility_modifier_pos"])
         w["facility_name_pos"] = frozenset(w["facility_name_pos"])
+        w["listed_levels"] = ("", "市", "县", "区", "省", "州", "镇")
         # 花莲县, 油尖旺区, 台南市: a listed name with its level word; not in 台中市长, where 市长 is the title.
         w["gazetteer_re"] = re.compile(rf"(?:{alternation(names)})(?:(?:{alternation(w['gazetteer_levels'])})(?!长))?")
         return w
@@ -155,15 +156,22 @@ class PlaceExtractor:
             while (
                 words
                 and words[0].pos == "ns"
-                and ctx.word_freq.get(words[0].text, 1) > 0  # a dictionary place (马中 of 马中关丹产业园 is none)
+                and PlaceExtractor._listed(words[0].text, ctx, w)
                 and any(PlaceExtractor._names(t, ctx, w) for t in words[1:])
             ):
                 place = words.pop(0)
                 if within(ctx.spans, place.start, place.end):
-                    mentions.append(Mention(place.start, place.end, "LOC", "rule", "places.facility", 0.75))
+                    mentions.append(Mention(place.start, place.end, "LOC", "rule", "places.facility", 0.6))
             if words and within(ctx.spans, words[0].start, tok.end):
                 mentions.append(Mention(words[0].start, tok.end, "LOC", "rule", "places.facility", 0.88))
         return mentions
+
+    @staticmethod
+    def _listed(place: str, ctx: Context, w: dict) -> bool:
+        """A place jieba's dictionary lists, alone or with a level word (岳阳市; not 马中 of 马中关丹产业园)."""
+        if not ctx.word_freq:
+            return True
+        return any(ctx.word_freq.get(place + level, 0) > 0 for level in w["listed_levels"])
 
     @staticmethod
     def _names(tok: Token, ctx: Context, w: dict) -> bool:

@@ -23,9 +23,9 @@ unpredictably. The model's place that ends in a government body's head word (…
 …民政厅: ``places.json`` ``body_heads``) is that body, an organization; its person of three
 characters or more ending in a level word (万里区: ``person_level_chars``) is a place; its organization
 that runs into a time word (台铁中午发出新闻稿) ends before it; its lone surname that is a word of its own
-takes the two-character word after it as the given name (张/q 振兴/v), unless that word is a title, a kin
-or address word (``people.json`` ``kin_words``: 程先生) or a function word, or the surname is addressed
-alone (老于). Its organization that is a title or another word about a person (立委) is none.
+takes the two-character noun after it as the given name (牛/n 文华/nz), not a verb or adverb (黄/指示,
+袁/再次), a title, a kin or address word (``people.json`` ``kin_words``: 程先生), nor after 老/小 (老于).
+Its organization that is a title or another word about a person (立委) is none.
 Nothing is taken from inside a web or e-mail address (the mo of www.ihm.gov.mo).
 """
 
@@ -172,8 +172,8 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
 
     def given_name_after(m: Mention) -> int | None:
         """Where a two-character given name ends after the model's lone surname: the surname is a word
-        of its own and the next word two Han characters that are no title, kin word or function word
-        (张 + 育成, 牛 + 文举; not 江 + 主席, 程 + 先生, 阮 + 家, 老于 + 还住)."""
+        of its own and the next word a noun of two Han characters that is no title or kin word
+        (牛 + 文举, 牛 + 文华; not 黄 + 指示, 江 + 主席, 程 + 先生, 老于 + 还住)."""
         if m.end - m.start != 1 or text[m.start] not in single or pos.get((m.start, m.end)) is None:
             return None
         if text[m.start - 1 : m.start] in ("老", "小"):
@@ -182,13 +182,13 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
         if i < 0 or tokens[i].start != m.end or tokens[i].end - tokens[i].start != 2:
             return None
         word = tokens[i]
-        if not _HAN2.fullmatch(word.text) or word.pos in given_not_pos or word.text in person_words:
+        if not _HAN2.fullmatch(word.text) or word.pos not in given_pos or word.text in person_words:
             return None
         return word.end
 
     single = data.surnames()[0]
     person_words = _person_words()
-    given_not_pos = frozenset(("x", "m", "q", "mq", "uj", "ul", "uz", "ug", "ud", "uv", "p", "c", "r", "f", "t", "s"))
+    given_pos = frozenset(("n", "nr", "nz", "ng", "nrfg"))  # not a verb or adverb (黄/指示, 袁/再次): the clause
 
     body_heads = _body_heads()
     level_chars, demonym_chars = _level_chars(), data.demonym_chars()
@@ -216,7 +216,7 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
         if m.extractor == "ner" and m.type == "PERSON" and _model_person_is_a_place_word(m, pos):
             continue
         if m.extractor == "ner" and m.type == "PERSON" and (given := given_name_after(m)) is not None:
-            m = replace(m, end=given)  # 张/q 育成/v 补上安打: the model read the surname alone
+            m = replace(m, end=given)  # 牛/n 文举/n 判处…: the model read the surname alone
         if m.extractor == "ner" and m.type == "PERSON" and m.end - m.start >= 3 and text[m.end - 1] in level_chars:
             m = replace(m, type="LOC")  # 万里区: a district, not a given name ending in 区
         if m.extractor != "ner":
