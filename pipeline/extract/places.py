@@ -39,7 +39,7 @@ class PlaceExtractor:
         w["facility_heads"] = data.suffix_table(w["facility_heads"])  # looked up by length, longest first
         w["facility_modifier_pos"] = frozenset(w["facility_modifier_pos"])
         w["facility_name_pos"] = frozenset(w["facility_name_pos"])
-        w["listed_levels"] = ("", "市", "县", "区", "省", "州", "镇")
+        w["listed_levels"] = ("", *(level for level in w["stem_levels"] if len(level) == 1))  # 岳阳 + 市
         # 花莲县, 油尖旺区, 台南市: a listed name with its level word; not in 台中市长, where 市长 is the title.
         w["gazetteer_re"] = re.compile(rf"(?:{alternation(names)})(?:(?:{alternation(w['gazetteer_levels'])})(?!长))?")
         return w

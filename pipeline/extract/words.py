@@ -82,6 +82,12 @@ def _directions() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 @cache
+def _level_titles() -> frozenset[str]:
+    """市长, 县长: a one-character level word (``places.json`` ``stem_levels``) and 长, the head of that place."""
+    return frozenset(level + "长" for level in data.table("zh/places.json")["stem_levels"] if len(level) == 1)
+
+
+@cache
 def _person_words() -> frozenset[str]:
     """Titles, kin and address words, speech verbs (主席, 先生, 老太, 表示): words about a person, never a
     given name after a surname, nor a body where the model reads one as an organization (立委)."""
@@ -192,7 +198,7 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
 
     body_heads = _body_heads()
     level_chars, demonym_chars = _level_chars(), data.demonym_chars()
-    level_titles = frozenset(("省长", "市长", "县长", "区长", "镇长", "乡长", "村长"))
+    level_titles = _level_titles()
     links = [match.span() for match in _LINK.finditer(text)]
     kept = []
     for m in mentions:
