@@ -86,9 +86,7 @@ def unit_titles(mentions: list[Mention], text: str) -> list[Mention]:
     (``titles.json`` ``unit_titles``: 党支部书记, 党组副书记; Hong Kong's 财政司司长) ends before them, the
     unit being part of the title; one with nothing of two characters or more left, or only words
     before a former title (香港前 + 政务司司长), is dropped."""
-    from pipeline import data
-
-    cuts, former = _unit_title_cuts(), frozenset(data.table("zh/titles.json")["former"])
+    cuts, former = _unit_title_cuts(), _former()
     kept = []
     for m in mentions:
         cut = None
@@ -106,6 +104,14 @@ def unit_titles(mentions: list[Mention], text: str) -> list[Mention]:
         elif cut - m.start >= MIN_CHARS["ORG"] and text[cut - 1] not in former:
             kept.append(replace(m, end=cut))  # not 香港前 of 香港前政务司司长: what is left describes the title
     return kept
+
+
+@cache
+def _former() -> frozenset[str]:
+    """前, 原 before a title (``titles.json`` ``former``)."""
+    from pipeline import data
+
+    return frozenset(data.table("zh/titles.json")["former"])
 
 
 @cache
