@@ -81,7 +81,8 @@ class DateValue(_Record):
             "minute). A week (上周, 本周) is valued by its Monday, with end its Sunday. A ROC year adds 1911 "
             "(112年度 -> 2023). 上周五/本周一: that weekday of the week (Monday "
             "to Sunday) before or of the publication date. 当天/当日 and 次日 count from the last dated day "
-            "before them in the text, else from the publication date. A day without a month (28日) is the one nearest "
+            "before them in the text, else from the publication date; 当月/次月 and 同年/次年 from the last dated "
+            "month or year before them. A day without a month (28日) is the one nearest "
             "the publication date; after a dateline that gives its day (本报华盛顿9月19日电), relative dates count "
             "from that day."
         )

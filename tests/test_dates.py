@@ -135,6 +135,41 @@ def test_the_day_after_without_an_earlier_date_counts_from_publication(make_cont
     assert mention.normalized.value is None
 
 
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("他于2008年入职，同年升任经理，次年离职。", [("2008年", "2008"), ("同年", "2008"), ("次年", "2009")]),
+        ("他於2008年入職，同年升任經理，翌年離職。", [("2008年", "2008"), ("同年", "2008"), ("翌年", "2009")]),
+        (
+            "公司于2023年12月成立，当月获得融资，次月上市。",
+            [("2023年12月", "2023-12"), ("当月", "2023-12"), ("次月", "2024-01")],
+        ),
+        (
+            "公司於2023年12月成立，當月獲得融資，同月下旬上市。",
+            [("2023年12月", "2023-12"), ("當月", "2023-12"), ("同月下旬", "2023-12")],
+        ),
+        ("他2020年回国，当月找到工作。", [("2020年", "2020"), ("当月", None)]),  # a year gives no month to count from
+    ],
+)
+def test_the_month_or_year_after_counts_from_the_dated_mention(make_context, text, values):
+    found = [(text[m.start : m.end], m.normalized.value) for m in DateExtractor().find(make_context(text))]
+    assert found == values
+
+
+@pytest.mark.parametrize("text", ["他们是同年入学的同学。", "同年龄的孩子都来了。", "不同年份的数据", "當月銷量大增。"])
+def test_the_month_or_year_after_needs_a_dated_mention_or_its_own_word(make_context, text):
+    assert DateExtractor().find(make_context(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [("2月当月实际使用外资77亿美元", "2月当月", "2025-02"), ("5月1日當天，遊客達10萬人", "5月1日當天", "2025-05-01")],
+)
+def test_that_month_or_that_day_after_a_date_is_part_of_it(make_context, text, span, value):
+    [mention] = DateExtractor().find(make_context(text))
+    assert (text[mention.start : mention.end], mention.normalized.value) == (span, value)
+
+
 def test_dateline_day_anchors_the_same_day(make_context):
     text = "新华社北京1月20日电 会议当天闭幕。"
     values = [m.normalized.value for m in DateExtractor().find(make_context(text))]

@@ -105,6 +105,8 @@ class DateExtractor:
             rf"|(?<![正腊冬闰])(?P<rm>{alternation(w['relative_months'])})"
             rf"(?:(?P<rmd>{_DAY})[日号](?!{not_day})|(?:{alternation(w['month_parts'])}){lunar})?"  # 本月26日, 上月底
             rf"|(?P<rd>{alternation(w['relative_days'])})|(?P<ad>{alternation(w['anaphoric_days'])})"
+            rf"|(?P<am>{alternation(w['anaphoric_months'])})(?:{alternation(w['month_parts'])}{lunar})?"  # 同月下旬
+            rf"|(?P<ay>{alternation(w['anaphoric_years'])})"
             rf"|(?<![月第])(?P<day>{_DAY})(?:[日号]?(?:{rng})(?P<day2>{_DAY}))?(?!{not_day})(?P<dsuf>[日号])"
             rf"(?:\s*{day_time}|(?!\d))"  # 25日, 20至22日, 19日20时30分
             rf"|今\s*[（(](?P<td>{_DAY})[）)]\s*日"  # 今(4)日 (Taiwanese press: today, the 4th)
@@ -148,6 +150,7 @@ class DateExtractor:
         shift = self._fiscal_shift(ctx.folded, w)
         mentions = []
         last_day = None  # the last dated day so far: what 当天 and 次日 count from
+        last_dated = None  # the last dated value so far: what 当月 and 次年 count from
         told_day = None  # the last day told relative to the publication (昨天, 昨晚, 当天): a bare clock time's
         for start, end in ctx.spans:
             day_parts = self._relative_day_parts(ctx, start, end, day_at, w)
@@ -177,6 +180,8 @@ class DateExtractor:
                     value = self._bare_weekday(g, w, pub, future)
                 elif g["ad"]:
                     value = self._anaphoric(g, w, last_day, pub)
+                elif g["am"] or g["ay"]:
+                    value = self._anaphoric_period(g, w, last_dated)
                 elif g["tH"] and told_day:  # 下午4时 after 昨天下午2时: a clock time of the day being told
                     value = self._time_only(g, w, told_day)
                 else:
@@ -195,6 +200,7 @@ class DateExtractor:
                 backward = g["ad"] and w["anaphoric_days"][g["ad"]] < 0  # 较前一日: a comparison, not the story's day
                 if not backward:
                     last_day = _day_of(value) or last_day
+                    last_dated = value if value.value and not value.end else last_dated
                     if g["rd"] or g["ad"]:
                         told_day = _day_of(value) or told_day
                 conf = 0.95 if not value.relative else 0.85
@@ -375,6 +381,8 @@ class DateExtractor:
         据初步: the 初 of 初步 is no part of a date (2024年初步 is read 2024年); 多年底蕴: the 年 of 多年;
         晚上周五: the 上 of 晚上; 当日本: the 日 of 日本; 提前4个月: the 前 of 提前.
         """
+        if (m["am"] or m["ay"]) and (words.continues(m.start()) or words.word_from(m.start(), m.end())):
+            return None  # 不同年份, 同年龄: the 同 of 不同, the 年 of 年龄 (but 当/月销量: 当月's sales)
         if m["wk"] or m["ad"]:
             if words.continues(m.start()):
                 return None
@@ -412,6 +420,24 @@ class DateExtractor:
             return DateValue(value=None, granularity="day", relative=True, note="no earlier date nor publication date")
         note = None if last_day or not offset else "counted from the publication date: no dated day before it"
         return DateValue(value=(base + timedelta(days=offset)).isoformat(), granularity="day", relative=True, note=note)
+
+    @staticmethod
+    def _anaphoric_period(g: dict, w: dict, last: DateValue | None) -> DateValue | None:
+        """当月, 次年: the month or year of the last dated mention before it, or the one after; None without
+        one (他们是同年入学的: the same year as each other, not a date of the story). A month counted from a
+        mention that gives only its year has no value."""
+        if last is None or not last.value:
+            return None
+        month = bool(g["am"])
+        year = int(last.value[:4])
+        if not month:
+            return DateValue(value=f"{year + w['anaphoric_years'][g['ay']]:04d}", granularity="year", relative=True)
+        if len(last.value) < 7:
+            return DateValue(
+                value=None, granularity="month", relative=True, note="the mention before it gives no month"
+            )
+        months = year * 12 + int(last.value[5:7]) - 1 + w["anaphoric_months"][g["am"]]
+        return DateValue(value=f"{months // 12:04d}-{months % 12 + 1:02d}", granularity="month", relative=True)
 
     def _resolve(
         self, g: dict, w: dict, pub: date | None, region: str, shift: int = 0, future: bool = False
