@@ -76,6 +76,31 @@ def test_what_brackets_hold_after_a_name_is_a_short_name_only_if_it_can_abbrevia
     assert short not in [t for t, _ in orgs(pipe.extract(text))]
 
 
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        ("中国吉利汽车集团董事长表示乐观。分析人士认为，吉利曾与多家车企接触。", "吉利"),
+        ("中國吉利汽車集團董事長表示樂觀。分析人士認為，吉利曾與多家車企接觸。", "吉利"),
+        ("浙江天宏能源有限公司发布公告。天宏表示将加大投入。", "天宏"),
+    ],
+)
+def test_a_companys_name_before_its_trade_word_is_its_short_name(pipe, text, short):
+    doc = pipe.extract(text)
+    assert (short, "repeats.document") in orgs(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("长城汽车今天发布新车。长城是世界奇迹。", "长城"),  # a well-known place alone
+        ("南方航空公司今天宣布。南方地区普降大雨。", "南方"),  # a direction word
+        ("招商银行发布年报。该市招商引资成效显著。", "招商"),  # no trade word: 银行 is not one
+    ],
+)
+def test_a_word_before_a_trade_word_that_is_no_name_is_no_short_name(pipe, text, word):
+    assert all(t != word for t, _ in orgs(pipe.extract(text)))
+
+
 def test_a_name_found_once_is_found_at_its_other_mentions_on_word_boundaries():
     text = "市长王刚昨天视察工地。王刚表示满意，王刚才离开。"
     rules = Pipeline(Settings(ner=False))  # the model reads 王刚才 as a name of its own

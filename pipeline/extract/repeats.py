@@ -9,9 +9,10 @@ sentence gives the model less to go on. After fusion, this stage
   characters in order within it, or a Latin name with a capital: not 港铁(066), 医院(民营医院));
   a person's Latin name in brackets after the name is that person too (费尔柴德（Stuart Fairchild））;
   and a company's name without its legal form (小米集团 → 小米, 快播公司 → 快播: ``COMPANY_FORMS``) is its
-  short name, unless that is a place (北京公司 → not 北京); and a place's name without its
-  level word (龙岗区 → 龙岗: ``places.json`` ``stem_levels``) is the same place, where that is one
-  jieba word tagged as a name;
+  short name, unless that is a place (北京公司 → not 北京), and so is the name before its trade word
+  without a place before it (中国吉利汽车集团 → 吉利, 格力电器 → 格力: ``orgs.json`` ``company_trades``);
+  and a place's name without its level word (龙岗区 → 龙岗: ``places.json`` ``stem_levels``) is the
+  same place, where that is one jieba word tagged as a name;
 * drops the model's names that are a facility head alone (酒店: a kind, not a name) and its
   persons named like things (山陀儿台风: ``people.json`` ``thing_words``), and
   gives a name the model read with two types the type it gives at least twice as often;
@@ -85,14 +86,14 @@ class Repeats:
         for m in [*mentions, *added]:
             if m.type in NAMED and m.end - m.start >= 2 and text[m.start : m.end] not in generic:
                 surface = text[m.start : m.end]
-                short = (
-                    _short_name(surface, ctx)
+                shorts = (
+                    _short_names(surface, ctx)
                     if m.type == "ORG"
-                    else _place_stem(surface, ctx)
+                    else (_place_stem(surface, ctx),)
                     if m.type == "LOC"
-                    else None
+                    else ()
                 )
-                for name in (surface, short) if short else (surface,):
+                for name in (surface, *(x for x in shorts if x)):
                     names[name].add(m.type)
                     confidence[name] = max(confidence.get(name, 0.0), m.confidence)
         starts = {t.start for t in ctx.tokens}
@@ -230,6 +231,38 @@ def _place_stem(name: str, ctx: Context) -> str | None:
     if len(words) != 1 or words[0].pos not in ("ns", "nr", "nrt", "nz", "j"):
         return None
     return stem
+
+
+def _short_names(name: str, ctx: Context) -> tuple[str, ...]:
+    """A company's short names: without its legal form (小米集团 -> 小米), and the name before its trade
+    word without a place before it (中国吉利汽车集团 -> 中国吉利汽车, 吉利; 格力电器 -> 格力)."""
+    short = _short_name(name, ctx)
+    core = _trade_core(short or name, ctx)
+    return tuple(x for x in (short, core) if x)
+
+
+def _trade_core(name: str, ctx: Context) -> str | None:
+    """吉利 of 中国吉利汽车: the words before a trade word (``orgs.json`` ``company_trades``), without a place
+    word before them; one or two words, none of a kind a name is not (``trade_core_not_pos``), and not a
+    well-known place alone (长城 of 长城汽车: jieba's frequency of a place word, 1,000 or more)."""
+    table = data.table("zh/orgs.json")
+    trade = next((t for t in table["company_trades"] if name.endswith(t)), None)
+    if trade is None or ctx.segment is None:
+        return None
+    words = ctx.segment(name[: -len(trade)])
+    if len(words) > 1 and (words[0].pos.startswith("ns") or words[0].text in table["region_words"]):
+        words = words[1:]
+    core = "".join(w.text for w in words)
+    if len(core) < 2 or len(words) > 2 or core in _generic_words():
+        return None
+    if any(w.pos in table["trade_core_not_pos"] for w in words):
+        return None
+    if len(words) == 1 and words[0].pos.startswith("ns") and ctx.word_freq.get(core, 0) >= _WELL_KNOWN_PLACE:
+        return None
+    return core
+
+
+_WELL_KNOWN_PLACE = 1000  # jieba frequency above which a place word is read as the place, not a company
 
 
 def _short_name(name: str, ctx: Context) -> str | None:
