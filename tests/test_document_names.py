@@ -48,6 +48,21 @@ def test_listed_names_stand_only_as_whole_words(make_context):
     assert RegisterExtractor().find(make_context(text)) == []  # 中油 inside 中/油价: no word boundary
 
 
+@pytest.mark.parametrize(
+    ("text", "org", "title"),
+    [
+        ("對此，行政院長蘇貞昌說，內閣沒有改組。", "行政院", "院長"),  # jieba: 行政院长 one word
+        ("对此，行政院长苏贞昌说，内阁没有改组。", "行政院", "院长"),
+        ("考試院長黃榮村今日表示。", "考試院", "院長"),
+    ],
+)
+def test_a_listed_body_whose_last_character_begins_the_title_is_found(pipe, text, org, title):
+    doc = pipe.extract(text, region="tw")
+    assert org in [e.text for e in doc.entities if e.type == "ORG"]
+    [link] = [r for r in doc.relations if r.type == "position"]
+    assert (link.title, doc.entities[link.organization].text) == (title, org)
+
+
 @pytest.fixture(scope="module")
 def pipe():
     return Pipeline()

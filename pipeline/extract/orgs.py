@@ -191,7 +191,12 @@ class OrgExtractor:
         pattern = w["listed_re"].get(ctx.region, w["listed_re"]["unknown"])
         starts = {t.start for t in ctx.tokens}
         ends = {t.end for t in ctx.tokens}
-        shared_titles = {(t.start, t.end) for t in ctx.tokens if t.end - t.start == 2 and t.text in w["title_set"]}
+        # 局 + 长 of jieba's 局长, or of one word (行政院长, 考试院长): a title sharing the name's last character
+        shared_titles = {
+            (t.end - 2, t.end)
+            for t in ctx.tokens
+            if t.end - t.start >= 2 and ctx.simplified[t.end - 2 : t.end] in w["title_set"]
+        }
         found = [
             (m.start(), m.end())
             for m in pattern.finditer(ctx.simplified)
@@ -199,7 +204,8 @@ class OrgExtractor:
             and (
                 m.end() in ends
                 or ctx.simplified.startswith(w["titles"], m.end())  # jieba's 局局长
-                # 教育及青年发展局 + 长: jieba's 局长 shares the 局 (not 国税局/nt 长/a 会议: a meeting of such heads)
+                # 教育及青年发展局 + 长: jieba's 局长 shares the 局 (not 国税局/nt 长/a 会议: a meeting of such heads);
+                # 行政院 of jieba's one word 行政院长 likewise
                 or (m.end() - 1, m.end() + 1) in shared_titles
             )
             and within(ctx.spans, m.start(), m.end())
