@@ -477,7 +477,12 @@ class _Positions:
         carry: Link | None = None
         for link in reversed(links):  # text order
             own_former = self.s[link.title.start : link.title.start + 1] in self.w["former"]
-            if link.organization is None and carry is not None and not (carry.written and own_former):
+            if (
+                link.organization is None
+                and carry is not None
+                and not (carry.written and own_former)
+                and self._party_fits(carry.organization, link.title.base)
+            ):
                 link = Link(link.title, carry.organization, carry.start, "position.chain")
             if link.organization is not None:
                 carry = link
@@ -633,6 +638,15 @@ class _Positions:
         if kind is None:
             return not known
         return core in self.w["kind_titles"][kind] or title in self.w["kind_titles"][kind]
+
+    def _party_fits(self, k: int | None, title: str) -> bool:
+        """Not a government's head for a party committee (市委副书记、市长: 市长 is no title of 市委); any title
+        for any other body (招商局集团副总经理、党委委员: the chain's kinds are not all listed)."""
+        if k is None:
+            return True
+        name = self.entities[k].text_simplified
+        kind = next((self.w["kind_of_head"][head] for head in data.endings(name, self.w["kind_head_table"])), None)
+        return kind != "party_committee" or self._fits(k, title)
 
     def _heads_clause(self, k: int, sentence: int) -> bool:
         """Is the organization its clause's subject: first in it, after no more than a time or a place?"""

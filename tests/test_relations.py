@@ -216,7 +216,7 @@ def test_a_reporter_credited_alone_works_for_the_source_outlet_not_an_editor(giv
     ],
 )
 def test_an_editor_works_for_the_outlet_that_wrote_the_article(given, marked, expected):
-    assert links(given(marked)) == expected
+    assert sorted(links(given(marked)), key=str) == sorted(expected, key=str)
 
 
 def test_a_label_after_an_outlet_in_a_source_line_is_a_new_field(given):
@@ -254,6 +254,25 @@ def test_a_chained_title_keeps_the_organization(given, marked, person, org):
     assert found[0][4] == found[1][4] == plain[: plain.index(person) + len(person)]  # organization to name
 
 
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("[ORG 江南市委]副书记、市长[PERSON 周平]出席", [("周平", "市长", None), ("周平", "副书记", "江南市委")]),
+        ("[ORG 江南市委]副書記、市長[PERSON 周平]出席", [("周平", "市長", None), ("周平", "副書記", "江南市委")]),
+        ("[ORG 江南市委]常委、副市长[PERSON 周平]出席", [("周平", "副市长", None), ("周平", "常委", "江南市委")]),
+        # a party title after a party committee still takes it
+        ("[ORG 江南市委]常委、秘书长[PERSON 周平]出席", [("周平", "秘书长", "江南市委"), ("周平", "常委", "江南市委")]),
+        # and any title after a body of another kind
+        (
+            "[ORG 江南机械集团]副总经理、党委委员[PERSON 周平]出席",
+            [("周平", "党委委员", "江南机械集团"), ("周平", "副总经理", "江南机械集团")],
+        ),
+    ],
+)
+def test_a_governments_head_is_no_title_of_the_party_committee_before_it(given, marked, expected):
+    assert sorted(links(given(marked)), key=str) == sorted(expected, key=str)
+
+
 def test_joined_by_jian(given):
     found = given("[ORG 江南市慈善总会]常务副会长兼秘书长[PERSON 孔明]带领")
     assert links(found) == [("孔明", "常务副会长", "江南市慈善总会"), ("孔明", "秘书长", "江南市慈善总会")]
@@ -289,7 +308,7 @@ def test_a_later_title_does_not_give_its_body_to_an_earlier_one(given):
     ],
 )
 def test_a_title_after_a_list_of_bodies_holds_at_each(given, marked, expected):
-    assert links(given(marked)) == expected
+    assert sorted(links(given(marked)), key=str) == sorted(expected, key=str)
 
 
 @pytest.mark.parametrize(
@@ -306,7 +325,7 @@ def test_a_title_after_a_list_of_bodies_holds_at_each(given, marked, expected):
     ],
 )
 def test_whole_appositions_joined_by_a_comma(given, marked, expected):
-    assert links(given(marked)) == expected
+    assert sorted(links(given(marked)), key=str) == sorted(expected, key=str)
 
 
 def test_an_apposition_that_is_not_a_whole_clause_is_not_the_names(given):
@@ -328,7 +347,7 @@ def test_an_apposition_that_is_not_a_whole_clause_is_not_the_names(given):
     ],
 )
 def test_a_former_title_written_again_opens_a_title_of_its_own(given, marked, expected):
-    assert links(given(marked)) == expected
+    assert sorted(links(given(marked)), key=str) == sorted(expected, key=str)
 
 
 @pytest.mark.parametrize(
