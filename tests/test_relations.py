@@ -273,6 +273,20 @@ def test_a_governments_head_is_no_title_of_the_party_committee_before_it(given, 
     assert sorted(links(given(marked)), key=str) == sorted(expected, key=str)
 
 
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "[ORG 江南建设公司]党委常委、财务总监[PERSON 周平]出席",
+            [("周平", "财务总监", "江南建设公司"), ("周平", "党委常委", "江南建设公司")],
+        ),
+        ("[ORG 江南建設公司]技術副總裁[PERSON 周平]出席", [("周平", "技術副總裁", "江南建設公司")]),
+    ],
+)
+def test_a_title_named_by_its_function_is_whole(given, marked, expected):
+    assert sorted(links(given(marked)), key=str) == sorted(expected, key=str)
+
+
 def test_joined_by_jian(given):
     found = given("[ORG 江南市慈善总会]常务副会长兼秘书长[PERSON 孔明]带领")
     assert links(found) == [("孔明", "常务副会长", "江南市慈善总会"), ("孔明", "秘书长", "江南市慈善总会")]
