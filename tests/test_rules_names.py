@@ -57,6 +57,9 @@ def test_no_person_without_a_name(make_context, text):
         ("美国第四大银行美洲银行宣布合并", ["美洲银行"]),
         ("家具城的经营者京源华美装饰公司损失很大", ["京源华美装饰公司"]),
         ("他后调西安美术学院任教", ["西安美术学院"]),
+        # a linking verb is never inside a name: what follows it says what the subject is
+        ("江南七局作为国内一流投资建设集团，具备实力", []),
+        ("江南七局作為國內一流投資建設集團，具備實力", []),
         # a government is named after a place, never after a person, and holds no verb; outside
         # Taiwan, Hong Kong and Macau its name is formal (人民政府): 中国政府 describes a place's government
         ("中国政府郑重宣布", []),

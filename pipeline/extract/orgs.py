@@ -233,7 +233,7 @@ class OrgExtractor:
         j, softs = i, 0
         while j > 0 and end - tokens[j - 1].start <= w["max_chars"]:
             prev = tokens[j - 1]
-            if prev.text.strip() != prev.text or prev.text in w["quantifiers"]:
+            if prev.text.strip() != prev.text or prev.text in w["quantifiers"] or prev.text in w["linking_verbs"]:
                 break
             if tokens[j].pos in w["soft_pos"] and (
                 prev.pos in w["person_pos"]
