@@ -116,6 +116,20 @@ def test_a_word_before_a_trade_word_that_is_no_name_is_no_short_name(pipe, text,
     assert all(t != word for t, _ in orgs(pipe.extract(text)))
 
 
+def test_a_name_the_model_types_twice_takes_the_type_a_title_gives_it():
+    from pipeline.extract.repeats import _one_type_per_name
+
+    text = "首相安华访问。安华会晤总理。"
+    mentions = [
+        Mention(2, 4, "PERSON", "rule+ner", "ner.xinwen_ner+people.titled", 0.99),
+        Mention(7, 9, "LOC", "ner", "ner.xinwen_ner", 0.9),
+    ]
+    assert [m.type for m in _one_type_per_name(mentions, text)] == ["PERSON", "PERSON"]
+    # without a typing rule, one against one: each keeps its own
+    mentions = [Mention(2, 4, "PERSON", "ner", "ner.xinwen_ner", 0.9), mentions[1]]
+    assert [m.type for m in _one_type_per_name(mentions, text)] == ["PERSON", "LOC"]
+
+
 def test_a_name_found_once_is_found_at_its_other_mentions_on_word_boundaries():
     text = "市长王刚昨天视察工地。王刚表示满意，王刚才离开。"
     rules = Pipeline(Settings(ner=False))  # the model reads 王刚才 as a name of its own

@@ -172,16 +172,26 @@ def _things_named_like_people(mentions: list[Mention], text: str) -> list[Mentio
     ]
 
 
+_TYPING_RULES = ("people.titled", "registers.", "orgs.gazetteer", "outlets.")
+
+
 def _one_type_per_name(mentions: list[Mention], text: str) -> list[Mention]:
-    """A name the model gives two types is of the type it gives at least twice as often (特朗普 PERSON ×5 and
-    LOC ×1 before 总统): one article uses one name for one thing. Rule mentions are left as they are."""
+    """A name the model gives two types is of the type a typing rule gives it (首相安华 … 与安华会晤: PERSON, as
+    the title says), else of the type the model gives at least twice as often (特朗普 PERSON ×5 and LOC ×1
+    before 总统): one article uses one name for one thing. Rule mentions are left as they are; the typing rules
+    (``_TYPING_RULES``: a title before a name, a register, an outlet) are the ones that say what a name is."""
     counts: dict[str, Counter[str]] = defaultdict(Counter)
+    typed: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         if m.type in NAMED and m.end - m.start >= 2:
             counts[text[m.start : m.end]][m.type] += 1
+            if m.extractor != "ner" and any(rule in m.rule for rule in _TYPING_RULES):
+                typed[text[m.start : m.end]].add(m.type)
     retype: dict[str, str] = {}
     for name, by_type in counts.items():
-        if len(by_type) > 1:
+        if len(by_type) > 1 and len(typed.get(name, ())) == 1:
+            (retype[name],) = typed[name]
+        elif len(by_type) > 1:
             (best, n), (_, second) = by_type.most_common(2)
             if n >= 2 * second:
                 retype[name] = best
