@@ -667,7 +667,8 @@ class _Positions:
     # --- after the name ----------------------------------------------------------------------------
 
     def _after_name(self, p: int) -> Link | None:
-        """王建国主席: a title right after the name, not the start of another name's title or of a body."""
+        """王建国主席: a title right after the name, not the start of another name's title or of a body; at the
+        organization written right before the name, where it can have that title (体育局王明副局长)."""
         s, w = self.s, self.w
         person = self.entities[p]
         k, t = person.end, None
@@ -686,6 +687,10 @@ class _Positions:
             return None  # 主席团, 总统府, 部长级
         if any(s[after - len(t) : after - len(t) + n] in hs for n, hs in w["head_table"] if n > len(t)):
             return None  # 委员会
+        before = self._back(person.start, SPACES, 2)
+        k = self.owner[before - 1] if before > 0 else -1
+        if k >= 0 and self.entities[k].type == "ORG" and self.entities[k].end == before and self._fits(k, t):
+            return Link(Title(person.end, after, t), k, self.entities[k].start, "position.after_name")
         return Link(Title(person.end, after, t), None, person.start, "position.after_name")
 
     # --- credit lines ------------------------------------------------------------------------------

@@ -539,6 +539,19 @@ def test_a_title_after_the_name(given):
     assert links(given("[PERSON 张明]常务副主席说")) == [("张明", "常务副主席", None)]
 
 
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("出席人员：[ORG 江南市体育局][PERSON 王明]副局长、", [("王明", "副局长", "江南市体育局")]),
+        ("出席人員：[ORG 江南市體育局][PERSON 王明]副局長、", [("王明", "副局長", "江南市體育局")]),
+        ("[ORG 江南田径协会] [PERSON 李华]理事长致辞", [("李华", "理事长", "江南田径协会")]),
+        ("[ORG 江南机械公司][PERSON 周平]校长来访", [("周平", "校长", None)]),  # a company has no 校长
+    ],
+)
+def test_a_title_after_the_name_takes_the_organization_before_it(given, marked, expected):
+    assert links(given(marked)) == expected
+
+
 def test_a_title_after_a_name_with_a_position_is_an_address(given):
     found = given("常务总监[PERSON 何明]介绍了业绩。[PERSON 何明]总监补充，")
     assert links(found) == [("何明", "常务总监", None)]
