@@ -500,7 +500,7 @@ class _Positions:
             start = end - len(t)
             shared = self._shared_head(start, end)
             if shared is not None:
-                org = shared if self.entities[shared].type == "ORG" else None
+                org = shared if self.entities[shared].type == "ORG" else self._party_before(shared)
                 return Title(start, end, t, t in self.w["credit"], org)
             if self._covered(start, end) and not self._whole(start, end):
                 continue
@@ -508,6 +508,13 @@ class _Positions:
                 return Title(start, end, t, True)
             return Title(self._stationed(self._modifiers_before(start)), end, t)
         return None
+
+    def _party_before(self, place: int) -> int | None:
+        """国民党台北市议员: the body written right before the place whose level the title shares (the party of
+        a city's councillor); none before a place alone (新北市长: the place is no body)."""
+        start = self.entities[place].start
+        k = self.owner[start - 1] if start > 0 else -1
+        return k if k >= 0 and self.entities[k].type == "ORG" and self.entities[k].end == start else None
 
     def _stationed(self, start: int) -> int:
         """驻 + a place before a title belongs to it: 中国驻美国大使 -> 驻美国大使."""

@@ -119,3 +119,21 @@ def test_a_title_the_model_reads_as_an_organization_is_none(text):
 )
 def test_a_place_keeps_the_level_character_its_title_shares(full_pipeline, text, place):
     assert place in {e.text for e in full_pipeline.extract(text).entities if e.type == "LOC"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("國民黨台北市議員王明質詢。", ["國民黨", "台北市"]),  # the party, and the seat of the 市議員
+        ("民进党台中市议员王明表示。", ["民进党", "台中市"]),
+        ("江南集团深圳市场部表示。", ["江南集团深圳市"]),  # 市场: no title shares the 市
+    ],
+)
+def test_a_place_ending_the_models_organization_before_its_title_is_a_place(text, kept):
+    assert after_whole_words(text, 0, len(kept[0]) + (len(kept[1]) if len(kept) > 1 else 0), "ORG") == kept
+
+
+def test_the_party_before_a_place_whose_level_the_title_shares_holds_the_position(full_pipeline):
+    doc = full_pipeline.extract("國民黨台北市議員王明質詢。")
+    links = [(doc.entities[r.person].text, r.title, doc.entities[r.organization].text) for r in doc.relations]
+    assert links == [("王明", "市議員", "國民黨")]

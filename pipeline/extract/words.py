@@ -88,6 +88,13 @@ def _level_titles() -> frozenset[str]:
 
 
 @cache
+def _place_titles() -> tuple[str, ...]:
+    """Titles that begin with a place's level character (市长, 市议员, 县议员): what shares it with the place."""
+    titles = data.table("zh/titles.json")["compounds"]
+    return tuple(sorted(_level_titles() | {t for t in titles if t[0] in _level_chars()}, key=len, reverse=True))
+
+
+@cache
 def _person_words() -> frozenset[str]:
     """Titles, kin and address words, speech verbs (主席, 先生, 老太, 表示): words about a person, never a
     given name after a surname, nor a body where the model reads one as an organization (立委)."""
@@ -192,6 +199,19 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
             return None
         return word.end
 
+    def place_before_a_title(m: Mention) -> int | None:
+        """Where a place ends the model's organization, when the title after it shares the place's level
+        character (国民党/nt 台北市/ns + 议员: 台北市 is the seat of the 市议员), after a body jieba knows."""
+        i = bisect_right(starts, m.end - 1) - 1
+        if i < 1 or tokens[i].end != m.end or tokens[i].pos != "ns" or tokens[i].start - m.start < 2:
+            return None
+        level = text[m.end - 1]
+        if level not in level_chars or not text.startswith(place_titles, m.end - 1):
+            return None
+        before = tokens[i - 1]
+        return tokens[i].start if before.end == tokens[i].start and before.pos in ("nt", "j") else None
+
+    place_titles = _place_titles()
     single = data.surnames()[0]
     person_words = _person_words()
     given_pos = frozenset(("n", "nr", "nz", "ng", "nrfg"))  # not a verb or adverb (黄/指示, 袁/再次): the clause
@@ -217,6 +237,9 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
                 m = replace(m, end=m.end + 1)  # 新北市长: the place is 新北市, its level shared with the title
         if m.extractor == "ner" and m.type == "ORG" and text[m.start : m.end] in person_words:
             continue  # 前立委蔡正元: a title, no body
+        if m.extractor == "ner" and m.type == "ORG" and (place := place_before_a_title(m)) is not None:
+            kept.append(replace(m, end=place))  # 国民党台北市议员: the party, and the place of the title
+            m = replace(m, start=place, type="LOC")
         if m.extractor == "ner" and m.type == "ORG" and (cut := time_word_inside(m)) is not None:
             m = replace(m, end=cut)  # 台铁中午发出新闻稿 is 台铁
         if m.extractor == "ner" and m.type == "PERSON" and _model_person_is_a_place_word(m, pos):
