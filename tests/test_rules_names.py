@@ -25,6 +25,9 @@ def spans(mentions, text):
         ("市政府秘書長陳志明8日主持會議，研究防汛工作。", ["陳志明"]),  # a date right after the name
         ("美国总统拜登今日表示将继续谈判。", ["拜登"]),  # a transliterated name (jieba's nrt) after a title
         ("美國總統拜登今日表示將繼續談判。", ["拜登"]),
+        ("竹北市長鄭朝方今(6)日表示，將增設托育中心。", ["鄭朝方"]),  # 今(6)日, as the Taiwanese press writes it
+        ("市长周文华向记者介绍，工程已完工。", ["周文华"]),  # a preposition right after the name
+        ("董事长王明远对此表示乐观。", ["王明远"]),  # the shortest name that a follower follows
     ],
 )
 def test_people(make_context, text, names):
