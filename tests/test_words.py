@@ -137,3 +137,22 @@ def test_the_party_before_a_place_whose_level_the_title_shares_holds_the_positio
     doc = full_pipeline.extract("國民黨台北市議員王明質詢。")
     links = [(doc.entities[r.person].text, r.title, doc.entities[r.organization].text) for r in doc.relations]
     assert links == [("王明", "市議員", "國民黨")]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "places"),
+    [
+        ("兖州区新兖镇牛楼村", [(0, 2), (2, 6), (6, 9)], ["兖州区", "新兖镇", "牛楼村"]),
+        ("西合營鎮南大坪村", [(0, 3), (3, 8)], ["西合營鎮", "南大坪村"]),
+        ("北京市海淀区", [(0, 3), (3, 6)], ["北京市", "海淀区"]),  # the first has its level: nothing moves
+        ("中山市區", [(0, 2), (2, 4)], ["中山", "市區"]),  # one character would be left: nothing moves
+    ],
+)
+def test_a_level_character_beginning_the_next_place_ends_the_first(text, parts, places):
+    from pipeline.convert import Converter
+    from pipeline.extract.base import Mention
+    from pipeline.extract.edges import place_levels
+
+    simplified = Converter().convert(text).simplified
+    kept = place_levels([Mention(s, e, "LOC", "ner", "ner.test", 0.9) for s, e in parts], simplified)
+    assert [text[m.start : m.end] for m in kept] == places

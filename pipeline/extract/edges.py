@@ -18,7 +18,9 @@ person of a single surname that ends in a function character (``people.json``
 ``name_stop_chars``: 宋晟睿都) loses it, and the model's person is dropped when
 it is a single word in Latin letters (date, Image: page words, not names; Brian
 Snyder stays). An organization that runs into a party unit's title (协会党支部 +
-书记: ``unit_titles``) ends before the unit.
+书记: ``unit_titles``) ends before the unit. Of two places the model reads one after the other, a
+level character that begins the second ends the first (兖州 + 区新兖镇 -> 兖州区 + 新兖镇:
+``place_levels``).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import unicodedata
 from dataclasses import replace
 from functools import cache
 
+from pipeline import data
 from pipeline.extract.base import Mention
 
 NAMED = ("ORG", "PERSON", "LOC")
@@ -109,8 +112,6 @@ def unit_titles(mentions: list[Mention], text: str) -> list[Mention]:
 @cache
 def _former() -> frozenset[str]:
     """前, 原 before a title (``titles.json`` ``former``)."""
-    from pipeline import data
-
     return frozenset(data.table("zh/titles.json")["former"])
 
 
@@ -119,8 +120,6 @@ def _unit_title_cuts() -> dict[str, tuple[tuple[str, int], ...]]:
     """Each way to cut a unit title in two (the title, where), by the first character after the cut: an
     organization's end can only be cut where that character follows it. In the order they are tried:
     longest title first, then the longest part inside the organization."""
-    from pipeline import data
-
     titles = sorted(data.table("zh/titles.json")["unit_titles"], key=len, reverse=True)
     cuts: dict[str, list[tuple[str, int]]] = {}
     for title in titles:
@@ -147,7 +146,6 @@ _NOT_A_NAME_AFTER_MOU = frozenset("些种種个個地天年月日时時处處项
 
 
 def person_edges(mentions: list[Mention], text: str) -> list[Mention]:
-    from pipeline import data
 
     single, compound = data.surnames()
     stops = frozenset(data.table("zh/people.json")["name_stop_chars"])
@@ -176,3 +174,31 @@ def person_edges(mentions: list[Mention], text: str) -> list[Mention]:
             m = replace(m, end=m.end - 1)  # 宋晟睿都: a single surname and two given characters, then 都 (adverb)
         kept.append(m)
     return sorted([*others, *kept], key=lambda m: (m.start, m.end))
+
+
+@cache
+def _levels() -> frozenset[str]:
+    """The one-character level words (区, 镇, 村: ``places.json`` ``stem_levels``)."""
+    return frozenset(level for level in data.table("zh/places.json")["stem_levels"] if len(level) == 1)
+
+
+def place_levels(mentions: list[Mention], text: str) -> list[Mention]:
+    """The model's two adjacent places with the level of the first read into the second (兖州|区新兖镇,
+    西合营|镇南大坪村): a name does not begin with a level word, so the character moves back to the first,
+    when that has no level of its own and the second keeps two characters or more."""
+    levels = _levels()
+    places = {m.end: m for m in mentions if m.extractor == "ner" and m.type == "LOC"}
+    moved: dict[int, Mention] = {}  # id of a mention -> its new span
+    for m in mentions:
+        before = places.get(m.start)
+        if (
+            m.extractor == "ner"
+            and m.type == "LOC"
+            and before is not None
+            and text[m.start] in levels
+            and text[before.end - 1] not in levels
+            and m.end - m.start >= 3
+        ):
+            moved[id(before)] = replace(before, end=before.end + 1)
+            moved[id(m)] = replace(m, start=m.start + 1)
+    return [moved.get(id(m), m) for m in mentions] if moved else mentions
