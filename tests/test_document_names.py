@@ -255,3 +255,20 @@ def test_a_latin_name_in_brackets_after_a_name_is_the_same_kind(pipe, text, lati
     doc = pipe.extract(text)
     assert (latin, kind) in {(e.text, e.type) for e in doc.entities}
 
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("县长先后来到南大坪村、海子洼村、古守营村、西上碾头村调研。", "西上碾头村"),
+        ("縣長先後來到南大坪村、海子窪村、古守營村、西上碾頭村調研。", "西上碾頭村"),
+    ],
+)
+def test_an_item_of_a_list_of_places_of_one_level_is_a_place(pipe, text, place):
+    doc = pipe.extract(text)
+    assert place in [e.text for e in doc.entities if e.type == "LOC"]
+
+
+def test_a_list_item_that_runs_into_a_word_is_no_place(pipe):
+    doc = pipe.extract("他们走访了南大坪村、海子洼村村民。")
+    assert "海子洼村" not in [e.text for e in doc.entities if e.rule == "repeats.list"]

@@ -24,7 +24,10 @@ sentence gives the model less to go on. After fusion, this stage
   known); an amount, a date or a structured mention is never displaced, and a
   head word alone (商会, 公司: ``orgs.json``) is not spread however it was tagged.
 
-Added mentions carry ``rule="repeats.document"`` or ``"repeats.abbreviation"``
+* reads lists of places joined by 、: an item ending in the level of the place beside it
+  (海子洼村、古守营村: 村) is a place too, where nothing else was found on it;
+
+Added mentions carry ``rule="repeats.document"``, ``"repeats.abbreviation"`` or ``"repeats.list"``
 and the confidence of the mention they repeat, capped at 0.8.
 """
 
@@ -79,7 +82,7 @@ class Repeats:
         owner = [-1] * len(text)  # per offset: the index of the mention there, -1 none, -2 one added here
         for i, m in enumerate(mentions):
             owner[m.start : m.end] = [i] * (m.end - m.start)
-        added = self._definitions(mentions, text, owner)
+        added = self._definitions(mentions, text, owner) + _listed_places(mentions, text, owner, ctx)
         displaced: set[int] = set()  # indices of mentions a longer repeated name replaced
         names: dict[str, set[str]] = defaultdict(set)
         confidence: dict[str, float] = {}
@@ -142,6 +145,68 @@ class Repeats:
             found.append(Mention(start, end, m.type, "rule", "repeats.abbreviation", min(m.confidence, MAX_CONFIDENCE)))
             owner[start:end] = [-2] * (end - start)
         return found
+
+
+_LIST_MARK = "、"
+
+
+@cache
+def _list_levels() -> tuple[str, ...]:
+    """The levels a list of places shares (村, 镇, 乡, 街道: ``places.json`` ``stem_levels``), longest first."""
+    return tuple(sorted(data.table("zh/places.json")["stem_levels"], key=len, reverse=True))
+
+
+def _listed_places(mentions: list[Mention], text: str, owner: list[int], ctx: Context) -> list[Mention]:
+    """海子洼村、古守营村、陈家湾村: in a list joined by 、, an item that ends in the level of a place next to it
+    in the list is a place of that level too (two characters or more before the level, ending where a jieba
+    word ends), where nothing else was found on it; a rule at 0.7."""
+    levels = _list_levels()
+    starts, ends = {t.start for t in ctx.tokens}, {t.end for t in ctx.tokens}
+    places = {(m.start, m.end) for m in mentions if m.type == "LOC"}
+    found: list[Mention] = []
+    queue = [m for m in mentions if m.type == "LOC" and m.end - m.start >= 3]
+    while queue:
+        place = queue.pop()
+        level = next((x for x in levels if text.endswith(x, place.start, place.end)), None)
+        if level is None:
+            continue
+        for start, end in _list_neighbours(text, place.start, place.end, level, starts):
+            if (start, end) in places or end not in ends or not within(ctx.spans, start, end):
+                continue
+            if any(o != -1 for o in owner[start:end]):
+                continue
+            item = Mention(start, end, "LOC", "rule", "repeats.list", 0.7)
+            found.append(item)
+            places.add((start, end))
+            owner[start:end] = [-2] * (end - start)
+            queue.append(item)
+    return found
+
+
+def _list_neighbours(text: str, start: int, end: int, level: str, starts: set[int]) -> list[tuple[int, int]]:
+    """The items ending in ``level`` written right before and after ``text[start:end]`` in a list joined by 、:
+    two to six Han characters and the level, the shortest such that begins a jieba word."""
+    out = []
+    if text[end : end + 1] == _LIST_MARK and (after := re.compile(_list_item(level)).match(text, end + 1)):
+        out.append(after.span())
+    last = start - 1  # where the item before would end, at the 、
+    if start > 0 and text[last] == _LIST_MARK and text.endswith(level, 0, last):
+        for n in range(2, 7):
+            first = last - len(level) - n
+            if first < 0 or not _HAN.fullmatch(text, first, last):
+                break
+            if first in starts:
+                out.append((first, last))
+                break
+    return out
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+@cache
+def _list_item(level: str) -> str:
+    return rf"[\u4e00-\u9fff]{{2,6}}?{re.escape(level)}"
 
 
 def _abbreviates(short: str, name: str) -> bool:
