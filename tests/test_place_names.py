@@ -31,6 +31,9 @@ def facilities(make_context, text):
         # a word jieba only guesses (马中: Malaysia-China) is no place of its own
         ("代表团参观了合作项目马中关丹产业园。", ["马中关丹产业园"]),
         ("代表團參觀了合作項目馬中關丹產業園。", ["馬中關丹產業園"]),
+        # a common word between the place and the facility's name is cut as before the place
+        ("拖架沿天桥往狮子山隧道方向行驶。", ["天桥", "狮子山隧道"]),
+        ("拖架沿天橋往獅子山隧道方向行駛。", ["天橋", "獅子山隧道"]),
         ("該酒店昨日暫停營業。", []),  # no name before the head
         ("海关昨日检获一批货物。", []),  # 关 inside a word is no head
     ],

@@ -162,6 +162,8 @@ class PlaceExtractor:
                 place = words.pop(0)
                 if within(ctx.spans, place.start, place.end):
                     mentions.append(Mention(place.start, place.end, "LOC", "rule", "places.facility", 0.6))
+                while words and not PlaceExtractor._names(words[0], ctx, w):
+                    words.pop(0)  # 天桥 + 往 + 狮子山隧道: a common word after the place is cut as before it
             if words and within(ctx.spans, words[0].start, tok.end):
                 mentions.append(Mention(words[0].start, tok.end, "LOC", "rule", "places.facility", 0.88))
         return mentions
