@@ -597,8 +597,7 @@ class _Positions:
         """该协会 / a bare 服务中心 before a title: the nearest earlier organization ending in that type word.
 
         Only a bare type word (after a demonstrative, or opening a clause) refers: in 江南摄影家协会主席 the
-        协会 is the end of a name the extractors missed, not a reference to another 协会. A bare one refers
-        within its paragraph only; 该 reaches further back.
+        协会 is the end of a name the extractors missed, not a reference to another 协会.
         """
         s, w = self.s, self.w
         for head in data.endings(s[max(0, end - w["type_heads"][0][0]) : end], w["type_heads"]):
@@ -612,11 +611,7 @@ class _Positions:
                 return None
             ends, indices = self.by_head.get(head, ([], []))
             k = bisect.bisect_right(ends, start)  # the nearest earlier organization of that type
-            if not k:
-                return None
-            if not demonstrative and self.s.rfind("\n", 0, start) >= self.entities[indices[k - 1]].end:
-                return None  # a bare 公司 opening a paragraph is the text's own subject, not one named before
-            return indices[k - 1], start
+            return (indices[k - 1], start) if k else None
         return None
 
     def _subject(self, title: Title) -> Link | None:

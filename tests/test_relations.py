@@ -128,15 +128,6 @@ def test_a_type_word_inside_a_name_the_extractors_missed_is_no_reference(given):
     assert links(found) == [("张建民", "主席", None)]
 
 
-def test_a_bare_type_word_refers_within_its_paragraph_only(given):
-    found = given("[ORG 江南机械公司]今年扩产。\n公司负责人[PERSON 张明]表示，利润增长。")
-    assert links(found) == [("张明", "负责人", None)]
-    found = given("[ORG 江南机械公司]今年扩产，公司负责人[PERSON 张明]表示，利润增长。")
-    assert links(found) == [("张明", "负责人", "江南机械公司")]
-    found = given("[ORG 江南机械公司]今年扩产。\n该公司负责人[PERSON 张明]表示，利润增长。")
-    assert links(found) == [("张明", "负责人", "江南机械公司")]
-
-
 # --- credit lines: reporters, editors, photographers, and their outlets ----------------------------
 
 
