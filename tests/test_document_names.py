@@ -272,3 +272,11 @@ def test_an_item_of_a_list_of_places_of_one_level_is_a_place(pipe, text, place):
 def test_a_list_item_that_runs_into_a_word_is_no_place(pipe):
     doc = pipe.extract("他们走访了南大坪村、海子洼村村民。")
     assert "海子洼村" not in [e.text for e in doc.entities if e.rule == "repeats.list"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [("商超营收同比增长12%，商超数量增加。", "商超"), ("网红带货成为新潮流。", "网红")],
+)
+def test_a_news_word_jieba_lacks_is_no_person(pipe, text, word):
+    assert all(word not in e.text for e in pipe.extract(text).entities if e.type == "PERSON")

@@ -2,6 +2,8 @@ import math
 import subprocess
 import sys
 
+import pytest
+
 from pipeline.segment import Segmenter
 
 
@@ -17,6 +19,19 @@ def test_tokens_cover_text_with_offsets():
 def test_user_dictionary_is_loaded():
     tokens = Segmenter().segment("服务中心负责人说")
     assert [t.text for t in tokens][:2] == ["服务中心", "负责人"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("商超营收同比增长", ["商超", "营收"]),  # not 商超营/nr, a name jieba guesses
+        ("网红带货成为潮流", ["网红", "带货"]),
+        ("前海深港现代服务业合作区", ["前海"]),  # not 前/f 海/n
+    ],
+)
+def test_news_words_jieba_lacks_are_words(text, words):
+    found = [t.text for t in Segmenter().segment(text)]
+    assert all(w in found for w in words), found
 
 
 def test_private_tokenizer_is_quiet_and_leaves_the_singleton_alone():
@@ -91,6 +106,7 @@ def test_the_fast_dictionary_step_splits_and_tags_as_jieba():
     segmenter = Segmenter()
     segmenter.segment("")
     plain = jieba.posseg.POSTokenizer(segmenter._pos.tokenizer)
+    plain.word_tag_tab = segmenter._pos.word_tag_tab  # with the user dictionary's tags, which the first reader takes
     for sample in texts:
         assert [(t.text, t.pos) for t in segmenter.segment(sample)] == [(p.word, p.flag) for p in plain.lcut(sample)]
 
