@@ -156,3 +156,16 @@ def test_a_level_character_beginning_the_next_place_ends_the_first(text, parts, 
     simplified = Converter().convert(text).simplified
     kept = place_levels([Mention(s, e, "LOC", "ner", "ner.test", 0.9) for s, e in parts], simplified)
     assert [text[m.start : m.end] for m in kept] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "kept"),
+    [
+        ("县人民政府副县长王刚出席会议。", 3, "县人民政府"),  # 县/人民政府/nt: the model stopped inside the word
+        ("縣人民政府副縣長王剛出席會議。", 3, "縣人民政府"),
+        ("是联合国安理会常任理事国。", 7, "联合国安理会"),  # 安理会常任理事国/nt: no head after the model's end
+    ],
+)
+def test_the_models_organization_ends_with_jiebas_organization_word(text, end, kept):
+    start = 1 if text.startswith("是") else 0
+    assert after_whole_words(text, start, end, "ORG") == [kept]

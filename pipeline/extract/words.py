@@ -88,6 +88,13 @@ def _level_titles() -> frozenset[str]:
 
 
 @cache
+def _org_heads() -> tuple[str, ...]:
+    """The words that end an organization's name (``orgs.json``: head words, weak heads, 政府)."""
+    table = data.table("zh/orgs.json")
+    return tuple({*table["head_words"], *table["weak_heads"], *table["place_heads"]})
+
+
+@cache
 def _place_titles() -> tuple[str, ...]:
     """Titles that begin with a place's level character (市长, 市议员, 县议员): what shares it with the place."""
     titles = data.table("zh/titles.json")["compounds"]
@@ -199,6 +206,15 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
             return None
         return word.end
 
+    def nt_word_end(m: Mention) -> int | None:
+        """The end of jieba's organization word (nt) that begins inside the model's organization and goes on
+        past it to an organization's head (县人民 of 县/人民政府/nt), where the model stopped."""
+        i = bisect_right(starts, m.end - 1) - 1
+        t = tokens[i] if i >= 0 else None
+        if t is None or t.pos != "nt" or not (m.start <= t.start < m.end < t.end):
+            return None
+        return t.end if text.endswith(org_heads, m.end, t.end) else None  # not 联合国安理会 + 常任理事国
+
     def place_before_a_title(m: Mention) -> int | None:
         """Where a place ends the model's organization, when the title after it shares the place's level
         character (国民党/nt 台北市/ns + 议员: 台北市 is the seat of the 市议员), after a body jieba knows."""
@@ -212,6 +228,7 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
         return tokens[i].start if before.end == tokens[i].start and before.pos in ("nt", "j") else None
 
     place_titles = _place_titles()
+    org_heads = _org_heads()
     single = data.surnames()[0]
     person_words = _person_words()
     given_pos = frozenset(("n", "nr", "nz", "ng", "nrfg"))  # not a verb or adverb (黄/指示, 袁/再次): the clause
@@ -237,6 +254,8 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
                 m = replace(m, end=m.end + 1)  # 新北市长: the place is 新北市, its level shared with the title
         if m.extractor == "ner" and m.type == "ORG" and text[m.start : m.end] in person_words:
             continue  # 前立委蔡正元: a title, no body
+        if m.extractor == "ner" and m.type == "ORG" and (whole := nt_word_end(m)) is not None:
+            m = replace(m, end=whole)  # 县/人民政府: the model stopped inside jieba's organization word
         if m.extractor == "ner" and m.type == "ORG" and (place := place_before_a_title(m)) is not None:
             kept.append(replace(m, end=place))  # 国民党台北市议员: the party, and the place of the title
             m = replace(m, start=place, type="LOC")
