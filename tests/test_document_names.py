@@ -280,3 +280,13 @@ def test_a_list_item_that_runs_into_a_word_is_no_place(pipe):
 )
 def test_a_news_word_jieba_lacks_is_no_person(pipe, text, word):
     assert all(word not in e.text for e in pipe.extract(text).entities if e.type == "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [("市人民政府副市长张明出席会议。", "市人民政府"), ("縣人民政府副縣長王剛出席會議。", "縣人民政府")],
+)
+def test_a_levels_formal_government_stands_without_the_model(pipe, text, org):
+    doc = pipe.extract(text)
+    assert org in [e.text for e in doc.entities if e.type == "ORG"]
+    assert "北京市政府" not in [e.text for e in pipe.extract("北京市政府决定。").entities]  # not the informal name

@@ -68,6 +68,7 @@ def test_no_person_without_a_name(make_context, text):
         ("中国政府郑重宣布", []),
         ("北京市政府决定", []),
         ("北京市人民政府决定", ["北京市人民政府"]),
+        ("会议由市人民政府主办", ["市人民政府"]),  # a level alone and the formal name: the text's own city's
         ("香港特区政府对此表示失望", ["香港特区政府"]),
         ("广西壮族自治区人民政府发布通知", ["广西壮族自治区人民政府"]),
         ("金大中新政府成立后", []),

@@ -120,6 +120,8 @@ class OrgExtractor:
                 if not self._place_like(t, w):
                     break
                 places_end = t.end
+            if head in w["place_heads"] and self._bare_level_government(ctx.simplified[start:end], w):
+                confidence = LISTED  # 县人民政府: a level's formal government, the text's own county's
             mentions.append(Mention(start, end, "ORG", "rule", "orgs.suffix", confidence, places_end=places_end))
         mentions += self._cut_names(ctx, w)
         mentions += self._missions(ctx, w)
@@ -267,6 +269,13 @@ class OrgExtractor:
         which jieba keeps as one word."""
         stem = ctx.simplified[tok.start : end - len(head)]
         return ctx.segment(stem) if stem and ctx.segment is not None else []
+
+    @staticmethod
+    def _bare_level_government(name: str, w: dict) -> bool:
+        """县人民政府, 市人民政府: a level word alone and a formal government name, which the guidelines read as the
+        body of the place the text is about (MSRA leaves 市政府 alone, so only the formal names)."""
+        formal = next((f for f in w["government_formal_names"] if name.endswith(f)), None)
+        return formal is not None and name[: -len(formal)] in w["government_levels"]
 
     @staticmethod
     def _government_name(text: str, region: str, w: dict) -> bool:
