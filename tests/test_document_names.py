@@ -44,6 +44,8 @@ def test_listed_names_stand_only_as_whole_words(make_context):
     assert names == ["中油", "台積電", "新浪网"]
     text = "据TVBS, ETtoday报道。"
     assert [name for name, _ in found(RegisterExtractor().find(make_context(text)), text)] == ["TVBS", "ETtoday"]
+    text = "据央视新闻报道，北京今日降雨。"  # jieba: 央视/新闻报道: the outlet ends inside the word for its report
+    assert [name for name, _ in found(RegisterExtractor().find(make_context(text)), text)] == ["央视新闻"]
     text = "他们在中油价区间内操作，为了统一思想，TVBSX和XETtoday不是。"
     assert RegisterExtractor().find(make_context(text)) == []  # 中油 inside 中/油价: no word boundary
 

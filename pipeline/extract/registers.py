@@ -5,7 +5,8 @@ language press are names the model trained on 1998 newspapers never saw, and
 their short forms (台積電, 中油, 宁德时代) look like nothing in particular to it.
 A listed name is an organization wherever it stands as a word: it starts and
 ends on jieba word boundaries (so a short name is not found inside another
-word), and a name in Latin letters is not glued to other letters. Listed
+word; an outlet may end inside the word for its report, 据央视/新闻报道), and a name in Latin
+letters is not glued to other letters. Listed
 mentions rank with the gazetteers in fusion (``rule`` ends in ``.gazetteer``).
 """
 
@@ -27,6 +28,13 @@ def _pattern() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
 
 
+@cache
+def _outlet_report_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The listed outlets, and what follows an outlet's name as its report (报道, 记者: ``outlets.json``)."""
+    table = data.table("zh/outlets.json")
+    return frozenset(table["names"]), tuple({*table["reporter_words"], *table["wire_words"], "报导", "消息"})
+
+
 def _latin_word_edge(text: str, i: int) -> bool:
     """No Latin letter or digit on both sides of offset ``i`` (TVBS, and TVBS新聞, but not TVBSX)."""
 
@@ -42,13 +50,14 @@ class RegisterExtractor:
     def find(self, ctx: Context) -> list[Mention]:
         text = ctx.folded
         bounds = {t.start for t in ctx.tokens} | {t.end for t in ctx.tokens}
+        outlets, reports = _outlet_report_words()
         found = []
         for m in _pattern().finditer(text):
             start, end = m.span()
             if m[0].isascii():
                 ok = _latin_word_edge(text, start) and _latin_word_edge(text, end)
-            else:
-                ok = start in bounds and end in bounds
+            else:  # 据央视/新闻报道: jieba joins an outlet's last word to the word for its report
+                ok = start in bounds and (end in bounds or (m[0] in outlets and text.startswith(reports, end)))
             if ok:
                 found.append(Mention(start, end, "ORG", "rule", "registers.gazetteer", CONFIDENCE))
         return found
