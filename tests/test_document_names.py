@@ -244,6 +244,23 @@ def test_an_office_that_is_a_title_is_no_organization(text, org, kept):
 
 
 @pytest.mark.parametrize(
+    ("text", "span", "rule", "kept"),
+    [
+        ("香港財政司司長陳茂波表示", (0, 5), "ner.test", ("香港", "LOC")),  # the office's place
+        ("候任經濟財政司司長李偉農表示", (2, 7), "orgs.gazetteer", ("經濟財政司", "ORG")),  # Macau's, listed
+        ("香港特區政府財政司司長陳茂波表示", (0, 9), "ner.test", ("香港特區政府", "ORG")),
+    ],
+)
+def test_what_is_left_before_an_office_is_its_place_or_a_listed_body(text, span, rule, kept):
+    from pipeline.convert import Converter
+    from pipeline.extract.edges import unit_titles
+
+    simplified = Converter().convert(text).simplified
+    [m] = unit_titles([Mention(*span, "ORG", "rule" if rule != "ner.test" else "ner", rule, 0.9)], simplified)
+    assert (text[m.start : m.end], m.type) == kept
+
+
+@pytest.mark.parametrize(
     ("text", "latin", "kind"),
     [
         ("印度尼西亚流动电信公司(Telkomsel)与固网业务整合后营收增长。", "Telkomsel", "ORG"),

@@ -88,12 +88,13 @@ def unit_titles(mentions: list[Mention], text: str) -> list[Mention]:
     """协会党支部 + 书记: an organization whose last characters begin a unit title the text completes
     (``titles.json`` ``unit_titles``: 党支部书记, 党组副书记; Hong Kong's 财政司司长) ends before them, the
     unit being part of the title; one with nothing of two characters or more left, or only words
-    before a former title (香港前 + 政务司司长), is dropped."""
+    before a former title (香港前 + 政务司司长), is dropped, and one left with no head word is the place
+    the office is of (香港 + 财政司司长). A listed name is whole (Macau's 经济财政司 + 司长)."""
     cuts, former = _unit_title_cuts(), _former()
     kept = []
     for m in mentions:
         cut = None
-        if m.type == "ORG":
+        if m.type == "ORG" and not m.rule.endswith(".gazetteer"):  # a listed name is whole: 经济财政司 + 司长
             cut = next(
                 (
                     m.end - n
@@ -105,8 +106,17 @@ def unit_titles(mentions: list[Mention], text: str) -> list[Mention]:
         if cut is None:
             kept.append(m)
         elif cut - m.start >= MIN_CHARS["ORG"] and text[cut - 1] not in former:
-            kept.append(replace(m, end=cut))  # not 香港前 of 香港前政务司司长: what is left describes the title
+            # not 香港前 of 香港前政务司司长: what is left describes the title; 香港 of 香港财政司司长 is the place
+            named = text.endswith(_org_heads(), m.start, cut)
+            kept.append(replace(m, end=cut) if named else replace(m, end=cut, type="LOC"))
     return kept
+
+
+@cache
+def _org_heads() -> tuple[str, ...]:
+    """The words that end an organization's name (``orgs.json``: head words, weak heads, 政府)."""
+    table = data.table("zh/orgs.json")
+    return tuple({*table["head_words"], *table["weak_heads"], *table["place_heads"]})
 
 
 @cache
