@@ -281,6 +281,7 @@ def test_a_governments_head_is_no_title_of_the_party_committee_before_it(given, 
             [("周平", "财务总监", "江南建设公司"), ("周平", "党委常委", "江南建设公司")],
         ),
         ("[ORG 江南建設公司]技術副總裁[PERSON 周平]出席", [("周平", "技術副總裁", "江南建設公司")]),
+        ("[ORG 海關關貿廳]代廳長[PERSON 黃偉文]講解", [("黃偉文", "代廳長", "海關關貿廳")]),  # acting
     ],
 )
 def test_a_title_named_by_its_function_is_whole(given, marked, expected):
