@@ -169,3 +169,13 @@ def test_a_level_character_beginning_the_next_place_ends_the_first(text, parts, 
 def test_the_models_organization_ends_with_jiebas_organization_word(text, end, kept):
     start = 1 if text.startswith("是") else 0
     assert after_whole_words(text, start, end, "ORG") == [kept]
+
+
+@pytest.mark.parametrize(("text", "kind"), [("正等待蘇揆拍板定案", "PERSON"), ("李董表示公司將擴產", "PERSON")])
+def test_a_surname_and_a_titles_character_is_no_name(text, kind):
+    start = 3 if text.startswith("正等待") else 0
+    assert after_whole_words(text, start, start + 2, kind) == []
+
+
+def test_a_titles_character_alone_is_no_place():
+    assert after_whole_words("正等待蘇揆拍板定案", 4, 5, "LOC") == []

@@ -228,6 +228,7 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
         return tokens[i].start if before.end == tokens[i].start and before.pos in ("nt", "j") else None
 
     place_titles = _place_titles()
+    title_chars = frozenset(data.table("zh/people.json")["title_characters"])
     org_heads = _org_heads()
     single = data.surnames()[0]
     person_words = _person_words()
@@ -263,6 +264,11 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
             m = replace(m, end=cut)  # 台铁中午发出新闻稿 is 台铁
         if m.extractor == "ner" and m.type == "PERSON" and _model_person_is_a_place_word(m, pos):
             continue
+        if m.extractor == "ner" and m.type == "PERSON" and m.end - m.start == 2 and text[m.end - 1] in title_chars:
+            if text[m.start] in single:
+                continue  # 蘇揆, 李董: a surname and a title's character address someone, no name
+        if m.extractor == "ner" and m.type == "LOC" and m.end - m.start == 1 and text[m.start] in title_chars:
+            continue  # the 揆 of 蘇揆 read alone
         if m.extractor == "ner" and m.type == "PERSON" and (given := given_name_after(m)) is not None:
             m = replace(m, end=given)  # 牛/n 文举/n 判处…: the model read the surname alone
         if m.extractor == "ner" and m.type == "PERSON" and m.end - m.start >= 3 and text[m.end - 1] in level_chars:
