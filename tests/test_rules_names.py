@@ -37,7 +37,14 @@ def test_people(make_context, text, names):
 
 @pytest.mark.parametrize(
     "text",
-    ["会长说，协会将继续工作。", "主任委员会议在京召开。", "局长表示同意。", "他们都说好。", "。王局长表示同意。"],
+    [
+        "会长说，协会将继续工作。",
+        "主任委员会议在京召开。",
+        "局长表示同意。",
+        "他们都说好。",
+        "。王局长表示同意。",
+        "。李董表示同意。",
+    ],
 )
 def test_no_person_without_a_name(make_context, text):
     assert PersonExtractor().find(make_context(text)) == []

@@ -82,4 +82,6 @@ class PersonExtractor:
             return False
         if any(name.endswith(title) for title in w["titles"]) or name.endswith("长"):
             return False  # 王局长 is a form of address, not a name
+        if len(given) == 1 and given in w["title_characters"]:
+            return False  # 李董, 蘇揆 likewise
         return 1 <= len(given) <= 2 and not any(ch in w["name_stop_chars"] for ch in given)
