@@ -179,3 +179,18 @@ def test_a_surname_and_a_titles_character_is_no_name(text, kind):
 
 def test_a_titles_character_alone_is_no_place():
     assert after_whole_words("正等待蘇揆拍板定案", 4, 5, "LOC") == []
+
+
+def test_a_verb_ending_the_models_organization_before_another_name_is_cut():
+    from pipeline.convert import Converter
+    from pipeline.extract.base import Mention
+    from pipeline.extract.words import whole_words
+    from pipeline.segment import Segmenter
+
+    text = "据悉,紫金南投系紫金矿业全资子公司。"
+    simplified = Converter().convert(text).simplified
+    tokens = Segmenter().segment(simplified)
+    mentions = [Mention(3, 8, "ORG", "ner", "ner.test", 0.9), Mention(8, 12, "ORG", "rule", "registers.gazetteer", 0.9)]
+    assert [text[m.start : m.end] for m in whole_words(mentions, tokens, simplified)] == ["紫金南投", "紫金矿业"]
+    # a head jieba tags as a verb stays: 中国战时儿童保育/会
+    assert after_whole_words("中国战时儿童保育会成立", 0, 9, "ORG") == ["中国战时儿童保育会"]

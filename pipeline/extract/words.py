@@ -206,6 +206,15 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
             return None
         return word.end
 
+    def trailing_verb(m: Mention) -> int | None:
+        """Where a one-character verb that ends the model's organization begins, when another name follows it
+        (紫金南投/系/v + 紫金矿业: X is Y) and two characters or more are left before it; not a head jieba tags
+        as a verb (保育/会, 政治经济/系, 栽培/站)."""
+        i = bisect_right(starts, m.end - 1) - 1
+        t = tokens[i] if i >= 0 else None
+        ok = t is not None and t.end == m.end and len(t.text) == 1 and t.pos == "v" and t.start - m.start >= 2
+        return t.start if ok and m.end in name_starts else None
+
     def nt_word_end(m: Mention) -> int | None:
         """The end of jieba's organization word (nt) that begins inside the model's organization and goes on
         past it to an organization's head (县人民 of 县/人民政府/nt), where the model stopped."""
@@ -228,6 +237,7 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
         return tokens[i].start if before.end == tokens[i].start and before.pos in ("nt", "j") else None
 
     place_titles = _place_titles()
+    name_starts = {x.start for x in mentions if x.type in ("ORG", "PERSON", "LOC")}
     title_chars = frozenset(data.table("zh/people.json")["title_characters"])
     org_heads = _org_heads()
     single = data.surnames()[0]
@@ -255,6 +265,8 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
                 m = replace(m, end=m.end + 1)  # 新北市长: the place is 新北市, its level shared with the title
         if m.extractor == "ner" and m.type == "ORG" and text[m.start : m.end] in person_words:
             continue  # 前立委蔡正元: a title, no body
+        if m.extractor == "ner" and m.type == "ORG" and (verb := trailing_verb(m)) is not None:
+            m = replace(m, end=verb)  # 紫金南投/系/v 紫金矿业…: the sentence's verb, no part of the name
         if m.extractor == "ner" and m.type == "ORG" and (whole := nt_word_end(m)) is not None:
             m = replace(m, end=whole)  # 县/人民政府: the model stopped inside jieba's organization word
         if m.extractor == "ner" and m.type == "ORG" and (place := place_before_a_title(m)) is not None:
