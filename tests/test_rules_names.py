@@ -184,3 +184,11 @@ def test_gazetteer_places_only_as_whole_words(make_context):
     text = "他在中环上班，周末去高雄。这个平台中的数据很多。"
     found = [m for m in PlaceExtractor().find(make_context(text)) if m.rule == "places.gazetteer"]
     assert spans(found, text) == ["中环", "高雄"]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [("公司股东江南投资集团今日公告", "江南投资集团"), ("受让方江南投资集团拟合计受让股份", "江南投资集团")],
+)
+def test_a_role_noun_before_a_company_is_no_part_of_its_name(make_context, text, org):
+    assert org in spans([m for m in OrgExtractor().find(make_context(text)) if m.confidence >= 0.7], text)

@@ -319,7 +319,8 @@ def _short_names(name: str, ctx: Context) -> tuple[str, ...]:
 def _trade_core(name: str, ctx: Context) -> str | None:
     """吉利 of 中国吉利汽车: the words before a trade word (``orgs.json`` ``company_trades``), without a place
     word before them; one or two words, none of a kind a name is not (``trade_core_not_pos``), and not a
-    well-known place alone (长城 of 长城汽车: jieba's frequency of a place word, 1,000 or more)."""
+    well-known place alone (长城 of 长城汽车: jieba's frequency of a place word, 1,000 or more) nor a city or county
+    jieba lists with its level (龙岩 of 龙岩投资集团: 龙岩市)."""
     table = data.table("zh/orgs.json")
     trade = next((t for t in table["company_trades"] if name.endswith(t)), None)
     if trade is None or ctx.segment is None:
@@ -334,7 +335,12 @@ def _trade_core(name: str, ctx: Context) -> str | None:
         return None
     if len(words) == 1 and words[0].pos.startswith("ns") and ctx.word_freq.get(core, 0) >= _WELL_KNOWN_PLACE:
         return None
+    if any(ctx.word_freq.get(core + level, 0) > 0 for level in _CITY_LEVELS):
+        return None  # 龙岩 of 龙岩投资集团: jieba lists 龙岩市, a city whose company it is
     return core
+
+
+_CITY_LEVELS = ("市", "县", "省")  # not 区: jieba lists many a district named like a company (吉利区)
 
 
 _WELL_KNOWN_PLACE = 1000  # jieba frequency above which a place word is read as the place, not a company
