@@ -103,6 +103,8 @@ def unit_titles(mentions: list[Mention], text: str) -> list[Mention]:
                 ),
                 None,
             )
+        if cut is None and m.type == "ORG" and text.endswith("党委", m.start, m.end):
+            cut = _company_committee(text, m)
         if cut is None:
             kept.append(m)
         elif cut - m.start >= MIN_CHARS["ORG"] and text[cut - 1] not in former:
@@ -110,6 +112,34 @@ def unit_titles(mentions: list[Mention], text: str) -> list[Mention]:
             named = text.endswith(_org_heads(), m.start, cut)
             kept.append(replace(m, end=cut) if named else replace(m, end=cut, type="LOC"))
     return kept
+
+
+def _company_committee(text: str, m: Mention) -> int | None:
+    """Where 党委 begins in a company's (an association's, a school's) 党委 before one of its titles
+    (集团党委 + 书记: ``titles.json`` ``company_unit_titles``); None for a place's 党委."""
+    unit = m.end - 2
+    if not any(text.startswith(t, unit) for t in _company_unit_titles()):
+        return None
+    return unit if text.endswith(_company_heads(), m.start, unit) else None
+
+
+@cache
+def _company_unit_titles() -> tuple[str, ...]:
+    return tuple(data.table("zh/titles.json")["company_unit_titles"])
+
+
+@cache
+def _company_heads() -> tuple[str, ...]:
+    """The heads of bodies that are no place's government (``titles.json`` ``kinds``: company, association,
+    school, hospital, research, media)."""
+    kinds = data.table("zh/titles.json")["kinds"]
+    return tuple(
+        {
+            h
+            for kind in ("company", "association", "school", "hospital", "research", "media")
+            for h in kinds[kind]["heads"]
+        }
+    )
 
 
 @cache
