@@ -118,6 +118,7 @@ class Linker:
         w["head_table"] = data.suffix_table(w["heads"])
         # Head words of two characters or more, the ones a type word refers by (服务中心, 协会), by length.
         w["type_heads"] = data.suffix_table(h for h in w["heads"] if len(h) >= 2)
+        w["bare_heads"] = frozenset(h for h in w["heads"] if len(h) >= 2)  # 公司 alone names no body
         # A type word after a demonstrative, or opening a clause (not after a quote mark: “爱心”基金会 is another name).
         w["reference_re"] = re.compile(
             rf"(?:{alternation(w['demonstratives'])}|(?<=[，。；：、！？,.;:!?\s])|^)"
@@ -587,6 +588,11 @@ class _Positions:
             pos -= 1  # 华为公司的董事长
         if pos in self.org_ending_at:
             k = self.org_ending_at[pos]
+            if self.entities[k].text_simplified in self.w["bare_heads"]:  # 公司总经理: the model's bare head
+                ends, indices = self.by_head.get(self.entities[k].text_simplified, ([], []))
+                n = bisect.bisect_right(ends, self.entities[k].start)
+                found = indices[n - 1] if n else None
+                return found, self.entities[k].start, "position.reference" if found is not None else "position.title"
             return k, self.entities[k].start, "position.title"
         found = self._by_type_word(title.start)
         if found is not None:

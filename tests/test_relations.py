@@ -128,6 +128,12 @@ def test_a_type_word_inside_a_name_the_extractors_missed_is_no_reference(given):
     assert links(found) == [("张建民", "主席", None)]
 
 
+def test_a_bare_head_the_model_reads_as_an_organization_refers_back(given):
+    assert links(given("[ORG 公司]总经理[PERSON 张伟]致辞")) == [("张伟", "总经理", None)]
+    found = given("[ORG 江南机械公司]今年扩产。[ORG 公司]总经理[PERSON 张伟]表示")
+    assert links(found) == [("张伟", "总经理", "江南机械公司")]
+
+
 # --- credit lines: reporters, editors, photographers, and their outlets ----------------------------
 
 
