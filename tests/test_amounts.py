@@ -367,7 +367,7 @@ def test_after_a_currency_before_the_number_a_measure_word_is_no_unit(make_conte
     )
 
 
-# --- The long tail of the grammar: rates, and qualifiers inside dictionary words (sentences written for these tests) ---
+# --- Long tail: rates, and qualifiers inside dictionary words (sentences written for these tests) ---
 
 
 @pytest.mark.parametrize(
