@@ -365,3 +365,55 @@ def test_after_a_currency_before_the_number_a_measure_word_is_no_unit(make_conte
         "money",
         None,
     )
+
+
+# --- Long tail: rates, and qualifiers inside dictionary words (sentences written for these tests) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit", "qualifier"),
+    [
+        # a unit per another after a slash: a speed, a yearly output
+        ("新线设计时速350公里/小时", "350公里/小时", "350", "公里/小时", None),
+        ("新線設計時速350公里/小時", "350公里/小時", "350", "公里/小时", None),
+        ("项目建成后产能30万吨/年", "30万吨/年", "300000", "吨/年", None),
+        ("項目建成後產能30萬噸/年", "30萬噸/年", "300000", "吨/年", None),
+        ("污水处理能力2万立方米/天", "2万立方米/天", "20000", "立方米/天", None),
+        # 每小时, 每秒 before a length or a volume: a speed or a flow, with the qualifier before it
+        ("阵风达到每小时120公里", "每小时120公里", "120", "公里/小时", None),
+        ("陣風達到每小時120公里", "每小時120公里", "120", "公里/小时", None),
+        ("风速超过每秒25米", "超过每秒25米", "25", "米/秒", "more_than"),
+        ("風速超過每秒25米", "超過每秒25米", "25", "米/秒", "more_than"),
+        ("洪峰流量约每秒8000立方米", "约每秒8000立方米", "8000", "立方米/秒", "about"),
+        # before other units 每 stays outside: a count per day is the count
+        ("景区每天接待游客3000人", "3000人", "3000", "人", None),
+        ("每小时收费15元", "15元", "15", "元", None),
+    ],
+)
+def test_a_rate_is_one_amount(make_context, text, span, value, unit, qualifier):
+    mentions = AmountExtractor().find(make_context(text))
+    assert [(text[m.start : m.end], str(m.normalized.value), m.normalized.unit) for m in mentions] == [
+        (span, value, unit)
+    ]
+    assert mentions[0].normalized.qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "qualifier"),
+    [
+        # the 约, 近 or 超 of a dictionary word (续约, 解约, 逼近, 赶超) qualifies nothing
+        ("球队与他续约3年", "3年", None),
+        ("球隊與他續約3年", "3年", None),
+        ("公司提前解约200名员工", "200名", None),
+        ("公司提前解約200名員工", "200名", None),
+        ("气温逼近40度", "40度", None),
+        ("氣溫逼近40度", "40度", None),
+        # ... while a pair that is no word keeps it: 共约, 年近
+        ("全市共约3000人参加", "约3000人", "about"),
+        ("全市共約3000人參加", "約3000人", "about"),
+        ("全长约30公里", "约30公里", "about"),
+    ],
+)
+def test_a_qualifier_that_ends_a_word_qualifies_nothing(make_context, text, span, qualifier):
+    mentions = AmountExtractor().find(make_context(text))
+    assert [(text[m.start : m.end], m.normalized.qualifier) for m in mentions] == [(span, qualifier)]

@@ -630,3 +630,65 @@ def test_a_weekday_alone_is_the_last_such_day(make_context, text, span, value):
 )
 def test_a_weekday_that_repeats_or_spans_is_no_day(make_context, text):
     assert [s for s, _, _ in _values(make_context, text) if "周" in s or "週" in s] == []
+
+
+# --- Long tail: ranges of two dates, mid-year, serial numbers (sentences written for these tests) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # two dates joined by a range word: one DATE, valued by its start, ending on the other
+        ("4月中旬至5月初为播种期", [("4月中旬至5月初", "2025-04", "2025-05")]),
+        ("4月中旬至5月初為播種期", [("4月中旬至5月初", "2025-04", "2025-05")]),
+        ("2021年至2023年，产量翻番", [("2021年至2023年", "2021", "2023")]),
+        ("2021年至2023年，產量翻番", [("2021年至2023年", "2021", "2023")]),
+        ("去年11月到今年1月，雨水偏少", [("去年11月到今年1月", "2024-11", "2025-01")]),
+        ("去年11月到今年1月，氣溫偏高", [("去年11月到今年1月", "2024-11", "2025-01")]),
+        ("3月20日至4月5日開放申請", [("3月20日至4月5日", "2025-03-20", "2025-04-05")]),
+        # not a range: a second date before the first, weekdays as opening days
+        ("2023年至2021年", [("2023年", "2023", None), ("2021年", "2021", None)]),
+        ("周一至周五开放", []),
+    ],
+)
+def test_two_dates_joined_by_a_range_word_are_one(make_context, text, values):
+    assert _values(make_context, text) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("大桥预计年中通车", [("年中", "2025-06", None)]),
+        ("大橋預計年中通車", [("年中", "2025-06", None)]),
+        ("去年年中，工厂停产", [("去年年中", "2024-06", None)]),
+        ("去年年中，工廠停產", [("去年年中", "2024-06", None)]),
+        ("截至年中，存款增长", [("年中", "2025-06", None)]),
+        # never the 年中 of a year before 中国, of a number of years, or of a word
+        ("2024年中国经济增长", [("2024年", "2024", None)]),
+        ("2024年中國經濟增長", [("2024年", "2024", None)]),
+        ("过去9年中，他从未缺席", []),
+        ("过去十年中，他从未缺席", []),
+        ("年中考核已经结束", []),
+        ("该年中共召开会议", []),
+    ],
+)
+def test_mid_year(make_context, text, values):
+    assert _values(make_context, text) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # after a word ending in 号 (型号, 编号, 车牌号), alone or with a copula, N号 is a serial number
+        ("型号为8号的机器已停产", []),
+        ("型號為8號的機器已停產", []),
+        ("编号为3号的文件已归档", []),
+        ("編號為3號的文件已歸檔", []),
+        ("车牌号是5号", []),
+        # a day still
+        ("会议3月8号召开", [("3月8号", "2025-03-08", None)]),
+        ("會議8號召開", [("8號", "2025-03-08", None)]),  # the nearest 8th
+    ],
+)
+def test_a_serial_number_is_no_day(make_context, text, values):
+    assert _values(make_context, text) == values

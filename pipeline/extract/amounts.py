@@ -16,12 +16,17 @@ or a multiplier (a bare 2024 is not an amount); Arabic digits may stand before
 
 A qualifier or unit character that belongs to a neighbouring word is not taken:
 the 约 of 签约 and the 近 of 附近 qualify nothing, the 次 of 次之 is no part of
-the unit, the 成 of 成员 is no share (jieba's words and a word list decide).
+the unit, the 成 of 成员 is no share (jieba's words and a word list decide); a one-character
+qualifier that makes a word of jieba's dictionary with the character before it
+(续约, 逼近, 赶超) is that word's. A rate is one amount: a unit per another after a
+slash (350公里/小时, 30万吨/年) and a speed or flow written with 每 before the
+number (每小时150公里: 公里/小时).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from decimal import Context as DecimalContext
 from decimal import Decimal, localcontext
@@ -59,6 +64,7 @@ class _Grammar:
     words: dict  # amounts.json
     units: frozenset[str]  # every unit the grammar reads
     neighbours: re.Pattern[str]  # the listed neighbour words, longest first (签约, 人数)
+    rate_units: frozenset[str]  # the units a 每小时 before the number makes a rate of (公里: a speed)
 
 
 class AmountExtractor:
@@ -86,13 +92,14 @@ class AmountExtractor:
         post = rf"(?P<post>{alternation(w['suffix_qualifiers'])})?"
         amount = re.compile(
             rf"(?<![\d.A-Za-z第]){qualifier}"  # 第25条: a section's number, not 25 of something
+            rf"(?P<every>{alternation(w['rate_times'])})?"  # 每小时150公里: a speed (kept when its unit is a length)
             rf"(?P<cpre>{alternation(w['currency_prefixes'])})?(?:(?<=[A-Z$])[ \u00a0])?"  # US$ 20亿
             rf"(?P<pct>百分之|千分之)?"
             rf"(?P<lead>数(?=[十百千万亿])|上(?=[百千万亿])|好(?=几))?"  # 数百万, 上千, 好几十: approximate
             rf"(?P<num>{core}|(?(lead)(?=[万亿])|(?!)))(?P<q1>{alternation(w['inner_qualifiers'])})?"
             rf"(?P<mult>{mult_char}+)?(?P<q2>余|多)?(?P<unit>{units})?"
             rf"(?:(?<=[元块])(?P<csuf>{alternation(w['currency_suffixes'])}))?"  # 2.5亿元人民币
-            rf"(?:(?<=[元块币仙])(?P<per>[/／](?:{alternation(w['per_units'])})))?"  # 19.23元/股: a price per share
+            rf"(?(unit)(?<![%‰成倍点])(?P<per>[/／](?:{alternation(w['per_units'])})))?"  # 19.23元/股, 350公里/小时
             rf"(?:(?<=[{''.join(w['more_after_unit'])}])(?P<q3>多|余))?"  # 一倍多, 两成多
             rf"(?:(?<=成)(?P<tenth>[一二三四五六七八九])(?![{_ZH_DIGITS}十百千万亿\d]))?"  # 三成五: 35%
             rf"(?:(?<=[{w['half_after']}])(?P<half>半))?"  # 七年半: 7.5 年, 三成半: 35%
@@ -105,7 +112,7 @@ class AmountExtractor:
             rf"(?P<den>{_AR}|[{_ZH_DIGITS}十百千万亿]+)分之(?P<num>{_AR}|{_ZH}){post}"
         )
         neighbours = re.compile(alternation(w["neighbour_words"]))
-        return _Grammar(amount, ordinal, fraction, w, frozenset(unit_list), neighbours)
+        return _Grammar(amount, ordinal, fraction, w, frozenset(unit_list), neighbours, frozenset(w["rate_units"]))
 
     def find(self, ctx: Context) -> list[Mention]:
         g = self._grammar
@@ -120,7 +127,7 @@ class AmountExtractor:
                     mentions.append(mention)
                     taken.append((m.start(), m.end()))
             for m in g.fraction.finditer(text, start, end):
-                if mention := self._fraction(m, g.words, text):
+                if mention := self._fraction(m, g.words, text, ctx.word_freq):
                     mentions.append(mention)
                     taken.append((m.start(), m.end()))
             taken.sort()
@@ -132,7 +139,7 @@ class AmountExtractor:
                     k += 1
                 if k < len(taken) and taken[k][0] < m.end():
                     continue
-                mention = self._amount(m, g, text, starts, words, ctx.region)
+                mention = self._amount(m, g, text, starts, words, ctx.region, ctx.word_freq)
                 if mention:
                     mentions.append(mention)
         return self._join_ranges(mentions, text)
@@ -185,7 +192,7 @@ class AmountExtractor:
             Amount(kind="ordinal", value=exact(value), value_text=str(exact(value)), unit=unit, currency=None),
         )
 
-    def _fraction(self, m: re.Match[str], w: dict, text: str) -> Mention | None:
+    def _fraction(self, m: re.Match[str], w: dict, text: str, freq: Mapping[str, int]) -> Mention | None:
         """五分之一 -> 0.2, 三分之二 -> 0.6666666667 (kind fraction, no unit); 近三分之一 keeps its qualifier."""
         try:
             denominator, numerator = parse_number(m["den"]), parse_number(m["num"])
@@ -195,7 +202,7 @@ class AmountExtractor:
             return None
         with localcontext(_FRACTION_DIGITS):
             value = exact(numerator / denominator)
-        start, qualifier = self._qualifier_start(m, w, text)
+        start, qualifier = self._qualifier_start(m, w, text, freq)
         qualifier = w["suffix_qualifiers"][m["post"]] if m["post"] else qualifier
         amount = Amount(
             kind="fraction", value=value, value_text=str(value), unit=None, currency=None, qualifier=qualifier
@@ -203,18 +210,24 @@ class AmountExtractor:
         return Mention(start, m.end(), "AMOUNT", "rule", "amounts.fraction", 0.9, amount)
 
     @staticmethod
-    def _ends_a_word(m: re.Match[str], group: str, w: dict, text: str) -> bool:
-        """Is the group's text the end of a listed longer word (签约's 约, 附近's 近, 人数's 数)?"""
+    def _ends_a_word(m: re.Match[str], group: str, w: dict, text: str, freq: Mapping[str, int] | None = None) -> bool:
+        """Is the group's text the end of a listed longer word (签约's 约, 附近's 近, 人数's 数), or, for a
+        one-character qualifier, of a word of jieba's dictionary with the character before it (续约, 逼近)?"""
         begin, end = m.start(group), m.end(group)
-        return any(text.endswith(word, 0, end) and len(word) > end - begin for word in w["neighbour_words"])
+        if any(text.endswith(word, 0, end) and len(word) > end - begin for word in w["neighbour_words"]):
+            return True
+        pair = text[begin - 1 : end] if begin > 0 and end - begin == 1 and freq else ""
+        return bool(pair) and pair not in w["prefix_qualifiers"] and freq.get(pair, 0) >= w["neighbour_word_freq"]
 
     @staticmethod
-    def _qualifier_start(m: re.Match[str], w: dict, text: str) -> tuple[int, str | None]:
+    def _qualifier_start(
+        m: re.Match[str], w: dict, text: str, freq: Mapping[str, int] | None = None
+    ) -> tuple[int, str | None]:
         """Where the amount starts and what its prefix qualifier says, unless the qualifier belongs to a
         neighbouring word (签约26个: the 约 of 签约; 附近200米: the 近 of 附近): then it starts after it."""
         if not m["pre"]:
             return m.start(), None
-        if AmountExtractor._ends_a_word(m, "pre", w, text):
+        if AmountExtractor._ends_a_word(m, "pre", w, text, freq):
             return (m.end("link") if m["link"] else m.end("pre")), None
         return m.start(), w["prefix_qualifiers"][m["pre"]]
 
@@ -258,16 +271,23 @@ class AmountExtractor:
         return RegionDetector()
 
     def _amount(
-        self, m: re.Match[str], g: _Grammar, text: str, starts: set[int], words: Words, region: str
+        self,
+        m: re.Match[str],
+        g: _Grammar,
+        text: str,
+        starts: set[int],
+        words: Words,
+        region: str,
+        freq: Mapping[str, int] | None = None,
     ) -> Mention | None:
         w = g.words
         num = m["num"]
         if len(num) > 100:
             return None  # a digit run this long is data (an ID, a hash), not an amount
-        span = self._own_span(m, g, text, words)
+        span = self._own_span(m, g, text, words, freq)
         if span is None:
             return None
-        start, end, lead, unit, qualifier = span
+        start, end, lead, unit, qualifier, rate = span
         tail = end == m.end()  # what follows the unit (元人民币, 倍多, 以上) is read only after the whole unit
         if m["pct"]:
             unit = "%" if m["pct"] == "百分之" else "‰"
@@ -280,8 +300,10 @@ class AmountExtractor:
             return None
         qualifier = self._qualifier(m, w, qualifier or approximate, tail)
         kind, unit, currency, scale = self._kind(m, w, unit, region, tail)
-        if tail and m["per"] and kind == "money":
-            unit = f"{unit}/{m['per'][1:]}"  # 19.23元/股: 元 per share
+        if tail and m["per"] and kind in ("money", "quantity"):
+            unit = f"{unit}/{m['per'][1:]}"  # 19.23元/股: 元 per share; 350公里/小时
+        elif rate and kind == "quantity":
+            unit = f"{unit}/{rate}"  # 每小时150公里: 公里/小时
         with localcontext(EXACT):  # no rounding of a 30-digit amount
             if tail and m["tenth"]:
                 value += parse_number(m["tenth"]) / 10  # 三成五: 3.5 tenths
@@ -301,11 +323,13 @@ class AmountExtractor:
         return Mention(start, end, "AMOUNT", "rule", "amounts.grammar", 0.85 if chinese else 0.95, amount)
 
     def _own_span(
-        self, m: re.Match[str], g: _Grammar, text: str, words: Words
-    ) -> tuple[int, int, str | None, str | None, str | None] | None:
-        """(start, end, lead, unit, prefix qualifier) of the match without what belongs to neighbouring
-        words: 签约's 约, 总数's 数, 次之's 次; None when nothing is left (总数万人)."""
-        start, qualifier = self._qualifier_start(m, g.words, text)
+        self, m: re.Match[str], g: _Grammar, text: str, words: Words, freq: Mapping[str, int] | None = None
+    ) -> tuple[int, int, str | None, str | None, str | None, str | None] | None:
+        """(start, end, lead, unit, prefix qualifier, rate) of the match without what belongs to neighbouring
+        words: 签约's 约, 总数's 数, 次之's 次; None when nothing is left (总数万人). ``rate`` is the unit of time
+        of a 每小时 before the number when the amount is a speed or a flow (每小时150公里); before another
+        unit 每小时 and a qualifier before it stay outside (每天3000人 is 3000人)."""
+        start, qualifier = self._qualifier_start(m, g.words, text, freq)
         lead, unit, end = m["lead"], m["unit"], m.end()
         if lead and self._ends_a_word(m, "lead", g.words, text):
             if not m["num"]:
@@ -318,7 +342,13 @@ class AmountExtractor:
                 unit, end = None, m.end("mult") if m["mult"] else m.end("q1") if m["q1"] else m.end("num")
             elif unit_end != m.end("unit"):
                 unit, end = text[m.start("unit") : unit_end], unit_end
-        return start, end, lead, unit, qualifier
+        rate = None
+        if m["every"]:
+            if unit in g.rate_units and not (end == m.end() and m["per"]):
+                rate = g.words["rate_times"][m["every"]]
+            else:
+                start, qualifier = max(start, m.end("every")), None
+        return start, end, lead, unit, qualifier, rate
 
     def _no_amount(
         self, m: re.Match[str], w: dict, unit: str | None, chinese: bool, text: str, starts: set[int]

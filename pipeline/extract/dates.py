@@ -17,7 +17,11 @@ date (5月9日（星期二）) belongs to it and is checked against it. ISO date
 weeks (上周五, 本周一: weeks run Monday to Sunday) and days told from another
 (当天, 次日: from the last dated day before them, else the publication date)
 are read too. A date word that belongs to a neighbouring word is not: the 初 of
-初步, the 号 of 7号线 or 中山路5号, the 度 of 去年度过.
+初步, the 号 of 7号线 or 中山路5号, the 度 of 去年度过; N号 after jieba's word
+ending in 号 (型号为8号, 编号为3号) is a serial number. Two dates joined by a
+range word (5月中旬至6月初, 2023年至2024年) are one DATE valued by its start.
+年中 is the year's sixth month, after a year or as words of its own (预计年中完工;
+not 2024年中国, 9年中, 该年中共).
 """
 
 from __future__ import annotations
@@ -168,6 +172,10 @@ class DateExtractor:
                 g = m.groupdict()
                 if g["dsuf"] == "号" and ctx.folded[m.start() - 1 : m.start()] in w["day_number_after"]:
                     continue  # 中山路5号, 〔2024〕5号: a house or a document number (but 大会)10日 is a date)
+                if g["dsuf"] == "号" and _serial_number(ctx.folded, m.start(), words, w):
+                    continue  # 型号为8号, 编号为3号: a model or a serial number
+                if g["part"] == w["mid_year"]["part"] and not self._mid_year(ctx.folded, m, words, w):
+                    continue
                 pub = day_at(m.start())
                 if _page_time_line(ctx.folded, m, g):
                     continue
@@ -205,7 +213,23 @@ class DateExtractor:
                         told_day = _day_of(value) or told_day
                 conf = 0.95 if not value.relative else 0.85
                 mentions.append(Mention(m.start(), end_, "DATE", "rule", "dates.grammar", conf, value))
-        return self._bracketed(ctx.folded, sorted(mentions, key=lambda x: (x.start, x.end)))
+        return _join_ranges(
+            ctx.folded, self._bracketed(ctx.folded, sorted(mentions, key=lambda x: (x.start, x.end))), w
+        )
+
+    def _mid_year(self, text: str, m: re.Match[str], words: Words, w: dict) -> bool:
+        """Is this 年中 the middle of a year? After a year (去年年中) it is; alone (预计年中完工) only as
+        jieba's words 年 and 中, led by a word that sets a time or followed by a clause's end or a time word
+        (not 该|年|中共, 年中考核)."""
+        if m["y"] or m["ry"] or m["roc"] or m["y3"]:
+            return True
+        at = m.start("part")
+        year, middle = words.at(at), words.at(at + 1)
+        if year is None or middle is None or (year.start, year.end, middle.end) != (at, at + 1, at + 2):
+            return False
+        mid = w["mid_year"]
+        led = self._led_by("future_words", text, at) or text.endswith(tuple(w["period_end_words"]), 0, at)
+        return led or text.endswith(tuple(mid["leads"]), 0, at) or text.startswith(tuple(mid["after"]), m.end())
 
     @cached_property
     def _bracketed_weekday_re(self) -> dict[str, re.Pattern[str]]:
@@ -782,6 +806,41 @@ class DateExtractor:
             return DateValue(value=None, granularity="day", relative=True, note=_NO_PUB)
         day = pub + timedelta(days=w["relative_days"][g["rd"]])
         return DateValue(value=day.isoformat(), granularity="day", relative=True)
+
+
+def _serial_number(text: str, at: int, words: Words, w: dict) -> bool:
+    """Is the number at ``at`` (before 号) a model or serial number: after jieba's word that ends in 号, alone or
+    joined by a copula (型号为8号, 编号为3号, 车牌号是5号)?"""
+    while at > 0 and text[at - 1] in w["serial_links"]:
+        at -= 1
+    word = words.at(at - 1) if at > 0 else None
+    return word is not None and word.end == at and len(word.text) > 1 and word.text.endswith("号")
+
+
+def _join_ranges(text: str, mentions: list[Mention], w: dict) -> list[Mention]:
+    """5月中旬至6月初, 2023年至2024年, 去年12月至今年2月: two dates joined by a range word are one DATE, valued
+    by the first, ending on the second (a weekday or a clock time alone is no end: 周一至周五 are opening days)."""
+    kinds = set(w["range_granularities"])
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        low, high = (prev.normalized, m.normalized) if prev else (None, None)
+        if (
+            prev is not None
+            and text[prev.end : m.start] in w["range_words"]
+            and low.value
+            and high.value
+            and not low.end
+            and low.granularity in kinds
+            and high.granularity in kinds
+            and re.search(r"[年月季]", text[m.start : m.end])
+            and (high.end or high.value) >= low.value
+        ):
+            joined = low.model_copy(update={"end": high.end or high.value})
+            out[-1] = replace(prev, end=m.end, normalized=joined, confidence=min(prev.confidence, m.confidence))
+        else:
+            out.append(m)
+    return out
 
 
 def _day_of(value: DateValue) -> date | None:
