@@ -221,8 +221,9 @@ class PageParser:
         y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
         if not (1 <= m <= 12 and 1 <= d <= 31):
             return None
-        if match["H"] is not None:
-            return f"{y:04d}-{m:02d}-{d:02d}T{int(match['H']):02d}:{match['M']}{self.timezone}"
+        if match["H"] is not None and int(match["H"]) <= 23 and int(match["M"]) <= 59:
+            # int(): the digits may be full-width (23:４０), which an ISO string cannot hold
+            return f"{y:04d}-{m:02d}-{d:02d}T{int(match['H']):02d}:{int(match['M']):02d}{self.timezone}"
         return f"{y:04d}-{m:02d}-{d:02d}"
 
     @staticmethod

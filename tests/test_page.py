@@ -1,3 +1,4 @@
+import pytest
 from conftest import REFERENCE
 
 from pipeline.page import PageParser
@@ -120,3 +121,18 @@ def test_a_credit_line_with_an_editor_credits_the_editor():
         page = PageParser().parse(text)
         assert len(page.authors) == 2 and len(page.editors) == 1
         assert [role for *_, role in page.credited] == ["author", "author", "editor"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("1997-04-26 23:４０\n政府昨日宣布新措施。", "1997-04-26T23:40"),  # full-width digits in the time
+        ("２０１９-１２-０３ ０８:０５ 来源：新华网\n政府昨日宣布。", "2019-12-03T08:05"),
+        ("2019-12-03 25:61 来源：新华网\n政府昨日宣布。", "2019-12-03"),  # no such time: the day only
+    ],
+)
+def test_a_page_time_line_in_any_digits_gives_an_iso_publication_time(text, published):
+    from pipeline import Pipeline
+
+    doc = Pipeline().extract(text)
+    assert doc.meta.published_at.startswith(published)
