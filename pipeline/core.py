@@ -441,7 +441,7 @@ class Pipeline:
         text = ctx.original
         in_text = trim_punctuation([m for m in mentions if within(spans, m.start, m.end)], aligned.simplified)
         in_text = unit_titles(person_edges(in_text, aligned.simplified), aligned.simplified)
-        in_text = place_levels(in_text, aligned.simplified)
+        in_text = place_levels(in_text, aligned.simplified, tokens)
         mentions = whole_words(in_text, tokens, aligned.simplified)
         entities = [
             Entity(

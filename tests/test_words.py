@@ -146,15 +146,18 @@ def test_the_party_before_a_place_whose_level_the_title_shares_holds_the_positio
         ("西合營鎮南大坪村", [(0, 3), (3, 8)], ["西合營鎮", "南大坪村"]),
         ("北京市海淀区", [(0, 3), (3, 6)], ["北京市", "海淀区"]),  # the first has its level: nothing moves
         ("中山市區", [(0, 2), (2, 4)], ["中山", "市區"]),  # one character would be left: nothing moves
+        ("墨尔本市政府大楼", [(0, 3), (3, 8)], ["墨尔本", "市政府大楼"]),  # 市政府: a common word begins there
     ],
 )
 def test_a_level_character_beginning_the_next_place_ends_the_first(text, parts, places):
     from pipeline.convert import Converter
     from pipeline.extract.base import Mention
     from pipeline.extract.edges import place_levels
+    from pipeline.segment import Segmenter
 
     simplified = Converter().convert(text).simplified
-    kept = place_levels([Mention(s, e, "LOC", "ner", "ner.test", 0.9) for s, e in parts], simplified)
+    tokens = Segmenter().segment(simplified)
+    kept = place_levels([Mention(s, e, "LOC", "ner", "ner.test", 0.9) for s, e in parts], simplified, tokens)
     assert [text[m.start : m.end] for m in kept] == places
 
 

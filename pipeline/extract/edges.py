@@ -31,6 +31,7 @@ from functools import cache
 
 from pipeline import data
 from pipeline.extract.base import Mention
+from pipeline.segment import Token
 
 NAMED = ("ORG", "PERSON", "LOC")
 JOINERS = frozenset("·・•‧-－—–&'’.")
@@ -109,7 +110,7 @@ def unit_titles(mentions: list[Mention], text: str) -> list[Mention]:
             kept.append(m)
         elif cut - m.start >= MIN_CHARS["ORG"] and text[cut - 1] not in former:
             # not 香港前 of 香港前政务司司长: what is left describes the title; 香港 of 香港财政司司长 is the place
-            named = text.endswith(_org_heads(), m.start, cut)
+            named = text.endswith(_org_heads(), m.start, cut) or not text.startswith(_OFFICES, cut)
             kept.append(replace(m, end=cut) if named else replace(m, end=cut, type="LOC"))
     return kept
 
@@ -140,6 +141,10 @@ def _company_heads() -> tuple[str, ...]:
             for h in kinds[kind]["heads"]
         }
     )
+
+
+_NAME_POS = frozenset(("ns", "nr", "nrfg", "nrt", "nz", "j"))
+_OFFICES = ("政务司", "财政司")  # Hong Kong's offices: what is left before them without a head is their place
 
 
 @cache
@@ -222,11 +227,13 @@ def _levels() -> frozenset[str]:
     return frozenset(level for level in data.table("zh/places.json")["stem_levels"] if len(level) == 1)
 
 
-def place_levels(mentions: list[Mention], text: str) -> list[Mention]:
+def place_levels(mentions: list[Mention], text: str, tokens: list[Token]) -> list[Mention]:
     """The model's two adjacent places with the level of the first read into the second (兖州|区新兖镇,
     西合营|镇南大坪村): a name does not begin with a level word, so the character moves back to the first,
-    when that has no level of its own and the second keeps two characters or more."""
+    when that has no level of its own and the second keeps two characters or more; not where the level
+    begins a common word (墨尔本 + 市政府大楼, 胡同 + 市立图书馆: jieba's word there is no name's)."""
     levels = _levels()
+    common = {t.start for t in tokens if len(t.text) > 1 and t.pos not in _NAME_POS}
     places = {m.end: m for m in mentions if m.extractor == "ner" and m.type == "LOC"}
     moved: dict[int, Mention] = {}  # id of a mention -> its new span
     for m in mentions:
@@ -238,6 +245,7 @@ def place_levels(mentions: list[Mention], text: str) -> list[Mention]:
             and text[m.start] in levels
             and text[before.end - 1] not in levels
             and m.end - m.start >= 3
+            and m.start not in common
         ):
             moved[id(before)] = replace(before, end=before.end + 1)
             moved[id(m)] = replace(m, start=m.start + 1)

@@ -194,11 +194,14 @@ class OrgExtractor:
         pattern = w["listed_re"].get(ctx.region, w["listed_re"]["unknown"])
         starts = {t.start for t in ctx.tokens}
         ends = {t.end for t in ctx.tokens}
-        # 局 + 长 of jieba's 局长, or of one word (行政院长, 考试院长): a title sharing the name's last character
+        # 局 + 长 of jieba's 局长, or, in Taiwan, Hong Kong and Macau text, of one word (行政院长, 考试院长): a title
+        # sharing the name's last character (MSRA's mainland text leaves 财政部 of 财政部长 unannotated)
+        inside = ctx.region in w["government_named_regions"]
         shared_titles = {
             (t.end - 2, t.end)
             for t in ctx.tokens
-            if t.end - t.start >= 2 and ctx.simplified[t.end - 2 : t.end] in w["title_set"]
+            if (t.end - t.start == 2 or (inside and t.end - t.start > 2))
+            and ctx.simplified[t.end - 2 : t.end] in w["title_set"]
         }
         found = [
             (m.start(), m.end())

@@ -88,13 +88,6 @@ def _level_titles() -> frozenset[str]:
 
 
 @cache
-def _org_heads() -> tuple[str, ...]:
-    """The words that end an organization's name (``orgs.json``: head words, weak heads, 政府)."""
-    table = data.table("zh/orgs.json")
-    return tuple({*table["head_words"], *table["weak_heads"], *table["place_heads"]})
-
-
-@cache
 def _place_titles() -> tuple[str, ...]:
     """Titles that begin with a place's level character (市长, 市议员, 县议员): what shares it with the place."""
     titles = data.table("zh/titles.json")["compounds"]
@@ -217,12 +210,13 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
 
     def nt_word_end(m: Mention) -> int | None:
         """The end of jieba's organization word (nt) that begins inside the model's organization and goes on
-        past it to an organization's head (县人民 of 县/人民政府/nt), where the model stopped."""
+        past it to a government's head (县人民 of 县/人民政府/nt), where the model stopped; not to other heads
+        (武警 + 部队, 联合国 + 大会, 中共中央政治局 + 常委: MSRA's names end there)."""
         i = bisect_right(starts, m.end - 1) - 1
         t = tokens[i] if i >= 0 else None
         if t is None or t.pos != "nt" or not (m.start <= t.start < m.end < t.end):
             return None
-        return t.end if text.endswith(org_heads, m.end, t.end) else None  # not 联合国安理会 + 常任理事国
+        return t.end if text.endswith(government_heads, m.end, t.end) else None  # not 中共中央政治局 + 常委
 
     def place_before_a_title(m: Mention) -> int | None:
         """Where a place ends the model's organization, when the title after it shares the place's level
@@ -239,7 +233,7 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
     place_titles = _place_titles()
     name_starts = {x.start for x in mentions if x.type in ("ORG", "PERSON", "LOC")}
     title_chars = frozenset(data.table("zh/people.json")["title_characters"])
-    org_heads = _org_heads()
+    government_heads = tuple(data.table("zh/orgs.json")["place_heads"])
     single = data.surnames()[0]
     person_words = _person_words()
     given_pos = frozenset(("n", "nr", "nz", "ng", "nrfg"))  # not a verb or adverb (黄/指示, 袁/再次): the clause
