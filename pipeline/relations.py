@@ -647,7 +647,7 @@ class _Positions:
         name, core = self.entities[k].text_simplified, self._core(title)
         if len(core) == 2 and core[1] == "长" and name.endswith(core[0]):
             return True
-        kind = next((self.w["kind_of_head"][head] for head in data.endings(name, self.w["kind_head_table"])), None)
+        kind = self._kind(k)
         if kind is None:
             return not known
         return core in self.w["kind_titles"][kind] or title in self.w["kind_titles"][kind]
@@ -655,11 +655,12 @@ class _Positions:
     def _party_fits(self, k: int | None, title: str) -> bool:
         """Not a government's head for a party committee (市委副书记、市长: 市长 is no title of 市委); any title
         for any other body (招商局集团副总经理、党委委员: the chain's kinds are not all listed)."""
-        if k is None:
-            return True
+        return k is None or self._kind(k) != "party_committee" or self._fits(k, title)
+
+    def _kind(self, k: int) -> str | None:
+        """The kind of body an organization is by its head word (``titles.json`` ``kinds``), if known."""
         name = self.entities[k].text_simplified
-        kind = next((self.w["kind_of_head"][head] for head in data.endings(name, self.w["kind_head_table"])), None)
-        return kind != "party_committee" or self._fits(k, title)
+        return next((self.w["kind_of_head"][head] for head in data.endings(name, self.w["kind_head_table"])), None)
 
     def _heads_clause(self, k: int, sentence: int) -> bool:
         """Is the organization its clause's subject: first in it, after no more than a time or a place?"""

@@ -88,6 +88,12 @@ def _level_titles() -> frozenset[str]:
 
 
 @cache
+def _title_chars_and_government_heads() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The title characters after a surname (蘇揆: ``people.json``) and a government's heads (政府: ``orgs.json``)."""
+    return frozenset(data.table("zh/people.json")["title_characters"]), tuple(data.table("zh/orgs.json")["place_heads"])
+
+
+@cache
 def _place_titles() -> tuple[str, ...]:
     """Titles that begin with a place's level character (市长, 市议员, 县议员): what shares it with the place."""
     titles = data.table("zh/titles.json")["compounds"]
@@ -232,8 +238,7 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
 
     place_titles = _place_titles()
     name_starts = {x.start for x in mentions if x.type in ("ORG", "PERSON", "LOC")}
-    title_chars = frozenset(data.table("zh/people.json")["title_characters"])
-    government_heads = tuple(data.table("zh/orgs.json")["place_heads"])
+    title_chars, government_heads = _title_chars_and_government_heads()
     single = data.surnames()[0]
     person_words = _person_words()
     given_pos = frozenset(("n", "nr", "nz", "ng", "nrfg"))  # not a verb or adverb (黄/指示, 袁/再次): the clause
