@@ -266,7 +266,9 @@ def _document(where: str, text: str, fields: dict) -> GoldDocument:
     published = fields.get("published_at") or meta.get("published_at")
     region = fields.get("region") or meta.get("region")
     return GoldDocument(
-        where, text, published_at=published if isinstance(published, str) else None,
+        where,
+        text,
+        published_at=published if isinstance(published, str) else None,
         region=region if isinstance(region, str) and region != "unknown" else None,
     )
 

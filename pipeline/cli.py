@@ -278,8 +278,10 @@ def _lock(locks: list[OutputLock], targets: list[tuple[Path | None, bool]]) -> N
         lock = OutputLock(target, folder).acquire()
         locks.append(lock)
         if lock.took_over:
-            print(f"xinwen: {target}: taking over the lock of a run that died ({describe(lock.took_over)})",
-                  file=sys.stderr)
+            print(
+                f"xinwen: {target}: taking over the lock of a run that died ({describe(lock.took_over)})",
+                file=sys.stderr,
+            )
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -454,8 +456,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"xinwen: {exc}", file=sys.stderr)
         return 2
     except Stopped as exc:
-        print(f"xinwen: stopped by {exc.name}; what was written is kept: rerun the same command to resume",
-              file=sys.stderr)
+        print(
+            f"xinwen: stopped by {exc.name}; what was written is kept: rerun the same command to resume",
+            file=sys.stderr,
+        )
         return 128 + exc.signum
     except KeyboardInterrupt:
         print("xinwen: interrupted", file=sys.stderr)

@@ -181,4 +181,4 @@ def _near(span: tuple[int, int, str], gold: GoldDocument) -> str:
     near = [g for g in gold.entities if g.start < end and start < g.end]
     if not near:
         return ""
-    return "  (gold: " + ", ".join(f"{g.type} {gold.text[g.start:g.end]} [{g.start}:{g.end}]" for g in near) + ")"
+    return "  (gold: " + ", ".join(f"{g.type} {gold.text[g.start : g.end]} [{g.start}:{g.end}]" for g in near) + ")"

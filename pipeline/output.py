@@ -183,8 +183,9 @@ class ShardedWriter:
                 lines = _copy_counting(src, out)
         if lines != self._counts[0]:  # never claim records the shard does not hold
             raise OutputChanged(
-                str(shard.journal), f"holds {lines} records where this run wrote {self._counts[0]}: "
-                "another process wrote to it; stopped without sealing"
+                str(shard.journal),
+                f"holds {lines} records where this run wrote {self._counts[0]}: "
+                "another process wrote to it; stopped without sealing",
             )
         if shard.errors is not None and (self._counts[1] or shard.manifest is None):  # a shard: only if any
             with replacing(shard.errors) as tmp, open(tmp, "wb") as out, _open_or_empty(shard.error_journal) as src:
@@ -210,7 +211,6 @@ class ShardedWriter:
         self._index += 1
         self._sources = []
         self._counts = [0, 0]
-
 
     def verify(self) -> tuple[int, int]:
         """Records and failures of the sealed shards as their manifests state them, each checked on disk.

@@ -111,8 +111,10 @@ class XinwenComponent:
 
     def _arguments(self, doc: Doc) -> dict[str, Any]:
         # (the config's region is in the pipeline's settings already)
-        return {"published_at": doc.user_data.get(PUBLISHED_AT_KEY) or self.published_at,
-                "region": doc.user_data.get(REGION_KEY)}
+        return {
+            "published_at": doc.user_data.get(PUBLISHED_AT_KEY) or self.published_at,
+            "region": doc.user_data.get(REGION_KEY),
+        }
 
     def __call__(self, doc: Doc) -> Doc:
         if not _has_text(doc.text):

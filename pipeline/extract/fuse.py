@@ -58,6 +58,7 @@ from pipeline.extract.base import Mention
 
 SPECIFIC_ORG = 0.85
 TRUSTED_ORG = 0.9  # a listed name, or a suffix name built on one (orgs.LISTED)
+LISTED_HINT = 0.7  # a listed name below this is only a hint (registers.HINT)
 
 
 def _rank(m: Mention) -> int:
@@ -118,7 +119,8 @@ def _needs_model(m: Mention) -> bool:
 
 
 def _listed(m: Mention) -> bool:
-    return m.extractor == "rule" and m.rule.endswith(".gazetteer")
+    """A listed name; one its register demoted to a hint (奔驰/v, registers.py) overrides nothing."""
+    return m.extractor == "rule" and m.rule.endswith(".gazetteer") and m.confidence >= LISTED_HINT
 
 
 def _defer_to_listed(mentions: list[Mention]) -> list[Mention]:

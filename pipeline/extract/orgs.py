@@ -57,7 +57,8 @@ class OrgExtractor:
         w["government_formal_names"] = tuple(w["government_formal_names"])
         w["government_named_regions"] = frozenset(w["government_named_regions"])
         w["quantifiers"] = frozenset(a + b for a in w["quantifier_heads"] for b in w["quantifier_classifiers"])
-        w["stops"] = frozenset(w["linking_verbs"]) | frozenset(w["role_nouns"])
+        w["stops"] = frozenset(w["linking_verbs"]) | frozenset(w["role_nouns"]) | frozenset(w["describers"])
+        w["describer_re"] = re.compile("|".join(w["describer_patterns"]))
         w["not_orgs"] = frozenset(w["not_orgs"])
         w["specific_pos"] = frozenset(w["specific_pos"])
         w["region_words"] = frozenset(w["region_words"])
@@ -239,7 +240,12 @@ class OrgExtractor:
         j, softs = i, 0
         while j > 0 and end - tokens[j - 1].start <= w["max_chars"]:
             prev = tokens[j - 1]
-            if prev.text.strip() != prev.text or prev.text in w["quantifiers"] or prev.text in w["stops"]:
+            if (
+                prev.text.strip() != prev.text
+                or prev.text in w["quantifiers"]
+                or prev.text in w["stops"]
+                or w["describer_re"].fullmatch(prev.text)
+            ):
                 break
             if tokens[j].pos in w["soft_pos"] and (
                 prev.pos in w["person_pos"]

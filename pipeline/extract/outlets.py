@@ -100,7 +100,7 @@ class OutletExtractor:
             add(m.start("name"), m.end("name"), "outlets.title")
         token_starts = set(starts)
         for m in g["reporter"].finditer(text):
-            start = _name_before(tokens, starts, m.start(), g["wire_ends"])
+            start = _name_before(tokens, starts, m.start(), g)
             if start is None:  # 澎湃/v 新闻记者/n: a listed outlet whose last word jieba joined to 记者
                 start = next(
                     (
@@ -113,6 +113,11 @@ class OutletExtractor:
             if start is not None:
                 add(start, m.start(), "outlets.reporter")
         return sorted(found.values(), key=lambda x: (x.start, x.end))
+
+
+def _whole_outlet(first: Token, end: int, g: dict[str, object]) -> bool:
+    """Is the name from word ``first`` to ``end`` a listed outlet, or that one word, tagged nt?"""
+    return first.end == end and (first.pos == "nt" or first.text in g["names"])
 
 
 def _longest_listed_or_suffixed(name: str, g: dict[str, object]) -> int:
@@ -143,14 +148,23 @@ def _plain_name(tokens: list[Token], starts: list[int], start: int, end: int, wi
     return True
 
 
-def _name_before(tokens: list[Token], starts: list[int], end: int, wire_ends: tuple[str, ...]) -> int | None:
+def _name_before(tokens: list[Token], starts: list[int], end: int, g: dict[str, object]) -> int | None:
     """Where the outlet name that ends at ``end`` (before 记者) begins: back over content words, and not
-    over a dateline's last word (本报讯新华社记者, 6月17日讯新华社记者: the outlet is 新华社)."""
+    over a dateline's last word (本报讯新华社记者, 6月17日讯新华社记者: the outlet is 新华社). A whole
+    outlet name (listed, or one jieba word tagged nt) takes no person's name before it (周德武 +
+    中国国际广播电台记者: the previous credit) and no one-character word (见图 + 新华社记者)."""
     i = bisect_left(starts, end) - 1
     begin = None
     while i >= 0 and tokens[i].end == (end if begin is None else begin):
         t = tokens[i]
-        if t.pos.startswith(_FUNCTION_POS) or end - t.start > 12 or not t.text.strip() or t.text.endswith(wire_ends):
+        if (
+            t.pos.startswith(_FUNCTION_POS)
+            or end - t.start > 12
+            or not t.text.strip()
+            or t.text.endswith(g["wire_ends"])
+        ):
+            break
+        if begin is not None and (t.pos.startswith("nr") or len(t.text) == 1) and _whole_outlet(tokens[i + 1], end, g):
             break
         begin = t.start
         i -= 1

@@ -10,6 +10,7 @@ verb (a word of its own) after a sentence break (。X表示), or in a credit lin
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cached_property
 
 from pipeline import data
@@ -17,6 +18,17 @@ from pipeline.data import alternation
 from pipeline.extract.base import Context, Mention
 
 _HAN = "\u3400-\u9fff"
+HINT = 0.6
+"""A rule's name that needs the model's agreement (below ``Settings.min_rule_confidence``)."""
+LONGEST_NAME_WORD = 8
+
+
+def _common_word(text: str, start: int, end: int, freq: Mapping[str, int], names: set[tuple[int, int]]) -> bool:
+    """Whether ``text[start:end]`` is a word of jieba's dictionary not tagged as a name (one of ``names``),
+    or the start of a longer word."""
+    if (start, end) not in names and freq.get(text[start:end]):
+        return True
+    return any(freq.get(text[start:j]) for j in range(end + 1, min(len(text), start + LONGEST_NAME_WORD) + 1))
 
 
 class PersonExtractor:
@@ -42,24 +54,35 @@ class PersonExtractor:
         ]
         word_starts = {t.start for t in ctx.tokens}
         foreign = {(t.start, t.end) for t in ctx.tokens if t.pos == "nrt"}  # jieba's transliterated names (拜登)
+        names = {(t.start, t.end) for t in ctx.tokens if t.pos.startswith("nr")}
+        time_words = {t.end: t for t in ctx.tokens if t.pos in ("f", "t") and t.end - t.start >= 2}
+
+        def given_time_word(m: re.Match[str]) -> bool:
+            t = time_words.get(m.end("name"))
+            return t is not None and t.start > m.start("name")
 
         def named(m: re.Match[str]) -> bool:
             return self._is_name(m["name"], w) or m.span("name") in foreign
 
+        def rule_name(m: re.Match[str], rule: str, confidence: float) -> Mention:
+            """A structured name, or a hint the model must confirm where the name is a dictionary word jieba
+            does not tag as a name, or begins a longer word (普遍 of 普遍认为/l); a given name that is a
+            time or locality word (主席国/期间/f) is none."""
+            s, e = m.span("name")
+            if m.span("name") in foreign:
+                return Mention(s, e, "PERSON", "rule", rule, confidence, structured=True)
+            if _common_word(text, s, e, ctx.word_freq, names):
+                return Mention(s, e, "PERSON", "rule", rule, HINT, structured=False)
+            return Mention(s, e, "PERSON", "rule", rule, confidence, structured=True)
+
         for start, end in ctx.spans:
             for m in titled.finditer(text, start, end):
-                if named(m):
-                    mentions.append(
-                        Mention(m.start("name"), m.end("name"), "PERSON", "rule", "people.titled", 0.9, structured=True)
-                    )
+                if named(m) and not given_time_word(m):
+                    mentions.append(rule_name(m, "people.titled", 0.9))
             for m in speaker.finditer(text, start, end):
                 # the speech verb begins a word: not 荣誉 + 称 of 荣誉称号
-                if named(m) and m.end("name") in word_starts:
-                    mentions.append(
-                        Mention(
-                            m.start("name"), m.end("name"), "PERSON", "rule", "people.speaker", 0.85, structured=True
-                        )
-                    )
+                if named(m) and m.end("name") in word_starts and not given_time_word(m):
+                    mentions.append(rule_name(m, "people.speaker", 0.85))
             for pattern, role in ((reporters, "reporter"), (photographers, "photographer")):
                 for m in pattern.finditer(text, start, end):
                     for name in re.finditer(rf"[{_HAN}]+", m["names"]):

@@ -149,6 +149,8 @@ class PlaceExtractor:
                 k -= 1
             if len(head) == 1 and not (words and words[-1].pos in name):
                 continue
+            if len(head) == 1 and tok.pos.startswith("v") and words[-1].pos.startswith("nr"):
+                continue  # 王玉梅/nr 站/v 在: a person and the verb, not a station (坪林/ns 站/v is one)
             # common words before the first name word are cut (控制性 工程 + 遂宁涪江特大桥); then places at
             # its start stand alone: 湾仔 + 维景酒店, 遂宁 + 涪江特大桥, 中国 + 良渚古城遗址 (古城 is no name)
             while words and words[0].pos not in name:

@@ -6,7 +6,8 @@ their short forms (台積電, 中油, 宁德时代) look like nothing in particu
 A listed name is an organization wherever it stands as a word: it starts and
 ends on jieba word boundaries (so a short name is not found inside another
 word; an outlet may end inside the word for its report, 据央视/新闻报道), and a name in Latin
-letters is not glued to other letters. Listed
+letters is not glued to other letters. A name before 牌 is a brand (“仁宝”牌西服), none; one jieba
+reads as a verb (奔驰/v) or that a given name follows (丰田 + 章一郎) needs the model's agreement. Listed
 mentions rank with the gazetteers in fusion (``rule`` ends in ``.gazetteer``).
 """
 
@@ -20,6 +21,8 @@ from pipeline.extract.base import Context, Mention
 
 REGISTERS = ("zh/outlets.json", "zh/companies.json")
 CONFIDENCE = 0.9
+HINT = 0.6  # below ``Settings.min_rule_confidence``: kept only where the model reads the same name
+_BRAND = re.compile(r"[”」’』]?牌")
 
 
 @cache
@@ -51,6 +54,10 @@ class RegisterExtractor:
         text = ctx.folded
         bounds = {t.start for t in ctx.tokens} | {t.end for t in ctx.tokens}
         outlets, reports = _outlet_report_words()
+        # 汽车奔驰/v 了: a listed name jieba reads as one verb or adjective; 丰田 + 章一郎/nr: one followed by a
+        # given name begins a person's name. Both need the model's agreement.
+        verbs = {(t.start, t.end) for t in ctx.tokens if t.pos[:1] in ("v", "a", "d")}
+        given_names = {t.start for t in ctx.tokens if t.pos.startswith("nr") and not t.pos.startswith("nrt")}
         found = []
         for m in _pattern().finditer(text):
             start, end = m.span()
@@ -58,6 +65,8 @@ class RegisterExtractor:
                 ok = _latin_word_edge(text, start) and _latin_word_edge(text, end)
             else:  # 据央视/新闻报道: jieba joins an outlet's last word to the word for its report
                 ok = start in bounds and (end in bounds or (m[0] in outlets and text.startswith(reports, end)))
-            if ok:
-                found.append(Mention(start, end, "ORG", "rule", "registers.gazetteer", CONFIDENCE))
+            if not ok or _BRAND.match(text, end):
+                continue  # “仁宝”牌西服: a brand named after the company, no organization
+            confidence = HINT if (start, end) in verbs or end in given_names else CONFIDENCE
+            found.append(Mention(start, end, "ORG", "rule", "registers.gazetteer", confidence))
         return found
