@@ -23,11 +23,10 @@ HINT = 0.6
 LONGEST_NAME_WORD = 8
 
 
-def _common_word(text: str, start: int, end: int, freq: Mapping[str, int], names: set[tuple[int, int]]) -> bool:
-    """Whether ``text[start:end]`` is a word of jieba's dictionary not tagged as a name (one of ``names``),
-    or the start of a longer word."""
-    if (start, end) not in names and freq.get(text[start:end]):
-        return True
+def _begins_a_longer_word(text: str, start: int, end: int, freq: Mapping[str, int]) -> bool:
+    """Whether ``text[start:end]`` begins a longer word of jieba's dictionary (普遍 of 普遍认为).
+
+    (Names that are dictionary words stay names: jieba tags 安南, 巴拉克 and 索尼亚 ns, 白皮书 nr.)"""
     return any(freq.get(text[start:j]) for j in range(end + 1, min(len(text), start + LONGEST_NAME_WORD) + 1))
 
 
@@ -54,10 +53,10 @@ class PersonExtractor:
         ]
         word_starts = {t.start for t in ctx.tokens}
         foreign = {(t.start, t.end) for t in ctx.tokens if t.pos == "nrt"}  # jieba's transliterated names (拜登)
-        names = {(t.start, t.end) for t in ctx.tokens if t.pos.startswith("nr")}
         time_words = {t.end: t for t in ctx.tokens if t.pos in ("f", "t") and t.end - t.start >= 2}
 
         def given_time_word(m: re.Match[str]) -> bool:
+            """A given name that is a time or locality word (主席国/期间/f) is none."""
             t = time_words.get(m.end("name"))
             return t is not None and t.start > m.start("name")
 
@@ -65,13 +64,12 @@ class PersonExtractor:
             return self._is_name(m["name"], w) or m.span("name") in foreign
 
         def rule_name(m: re.Match[str], rule: str, confidence: float) -> Mention:
-            """A structured name, or a hint the model must confirm where the name is a dictionary word jieba
-            does not tag as a name, or begins a longer word (普遍 of 普遍认为/l); a given name that is a
-            time or locality word (主席国/期间/f) is none."""
+            """A structured name, or a hint the model must confirm where the name begins a longer word
+            (普遍 of 普遍认为/l)."""
             s, e = m.span("name")
             if m.span("name") in foreign:
                 return Mention(s, e, "PERSON", "rule", rule, confidence, structured=True)
-            if _common_word(text, s, e, ctx.word_freq, names):
+            if _begins_a_longer_word(text, s, e, ctx.word_freq):
                 return Mention(s, e, "PERSON", "rule", rule, HINT, structured=False)
             return Mention(s, e, "PERSON", "rule", rule, confidence, structured=True)
 
