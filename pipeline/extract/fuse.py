@@ -157,7 +157,17 @@ def _defer_to_listed(mentions: list[Mention]) -> list[Mention]:
 def _defer_to_facilities(mentions: list[Mention]) -> list[Mention]:
     """Drop the model's names that cross a named facility's edge (港珠 + 澳大桥珠口岸 against 港珠澳大桥), or end
     where it ends and begin before it (湾仔维景酒店 is 湾仔 + 维景酒店), or are it as an organization (a hotel
-    or a station is a place)."""
+    or a station is a place); but a facility the model reads as a place and then the facility's own
+    name is those two (汉城 + 蚕室综合体育场: jieba knows 蚕室 as a common word only)."""
+    model_places = {(m.start, m.end) for m in mentions if m.extractor == "ner" and m.type == "LOC"}
+    model_place_ends = {start: end for start, end in model_places}
+
+    def split_by_the_model(m: Mention) -> bool:
+        """汉城 + 蚕室综合体育场: the model reads the facility as a place and a place after it; its split stands."""
+        middle = model_place_ends.get(m.start)
+        return middle is not None and middle < m.end and (middle, m.end) in model_places
+
+    mentions = [m for m in mentions if m.rule != "places.facility" or not split_by_the_model(m)]
     facilities = sorted((m.start, m.end) for m in mentions if m.rule == "places.facility")
     if not facilities:
         return mentions
