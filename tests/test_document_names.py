@@ -277,7 +277,6 @@ def test_a_latin_name_in_brackets_after_a_name_is_the_same_kind(pipe, text, lati
     assert (latin, kind) in {(e.text, e.type) for e in doc.entities}
 
 
-
 @pytest.mark.parametrize(
     ("text", "place"),
     [
@@ -311,3 +310,40 @@ def test_a_levels_formal_government_stands_without_the_model(pipe, text, org):
     doc = pipe.extract(text)
     assert org in [e.text for e in doc.entities if e.type == "ORG"]
     assert "北京市政府" not in [e.text for e in pipe.extract("北京市政府决定。").entities]  # not the informal name
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("与会代表普遍认为，改革势在必行。", "普遍"),
+        ("與會代表普遍認為，改革勢在必行。", "普遍"),
+        ("在担任轮值主席国期间，该国将推动谈判。", "国期间"),
+        ("在擔任輪值主席國期間，該國將推動談判。", "國期間"),
+    ],
+)
+def test_a_word_after_a_title_is_no_person(pipe, text, word):
+    assert word not in [e.text for e in pipe.extract(text).entities if e.type == "PERSON"]
+
+
+def test_a_listed_company_read_as_a_verb_or_a_brand_is_no_organization(pipe):
+    assert "奔驰" not in [e.text for e in pipe.extract("骏马在草原上奔驰了很久。").entities]
+    assert "仁寶" not in [e.text for e in pipe.extract("他們推出「仁寶」牌運動鞋。").entities]
+    assert "奔驰公司" in [e.text for e in pipe.extract("奔驰公司宣布召回部分车辆。").entities]
+
+
+def test_a_whole_outlet_before_a_reporter_takes_no_name_before_it(pipe):
+    text = "本报记者王志华张立新华社记者刘明报道"
+    orgs = [e.text for e in pipe.extract(text).entities if e.type == "ORG"]
+    assert "新华社" in orgs and not any(o.endswith("新华社") and o != "新华社" for o in orgs)
+    caption = "会议现场（见图新华社记者刘宇摄）"
+    assert "图新华社" not in [e.text for e in pipe.extract(caption).entities]
+
+
+def test_a_person_before_the_verb_stand_is_no_station(pipe):
+    doc = pipe.extract("李秀英站在田埂上看着秧苗。")
+    assert not any(e.text.endswith("站") for e in doc.entities if e.type == "LOC")
+
+
+def test_a_facility_the_model_splits_into_two_places_is_two(pipe):
+    doc = pipe.extract("比赛今日在汉城蚕室综合体育场举行。")
+    assert [e.text for e in doc.entities if e.type == "LOC"] == ["汉城", "蚕室综合体育场"]

@@ -43,13 +43,17 @@ def chunks(tags):
     found, begin, prev, prev_type = [], 0, "O", ""
     for i, tag in enumerate([*tags, "O"]):
         prefix, kind = ("O", "") if tag == "O" else tag.split("-", 1)
-        ends = prev in ("E", "S") or (prev in ("B", "I") and prefix in ("B", "S", "O")) or (
-            prev != "O" and prev_type != kind
+        ends = (
+            prev in ("E", "S")
+            or (prev in ("B", "I") and prefix in ("B", "S", "O"))
+            or (prev != "O" and prev_type != kind)
         )
         if ends and prev != "O":
             found.append((begin, i, prev_type))
-        starts = prefix in ("B", "S") or (prev in ("E", "S", "O") and prefix in ("I", "E")) or (
-            prefix != "O" and prev_type != kind
+        starts = (
+            prefix in ("B", "S")
+            or (prev in ("E", "S", "O") and prefix in ("I", "E"))
+            or (prefix != "O" and prev_type != kind)
         )
         if starts:
             begin = i
@@ -169,8 +173,12 @@ def test_label_studio_offsets_are_utf16_code_units(tmp_path):
             "from_name": "label",
             "to_name": "text",
             "type": "labels",
-            "value": {"start": units.to_utf16(start), "end": units.to_utf16(end), "text": text[start:end],
-                      "labels": [kind]},
+            "value": {
+                "start": units.to_utf16(start),
+                "end": units.to_utf16(end),
+                "text": text[start:end],
+                "labels": [kind],
+            },
         }
 
     tasks = [
@@ -179,8 +187,13 @@ def test_label_studio_offsets_are_utf16_code_units(tmp_path):
             "data": {"text": text},
             "annotations": [
                 {"was_cancelled": True, "result": []},
-                {"result": [region(li, li + 2, "PERSON"), region(beijing, beijing + 2, "LOC"),
-                            region(money, money + 3, "AMOUNT")]},
+                {
+                    "result": [
+                        region(li, li + 2, "PERSON"),
+                        region(beijing, beijing + 2, "LOC"),
+                        region(money, money + 3, "AMOUNT"),
+                    ]
+                },
             ],
         },
         {"id": 8, "data": {"text": "没有标注的任务"}, "annotations": []},

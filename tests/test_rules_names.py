@@ -192,3 +192,20 @@ def test_gazetteer_places_only_as_whole_words(make_context):
 )
 def test_a_role_noun_before_a_company_is_no_part_of_its_name(make_context, text, org):
     assert org in spans([m for m in OrgExtractor().find(make_context(text)) if m.confidence >= 0.7], text)
+
+
+@pytest.mark.parametrize(
+    ("text", "describer"),
+    [
+        ("据悉，美国有关公司已经停产。", "有关"),
+        ("據悉，美國有關公司已經停產。", "有關"),
+        ("它是德国三大汽车公司之一。", "三大"),
+        ("它是德國三大汽車公司之一。", "三大"),
+        ("法国全国性日报昨天发表社论。", "全国性"),
+        ("本报讯北京首家环保服务中心日前成立。", "首家"),
+    ],
+)
+def test_a_word_that_describes_the_body_ends_the_name(make_context, text, describer):
+    """The suffix walk stops at a describer: no organization holds it."""
+    found = spans(OrgExtractor().find(make_context(text)), text)
+    assert not any(describer in name for name in found), found

@@ -126,14 +126,25 @@ def test_overlapping_records_keep_the_longest_then_the_earliest():
 
     def entity(start, end, kind):
         return Entity(
-            type=kind, text=text[start:end], text_simplified=text[start:end], start=start, end=end,
-            extractor="rule", confidence=0.9,
+            type=kind,
+            text=text[start:end],
+            text_simplified=text[start:end],
+            start=start,
+            end=end,
+            extractor="rule",
+            confidence=0.9,
         )
 
-    entities = [entity(0, 3, "LOC"), entity(0, 10, "ORG"), entity(3, 6, "LOC"), entity(10, 12, "DATE"),
-                entity(11, 14, "ORG")]
-    record = Document(id="x", source="t", encoding="utf-8", script="simplified", text=text, meta=Meta(),
-                      entities=entities)
+    entities = [
+        entity(0, 3, "LOC"),
+        entity(0, 10, "ORG"),
+        entity(3, 6, "LOC"),
+        entity(10, 12, "DATE"),
+        entity(11, 14, "ORG"),
+    ]
+    record = Document(
+        id="x", source="t", encoding="utf-8", script="simplified", text=text, meta=Meta(), entities=entities
+    )
     doc = component._set(nlp.make_doc(text), record)
     assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == [(0, 10, "ORG"), (11, 14, "ORG")]
     assert doc._.xinwen == record  # the records set aside stay in the Document
