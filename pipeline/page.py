@@ -43,6 +43,10 @@ class Page:
     credited: list[tuple[int, int, str]] = field(default_factory=list)
 
 
+_PROSE = re.compile(r"[\u4e00-\u9fff]{6,}")
+"""A run of Han characters longer than a name and its trailer: after 编辑： it is a sentence, not a credit."""
+
+
 def _lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of each non-blank line, stripped of surrounding whitespace."""
     spans = []
@@ -146,7 +150,7 @@ class PageParser:
                 break
             if line in words["furniture_set"]:
                 kinds[i] = "furniture"
-            elif editor := words["editor_re"].match(line):
+            elif (editor := words["editor_re"].match(line)) and not _PROSE.search(editor["names"]):
                 kinds[i] = "editor"
                 closed = closed or "body" in kinds[:i]
                 page.editors += self._names(editor, start, "editor", page)

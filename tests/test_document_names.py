@@ -347,3 +347,25 @@ def test_a_person_before_the_verb_stand_is_no_station(pipe):
 def test_a_facility_the_model_splits_into_two_places_is_two(pipe):
     doc = pipe.extract("比赛今日在汉城蚕室综合体育场举行。")
     assert [e.text for e in doc.entities if e.type == "LOC"] == ["汉城", "蚕室综合体育场"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("外交部长马里奥宣称，谈判将继续。", "马里奥"),
+        ("國務委員陳立將在會上發言。", "陳立"),
+    ],
+)
+def test_a_titled_name_ends_before_the_word_after_it(pipe, text, name):
+    people = [e.text for e in pipe.extract(text).entities if e.type == "PERSON"]
+    assert name in people and not any(p.startswith(name) and p != name for p in people), people
+
+
+def test_an_organization_that_speaks_is_no_person(pipe):
+    doc = pipe.extract("安理会表示，各方应保持克制。")
+    assert "安理会" not in [e.text for e in doc.entities if e.type == "PERSON"]
+
+
+def test_an_editors_note_is_no_credit_line(pipe):
+    doc = pipe.extract("编辑：无论从历史还是从现实来看，这个问题都很重要。")
+    assert doc.meta.editors == [] and not [e for e in doc.entities if e.type == "PERSON"]

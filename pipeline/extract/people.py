@@ -63,10 +63,27 @@ class PersonExtractor:
         def named(m: re.Match[str]) -> bool:
             return self._is_name(m["name"], w) or m.span("name") in foreign
 
-        def rule_name(m: re.Match[str], rule: str, confidence: float) -> Mention:
-            """A structured name, or a hint the model must confirm where the name begins a longer word
-            (普遍 of 普遍认为/l)."""
+        by_start = {t.start: t for t in ctx.tokens}
+        bodies = {(t.start, t.end) for t in ctx.tokens if t.pos == "nt"}  # 安理会/nt 表示: a body speaks
+
+        def trimmed(m: re.Match[str]) -> int:
+            """Where the name ends: before a word that begins inside it, after two characters, and runs on
+            past it (吕厄 + 宣称), or a one-character adverb, preposition or conjunction (罗干 + 将 + 在)."""
             s, e = m.span("name")
+            for at in range(s + 2, e):
+                t = by_start.get(at)
+                if t is not None and (
+                    (t.end > e and t.pos[:1] in "vdpc") or (t.end - t.start == 1 and t.pos[:1] in "dpc")
+                ):
+                    return at
+            return e
+
+        def rule_name(m: re.Match[str], rule: str, confidence: float) -> Mention | None:
+            """A structured name, or a hint the model must confirm where the name begins a longer word
+            (普遍 of 普遍认为/l); none where it is an organization's word or no name once trimmed."""
+            s, e = m.start("name"), trimmed(m)
+            if ((s, e) != m.span("name") and not self._is_name(text[s:e], w)) or (s, e) in bodies:
+                return None
             if m.span("name") in foreign:
                 return Mention(s, e, "PERSON", "rule", rule, confidence, structured=True)
             if _begins_a_longer_word(text, s, e, ctx.word_freq):
@@ -75,12 +92,13 @@ class PersonExtractor:
 
         for start, end in ctx.spans:
             for m in titled.finditer(text, start, end):
-                if named(m) and not given_time_word(m):
-                    mentions.append(rule_name(m, "people.titled", 0.9))
+                if named(m) and not given_time_word(m) and (found := rule_name(m, "people.titled", 0.9)):
+                    mentions.append(found)
             for m in speaker.finditer(text, start, end):
                 # the speech verb begins a word: not 荣誉 + 称 of 荣誉称号
                 if named(m) and m.end("name") in word_starts and not given_time_word(m):
-                    mentions.append(rule_name(m, "people.speaker", 0.85))
+                    if found := rule_name(m, "people.speaker", 0.85):
+                        mentions.append(found)
             for pattern, role in ((reporters, "reporter"), (photographers, "photographer")):
                 for m in pattern.finditer(text, start, end):
                     for name in re.finditer(rf"[{_HAN}]+", m["names"]):
