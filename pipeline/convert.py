@@ -71,9 +71,10 @@ class Converter:
 
     def _script(self, text: str, simplified: str) -> Script:
         """Traditional if characters change towards Simplified, Simplified if they would change back."""
-        to_simplified = sum(a != b for a, b in zip(text, simplified, strict=True))
+        # Counted in C (map over str.__ne__); an unchanged text, the usual case one way, counts nothing.
+        to_simplified = 0 if simplified == text else sum(map(str.__ne__, text, simplified))
         traditional = self._s2t.convert(text)
-        to_traditional = sum(a != b for a, b in zip(text, traditional, strict=False))
+        to_traditional = 0 if traditional == text else sum(map(str.__ne__, text, traditional))
         if to_simplified == 0 and to_traditional == 0:
             return "unknown"
         if to_simplified and to_traditional:

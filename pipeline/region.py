@@ -50,6 +50,26 @@ class RegionDetector:
     def _patterns(self) -> dict[str, list[re.Pattern[str]]]:
         return {region: [re.compile(p) for p in pats] for region, pats in self._table["patterns"].items()}
 
+    @cached_property
+    def _words(self) -> list[tuple[str, str, str, int]]:
+        """The marker, strong marker and body words as (region, kind, word, points per occurrence), in table order."""
+        table = self._table
+        weights = (("markers", "marker", 1), ("strong_markers", "strong_marker", table["strong_points"]))
+        return [
+            (region, kind, word, points)
+            for key, kind, points in (*weights, ("bodies", "body", 1))
+            for region, words in table[key].items()
+            for word in words
+        ]
+
+    @cached_property
+    def _words_by_first(self) -> dict[str, list[int]]:
+        """The indices into ``_words`` of the words beginning with each character (a text is scanned for those only)."""
+        index: dict[str, list[int]] = {}
+        for i, (_, _, word, _) in enumerate(self._words):
+            index.setdefault(word[0], []).append(i)
+        return index
+
     def detect(self, text: str) -> Region:
         """The region with most points (at least ``min_score``), else ``unknown``; a ``Detected`` carrying its clues."""
         table = self._table
@@ -71,13 +91,14 @@ class RegionDetector:
         """Every clue in ``text``: words per occurrence, variant characters once, patterns per match."""
         table = self._table
         found: list[RegionClue] = []
-        weights = (("markers", "marker", 1), ("strong_markers", "strong_marker", table["strong_points"]))
-        for key, kind, points in (*weights, ("bodies", "body", 1)):
-            for region, words in table[key].items():
-                for word in words:
-                    if count := text.count(word):
-                        clue = RegionClue(region=region, kind=kind, text=word, count=count, points=count * points)
-                        found.append(clue)
+        by_first = self._words_by_first
+        # Only the words whose first character occurs can occur, in the table's order.
+        candidates = sorted(i for char in set(text).intersection(by_first) for i in by_first[char])
+        words = self._words
+        for i in candidates:
+            region, kind, word, points = words[i]
+            if count := text.count(word):
+                found.append(RegionClue(region=region, kind=kind, text=word, count=count, points=count * points))
         for region, chars in table["variants"].items():
             for char in chars:
                 if char in text:  # a hint, not a count: 裡 is common in HK too

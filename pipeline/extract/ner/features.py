@@ -185,8 +185,16 @@ class CharFeatures:
         # Training sees every sentence once per epoch; memoise the segmentation. The
         # segmenter is looked up at each call: the NER extractor swaps in the pipeline's.
         self._segment = lru_cache(maxsize=100_000)(lambda text: self.segmenter.segment(text))
-        self._lexemes: dict[str, tuple[int, int, int]] = {}  # char -> ORTH, SHAPE, IS_SPACE (for char_doc)
         self._word_tags: dict[tuple[int, str], list[str]] = {}  # (length, POS) -> its characters' tags
+        # For char_doc: each character's row of (ORTH, SHAPE, IS_SPACE), the hashes of the jieba tags of a
+        # (length, POS) pair and of a dictionary word's feature. All bounded by the vocabulary, not the text.
+        self._lexeme_index: dict[str, int] = {}
+        self._lexeme_rows: list[tuple[int, int, int]] = []
+        self._lexeme_table: numpy.ndarray | None = None
+        self._tag_hashes: dict[tuple[int, str], list[int]] = {}
+        self._lexicon_hashes: dict[str, int] = {}
+        self._no_match_hash = hash_string("-")
+        self._no_tag_hash = hash_string("")
 
     def columns(self, text: str, tokens: list[Token], base: int = 0, lexicon: Lexicon | None = None) -> list[list[str]]:
         """The feature strings of each character, one list per attribute of ``_ATTRS`` written (``text`` at
@@ -205,23 +213,91 @@ class CharFeatures:
     ) -> CharDoc:
         """``text`` (at offset ``base`` of the tokens' text; tokens covering it end to end, clipped to it) as the
         model reads it: the arrays of a character ``Doc`` after this component, without the ``Doc``. The
-        segmenter's ``lexicon`` of the tokens' text, when given, spares the dictionary scan."""
-        lexemes = self._lexemes
+        segmenter's ``lexicon`` of the tokens' text, when given, spares the dictionary scan.
+
+        The values are those of ``columns`` hashed, but the jieba and dictionary features, drawn from a
+        few thousand strings, are hashed once per string (``_tag_hashes``, ``_lexicon_hash``) rather than
+        once per character; the bigrams, nearly all distinct, are hashed as they come."""
+        n = len(text)
+        index = self._lexeme_index
         for char in text:
-            if char not in lexemes:
+            if char not in index:
                 lexeme = vocab[char]
-                lexemes[char] = (lexeme.orth, lexeme.shape, int(lexeme.is_space))
-        own = numpy.array([lexemes[char] for char in text], dtype="uint64").reshape(len(text), 3)
+                index[char] = len(self._lexeme_rows)
+                self._lexeme_rows.append((lexeme.orth, lexeme.shape, int(lexeme.is_space)))
+                self._lexeme_table = None
+        if self._lexeme_table is None:
+            self._lexeme_table = numpy.array(self._lexeme_rows, dtype="uint64").reshape(-1, 3)
+        own = self._lexeme_table[numpy.fromiter(map(index.__getitem__, text), dtype=numpy.intp, count=n)]
         columns = {ORTH: own[:, 0], SHAPE: own[:, 1], IS_SPACE: own[:, 2]}
-        features = self.columns(text, tokens, base, lexicon)
-        for attr, values in zip(_ATTRS, features + [[]] * (len(_ATTRS) - len(features)), strict=True):
-            # An attribute no feature writes (LEMMA, DEP without ``lexicon``) is a Doc's 0.
-            hashed = map(hash_string, values) if values else [0] * len(text)
-            columns[attr] = numpy.fromiter(hashed, dtype="uint64", count=len(text))
+        bigrams = [text[i : i + 2] for i in range(n - 1)] + [text[-1] + "</s>"] if text else []
+        columns[NORM] = numpy.fromiter(map(hash_string, bigrams), dtype="uint64", count=n)
+        columns[TAG] = self._tag_column(text, tokens, base)
+        matches = None
+        if self.lexicon:
+            _, tags = self.segmenter.lexicon()
+            matches = self._lexicon_columns(text, base, lexicon, tags) if lexicon is not None else None
+            if matches is None:
+                freq, tags = self.segmenter.lexicon()
+                matches = tuple(
+                    numpy.fromiter(map(hash_string, values), dtype="uint64", count=n)
+                    for values in lexicon_matches(text, freq, tags)
+                )
+        else:  # no feature writes LEMMA and DEP: a Doc's 0
+            matches = (numpy.zeros(n, dtype="uint64"), numpy.zeros(n, dtype="uint64"))
+        columns[LEMMA], columns[DEP] = matches
         # A character doc's first token starts a sentence; no other is marked.
-        columns[SENT_START] = numpy.zeros(len(text), dtype="uint64")
+        columns[SENT_START] = numpy.zeros(n, dtype="uint64")
         columns[SENT_START][:1] = 1
         return CharDoc(vocab, text, columns)
+
+    def _tag_column(self, text: str, tokens: list[Token], base: int) -> numpy.ndarray:
+        """``char_tags`` hashed: each (length, POS) pair's hashed tags written as one slice."""
+        hashes = self._tag_hashes
+        values = [self._no_tag_hash] * len(text)  # a character no token covers: ``char_tags``' empty tag
+        stop = base + len(text)
+        for tok in tokens:
+            start, end = max(tok.start, base), min(tok.end, stop)
+            if end <= start:
+                continue
+            key = (end - start, tok.pos)
+            word = hashes.get(key)
+            if word is None:
+                n, pos = key
+                tags = ["S-" + pos] if n == 1 else ["B-" + pos, *(["M-" + pos] * (n - 2)), "E-" + pos]
+                word = hashes[key] = [hash_string(tag) for tag in tags]
+            values[start - base : end - base] = word
+        return numpy.fromiter(values, dtype="uint64", count=len(text))
+
+    def _lexicon_columns(
+        self, text: str, base: int, lexicon: Lexicon, tags: dict[str, str]
+    ) -> tuple[numpy.ndarray, numpy.ndarray] | None:
+        """``lexicon_features`` hashed (None where it is None): the positions holding a word, written at once."""
+        n = len(text)
+        starts = numpy.frombuffer(lexicon.starts, dtype=numpy.uint8, count=n, offset=base) if n else numpy.zeros(0)
+        ends = numpy.frombuffer(lexicon.ends, dtype=numpy.uint8, count=n, offset=base) if n else numpy.zeros(0)
+        at_starts = numpy.flatnonzero(starts).tolist()
+        at_ends = numpy.flatnonzero(ends).tolist()
+        lengths_from = starts[at_starts].tolist()
+        lengths_to = ends[at_ends].tolist()
+        if any(i + length > n for i, length in zip(at_starts, lengths_from, strict=True)):
+            return None
+        if any(i + 1 < length for i, length in zip(at_ends, lengths_to, strict=True)):
+            return None
+        feature = self._lexicon_hash
+        none = self._no_match_hash
+        start_column = numpy.full(n, none, dtype="uint64")
+        end_column = numpy.full(n, none, dtype="uint64")
+        start_column[at_starts] = [feature(text[i : i + k], tags) for i, k in zip(at_starts, lengths_from, strict=True)]
+        end_column[at_ends] = [feature(text[i + 1 - k : i + 1], tags) for i, k in zip(at_ends, lengths_to, strict=True)]
+        return start_column, end_column
+
+    def _lexicon_hash(self, word: str, tags: dict[str, str]) -> int:
+        """The hash of a dictionary word's feature (``4nt``), computed once per word."""
+        value = self._lexicon_hashes.get(word)
+        if value is None:
+            value = self._lexicon_hashes[word] = hash_string(f"{len(word)}{tags.get(word, 'x')}")
+        return value
 
     def __call__(self, doc: Doc) -> Doc:
         tokens = doc.user_data.pop(TOKENS_KEY, None)
