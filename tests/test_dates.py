@@ -692,3 +692,91 @@ def test_mid_year(make_context, text, values):
 )
 def test_a_serial_number_is_no_day(make_context, text, values):
     assert _values(make_context, text) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # Taiwanese press brackets the number of a relative day, month or year: the number gives the date
+        ("行政院昨（26）日召開院會", [("昨（26）日", "2025-02-26", None)]),
+        ("行政院昨（26）日召开院会", [("昨（26）日", "2025-02-26", None)]),
+        ("颱風預計明（28）日登陸", [("明（28）日", "2025-02-28", None)]),
+        ("台风预计明(28)日登陆", [("明(28)日", "2025-02-28", None)]),
+        ("衛福部上（1）月底公布數據", [("上（1）月底", "2025-01", None)]),
+        ("卫福部上（1）月底公布数据", [("上（1）月底", "2025-01", None)]),
+        ("立法院將於下（3）月初審查", [("下（3）月初", "2025-03", None)]),
+        ("去（2024）年出口成長", [("去（2024）年", "2024", None)]),
+        ("去（2024）年12月出口成长", [("去（2024）年12月", "2024-12", None)]),
+        ("前（113）年的數據", [("前（113）年", "2024", None)]),
+    ],
+)
+def test_bracketed_relative_days_months_and_years(make_context, text, values):
+    assert _values(make_context, text) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a range of years with 年 after the second only
+        ("2021至2023年，出口年均增长6%", [("2021至2023年", "2021", "2023")]),
+        ("2021-2023年，出口年均增長6%", [("2021-2023年", "2021", "2023")]),
+        # a full-width dash between two days
+        ("3月10日－12日，持續降雨", [("3月10日－12日", "2025-03-10", "2025-03-12")]),
+        # 至今 after a date: from it to the publication
+        ("2019年至今，共投入资金", [("2019年至今", "2019", "2025-02-27")]),
+        ("年初至今，恆指累計上升", [("年初至今", "2025-01", "2025-02-27")]),
+        ("年初至今，恒指累计上涨", [("年初至今", "2025-01", "2025-02-27")]),
+        # but not the 至 and 今年 of a range of dates
+        ("去年12月至今年2月，降雨偏少", [("去年12月至今年2月", "2024-12", "2025-02")]),
+    ],
+)
+def test_ranges_of_years_and_since(make_context, text, values):
+    assert _values(make_context, text) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # an anaphoric day that is an evening: a clock time after it is in the evening
+        ("2月20日事發，當晚9時警方到場", [("2月20日", "2025-02-20", None), ("當晚9時", "2025-02-20T21:00", None)]),
+        ("2月20日事发，当晚9时警方到场", [("2月20日", "2025-02-20", None), ("当晚9时", "2025-02-20T21:00", None)]),
+        ("2月20日事发，翌晨警方拘捕疑犯", [("2月20日", "2025-02-20", None), ("翌晨", "2025-02-21", None)]),
+        # an anaphoric year with a month after it
+        ("该法案于2023年5月通过，同年10月生效", [("2023年5月", "2023-05", None), ("同年10月", "2023-10", None)]),
+        ("該法案於2023年5月通過，次年3月生效", [("2023年5月", "2023-05", None), ("次年3月", "2024-03", None)]),
+    ],
+)
+def test_anaphoric_evenings_and_months(make_context, text, values):
+    assert _values(make_context, text) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("大前年的数据显示出口放缓", [("大前年", "2022", None)]),
+        ("大前年的數據顯示出口放緩", [("大前年", "2022", None)]),
+        ("今午1時，政府宣佈停課", [("今午1時", "2025-02-27T13:00", None)]),
+        ("昨午，两车相撞", [("昨午", "2025-02-26", None)]),
+        ("今年頭兩個月出口增長", [("今年頭兩個月", "2025-01", "2025-02")]),
+        ("今年头两个月出口增长", [("今年头两个月", "2025-01", "2025-02")]),
+        # 头 of another word is no lead
+        ("码头3个月后启用", []),
+    ],
+)
+def test_more_relative_words(make_context, text, values):
+    assert _values(make_context, text) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "value", "end"),
+    [
+        ("2024/25財年，公司錄得盈利", "hk", "2024-04", "2025-03"),
+        ("2024-25年度的赤字預計為480億元", "hk", "2024-04", "2025-03"),
+        ("2024-25年度的赤字预计为480亿元", "hk", "2024-04", "2025-03"),
+    ],
+)
+def test_fiscal_years_with_a_dash_or_cai_nian(make_context, text, region, value, end):
+    from dataclasses import replace
+
+    mentions = DateExtractor().find(replace(make_context(text), region=region))
+    assert [(m.normalized.value, m.normalized.end) for m in mentions] == [(value, end)]

@@ -21,7 +21,11 @@ are read too. A date word that belongs to a neighbouring word is not: the 初 of
 ending in 号 (型号为8号, 编号为3号) is a serial number. Two dates joined by a
 range word (5月中旬至6月初, 2023年至2024年) are one DATE valued by its start.
 年中 is the year's sixth month, after a year or as words of its own (预计年中完工;
-not 2024年中国, 9年中, 该年中共).
+not 2024年中国, 9年中, 该年中共). A range of years may write 年 once (2021至2023年), and
+至今 after a date runs it to the publication as 以来 does (2019年至今). Taiwanese papers
+bracket the number of a relative day, month or year (昨（11）日, 上（2）月底, 去（2024）年):
+the bracketed number is the date. An anaphoric evening puts a clock time after it in the
+evening (当晚9时 is 21:00); an anaphoric year may take a month (同年10月).
 """
 
 from __future__ import annotations
@@ -81,39 +85,43 @@ class DateExtractor:
             # 2025-07-01, 2025-07-01 08:00, 2019-12-03 17:22:41 (ISO, as pages print their time)
             rf"|(?<!-)(?P<iy>\d{{4}})-(?P<im>1[0-2]|0?[1-9])-(?P<id>3[01]|[12]\d|0?[1-9])(?![\d-])"
             rf"(?:(?:\s+|T)(?P<iH>[01]?\d|2[0-3]):(?P<iM>[0-5]\d){seconds}{zone}(?![\d:]))?"
-            # 2022/23年度, 二零二二/二三年度 (a fiscal year)
-            rf"|(?P<fy>\d{{4}}|[{_ZD}]{{4}})/(?P<fy2>\d{{2}}|[{_ZD}]{{2}})年度"
+            # 2022/23年度, 二零二二/二三年度, 2024-25财年 (a fiscal year)
+            rf"|(?P<fy>\d{{4}}|[{_ZD}]{{4}})[/-](?P<fy2>\d{{2}}|[{_ZD}]{{2}})(?:财政年度|财年|年度)"
             # 上世纪九十年代, 20世纪60年代
             rf"|(?:(?P<rc>{alternation(w['centuries'])})|(?P<cn>1\d|2[01]|十[一二三四五六七八九]|二十一?)世纪)"
             rf"(?P<dec>[1-9]0|[一二三四五六七八九]十)年代"
             # 本财年, 本财政年度首9个月 (the fiscal year the publication falls in)
             rf"|(?P<rfy>{alternation(w['relative_fiscal_years'])})(?:(?:前|首)(?P<ffirst>\d{{1,2}}|[{_ZD}十两]{{1,3}})个月)?"
             # [year] [month [day] [time] [range]] [part] [以来]
-            rf"|(?:(?:民国|民國)(?P<roc>\d{{1,3}}|[{_ZD}十]{{1,4}})年(?:{du})?|(?P<y>{_YEAR})(?:财政?)?年(?:{du}|{season}|的(?={_MONTH}月))?"
+            rf"|(?:(?:民国|民國)(?P<roc>\d{{1,3}}|[{_ZD}十]{{1,4}})年(?:{du})?"
+            rf"|(?P<y>{_YEAR})(?:(?:{rng})(?P<y2>{_YEAR})(?=年(?![\d{_ZD}十底末初])))?"  # 2021至2023年
+            rf"(?:财政?)?年(?:{du}|{season}|的(?={_MONTH}月))?"
+            rf"|(?:{alternation(w['bracketed_years'])})\s*[（(](?P<by>\d{{4}}|\d{{3}})[）)]\s*年(?:{du})?"  # 去(2024)年
             rf"|(?P<y3>\d{{3}})年(?:{du})?|(?P<ry>{alternation(w['relative_years'])})(?:{du})?)?"
-            rf"(?:(?P<m>{_MONTH}|(?<![\d{_ZD}十百千万亿两])元(?=月))(?:月份?|(?=(?:{rng}){_MONTH}月))"  # 元月: January
+            rf"(?:(?:(?:{alternation(w['bracketed_months'])})\s*[（(](?P<bm>{_MONTH})[）)]\s*月"  # 上（2）月: February
+            rf"|(?P<m>{_MONTH}|(?<![\d{_ZD}十百千万亿两])元(?=月))(?:月份?|(?=(?:{rng}){_MONTH}月)))"  # 元月: January
             rf"(?:(?P<d>{_DAY})(?:[日号](?:(?:{rng})(?:(?P<m3>{_MONTH})月)?(?P<d2>{_DAY})[日号])?"
             rf"|(?:{rng})(?P<d2b>{_DAY})[日号]){weekday})?"  # 11月8日至10日, 6月13~18日
             rf"(?:\s*{time})?(?:(?:{rng})(?P<m2>{_MONTH})月份?)?)?"
             rf"(?:(?P<part>{part})(?:(?:(?<=[季度])|(?<=半年))(?P<pend>{alternation(w['period_ends'])}))?"  # 一季度末
-            rf"|(?:前|首)(?P<first>\d{{1,2}}|[{_ZD}十两]{{1,3}})个月)?"
-            rf"(?P<since>{alternation(w['since'])})?"
+            rf"|(?:{alternation(w['first_months_leads'])})(?P<first>\d{{1,2}}|[{_ZD}十两]{{1,3}})个月)?"
+            rf"(?:(?P<since>{alternation(w['since'])})(?![{w['since_not_before']}]))?"  # not the 至今 of 至今年2月
             # ... but not nothing: with every part optional this branch matched the empty string at
             # each character, and finditer then tried each character twice (once more for a non-empty
             # match); failing here when no part matched leaves the same non-empty matches.
-            rf"(?(roc)|(?(y)|(?(y3)|(?(ry)|(?(m)|(?(part)|(?(first)|(?(since)|(?!)))))))))"
+            rf"(?(roc)|(?(y)|(?(by)|(?(y3)|(?(ry)|(?(m)|(?(bm)|(?(part)|(?(first)|(?(since)|(?!)))))))))))"
             rf"|(?P<wk>{alternation(w['relative_weeks'])})(?:(?P<wkd>[一二三四五六日天])(?![{_ZD}十百千万])"
             rf"|(?!{alternation(w['week_neighbours'])}))"  # 本周 alone, but not 本周年, 上周期
             rf"|(?P<bwd>{_weekday(w)})(?![{_ZD}十百千万])"  # 周二 alone: the last Tuesday
             rf"|(?P<rq>{alternation(w['relative_quarters'])})"  # 本季度, 上一季度
             rf"|(?<![正腊冬闰])(?P<rm>{alternation(w['relative_months'])})"
             rf"(?:(?P<rmd>{_DAY})[日号](?!{not_day})|(?:{alternation(w['month_parts'])}){lunar})?"  # 本月26日, 上月底
+            rf"|(?:{alternation(w['bracketed_days'])})\s*[（(](?P<td>{_DAY})[）)]\s*日"  # 昨(11)日
             rf"|(?P<rd>{alternation(w['relative_days'])})|(?P<ad>{alternation(w['anaphoric_days'])})"
             rf"|(?P<am>{alternation(w['anaphoric_months'])})(?:{alternation(w['month_parts'])}{lunar})?"  # 同月下旬
-            rf"|(?P<ay>{alternation(w['anaphoric_years'])})"
+            rf"|(?P<ay>{alternation(w['anaphoric_years'])})(?:(?P<aym>{_MONTH})月(?:(?P<ayd>{_DAY})[日号])?)?"
             rf"|(?<![月第])(?P<day>{_DAY})(?:[日号]?(?:{rng})(?P<day2>{_DAY}))?(?!{not_day})(?P<dsuf>[日号])"
             rf"(?:\s*{day_time}|(?!\d))"  # 25日, 20至22日, 19日20时30分
-            rf"|今\s*[（(](?P<td>{_DAY})[）)]\s*日"  # 今(4)日 (Taiwanese press: today, the 4th)
             # 6/30 (month/day without a year: Taiwan, Hong Kong, Macau; elsewhere 1/3 is mostly a fraction)
             # and never after a quantity word or before 的 (约有1/3的民众 is a fraction)
             rf"|(?<![约約近逾达達占佔有\d/])(?P<nm>1[0-2]|0?[1-9]|[12]\d|3[01])/(?P<nd>3[01]|[12]\d|0?[1-9])(?![\d/.%的])"
@@ -197,7 +205,8 @@ class DateExtractor:
                     value = self._resolve(g, w, pub, ctx.region, shift=shift, future=future)
                 if value is None:
                     continue
-                end_, value = self._day_part(ctx.folded, m.end(), end, value, w, words)
+                hours = w["anaphoric_day_hours"].get(g["ad"], 0) if g["ad"] else 0  # 当晚9时: 21:00
+                end_, value = self._day_part(ctx.folded, m.end(), end, value, w, words, hours)
                 end_ = self._approximate(ctx.folded, end_, end, value, w)
                 wd = self._bracketed_weekday_re["after"].match(ctx.folded, end_, end)
                 if wd and value.granularity == "day" and not value.end:  # 30日(周二)傍晚7时28分
@@ -221,7 +230,7 @@ class DateExtractor:
         """Is this 年中 the middle of a year? After a year (去年年中) it is; alone (预计年中完工) only as
         jieba's words 年 and 中, led by a word that sets a time or followed by a clause's end or a time word
         (not 该|年|中共, 年中考核)."""
-        if m["y"] or m["ry"] or m["roc"] or m["y3"]:
+        if m["y"] or m["by"] or m["ry"] or m["roc"] or m["y3"]:
             return True
         at = m.start("part")
         year, middle = words.at(at), words.at(at + 1)
@@ -343,9 +352,11 @@ class DateExtractor:
         )
 
     def _day_part(
-        self, text: str, at: int, stop: int, value: DateValue, w: dict, words: Words
+        self, text: str, at: int, stop: int, value: DateValue, w: dict, words: Words, hours: int = 0
     ) -> tuple[int, DateValue]:
         """Extend a day by a clock time after it (5月15日上午10时, 14日晚8點半): the value is then the minute.
+        ``hours`` are added to a clock time without a part of the day before it when the day is a part of
+        the day itself (当晚9时 is 21:00).
 
         The part of the day alone stays outside the date (25日上午 is 25日), and a part that begins
         a longer word is none (3日晚会: the 晚 of 晚会).
@@ -358,8 +369,8 @@ class DateExtractor:
         if not m["H"] or value.value is None:  # 25日上午: the part alone stays outside, the day is the value
             return at, value
         hour = int(parse_number(m["H"]))
-        if m["part"] and hour < 12:
-            hour += w["day_parts"][m["part"]]
+        if hour < 12:
+            hour += w["day_parts"][m["part"]] if m["part"] else hours
         minute = 30 if m["half"] else int(parse_number(m["M"])) if m["M"] else 0
         if hour > 23 or minute > 59:
             return at, value
@@ -405,7 +416,8 @@ class DateExtractor:
         据初步: the 初 of 初步 is no part of a date (2024年初步 is read 2024年); 多年底蕴: the 年 of 多年;
         晚上周五: the 上 of 晚上; 当日本: the 日 of 日本; 提前4个月: the 前 of 提前.
         """
-        if (m["am"] or m["ay"]) and (words.continues(m.start()) or words.word_from(m.start(), m.end())):
+        word_end = m.end("am") if m["am"] else m.end("ay")
+        if (m["am"] or m["ay"]) and (words.continues(m.start()) or words.word_from(m.start(), word_end)):
             return None  # 不同年份, 同年龄: the 同 of 不同, the 年 of 年龄 (but 当/月销量: 当月's sales)
         if m["wk"] or m["ad"]:
             if words.continues(m.start()):
@@ -415,7 +427,7 @@ class DateExtractor:
                 return None
         if m["m"] == "元" and words.continues(m.start("m")):
             return None  # 单元月考: the 元 of 单元
-        bare = not (m["y"] or m["y3"] or m["roc"] or m["ry"] or m["m"])
+        bare = not (m["y"] or m["by"] or m["y3"] or m["roc"] or m["ry"] or m["m"] or m["bm"])
         if (m["part"] or m["first"]) and bare and words.continues(m.start()):
             return None  # 提前4个月: the 前 of 提前
         if m["part"] in w["single_year_parts"] and words.word_from(m.end() - 1, m.end()) is not None:
@@ -455,7 +467,13 @@ class DateExtractor:
         month = bool(g["am"])
         year = int(last.value[:4])
         if not month:
-            return DateValue(value=f"{year + w['anaphoric_years'][g['ay']]:04d}", granularity="year", relative=True)
+            year += w["anaphoric_years"][g["ay"]]
+            if g["aym"] and g["ayd"]:  # 同年10月5日
+                return DateExtractor._day(year, int(parse_number(g["aym"])), parse_number(g["ayd"]), relative=True)
+            if g["aym"]:  # 同年10月, 次年3月
+                month = int(parse_number(g["aym"]))
+                return DateValue(value=f"{year:04d}-{month:02d}", granularity="month", relative=True)
+            return DateValue(value=f"{year:04d}", granularity="year", relative=True)
         if len(last.value) < 7:
             return DateValue(
                 value=None, granularity="month", relative=True, note="the mention before it gives no month"
@@ -502,15 +520,19 @@ class DateExtractor:
             return value
         if g["tH"]:
             return self._time_only(g, w, pub)
-        if not (g["y"] or g["y3"] or g["roc"] or g["ry"] or g["m"] or g["part"] or g["first"]):
+        if g["bm"]:  # 上（2）月: the bracketed month, placed like a month without a year
+            g = {**g, "m": g["bm"]}
+        if not (g["y"] or g["by"] or g["y3"] or g["roc"] or g["ry"] or g["m"] or g["part"] or g["first"]):
             return None  # a bare 以来 anchors nothing
         if g["y3"] and region != "tw":
             return None  # a three-digit year is a ROC year only in Taiwanese text
-        relative = not (g["y"] or g["y3"] or g["roc"])
+        relative = not (g["y"] or g["by"] or g["y3"] or g["roc"])
         if relative and pub is None:
             granularity = "day" if g["d"] else "month" if g["m"] else "year"
             return DateValue(value=None, granularity=granularity, relative=True, note=_NO_PUB)
-        if g["roc"] or g["y3"]:
+        if g["by"]:  # 去（2024）年; 去（113）年 in ROC years
+            year = int(g["by"]) + (1911 if len(g["by"]) == 3 else 0)
+        elif g["roc"] or g["y3"]:
             year = int(parse_number(g["roc"] or g["y3"])) + 1911
         elif g["y"]:
             year = int(parse_number(g["y"]))
@@ -572,6 +594,9 @@ class DateExtractor:
                 end=f"{year:04d}-{last}" if last else since_end,
                 relative=relative,
             )
+        if g["y2"]:  # 2021至2023年: from the first year to the second
+            end = int(parse_number(g["y2"]))
+            return DateValue(value=f"{year:04d}", granularity="year", end=f"{end:04d}", relative=relative)
         return DateValue(value=f"{year:04d}", granularity="year", end=since_end, relative=relative)
 
     @staticmethod
