@@ -67,26 +67,30 @@ class PersonExtractor:
         bodies = {(t.start, t.end) for t in ctx.tokens if t.pos == "nt"}  # 安理会/nt 表示: a body speaks
 
         def trimmed(m: re.Match[str]) -> int:
-            """Where the name ends: before a word that begins inside it, after two characters, and runs on
-            past it (吕厄 + 宣称), or a one-character adverb, preposition or conjunction (罗干 + 将 + 在)."""
+            """Where the name ends: before a one-character adverb, preposition or conjunction after two
+            characters (罗干 + 将 + 在)."""
             s, e = m.span("name")
             for at in range(s + 2, e):
                 t = by_start.get(at)
-                if t is not None and (
-                    (t.end > e and t.pos[:1] in "vdpc") or (t.end - t.start == 1 and t.pos[:1] in "dpc")
-                ):
+                if t is not None and t.end - t.start == 1 and t.pos[:1] in "dpc":
                     return at
             return e
 
+        def runs_on(s: int, e: int) -> bool:
+            """A verb begins inside the name, after two characters, and runs on past it: 吕厄 + 宣称, but also
+            高志明 read as 高志 + 明说; the model decides."""
+            return any((t := by_start.get(at)) is not None and t.end > e and t.pos[:1] == "v" for at in range(s + 2, e))
+
         def rule_name(m: re.Match[str], rule: str, confidence: float) -> Mention | None:
             """A structured name, or a hint the model must confirm where the name begins a longer word
-            (普遍 of 普遍认为/l); none where it is an organization's word or no name once trimmed."""
+            (普遍 of 普遍认为/l) or a verb runs on from inside it; none where it is an organization's word or
+            no name once trimmed."""
             s, e = m.start("name"), trimmed(m)
             if ((s, e) != m.span("name") and not self._is_name(text[s:e], w)) or (s, e) in bodies:
                 return None
             if m.span("name") in foreign:
                 return Mention(s, e, "PERSON", "rule", rule, confidence, structured=True)
-            if _begins_a_longer_word(text, s, e, ctx.word_freq):
+            if _begins_a_longer_word(text, s, e, ctx.word_freq) or runs_on(s, e):
                 return Mention(s, e, "PERSON", "rule", rule, HINT, structured=False)
             return Mention(s, e, "PERSON", "rule", rule, confidence, structured=True)
 
