@@ -780,3 +780,32 @@ def test_fiscal_years_with_a_dash_or_cai_nian(make_context, text, region, value,
 
     mentions = DateExtractor().find(replace(make_context(text), region=region))
     assert [(m.normalized.value, m.normalized.end) for m in mentions] == [(value, end)]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # quarters written without 度, and 首季度
+        ("今年前三季，出口增长", [("今年前三季", "2025-01", "2025-09")]),
+        ("今年前3季，出口增長", [("今年前3季", "2025-01", "2025-09")]),
+        ("今年首季度，营收增长", [("今年首季度", "2025-01", "2025-03")]),
+        ("今年首季度，營收增長", [("今年首季度", "2025-01", "2025-03")]),
+        # half an hour after a clock time in the date
+        ("2025年3月12日上午11時半，會議開始", [("2025年3月12日上午11時半", "2025-03-12T11:30", None)]),
+        ("2025年3月12日上午11时半，会议开始", [("2025年3月12日上午11时半", "2025-03-12T11:30", None)]),
+        ("20日20时半，列车出发", [("20日20时半", "2025-02-20T20:30", None)]),
+        # a Taiwanese school year
+        ("112學年度起實施新課綱", [("112學年度", "2023", None)]),
+        # a month or a day after a word of repetition recurs: no date
+        ("每年3月，候鸟飞抵湿地", []),
+        ("每年3月，候鳥飛抵濕地", []),
+        ("每月5日发放津贴", []),
+        ("每月5日發放津貼", []),
+    ],
+)
+def test_quarters_half_hours_school_years_and_recurring(make_context, text, values):
+    from dataclasses import replace
+
+    ctx = make_context(text)
+    ctx = replace(ctx, region="tw") if "學年" in text else ctx
+    assert [(text[m.start : m.end], m.normalized.value, m.normalized.end) for m in DateExtractor().find(ctx)] == values

@@ -25,7 +25,8 @@ not 2024年中国, 9年中, 该年中共). A range of years may write 年 once (
 至今 after a date runs it to the publication as 以来 does (2019年至今). Taiwanese papers
 bracket the number of a relative day, month or year (昨（11）日, 上（2）月底, 去（2024）年):
 the bracketed number is the date. An anaphoric evening puts a clock time after it in the
-evening (当晚9时 is 21:00); an anaphoric year may take a month (同年10月).
+evening (当晚9时 is 21:00); an anaphoric year may take a month (同年10月). A month or
+day after a word of repetition (每年3月, 每月5日) recurs and is no date.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ class DateExtractor:
         rng = alternation(w["range_words"])
         time = (
             rf"(?P<ampm>{alternation(w['am_pm'])})?\s*(?P<H>[01]?\d|2[0-3])"
-            rf"(?:[:：](?P<M>[0-5]\d)|[时時](?:(?P<M2>[0-5]?\d)分)?)"
+            rf"(?:[:：](?P<M>[0-5]\d)|[时時](?:(?P<M2>[0-5]?\d)分|(?P<half>半))?)"  # 11时半: 11:30
         )
         day_time = time.replace("?P<", "?P<d_")  # 19日20时30分
         weekday = rf"(?:\s*[（(]?(?P<wd>{_weekday(w)})[）)]?)?"
@@ -95,9 +96,9 @@ class DateExtractor:
             # [year] [month [day] [time] [range]] [part] [以来]
             rf"|(?:(?:民国|民國)(?P<roc>\d{{1,3}}|[{_ZD}十]{{1,4}})年(?:{du})?"
             rf"|(?P<y>{_YEAR})(?:(?:{rng})(?P<y2>{_YEAR})(?=年(?![\d{_ZD}十底末初])))?"  # 2021至2023年
-            rf"(?:财政?)?年(?:{du}|{season}|的(?={_MONTH}月))?"
+            rf"(?:财政?|学)?年(?:{du}|{season}|的(?={_MONTH}月))?"
             rf"|(?:{alternation(w['bracketed_years'])})\s*[（(](?P<by>\d{{4}}|\d{{3}})[）)]\s*年(?:{du})?"  # 去(2024)年
-            rf"|(?P<y3>\d{{3}})年(?:{du})?|(?P<ry>{alternation(w['relative_years'])})(?:{du})?)?"
+            rf"|(?P<y3>\d{{3}})学?年(?:{du})?|(?P<ry>{alternation(w['relative_years'])})(?:{du})?)?"
             rf"(?:(?:(?:{alternation(w['bracketed_months'])})\s*[（(](?P<bm>{_MONTH})[）)]\s*月"  # 上（2）月: February
             rf"|(?P<m>{_MONTH}|(?<![\d{_ZD}十百千万亿两])元(?=月))(?:月份?|(?=(?:{rng}){_MONTH}月)))"  # 元月: January
             rf"(?:(?P<d>{_DAY})(?:[日号](?:(?:{rng})(?:(?P<m3>{_MONTH})月)?(?P<d2>{_DAY})[日号])?"
@@ -125,7 +126,7 @@ class DateExtractor:
             # 6/30 (month/day without a year: Taiwan, Hong Kong, Macau; elsewhere 1/3 is mostly a fraction)
             # and never after a quantity word or before 的 (约有1/3的民众 is a fraction)
             rf"|(?<![约約近逾达達占佔有\d/])(?P<nm>1[0-2]|0?[1-9]|[12]\d|3[01])/(?P<nd>3[01]|[12]\d|0?[1-9])(?![\d/.%的])"
-            rf"|(?P<tampm>{alternation(w['am_pm'])})?(?P<tH>[01]?\d|2[0-3])[时時](?:(?P<tM>[0-5]?\d)分)?"
+            rf"|(?P<tampm>{alternation(w['am_pm'])})?(?P<tH>[01]?\d|2[0-3])[时時](?:(?P<tM>[0-5]?\d)分|(?P<thalf>半))?"
             rf")"
         )
         return pattern, w
@@ -187,7 +188,7 @@ class DateExtractor:
                 pub = day_at(m.start())
                 if _page_time_line(ctx.folded, m, g):
                     continue
-                if self._duration(ctx.folded, m, g):
+                if self._duration(ctx.folded, m, g) or self._recurring(ctx.folded, m, g):
                     continue
                 if g["bwd"]:
                     if not self._a_day_of_the_week(ctx.folded, m, words, w):
@@ -328,9 +329,11 @@ class DateExtractor:
     @cached_property
     def _leads_re(self) -> dict[str, re.Pattern[str]]:
         """Words right before a date that change how it reads: ``duration_leads`` (判刑, 为期, 隔离: a month or
-        day after one is a length of time) and ``future_words`` (将于, 預計: the date is ahead)."""
+        day after one is a length of time), ``future_words`` (将于, 預計: the date is ahead) and
+        ``recurring_leads`` (每年, 每月: the month or day recurs)."""
         w = data.table("zh/dates.json")
-        return {key: re.compile(rf"(?:{alternation(w[key])})\s*$") for key in ("duration_leads", "future_words")}
+        keys = ("duration_leads", "future_words", "recurring_leads")
+        return {key: re.compile(rf"(?:{alternation(w[key])})\s*$") for key in keys}
 
     def _led_by(self, key: str, text: str, at: int) -> bool:
         """Does a word of ``key`` (``_leads_re``) end just before ``at`` (within four characters)?"""
@@ -340,6 +343,11 @@ class DateExtractor:
         """判刑6月, 隔离七日: a month or day without a year after a word of length is a duration, no date."""
         bare_month = g["m"] and not (g["d"] or g["y"] or g["y3"] or g["roc"] or g["ry"])
         return bool(bare_month or g["day"]) and self._led_by("duration_leads", text, m.start())
+
+    def _recurring(self, text: str, m: re.Match[str], g: dict) -> bool:
+        """每年3月, 每月5日: a month or day without a year after a word of repetition recurs; it is no date."""
+        bare = (g["m"] or g["day"]) and not (g["y"] or g["by"] or g["y3"] or g["roc"] or g["ry"])
+        return bool(bare) and self._led_by("recurring_leads", text, m.start())
 
     @cached_property
     def _day_part_re(self) -> re.Pattern[str]:
@@ -514,9 +522,8 @@ class DateExtractor:
             if value.value and g["day2"]:  # 20至22日: the range's start, ending on the other day
                 value = value.model_copy(update={"end": self._day_end(year, month, g["day2"])})
             if value.value and g["d_H"]:
-                value = value.model_copy(
-                    update=self._clock(value.value, g["d_H"], g["d_M"] or g["d_M2"], g["d_ampm"], w)
-                )
+                minute = g["d_M"] or g["d_M2"] or _half(g["d_half"])
+                value = value.model_copy(update=self._clock(value.value, g["d_H"], minute, g["d_ampm"], w))
             return value
         if g["tH"]:
             return self._time_only(g, w, pub)
@@ -550,7 +557,8 @@ class DateExtractor:
             if g["d"]:
                 value = self._day(year, month, parse_number(g["d"]), relative=relative)
                 if value.value and g["H"]:
-                    value = value.model_copy(update=self._clock(value.value, g["H"], g["M"] or g["M2"], g["ampm"], w))
+                    minute = g["M"] or g["M2"] or _half(g["half"])
+                    value = value.model_copy(update=self._clock(value.value, g["H"], minute, g["ampm"], w))
                 if value.value and g["wd"]:
                     value = self._check_weekday(value, g["wd"], w)
                 if value.value and (g["d2"] or g["d2b"]):  # 6月13~18日, 4月22日至5月3日
@@ -757,7 +765,7 @@ class DateExtractor:
             return DateValue(
                 value=None, granularity="minute", relative=True, note="time of day without publication date"
             )
-        update = self._clock(pub.isoformat(), g["tH"], g["tM"], g["tampm"], w)
+        update = self._clock(pub.isoformat(), g["tH"], g["tM"] or _half(g["thalf"]), g["tampm"], w)
         return DateValue(value=update["value"], granularity="minute", relative=True)
 
     @staticmethod
@@ -866,6 +874,11 @@ def _join_ranges(text: str, mentions: list[Mention], w: dict) -> list[Mention]:
         else:
             out.append(m)
     return out
+
+
+def _half(half: str | None) -> str | None:
+    """The minutes of a 半 after an hour (11时半: 30), None without one."""
+    return "30" if half else None
 
 
 def _day_of(value: DateValue) -> date | None:
