@@ -809,3 +809,35 @@ def test_quarters_half_hours_school_years_and_recurring(make_context, text, valu
     ctx = make_context(text)
     ctx = replace(ctx, region="tw") if "學年" in text else ctx
     assert [(text[m.start : m.end], m.normalized.value, m.normalized.end) for m in DateExtractor().find(ctx)] == values
+
+
+_MARCH_12 = datetime.fromisoformat("2025-03-12T10:00+08:00")  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a future word after the date, or 将 before a verb: the date is ahead
+        ("外长周五将访问日本", [("周五", "2025-03-14", None)]),
+        ("外長週五將訪問日本", [("週五", "2025-03-14", None)]),
+        ("新馆10月将开幕", [("10月", "2025-10", None)]),
+        ("新館10月將開幕", [("10月", "2025-10", None)]),
+        ("展览10月即将开幕", [("10月", "2025-10", None)]),
+        # ... but 将 as the object marker is no future
+        ("警方周三将两名男子拘捕", [("周三", "2025-03-12", None)]),
+        ("警方週一將兩名男子拘捕", [("週一", "2025-03-10", None)]),
+        # a future word with a verb of moving between it and the date
+        ("展覽將延至10月", [("10月", "2025-10", None)]),
+        ("会议将推迟到10月举行", [("10月", "2025-10", None)]),
+        ("选举预料在10月举行", [("10月", "2025-10", None)]),
+        # a past word before it: the date is behind (a tie in distance is otherwise this year)
+        ("她曾于9月访问北京", [("9月", "2024-09", None)]),
+        ("她曾於9月訪問北京", [("9月", "2024-09", None)]),
+        ("工程已于4月完成", [("4月", "2024-04", None)]),
+        # without either, the nearest
+        ("她9月访问北京", [("9月", "2025-09", None)]),
+        ("該公司於10月上市", [("10月", "2024-10", None)]),
+    ],
+)
+def test_future_and_past_words_around_a_date(make_context, text, values):
+    assert _values(make_context, text, published_at=_MARCH_12) == values

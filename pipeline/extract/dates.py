@@ -26,7 +26,9 @@ not 2024年中国, 9年中, 该年中共). A range of years may write 年 once (
 bracket the number of a relative day, month or year (昨（11）日, 上（2）月底, 去（2024）年):
 the bracketed number is the date. An anaphoric evening puts a clock time after it in the
 evening (当晚9时 is 21:00); an anaphoric year may take a month (同年10月). A month or
-day after a word of repetition (每年3月, 每月5日) recurs and is no date.
+day after a word of repetition (每年3月, 每月5日) recurs and is no date. A month without a
+year is ahead after a future word (将于十月, 将延至10月) or before one (10月即将, 周五将访问: 将
+before a verb, not the object marker of 周三将两人拘捕), behind after a past word (曾于9月).
 """
 
 from __future__ import annotations
@@ -193,7 +195,7 @@ class DateExtractor:
                 if g["bwd"]:
                     if not self._a_day_of_the_week(ctx.folded, m, words, w):
                         continue
-                    future = self._led_by("future_words", ctx.folded, m.start())
+                    future = self._future(ctx.folded, m, words, w)
                     value = self._bare_weekday(g, w, pub, future)
                 elif g["ad"]:
                     value = self._anaphoric(g, w, last_day, pub)
@@ -202,8 +204,9 @@ class DateExtractor:
                 elif g["tH"] and told_day:  # 下午4时 after 昨天下午2时: a clock time of the day being told
                     value = self._time_only(g, w, told_day)
                 else:
-                    future = self._led_by("future_words", ctx.folded, m.start())  # 将于十月起: next October
-                    value = self._resolve(g, w, pub, ctx.region, shift=shift, future=future)
+                    future = self._future(ctx.folded, m, words, w)  # 将于十月起: next October
+                    past = not future and self._led_by("past_words", ctx.folded, m.start())  # 曾于9月: last September
+                    value = self._resolve(g, w, pub, ctx.region, shift=shift, future=future, past=past)
                 if value is None:
                     continue
                 hours = w["anaphoric_day_hours"].get(g["ad"], 0) if g["ad"] else 0  # 当晚9时: 21:00
@@ -329,15 +332,34 @@ class DateExtractor:
     @cached_property
     def _leads_re(self) -> dict[str, re.Pattern[str]]:
         """Words right before a date that change how it reads: ``duration_leads`` (判刑, 为期, 隔离: a month or
-        day after one is a length of time), ``future_words`` (将于, 預計: the date is ahead) and
+        day after one is a length of time), ``future_words`` (将于, 預計: the date is ahead; also with a verb
+        of moving it between: 将延至, 预料在), ``past_words`` (曾于, 早在: the date is behind) and
         ``recurring_leads`` (每年, 每月: the month or day recurs)."""
         w = data.table("zh/dates.json")
-        keys = ("duration_leads", "future_words", "recurring_leads")
-        return {key: re.compile(rf"(?:{alternation(w[key])})\s*$") for key in keys}
+        keys = ("duration_leads", "future_words", "past_words", "recurring_leads")
+        out = {key: re.compile(rf"(?:{alternation(w[key])})\s*$") for key in keys}
+        moved = alternation(w["future_moves"])
+        out["future_words"] = re.compile(rf"(?:{alternation(w['future_words'])})(?:{moved})?\s*$")
+        return out
 
     def _led_by(self, key: str, text: str, at: int) -> bool:
-        """Does a word of ``key`` (``_leads_re``) end just before ``at`` (within four characters)?"""
-        return bool(self._leads_re[key].search(text, max(0, at - 4), at))
+        """Does a word of ``key`` (``_leads_re``) end just before ``at`` (within eight characters)?"""
+        return bool(self._leads_re[key].search(text, max(0, at - 8), at))
+
+    def _future(self, text: str, m: re.Match[str], words: Words, w: dict) -> bool:
+        """Does the text speak of the date as ahead: a future word before it (将于十月), or right after it a
+        word of the future (10月即将, 周五有望) or 将 before a verb (周五将访问; not 周三将两人拘捕, where 将
+        is the object marker)?"""
+        if self._led_by("future_words", text, m.start()):
+            return True
+        at = m.end()
+        if text.startswith(tuple(w["future_after"]), at):
+            return True
+        token = words.at(at)
+        if token is None or token.start != at or token.text != "将":
+            return False
+        verb = words.at(token.end)
+        return verb is not None and verb.start == token.end and verb.pos.startswith("v")
 
     def _duration(self, text: str, m: re.Match[str], g: dict) -> bool:
         """判刑6月, 隔离七日: a month or day without a year after a word of length is a duration, no date."""
@@ -490,10 +512,17 @@ class DateExtractor:
         return DateValue(value=f"{months // 12:04d}-{months % 12 + 1:02d}", granularity="month", relative=True)
 
     def _resolve(
-        self, g: dict, w: dict, pub: date | None, region: str, shift: int = 0, future: bool = False
+        self,
+        g: dict,
+        w: dict,
+        pub: date | None,
+        region: str,
+        shift: int = 0,
+        future: bool = False,
+        past: bool = False,
     ) -> DateValue | None:
         """The value of a match: ``shift`` moves halves and quarters to the article's fiscal calendar,
-        ``future`` puts a month without a year on or after the publication month."""
+        ``future`` puts a month without a year on or after the publication month, ``past`` on or before it."""
         if g["sy"]:
             return self._slashed(g, region)
         if g["iy"]:
@@ -553,7 +582,7 @@ class DateExtractor:
             if relative and not g["ry"]:
                 # 1至10月 in November is this year's: a range is placed where it is nearest, whole
                 last = int(parse_number(g["m2"])) if g["m2"] else month
-                year = self._nearest_year(pub, month, future, last=last)
+                year = self._nearest_year(pub, month, future, last=last, past=past)
             if g["d"]:
                 value = self._day(year, month, parse_number(g["d"]), relative=relative)
                 if value.value and g["H"]:
@@ -616,7 +645,7 @@ class DateExtractor:
             return None
 
     @staticmethod
-    def _nearest_year(pub: date, month: int, future: bool = False, last: int | None = None) -> int:
+    def _nearest_year(pub: date, month: int, future: bool = False, last: int | None = None, past: bool = False) -> int:
         """12月 in a text of 2 January is last December: the year that puts the month nearest the publication.
 
         A range of months (1至10月, to ``last``) is nearest where the publication is inside it, else
@@ -626,6 +655,8 @@ class DateExtractor:
         """
         if future:
             return pub.year if month >= pub.month else pub.year + 1
+        if past:  # 曾于9月: the last September on or before the publication
+            return pub.year if month <= pub.month else pub.year - 1
         last = month if last is None or last < month else last
         now = pub.year * 12 + pub.month
 
