@@ -841,3 +841,18 @@ _MARCH_12 = datetime.fromisoformat("2025-03-12T10:00+08:00")  # a Wednesday
 )
 def test_future_and_past_words_around_a_date(make_context, text, values):
     assert _values(make_context, text, published_at=_MARCH_12) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # 迄今 after a date, as 至今
+        ("2020年迄今，公司擴張", [("2020年迄今", "2020", "2025-02-27")]),
+        ("2020年迄今，公司扩张", [("2020年迄今", "2020", "2025-02-27")]),
+        # two thirds of a month together
+        ("2月上中旬，降雨偏少", [("2月上中旬", "2025-02", None)]),
+        ("本月中下旬，氣溫回升", [("本月中下旬", "2025-02", None)]),
+    ],
+)
+def test_since_words_and_thirds_of_a_month(make_context, text, values):
+    assert _values(make_context, text) == values
