@@ -417,3 +417,85 @@ def test_a_rate_is_one_amount(make_context, text, span, value, unit, qualifier):
 def test_a_qualifier_that_ends_a_word_qualifies_nothing(make_context, text, span, qualifier):
     mentions = AmountExtractor().find(make_context(text))
     assert [(text[m.start : m.end], m.normalized.qualifier) for m in mentions] == [(span, qualifier)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "qualifier"),
+    [
+        # a qualifier after a longer word of jieba's (经济损失|约) is no pair word (失约) and qualifies
+        ("造成直接经济损失约1.2亿元", "约1.2亿元", "about"),
+        ("造成直接經濟損失約1.2億元", "約1.2億元", "about"),
+    ],
+)
+def test_a_qualifier_after_a_longer_word_qualifies(make_context, text, span, qualifier):
+    mentions = AmountExtractor().find(make_context(text))
+    assert [(text[m.start : m.end], m.normalized.qualifier) for m in mentions] == [(span, qualifier)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "upper", "qualifier"),
+    [
+        # the unit (and multiplier) after the upper end only: one amount from the bare number before it
+        ("增幅为2-3%", "2-3%", "2", "3", None),
+        ("增幅為2至3%", "2至3%", "2", "3", None),
+        ("增长0.5-1%", "0.5-1%", "0.5", "1", None),
+        ("增长2至3个百分点", "2至3个百分点", "2", "3", None),
+        ("增長2至3個百分點", "2至3個百分點", "2", "3", None),
+        ("投资300至450亿元", "300至450亿元", "30000000000", "45000000000", None),
+        ("投資300至450億元", "300至450億元", "30000000000", "45000000000", None),
+        ("工期3到5年", "3到5年", "3", "5", None),
+        ("约300至400人参加", "约300至400人", "300", "400", "about"),
+        ("約300至400人參加", "約300至400人", "300", "400", "about"),
+        ("三至五成的市民", "三至五成", "30", "50", None),
+        # a lower end that the multiplier would put above the upper stands as written
+        ("罚款5000至1万元", "5000至1万元", "5000", "10000", None),
+    ],
+)
+def test_a_range_with_one_unit(make_context, text, span, value, upper, qualifier):
+    mentions = AmountExtractor().find(make_context(text))
+    assert [text[m.start : m.end] for m in mentions] == [span]
+    amount = mentions[0].normalized
+    assert (amount.value, amount.upper, amount.qualifier) == (Decimal(value), Decimal(upper), qualifier)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第3至5名",  # ordinals
+        "比分为2-1",  # no unit
+        "2021至2023年",  # years
+    ],
+)
+def test_no_range_amount(make_context, text):
+    mentions = AmountExtractor().find(make_context(text))
+    assert all(m.normalized.upper is None for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit", "currency", "qualifier", "kind"),
+    [
+        # 千万 with a unit after it is the number, not the adverb of 千万不要
+        ("投资逾千万元", "逾千万元", "10000000", "元", "CNY", "more_than", "money"),
+        ("投資逾千萬元", "逾千萬元", "10000000", "元", "CNY", "more_than", "money"),
+        ("损失数千万元", "数千万元", "10000000", "元", "CNY", "more_than", "money"),
+        ("投资千万元", "千万元", "10000000", "元", "CNY", None, "money"),
+        # a bare 万 or 亿 after a qualifier is one of them
+        ("近万人参加", "近万人", "10000", "人", None, "less_than", "quantity"),
+        ("逾萬人參加", "逾萬人", "10000", "人", None, "more_than", "quantity"),
+        ("耗资近亿元", "近亿元", "100000000", "元", "CNY", "less_than", "money"),
+        # Taiwanese 2成5: two and a half tenths
+        ("約2成5的民眾", "約2成5", "25", "%", None, "about", "percent"),
+        ("约2成5的民众", "约2成5", "25", "%", None, "about", "percent"),
+        # Macau's 葡幣, degrees Celsius
+        ("每人獲發3000葡幣", "3000葡幣", "3000", "葡币", "MOP", None, "money"),
+        ("每人获发3000葡币", "3000葡币", "3000", "葡币", "MOP", None, "money"),
+        ("气温达38摄氏度", "38摄氏度", "38", "摄氏度", None, None, "quantity"),
+        ("氣溫達38攝氏度", "38攝氏度", "38", "摄氏度", None, None, "quantity"),
+    ],
+)
+def test_more_long_tail_amounts(make_context, text, span, value, unit, currency, qualifier, kind):
+    _check_amount(make_context, text, span, value, unit, currency, qualifier, kind)
+
+
+def test_the_adverb_qianwan_is_still_no_amount(make_context):
+    assert AmountExtractor().find(make_context("千万不要放弃")) == []

@@ -780,3 +780,79 @@ def test_fiscal_years_with_a_dash_or_cai_nian(make_context, text, region, value,
 
     mentions = DateExtractor().find(replace(make_context(text), region=region))
     assert [(m.normalized.value, m.normalized.end) for m in mentions] == [(value, end)]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # quarters written without 度, and 首季度
+        ("今年前三季，出口增长", [("今年前三季", "2025-01", "2025-09")]),
+        ("今年前3季，出口增長", [("今年前3季", "2025-01", "2025-09")]),
+        ("今年首季度，营收增长", [("今年首季度", "2025-01", "2025-03")]),
+        ("今年首季度，營收增長", [("今年首季度", "2025-01", "2025-03")]),
+        # half an hour after a clock time in the date
+        ("2025年3月12日上午11時半，會議開始", [("2025年3月12日上午11時半", "2025-03-12T11:30", None)]),
+        ("2025年3月12日上午11时半，会议开始", [("2025年3月12日上午11时半", "2025-03-12T11:30", None)]),
+        ("20日20时半，列车出发", [("20日20时半", "2025-02-20T20:30", None)]),
+        # a Taiwanese school year
+        ("112學年度起實施新課綱", [("112學年度", "2023", None)]),
+        # a month or a day after a word of repetition recurs: no date
+        ("每年3月，候鸟飞抵湿地", []),
+        ("每年3月，候鳥飛抵濕地", []),
+        ("每月5日发放津贴", []),
+        ("每月5日發放津貼", []),
+    ],
+)
+def test_quarters_half_hours_school_years_and_recurring(make_context, text, values):
+    from dataclasses import replace
+
+    ctx = make_context(text)
+    ctx = replace(ctx, region="tw") if "學年" in text else ctx
+    assert [(text[m.start : m.end], m.normalized.value, m.normalized.end) for m in DateExtractor().find(ctx)] == values
+
+
+_MARCH_12 = datetime.fromisoformat("2025-03-12T10:00+08:00")  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a future word after the date, or 将 before a verb: the date is ahead
+        ("外长周五将访问日本", [("周五", "2025-03-14", None)]),
+        ("外長週五將訪問日本", [("週五", "2025-03-14", None)]),
+        ("新馆10月将开幕", [("10月", "2025-10", None)]),
+        ("新館10月將開幕", [("10月", "2025-10", None)]),
+        ("展览10月即将开幕", [("10月", "2025-10", None)]),
+        # ... but 将 as the object marker is no future
+        ("警方周三将两名男子拘捕", [("周三", "2025-03-12", None)]),
+        ("警方週一將兩名男子拘捕", [("週一", "2025-03-10", None)]),
+        # a future word with a verb of moving between it and the date
+        ("展覽將延至10月", [("10月", "2025-10", None)]),
+        ("会议将推迟到10月举行", [("10月", "2025-10", None)]),
+        ("选举预料在10月举行", [("10月", "2025-10", None)]),
+        # a past word before it: the date is behind (a tie in distance is otherwise this year)
+        ("她曾于9月访问北京", [("9月", "2024-09", None)]),
+        ("她曾於9月訪問北京", [("9月", "2024-09", None)]),
+        ("工程已于4月完成", [("4月", "2024-04", None)]),
+        # without either, the nearest
+        ("她9月访问北京", [("9月", "2025-09", None)]),
+        ("該公司於10月上市", [("10月", "2024-10", None)]),
+    ],
+)
+def test_future_and_past_words_around_a_date(make_context, text, values):
+    assert _values(make_context, text, published_at=_MARCH_12) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # 迄今 after a date, as 至今
+        ("2020年迄今，公司擴張", [("2020年迄今", "2020", "2025-02-27")]),
+        ("2020年迄今，公司扩张", [("2020年迄今", "2020", "2025-02-27")]),
+        # two thirds of a month together
+        ("2月上中旬，降雨偏少", [("2月上中旬", "2025-02", None)]),
+        ("本月中下旬，氣溫回升", [("本月中下旬", "2025-02", None)]),
+    ],
+)
+def test_since_words_and_thirds_of_a_month(make_context, text, values):
+    assert _values(make_context, text) == values

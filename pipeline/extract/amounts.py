@@ -20,7 +20,10 @@ the unit, the 成 of 成员 is no share (jieba's words and a word list decide); 
 qualifier that makes a word of jieba's dictionary with the character before it
 (续约, 逼近, 赶超) is that word's. A rate is one amount: a unit per another after a
 slash (350公里/小时, 30万吨/年) and a speed or flow written with 每 before the
-number (每小时150公里: 公里/小时).
+number (每小时150公里: 公里/小时). A range may write its unit after the upper end only
+(300至450亿元, 2-3%, 约300至400人): one amount, its lower end scaled as the upper.
+A word of numerals before a unit is a number (逾千万元; not 千万不要), and a bare 万 or
+亿 after a qualifier is one of them (近万人).
 """
 
 from __future__ import annotations
@@ -96,12 +99,12 @@ class AmountExtractor:
             rf"(?P<cpre>{alternation(w['currency_prefixes'])})?(?:(?<=[A-Z$])[ \u00a0])?"  # US$ 20亿
             rf"(?P<pct>百分之|千分之)?"
             rf"(?P<lead>数(?=[十百千万亿])|上(?=[百千万亿])|好(?=几))?"  # 数百万, 上千, 好几十: approximate
-            rf"(?P<num>{core}|(?(lead)(?=[万亿])|(?!)))(?P<q1>{alternation(w['inner_qualifiers'])})?"
+            rf"(?P<num>{core}|(?(lead)(?=[万亿])|(?(pre)(?=[万亿])|(?!))))(?P<q1>{alternation(w['inner_qualifiers'])})?"
             rf"(?P<mult>{mult_char}+)?(?P<q2>余|多)?(?P<unit>{units})?"
             rf"(?:(?<=[元块])(?P<csuf>{alternation(w['currency_suffixes'])}))?"  # 2.5亿元人民币
             rf"(?(unit)(?<![%‰成倍点])(?P<per>[/／](?:{alternation(w['per_units'])})))?"  # 19.23元/股, 350公里/小时
             rf"(?:(?<=[{''.join(w['more_after_unit'])}])(?P<q3>多|余))?"  # 一倍多, 两成多
-            rf"(?:(?<=成)(?P<tenth>[一二三四五六七八九])(?![{_ZH_DIGITS}十百千万亿\d]))?"  # 三成五: 35%
+            rf"(?:(?<=成)(?P<tenth>[一二三四五六七八九]|(?<=\d成)[1-9])(?![{_ZH_DIGITS}十百千万亿\d.]))?"  # 三成五
             rf"(?:(?<=[{w['half_after']}])(?P<half>半))?"  # 七年半: 7.5 年, 三成半: 35%
             rf"{post}"
         )
@@ -142,7 +145,63 @@ class AmountExtractor:
                 mention = self._amount(m, g, text, starts, words, ctx.region, ctx.word_freq)
                 if mention:
                     mentions.append(mention)
-        return self._join_ranges(mentions, text)
+        return self._bare_lower_ends(self._join_ranges(mentions, text), text, words, ctx.word_freq)
+
+    @cached_property
+    def _bare_lower_re(self) -> re.Pattern[str]:
+        """A bare number and a range word right before an amount (300至|450亿元, 2-|3%, 约300至|400人)."""
+        w = self._grammar.words
+        ranges = "|".join(re.escape(r) for r in RANGE_WORDS)
+        return re.compile(
+            rf"(?<![\d.A-Za-z第/:：年月日号-])(?P<pre>{alternation(w['prefix_qualifiers'])})?"
+            rf"(?P<num>{_AR}|[{_ZH_DIGITS}十百千]+)(?P<rng>{ranges})$"
+        )
+
+    def _bare_lower_ends(
+        self, mentions: list[Mention], text: str, words: Words, freq: Mapping[str, int] | None
+    ) -> list[Mention]:
+        """300至450亿元, 2-3%, 3到5年, 约300至400人: a range whose unit (and multiplier) is written after its
+        upper end only is one amount from the bare number before it. The lower end takes the upper's
+        multiplier and scale where that keeps it below the upper (300至450亿元: 300亿), else stands as written
+        (5000至1万元: 5000); a lower end above the upper makes no range."""
+        out: list[Mention] = []
+        for m in mentions:
+            amount = m.normalized
+            head = re.match(rf"{_AR}|[{_ZH_DIGITS}十百千]+", text[m.start : m.end])
+            joined = None
+            if amount.kind not in ("ordinal", "fraction") and amount.upper is None and head and amount.unit:
+                joined = self._bare_lower_re.search(text, max(0, m.start - 16), m.start)
+            if joined is None or (out and out[-1].end > joined.start()):
+                out.append(m)
+                continue
+            try:
+                low, high_num = parse_number(joined["num"]), parse_number(head[0])
+            except ValueError:
+                out.append(m)
+                continue
+            scale = amount.value / high_num if high_num else Decimal(1)
+            with localcontext(EXACT):
+                value = exact(low * scale) if low * scale <= amount.value else exact(low)
+            if value > amount.value or (not re.match(r"\d", joined["num"]) and not re.match(r"\D", head[0])):
+                out.append(m)
+                continue
+            start, qualifier = joined.start(), amount.qualifier
+            if joined["pre"]:
+                pre = joined.start("pre")
+                pair = text[pre - 1 : joined.end("pre")] if pre > 0 and len(joined["pre"]) == 1 else ""
+                if (
+                    pair
+                    and not words.continues(pre - 1)
+                    and (freq or {}).get(pair, 0) >= self._grammar.words["neighbour_word_freq"]
+                ):
+                    start = joined.start("num")  # 签约3至5年: the 约 of 签约
+                else:
+                    qualifier = self._grammar.words["prefix_qualifiers"][joined["pre"]]
+            else:
+                start = joined.start("num")
+            update = {"value": value, "value_text": str(value), "upper": amount.value, "qualifier": qualifier}
+            out.append(replace(m, start=start, normalized=amount.model_copy(update=update)))
+        return out
 
     @staticmethod
     def _join_ranges(mentions: list[Mention], text: str) -> list[Mention]:
@@ -210,34 +269,47 @@ class AmountExtractor:
         return Mention(start, m.end(), "AMOUNT", "rule", "amounts.fraction", 0.9, amount)
 
     @staticmethod
-    def _ends_a_word(m: re.Match[str], group: str, w: dict, text: str, freq: Mapping[str, int] | None = None) -> bool:
+    def _ends_a_word(
+        m: re.Match[str],
+        group: str,
+        w: dict,
+        text: str,
+        freq: Mapping[str, int] | None = None,
+        words: Words | None = None,
+    ) -> bool:
         """Is the group's text the end of a listed longer word (签约's 约, 附近's 近, 人数's 数), or, for a
-        one-character qualifier, of a word of jieba's dictionary with the character before it (续约, 逼近)?"""
+        one-character qualifier, of a word of jieba's dictionary with the character before it (续约, 逼近)?
+        Not of a pair whose first character ends a longer word of jieba's (经济损失|约: no 失约)."""
         begin, end = m.start(group), m.end(group)
         if any(text.endswith(word, 0, end) and len(word) > end - begin for word in w["neighbour_words"]):
             return True
+        if words is not None and begin > 0 and words.continues(begin - 1):
+            return False
         pair = text[begin - 1 : end] if begin > 0 and end - begin == 1 and freq else ""
         return bool(pair) and pair not in w["prefix_qualifiers"] and freq.get(pair, 0) >= w["neighbour_word_freq"]
 
     @staticmethod
     def _qualifier_start(
-        m: re.Match[str], w: dict, text: str, freq: Mapping[str, int] | None = None
+        m: re.Match[str], w: dict, text: str, freq: Mapping[str, int] | None = None, words: Words | None = None
     ) -> tuple[int, str | None]:
         """Where the amount starts and what its prefix qualifier says, unless the qualifier belongs to a
         neighbouring word (签约26个: the 约 of 签约; 附近200米: the 近 of 附近): then it starts after it."""
         if not m["pre"]:
             return m.start(), None
-        if AmountExtractor._ends_a_word(m, "pre", w, text, freq):
+        if AmountExtractor._ends_a_word(m, "pre", w, text, freq, words):
             return (m.end("link") if m["link"] else m.end("pre")), None
         return m.start(), w["prefix_qualifiers"][m["pre"]]
 
     @staticmethod
     def _inside_word(m: re.Match[str], idioms: list[str], text: str, starts: set[int]) -> bool:
-        """A Chinese numeral inside a word: 李四人民币 (jieba: 李四|人民币), 十分关注, 统一."""
+        """A Chinese numeral inside a word: 李四人民币 (jieba: 李四|人民币), 十分关注, 统一; but a word of
+        numerals with the unit right after it is the number (千万元, 逾千万人: not the 千万 of 千万不要)."""
         begin, num_end = m.start("num"), m.end("num")
         if starts and begin not in starts and m.start() not in starts and m.start("lead") not in starts:
             return True
         for word in idioms:
+            if m["unit"] and begin + len(word) == m.start("unit") and re.fullmatch(r"[十百千万亿]+", word):
+                continue
             if text.startswith(word, begin) and num_end <= begin + len(word):
                 return True
             if text.startswith(word, begin - len(word) + 1) and len(word) > 1:
@@ -329,7 +401,7 @@ class AmountExtractor:
         words: 签约's 约, 总数's 数, 次之's 次; None when nothing is left (总数万人). ``rate`` is the unit of time
         of a 每小时 before the number when the amount is a speed or a flow (每小时150公里); before another
         unit 每小时 and a qualifier before it stay outside (每天3000人 is 3000人)."""
-        start, qualifier = self._qualifier_start(m, g.words, text, freq)
+        start, qualifier = self._qualifier_start(m, g.words, text, freq, words)
         lead, unit, end = m["lead"], m["unit"], m.end()
         if lead and self._ends_a_word(m, "lead", g.words, text):
             if not m["num"]:

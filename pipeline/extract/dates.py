@@ -25,7 +25,10 @@ not 2024年中国, 9年中, 该年中共). A range of years may write 年 once (
 至今 after a date runs it to the publication as 以来 does (2019年至今). Taiwanese papers
 bracket the number of a relative day, month or year (昨（11）日, 上（2）月底, 去（2024）年):
 the bracketed number is the date. An anaphoric evening puts a clock time after it in the
-evening (当晚9时 is 21:00); an anaphoric year may take a month (同年10月).
+evening (当晚9时 is 21:00); an anaphoric year may take a month (同年10月). A month or
+day after a word of repetition (每年3月, 每月5日) recurs and is no date. A month without a
+year is ahead after a future word (将于十月, 将延至10月) or before one (10月即将, 周五将访问: 将
+before a verb, not the object marker of 周三将两人拘捕), behind after a past word (曾于9月).
 """
 
 from __future__ import annotations
@@ -60,7 +63,7 @@ class DateExtractor:
         rng = alternation(w["range_words"])
         time = (
             rf"(?P<ampm>{alternation(w['am_pm'])})?\s*(?P<H>[01]?\d|2[0-3])"
-            rf"(?:[:：](?P<M>[0-5]\d)|[时時](?:(?P<M2>[0-5]?\d)分)?)"
+            rf"(?:[:：](?P<M>[0-5]\d)|[时時](?:(?P<M2>[0-5]?\d)分|(?P<half>半))?)"  # 11时半: 11:30
         )
         day_time = time.replace("?P<", "?P<d_")  # 19日20时30分
         weekday = rf"(?:\s*[（(]?(?P<wd>{_weekday(w)})[）)]?)?"
@@ -95,9 +98,9 @@ class DateExtractor:
             # [year] [month [day] [time] [range]] [part] [以来]
             rf"|(?:(?:民国|民國)(?P<roc>\d{{1,3}}|[{_ZD}十]{{1,4}})年(?:{du})?"
             rf"|(?P<y>{_YEAR})(?:(?:{rng})(?P<y2>{_YEAR})(?=年(?![\d{_ZD}十底末初])))?"  # 2021至2023年
-            rf"(?:财政?)?年(?:{du}|{season}|的(?={_MONTH}月))?"
+            rf"(?:财政?|学)?年(?:{du}|{season}|的(?={_MONTH}月))?"
             rf"|(?:{alternation(w['bracketed_years'])})\s*[（(](?P<by>\d{{4}}|\d{{3}})[）)]\s*年(?:{du})?"  # 去(2024)年
-            rf"|(?P<y3>\d{{3}})年(?:{du})?|(?P<ry>{alternation(w['relative_years'])})(?:{du})?)?"
+            rf"|(?P<y3>\d{{3}})学?年(?:{du})?|(?P<ry>{alternation(w['relative_years'])})(?:{du})?)?"
             rf"(?:(?:(?:{alternation(w['bracketed_months'])})\s*[（(](?P<bm>{_MONTH})[）)]\s*月"  # 上（2）月: February
             rf"|(?P<m>{_MONTH}|(?<![\d{_ZD}十百千万亿两])元(?=月))(?:月份?|(?=(?:{rng}){_MONTH}月)))"  # 元月: January
             rf"(?:(?P<d>{_DAY})(?:[日号](?:(?:{rng})(?:(?P<m3>{_MONTH})月)?(?P<d2>{_DAY})[日号])?"
@@ -125,7 +128,7 @@ class DateExtractor:
             # 6/30 (month/day without a year: Taiwan, Hong Kong, Macau; elsewhere 1/3 is mostly a fraction)
             # and never after a quantity word or before 的 (约有1/3的民众 is a fraction)
             rf"|(?<![约約近逾达達占佔有\d/])(?P<nm>1[0-2]|0?[1-9]|[12]\d|3[01])/(?P<nd>3[01]|[12]\d|0?[1-9])(?![\d/.%的])"
-            rf"|(?P<tampm>{alternation(w['am_pm'])})?(?P<tH>[01]?\d|2[0-3])[时時](?:(?P<tM>[0-5]?\d)分)?"
+            rf"|(?P<tampm>{alternation(w['am_pm'])})?(?P<tH>[01]?\d|2[0-3])[时時](?:(?P<tM>[0-5]?\d)分|(?P<thalf>半))?"
             rf")"
         )
         return pattern, w
@@ -187,12 +190,12 @@ class DateExtractor:
                 pub = day_at(m.start())
                 if _page_time_line(ctx.folded, m, g):
                     continue
-                if self._duration(ctx.folded, m, g):
+                if self._duration(ctx.folded, m, g) or self._recurring(ctx.folded, m, g):
                     continue
                 if g["bwd"]:
                     if not self._a_day_of_the_week(ctx.folded, m, words, w):
                         continue
-                    future = self._led_by("future_words", ctx.folded, m.start())
+                    future = self._future(ctx.folded, m, words, w)
                     value = self._bare_weekday(g, w, pub, future)
                 elif g["ad"]:
                     value = self._anaphoric(g, w, last_day, pub)
@@ -201,8 +204,9 @@ class DateExtractor:
                 elif g["tH"] and told_day:  # 下午4时 after 昨天下午2时: a clock time of the day being told
                     value = self._time_only(g, w, told_day)
                 else:
-                    future = self._led_by("future_words", ctx.folded, m.start())  # 将于十月起: next October
-                    value = self._resolve(g, w, pub, ctx.region, shift=shift, future=future)
+                    future = self._future(ctx.folded, m, words, w)  # 将于十月起: next October
+                    past = not future and self._led_by("past_words", ctx.folded, m.start())  # 曾于9月: last September
+                    value = self._resolve(g, w, pub, ctx.region, shift=shift, future=future, past=past)
                 if value is None:
                     continue
                 hours = w["anaphoric_day_hours"].get(g["ad"], 0) if g["ad"] else 0  # 当晚9时: 21:00
@@ -328,18 +332,44 @@ class DateExtractor:
     @cached_property
     def _leads_re(self) -> dict[str, re.Pattern[str]]:
         """Words right before a date that change how it reads: ``duration_leads`` (判刑, 为期, 隔离: a month or
-        day after one is a length of time) and ``future_words`` (将于, 預計: the date is ahead)."""
+        day after one is a length of time), ``future_words`` (将于, 預計: the date is ahead; also with a verb
+        of moving it between: 将延至, 预料在), ``past_words`` (曾于, 早在: the date is behind) and
+        ``recurring_leads`` (每年, 每月: the month or day recurs)."""
         w = data.table("zh/dates.json")
-        return {key: re.compile(rf"(?:{alternation(w[key])})\s*$") for key in ("duration_leads", "future_words")}
+        keys = ("duration_leads", "future_words", "past_words", "recurring_leads")
+        out = {key: re.compile(rf"(?:{alternation(w[key])})\s*$") for key in keys}
+        moved = alternation(w["future_moves"])
+        out["future_words"] = re.compile(rf"(?:{alternation(w['future_words'])})(?:{moved})?\s*$")
+        return out
 
     def _led_by(self, key: str, text: str, at: int) -> bool:
-        """Does a word of ``key`` (``_leads_re``) end just before ``at`` (within four characters)?"""
-        return bool(self._leads_re[key].search(text, max(0, at - 4), at))
+        """Does a word of ``key`` (``_leads_re``) end just before ``at`` (within eight characters)?"""
+        return bool(self._leads_re[key].search(text, max(0, at - 8), at))
+
+    def _future(self, text: str, m: re.Match[str], words: Words, w: dict) -> bool:
+        """Does the text speak of the date as ahead: a future word before it (将于十月), or right after it a
+        word of the future (10月即将, 周五有望) or 将 before a verb (周五将访问; not 周三将两人拘捕, where 将
+        is the object marker)?"""
+        if self._led_by("future_words", text, m.start()):
+            return True
+        at = m.end()
+        if text.startswith(tuple(w["future_after"]), at):
+            return True
+        token = words.at(at)
+        if token is None or token.start != at or token.text != "将":
+            return False
+        verb = words.at(token.end)
+        return verb is not None and verb.start == token.end and verb.pos.startswith("v")
 
     def _duration(self, text: str, m: re.Match[str], g: dict) -> bool:
         """判刑6月, 隔离七日: a month or day without a year after a word of length is a duration, no date."""
         bare_month = g["m"] and not (g["d"] or g["y"] or g["y3"] or g["roc"] or g["ry"])
         return bool(bare_month or g["day"]) and self._led_by("duration_leads", text, m.start())
+
+    def _recurring(self, text: str, m: re.Match[str], g: dict) -> bool:
+        """每年3月, 每月5日: a month or day without a year after a word of repetition recurs; it is no date."""
+        bare = (g["m"] or g["day"]) and not (g["y"] or g["by"] or g["y3"] or g["roc"] or g["ry"])
+        return bool(bare) and self._led_by("recurring_leads", text, m.start())
 
     @cached_property
     def _day_part_re(self) -> re.Pattern[str]:
@@ -482,10 +512,17 @@ class DateExtractor:
         return DateValue(value=f"{months // 12:04d}-{months % 12 + 1:02d}", granularity="month", relative=True)
 
     def _resolve(
-        self, g: dict, w: dict, pub: date | None, region: str, shift: int = 0, future: bool = False
+        self,
+        g: dict,
+        w: dict,
+        pub: date | None,
+        region: str,
+        shift: int = 0,
+        future: bool = False,
+        past: bool = False,
     ) -> DateValue | None:
         """The value of a match: ``shift`` moves halves and quarters to the article's fiscal calendar,
-        ``future`` puts a month without a year on or after the publication month."""
+        ``future`` puts a month without a year on or after the publication month, ``past`` on or before it."""
         if g["sy"]:
             return self._slashed(g, region)
         if g["iy"]:
@@ -514,9 +551,8 @@ class DateExtractor:
             if value.value and g["day2"]:  # 20至22日: the range's start, ending on the other day
                 value = value.model_copy(update={"end": self._day_end(year, month, g["day2"])})
             if value.value and g["d_H"]:
-                value = value.model_copy(
-                    update=self._clock(value.value, g["d_H"], g["d_M"] or g["d_M2"], g["d_ampm"], w)
-                )
+                minute = g["d_M"] or g["d_M2"] or _half(g["d_half"])
+                value = value.model_copy(update=self._clock(value.value, g["d_H"], minute, g["d_ampm"], w))
             return value
         if g["tH"]:
             return self._time_only(g, w, pub)
@@ -546,11 +582,12 @@ class DateExtractor:
             if relative and not g["ry"]:
                 # 1至10月 in November is this year's: a range is placed where it is nearest, whole
                 last = int(parse_number(g["m2"])) if g["m2"] else month
-                year = self._nearest_year(pub, month, future, last=last)
+                year = self._nearest_year(pub, month, future, last=last, past=past)
             if g["d"]:
                 value = self._day(year, month, parse_number(g["d"]), relative=relative)
                 if value.value and g["H"]:
-                    value = value.model_copy(update=self._clock(value.value, g["H"], g["M"] or g["M2"], g["ampm"], w))
+                    minute = g["M"] or g["M2"] or _half(g["half"])
+                    value = value.model_copy(update=self._clock(value.value, g["H"], minute, g["ampm"], w))
                 if value.value and g["wd"]:
                     value = self._check_weekday(value, g["wd"], w)
                 if value.value and (g["d2"] or g["d2b"]):  # 6月13~18日, 4月22日至5月3日
@@ -608,7 +645,7 @@ class DateExtractor:
             return None
 
     @staticmethod
-    def _nearest_year(pub: date, month: int, future: bool = False, last: int | None = None) -> int:
+    def _nearest_year(pub: date, month: int, future: bool = False, last: int | None = None, past: bool = False) -> int:
         """12月 in a text of 2 January is last December: the year that puts the month nearest the publication.
 
         A range of months (1至10月, to ``last``) is nearest where the publication is inside it, else
@@ -618,6 +655,8 @@ class DateExtractor:
         """
         if future:
             return pub.year if month >= pub.month else pub.year + 1
+        if past:  # 曾于9月: the last September on or before the publication
+            return pub.year if month <= pub.month else pub.year - 1
         last = month if last is None or last < month else last
         now = pub.year * 12 + pub.month
 
@@ -757,7 +796,7 @@ class DateExtractor:
             return DateValue(
                 value=None, granularity="minute", relative=True, note="time of day without publication date"
             )
-        update = self._clock(pub.isoformat(), g["tH"], g["tM"], g["tampm"], w)
+        update = self._clock(pub.isoformat(), g["tH"], g["tM"] or _half(g["thalf"]), g["tampm"], w)
         return DateValue(value=update["value"], granularity="minute", relative=True)
 
     @staticmethod
@@ -866,6 +905,11 @@ def _join_ranges(text: str, mentions: list[Mention], w: dict) -> list[Mention]:
         else:
             out.append(m)
     return out
+
+
+def _half(half: str | None) -> str | None:
+    """The minutes of a 半 after an hour (11时半: 30), None without one."""
+    return "30" if half else None
 
 
 def _day_of(value: DateValue) -> date | None:
