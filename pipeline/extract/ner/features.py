@@ -75,6 +75,11 @@ def create_char_tokenizer():  # noqa: ANN201 - spaCy's registry convention
     return make
 
 
+def word_position_tags(length: int, pos: str) -> list[str]:
+    """The tags of a word's characters: BMES position + POS (``S-n``; ``B-ns``, ``M-ns``, ``E-ns``)."""
+    return ["S-" + pos] if length == 1 else ["B-" + pos, *(["M-" + pos] * (length - 2)), "E-" + pos]
+
+
 def char_tags(
     text: str, tokens: list[Token], base: int = 0, memo: dict[tuple[int, str], list[str]] | None = None
 ) -> list[str]:
@@ -93,9 +98,7 @@ def char_tags(
         key = (end - start, tok.pos)
         word_tags = memo.get(key)
         if word_tags is None:
-            n, pos = key
-            word_tags = ["S-" + pos] if n == 1 else ["B-" + pos, *(["M-" + pos] * (n - 2)), "E-" + pos]
-            memo[key] = word_tags
+            word_tags = memo[key] = word_position_tags(*key)
         tags[start - base : end - base] = word_tags
     return tags
 
@@ -263,9 +266,7 @@ class CharFeatures:
             key = (end - start, tok.pos)
             word = hashes.get(key)
             if word is None:
-                n, pos = key
-                tags = ["S-" + pos] if n == 1 else ["B-" + pos, *(["M-" + pos] * (n - 2)), "E-" + pos]
-                word = hashes[key] = [hash_string(tag) for tag in tags]
+                word = hashes[key] = [hash_string(tag) for tag in word_position_tags(*key)]
             values[start - base : end - base] = word
         return numpy.fromiter(values, dtype="uint64", count=len(text))
 
