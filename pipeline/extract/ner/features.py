@@ -27,7 +27,9 @@ extractor and the training script do before loading or training a model.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
+from typing import TypeVar
 
 import numpy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, NORM, ORTH, SENT_START, SHAPE, TAG
@@ -38,6 +40,8 @@ from spacy.util import registry
 from spacy.vocab import Vocab
 
 from pipeline.segment import LONGEST_WORD, Lexicon, Segmenter, Token
+
+T = TypeVar("T", str, int)
 
 _ATTRS = [NORM, TAG, LEMMA, DEP]  # the last two only with ``lexicon``
 
@@ -80,16 +84,26 @@ def word_position_tags(length: int, pos: str) -> list[str]:
     return ["S-" + pos] if length == 1 else ["B-" + pos, *(["M-" + pos] * (length - 2)), "E-" + pos]
 
 
+def _hashed_position_tags(length: int, pos: str) -> list[int]:
+    return [hash_string(tag) for tag in word_position_tags(length, pos)]
+
+
 def char_tags(
-    text: str, tokens: list[Token], base: int = 0, memo: dict[tuple[int, str], list[str]] | None = None
-) -> list[str]:
-    """BMES position + POS tag of the jieba word covering each character.
+    text: str,
+    tokens: list[Token],
+    base: int = 0,
+    memo: dict[tuple[int, str], list[T]] | None = None,
+    fill: T = "",
+    tags_of: Callable[[int, str], list[T]] = word_position_tags,
+) -> list[T]:
+    """BMES position + POS tag of the jieba word covering each character (``fill`` where none does).
 
     ``text`` begins at offset ``base`` of the tokens' text: words are clipped to it (a word a
-    piece boundary cuts is tagged as the part inside). Each word's tags are written as one slice,
-    the tags of a (length, POS) pair kept in ``memo`` (a few hundred pairs occur)."""
+    piece boundary cuts is tagged as the part inside). Each word's tags (``tags_of``: the strings,
+    or their hashes for ``char_doc``) are written as one slice, the tags of a (length, POS) pair kept
+    in ``memo`` (a few hundred pairs occur)."""
     memo = {} if memo is None else memo
-    tags = [""] * len(text)
+    tags = [fill] * len(text)
     stop = base + len(text)
     for tok in tokens:
         start, end = max(tok.start, base), min(tok.end, stop)
@@ -98,7 +112,7 @@ def char_tags(
         key = (end - start, tok.pos)
         word_tags = memo.get(key)
         if word_tags is None:
-            word_tags = memo[key] = word_position_tags(*key)
+            word_tags = memo[key] = tags_of(*key)
         tags[start - base : end - base] = word_tags
     return tags
 
@@ -255,19 +269,8 @@ class CharFeatures:
         return CharDoc(vocab, text, columns)
 
     def _tag_column(self, text: str, tokens: list[Token], base: int) -> numpy.ndarray:
-        """``char_tags`` hashed: each (length, POS) pair's hashed tags written as one slice."""
-        hashes = self._tag_hashes
-        values = [self._no_tag_hash] * len(text)  # a character no token covers: ``char_tags``' empty tag
-        stop = base + len(text)
-        for tok in tokens:
-            start, end = max(tok.start, base), min(tok.end, stop)
-            if end <= start:
-                continue
-            key = (end - start, tok.pos)
-            word = hashes.get(key)
-            if word is None:
-                word = hashes[key] = [hash_string(tag) for tag in word_position_tags(*key)]
-            values[start - base : end - base] = word
+        """``char_tags`` hashed: each (length, POS) pair's tags hashed once (``_tag_hashes``)."""
+        values = char_tags(text, tokens, base, self._tag_hashes, self._no_tag_hash, _hashed_position_tags)
         return numpy.fromiter(values, dtype="uint64", count=len(text))
 
     def _lexicon_columns(
