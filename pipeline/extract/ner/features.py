@@ -205,9 +205,8 @@ class CharFeatures:
         self._word_tags: dict[tuple[int, str], list[str]] = {}  # (length, POS) -> its characters' tags
         # For char_doc: each character's row of (ORTH, SHAPE, IS_SPACE), the hashes of the jieba tags of a
         # (length, POS) pair and of a dictionary word's feature. All bounded by the vocabulary, not the text.
-        self._lexeme_index: dict[str, int] = {}
-        self._lexeme_rows: list[tuple[int, int, int]] = []
-        self._lexeme_table: numpy.ndarray | None = None
+        self._lexeme_index: dict[str, int] = {}  # char -> its row of ``_lexeme_table``
+        self._lexeme_table = numpy.zeros((256, 3), dtype="uint64")
         self._tag_hashes: dict[tuple[int, str], list[int]] = {}
         self._lexicon_hashes: dict[str, int] = {}
         self._no_match_hash = hash_string("-")
@@ -240,11 +239,11 @@ class CharFeatures:
         for char in text:
             if char not in index:
                 lexeme = vocab[char]
-                index[char] = len(self._lexeme_rows)
-                self._lexeme_rows.append((lexeme.orth, lexeme.shape, int(lexeme.is_space)))
-                self._lexeme_table = None
-        if self._lexeme_table is None:
-            self._lexeme_table = numpy.array(self._lexeme_rows, dtype="uint64").reshape(-1, 3)
+                row = len(index)
+                if row == len(self._lexeme_table):  # full: twice the rows
+                    self._lexeme_table = numpy.concatenate((self._lexeme_table, numpy.zeros_like(self._lexeme_table)))
+                self._lexeme_table[row] = (lexeme.orth, lexeme.shape, int(lexeme.is_space))
+                index[char] = row
         own = self._lexeme_table[numpy.fromiter(map(index.__getitem__, text), dtype=numpy.intp, count=n)]
         columns = {ORTH: own[:, 0], SHAPE: own[:, 1], IS_SPACE: own[:, 2]}
         bigrams = [text[i : i + 2] for i in range(n - 1)] + [text[-1] + "</s>"] if text else []
@@ -288,20 +287,26 @@ class CharFeatures:
             return None
         if any(i + 1 < length for i, length in zip(at_ends, lengths_to, strict=True)):
             return None
-        feature = self._lexicon_hash
         none = self._no_match_hash
         start_column = numpy.full(n, none, dtype="uint64")
         end_column = numpy.full(n, none, dtype="uint64")
-        start_column[at_starts] = [feature(text[i : i + k], tags) for i, k in zip(at_starts, lengths_from, strict=True)]
-        end_column[at_ends] = [feature(text[i + 1 - k : i + 1], tags) for i, k in zip(at_ends, lengths_to, strict=True)]
+        start_column[at_starts] = self._lexicon_hashes_of(
+            [text[i : i + k] for i, k in zip(at_starts, lengths_from, strict=True)], tags
+        )
+        end_column[at_ends] = self._lexicon_hashes_of(
+            [text[i + 1 - k : i + 1] for i, k in zip(at_ends, lengths_to, strict=True)], tags
+        )
         return start_column, end_column
 
-    def _lexicon_hash(self, word: str, tags: dict[str, str]) -> int:
-        """The hash of a dictionary word's feature (``4nt``), computed once per word."""
-        value = self._lexicon_hashes.get(word)
-        if value is None:
-            value = self._lexicon_hashes[word] = hash_string(f"{len(word)}{tags.get(word, 'x')}")
-        return value
+    def _lexicon_hashes_of(self, words: list[str], tags: dict[str, str]) -> list[int]:
+        """The hashes of dictionary words' features (``4nt``), each word's computed once."""
+        memo = self._lexicon_hashes
+        values = list(map(memo.get, words))
+        if None in values:
+            for i, word in enumerate(words):
+                if values[i] is None:
+                    values[i] = memo[word] = hash_string(f"{len(word)}{tags.get(word, 'x')}")
+        return values
 
     def __call__(self, doc: Doc) -> Doc:
         tokens = doc.user_data.pop(TOKENS_KEY, None)

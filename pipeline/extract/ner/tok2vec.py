@@ -52,7 +52,12 @@ def layer_norm(values: Array, gain: Array, shift: Array) -> Array:
     """thinc's ``LayerNorm``, same formula; the variance reuses the mean (the same value ``var`` computes)."""
     mean = values.mean(axis=1, keepdims=True)
     var = values.var(axis=1, keepdims=True, mean=mean) + 1e-08
-    return (values - mean) * var ** (-1.0 / 2.0) * gain + shift
+    # (values - mean) * var ** -0.5 * gain + shift, the same operations in the same order, in place.
+    out = values - mean
+    out *= var ** (-1.0 / 2.0)
+    out *= gain
+    out += shift
+    return out
 
 
 def _maxout_params(layer: Model) -> tuple[Array, Array, int]:
@@ -151,12 +156,18 @@ class FastTok2Vec:
         embedded = self._embed(docs)
         vectors = numpy.zeros((sum(lengths) + self._pad * (len(docs) + 1), embedded.shape[1]), embedded.dtype)
         vectors[rows] = embedded
-        for window, weights, bias, pieces, gain, shift in self._layers:
+        for window, weights, bias, pieces, gain, shift in self._layers[:-1]:
             mixed = self._ops.seq2col(vectors, window) @ weights
             mixed += bias
             vectors = vectors + layer_norm(maxout(mixed, pieces), gain, shift)
+        # The last layer's padding rows are read by nothing after it: only the docs' rows are computed
+        # (a row of a product or a layer norm does not depend on the other rows).
+        window, weights, bias, pieces, gain, shift = self._layers[-1]
+        mixed = self._ops.seq2col(vectors, window)[rows] @ weights
+        mixed += bias
+        vectors = vectors[rows] + layer_norm(maxout(mixed, pieces), gain, shift)
         weights, bias = self._projection
-        out = vectors[rows] @ weights
+        out = vectors @ weights
         out += bias
         return out
 
