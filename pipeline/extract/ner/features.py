@@ -192,6 +192,10 @@ class CharDoc:
         """The attributes' values, one row per character (``Doc.to_array`` for the attributes it holds)."""
         return numpy.stack([self._columns[attr] for attr in attrs], axis=1)
 
+    def column(self, attr: int) -> numpy.ndarray:
+        """One attribute's values (``to_array([attr])`` as one dimension)."""
+        return self._columns[attr]
+
 
 class CharFeatures:
     """Writes the bigram (NORM), jieba (TAG) and optional dictionary (LEMMA, DEP) features onto character docs."""

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 
 import numpy
 
-from pipeline.extract.ner.tok2vec import FastTok2Vec, maxout
+from pipeline.extract.ner.tok2vec import FastTok2Vec, doc_arrays, maxout
 
 if TYPE_CHECKING:
     from spacy.pipeline import EntityRecognizer
@@ -124,12 +124,7 @@ class GreedyNer:
         doc_ends = numpy.repeat(numpy.cumsum(lengths), lengths)
         closes = numpy.full(len(best), -1)
         closes[begins] = self._closes(feats, joins, best, begins, doc_ends[begins])
-        found: list[list[Entity]] = []
-        offset = 0
-        for length in lengths:
-            found.append(self._walk(best, closes, offset, offset + length))
-            offset += length
-        return found
+        return self._walk(best, closes, lengths)
 
     def _scores(self, unmaxed: Array) -> Array:
         """Scores of the moves from summed features: maxout over the pieces, then the upper layer."""
@@ -143,19 +138,29 @@ class GreedyNer:
         masked[:, self._unit] = numpy.where(can_unit[:, None], scores[:, self._unit], -numpy.inf)
         return masked.argmax(axis=1)  # the first of equal scores, as spaCy
 
-    def _walk(self, best: Array, closes: Array, start: int, end: int) -> list[Entity]:
-        """Follow the moves through one doc: outside entities the best move, inside them to the close."""
-        entities: list[Entity] = []
-        events = numpy.flatnonzero(best[start:end] != self._out) + start
-        i = start  # the next character whose move is still to be taken
-        for at in events.tolist():
+    def _walk(self, best: Array, closes: Array, lengths: list[int]) -> list[list[Entity]]:
+        """Follow the moves through the docs: outside entities the best move, inside them to the close.
+
+        One pass over the batch's non-``O`` moves (an entity closes within its doc, so no walk
+        crosses into the next doc), each entity's offsets taken from its doc's start."""
+        found: list[list[Entity]] = [[] for _ in lengths]
+        events = numpy.flatnonzero(best != self._out)
+        if not len(events):
+            return found
+        ends = numpy.cumsum(lengths)
+        docs = numpy.searchsorted(ends, events, side="right").tolist()  # the doc of each event
+        starts = (ends - lengths).tolist()
+        labels = self._labels
+        i = 0  # the next character whose move is still to be taken
+        moves, closing = best[events].tolist(), closes[events].tolist()
+        for at, move, close, doc in zip(events.tolist(), moves, closing, docs, strict=True):
             if at < i:
                 continue  # inside an entity already read
-            move = int(best[at])
-            last = at if closes[at] < 0 else int(closes[at])  # a U- move, or a B- and its L-
-            entities.append((at - start, last + 1 - start, self._labels[move]))
+            last = at if close < 0 else close  # a U- move, or a B- and its L-
+            start = starts[doc]
+            found[doc].append((at - start, last + 1 - start, labels[move]))
             i = last + 1
-        return entities
+        return found
 
     def _closes(self, feats: Array, joins: Array, best: Array, begins: Array, doc_ends: Array) -> Array:
         """Where the entity begun at each of ``begins`` takes its ``L-`` move, ``_STEP`` characters a round."""
@@ -184,15 +189,12 @@ def _validity(docs: Sequence[Doc]) -> tuple[Array, Array]:
     starts no sentence), which ``B-`` and ``I-`` need, and whether it is a space (no ``B-``, ``U-``)."""
     from spacy.attrs import IS_SPACE, SENT_START
 
-    joins, space = [], []
-    for doc in docs:
-        if len(doc):
-            attrs = doc.to_array([SENT_START, IS_SPACE]).astype(numpy.int64)
-            follows = numpy.zeros(len(doc), dtype=bool)
-            follows[:-1] = attrs[1:, 0] != 1
-            joins.append(follows)
-            space.append(attrs[:, 1] == 1)
-    return numpy.concatenate(joins), numpy.concatenate(space)
+    attrs = doc_arrays([doc for doc in docs if len(doc)], [SENT_START, IS_SPACE]).astype(numpy.int64)
+    # Whether the next character starts no sentence; a doc's last character joins nothing.
+    joins = numpy.zeros(len(attrs), dtype=bool)
+    joins[:-1] = attrs[1:, 0] != 1
+    joins[numpy.cumsum([len(doc) for doc in docs if len(doc)]) - 1] = False
+    return joins, attrs[:, 1] == 1
 
 
 def _indices(names: list[str], prefix: str) -> list[int]:

@@ -60,6 +60,15 @@ def layer_norm(values: Array, gain: Array, shift: Array) -> Array:
     return out
 
 
+def doc_arrays(docs: Sequence[Doc], attrs: list[int]) -> Array:
+    """The attributes of every doc, one row per token, the docs end to end: each doc's ``to_array(attrs)``
+    concatenated, or, for docs that hand out their columns (``CharDoc.column``), each attribute's
+    columns concatenated, without a stacked array per doc."""
+    if all(hasattr(doc, "column") for doc in docs):
+        return numpy.stack([numpy.concatenate([doc.column(attr) for doc in docs]) for attr in attrs], axis=1)
+    return numpy.concatenate([doc.to_array(attrs).reshape(len(doc), len(attrs)) for doc in docs])
+
+
 def _maxout_params(layer: Model) -> tuple[Array, Array, int]:
     """A thinc ``Maxout``'s weights as (inputs, units * pieces), its bias, its pieces."""
     units, pieces = layer.get_dim("nO"), layer.get_dim("nP")
@@ -172,7 +181,7 @@ class FastTok2Vec:
         return out
 
     def _embed(self, docs: Sequence[Doc]) -> Array:
-        ids = numpy.concatenate([doc.to_array(self._attrs).reshape(len(doc), len(self._attrs)) for doc in docs])
+        ids = doc_arrays(docs, self._attrs)
         ids = ids.astype(numpy.uint64, copy=False)
         vocab_vectors = docs[0].vocab.vectors
         mixed = None
