@@ -45,3 +45,26 @@ def test_the_tagger_variant_trains_and_learns_a_tiny_corpus():
     assert losses[-1] < losses[0] / 10
     for text, ents in gold:
         assert [(e.start_char, e.end_char, e.label_) for e in nlp(text).ents] == ents
+
+
+def test_cluener_unlabelled_proper_nouns_are_missing_not_outside(tmp_path):
+    """CLUENER labels one person here and leaves the city unmarked: the city is missing with the option, and an
+    address of two places and a team named by one place are missing either way."""
+    import json
+
+    from pipeline.training.corpora import read_cluener
+    from pipeline.training.train import place_counter, proper_noun_spans
+
+    text = "张伟昨天在杭州说，巴西队员住在北京市海淀区。"
+    label = {"name": {"张伟": [[0, 1]]}, "organization": {"巴西": [[9, 10]]}, "address": {"北京市海淀区": [[15, 20]]}}
+    path = tmp_path / "train.json"
+    path.write_text(json.dumps({"text": text, "label": label}, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    [(_, spans, missing)] = read_cluener(path, place_counter())
+    assert spans == [(0, 2, "PERSON")]
+    assert {(s, e) for s, e, _ in missing} == {(9, 11), (15, 21)}
+
+    [(_, spans, missing)] = read_cluener(path, place_counter(), proper_noun_spans())
+    assert spans == [(0, 2, "PERSON")]
+    assert (5, 7) in {(s, e) for s, e, _ in missing}  # 杭州: unlabelled, so neither LOC nor outside
+    assert not any(s < 2 and 0 < e for s, e, _ in missing)  # the labelled name stays an entity

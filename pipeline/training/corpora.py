@@ -114,7 +114,11 @@ def read_pfr(path: Path) -> Iterator[Sentence]:
 CLUENER_LABELS = {"name": "PERSON", "company": "ORG", "government": "ORG", "organization": "ORG", "scene": "LOC"}
 
 
-def read_cluener(path: Path, places: Callable[[str], tuple[int, int]]) -> Iterator[tuple[str, list[Span], list[Span]]]:
+def read_cluener(
+    path: Path,
+    places: Callable[[str], tuple[int, int]],
+    proper_nouns: Callable[[str], list[tuple[int, int]]] | None = None,
+) -> Iterator[tuple[str, list[Span], list[Span]]]:
     """CLUENER2020 JSON lines -> ``(text, spans, missing)`` in xinwen's labels and conventions.
 
     ``end`` is inclusive in the file. name → PERSON; company, government,
@@ -127,6 +131,11 @@ def read_cluener(path: Path, places: Callable[[str], tuple[int, int]]) -> Iterat
     ``places(text)`` counts the place names the segmenter reads in ``text``: an
     organization that is exactly one place is missing, and so is an address with
     more than one.
+
+    CLUENER is not labelled exhaustively (a sentence's other people, places and
+    bodies are often left unmarked), and an unmarked name would teach the model
+    "outside". With ``proper_nouns`` (the spans of the words the segmenter tags
+    as proper nouns), each such word that no label touches is left missing too.
     """
     with path.open(encoding="utf-8") as handle:
         for line in handle:
@@ -145,4 +154,11 @@ def read_cluener(path: Path, places: Callable[[str], tuple[int, int]]) -> Iterat
                             missing.append((*span, "ORG"))
                         elif kind in CLUENER_LABELS:
                             spans.append((*span, CLUENER_LABELS[kind]))
+            if proper_nouns is not None:
+                marked = [(s, e) for s, e, _ in spans + missing]
+                missing += [
+                    (s, e, "PERSON")  # the label of a missing span is ignored
+                    for s, e in proper_nouns(text)
+                    if not any(s < me and ms < e for ms, me in marked)
+                ]
             yield text, sorted(spans), sorted(missing)

@@ -56,6 +56,19 @@ def place_counter() -> Callable[[str], tuple[int, int]]:
     return count
 
 
+def proper_noun_spans() -> Callable[[str], list[tuple[int, int]]]:
+    """The spans of the words xinwen's segmenter tags as proper nouns (people, places, bodies, abbreviations)."""
+    from pipeline.segment import Segmenter
+
+    segmenter = Segmenter()
+    tags = ("nr", "ns", "nt", "j")
+
+    def spans(text: str) -> list[tuple[int, int]]:
+        return [(t.start, t.end) for t in segmenter.segment(text) if t.pos.startswith(tags)]
+
+    return spans
+
+
 def publish(checkpoint: Path, out: Path, seconds: float, train_sentences: int, with_pfr: bool, vectors: bool) -> None:
     """Copy a spaCy checkpoint to ``out`` and describe it in its meta.json."""
     if out.exists():
@@ -125,6 +138,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--with-cluener", action="store_true", help="add CLUENER2020 train (Sina news 2005-2011) to the training data"
     )
+    parser.add_argument(
+        "--cluener-unmarked-missing",
+        action="store_true",
+        help="with --with-cluener: leave CLUENER's unlabelled proper nouns missing, not outside",
+    )
     parser.add_argument("--max-steps", type=int, default=None)
     args = parser.parse_args(argv)
 
@@ -138,7 +156,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.with_pfr:
         train += list(read_pfr(args.corpora / "pfr_199801" / "199801.txt"))
     if args.with_cluener:
-        train += list(read_cluener(args.corpora / "cluener2020" / "train.json", place_counter()))
+        unmarked = proper_noun_spans() if args.cluener_unmarked_missing else None
+        train += list(read_cluener(args.corpora / "cluener2020" / "train.json", place_counter(), unmarked))
     print(
         f"train: {to_docbin(train, args.work / 'train.spacy')} sentences; "
         f"dev: {to_docbin(dev, args.work / 'dev.spacy')} sentences",
