@@ -209,3 +209,34 @@ def test_a_word_that_describes_the_body_ends_the_name(make_context, text, descri
     """The suffix walk stops at a describer: no organization holds it."""
     found = spans(OrgExtractor().find(make_context(text)), text)
     assert not any(describer in name for name in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("记者走访了广州市几位中学校长。", "几位"),
+        ("記者走訪了廣州市幾位中學校長。", "幾位"),
+        ("英国一些银行已经停止放贷。", "一些"),
+        ("英國一些銀行已經停止放貸。", "一些"),
+        ("它是浙江省第一家民营航空公司。", "第一家"),
+        ("它是浙江省第一家民營航空公司。", "第一家"),
+    ],
+)
+def test_a_count_ends_the_name(make_context, text, count):
+    """A count or an ordinal count before a head (几位, 一些, 第一家) says how many or which, and names nothing."""
+    found = spans(OrgExtractor().find(make_context(text)), text)
+    assert not any(count in name for name in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他毕业于湖南某大学，后来去了北京。",
+        "他畢業於湖南某大學，後來去了北京。",
+        "国家将加大对中西部地区的投入。",
+        "國家將加大對中西部地區的投入。",
+    ],
+)
+def test_a_determiner_word_or_a_direction_part_is_no_body(make_context, text):
+    """某大学 (a determiner and a head in one word) and 中西部 (directions only) name no organization."""
+    assert spans(OrgExtractor().find(make_context(text)), text) == []

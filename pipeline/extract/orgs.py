@@ -59,6 +59,8 @@ class OrgExtractor:
         w["quantifiers"] = frozenset(a + b for a in w["quantifier_heads"] for b in w["quantifier_classifiers"])
         w["stops"] = frozenset(w["linking_verbs"]) | frozenset(w["role_nouns"]) | frozenset(w["describers"])
         w["describer_re"] = re.compile("|".join(w["describer_patterns"]))
+        w["ordinal_count_re"] = re.compile(w["ordinal_count_pattern"])
+        w["direction_part_re"] = re.compile(w["direction_part_pattern"])
         w["not_orgs"] = frozenset(w["not_orgs"])
         w["specific_pos"] = frozenset(w["specific_pos"])
         w["region_words"] = frozenset(w["region_words"])
@@ -94,6 +96,8 @@ class OrgExtractor:
             head, end = self._head(tok, w)
             if head is None:
                 continue
+            if end - len(head) - tok.start == 1 and ctx.simplified[tok.start] in w["quantifier_heads"]:
+                continue  # 某大学, 该公司: one word of a determiner and a head names no body
             j = self._leftmost(tokens, i, end, w)
             start = tokens[j].start
             if end - start - len(head) < w["weak_heads"].get(head, 2):
@@ -245,6 +249,7 @@ class OrgExtractor:
                 or prev.text in w["quantifiers"]
                 or prev.text in w["stops"]
                 or w["describer_re"].fullmatch(prev.text)
+                or w["ordinal_count_re"].fullmatch(prev.text)
             ):
                 break
             if tokens[j].pos in w["soft_pos"] and (
@@ -331,6 +336,8 @@ class OrgExtractor:
                 if head:
                     return head, tok.end - len(title)
         if (text in w["not_orgs"] and tok.pos != "nt") or text in w["title_set"]:  # 立委 ends in 委 but is a title
+            return None, tok.end
+        if w["direction_part_re"].fullmatch(text):  # 中西部/nt is a part of a country
             return None, tok.end
         if next(endings(text, w["meetings"]), None):  # 六中全会, 新闻发布会: a meeting, no body
             return None, tok.end
