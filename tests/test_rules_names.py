@@ -240,3 +240,37 @@ def test_a_count_ends_the_name(make_context, text, count):
 def test_a_determiner_word_or_a_direction_part_is_no_body(make_context, text):
     """某大学 (a determiner and a head in one word) and 中西部 (directions only) name no organization."""
     assert spans(OrgExtractor().find(make_context(text)), text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("昨日，华恒生物董事长陈立平宣布扩产。", "华恒生物"),
+        ("昨日，華恒生物董事長陳立平宣布擴產。", "華恒生物"),
+        ("新任会长永明科技总经理李国强致辞。", "永明科技"),
+        ("新任會長永明科技總經理李國強致辭。", "永明科技"),
+        ("据悉，华远物流荣誉董事长王建华出席。", "华远物流"),
+        ("據悉，華遠物流榮譽董事長王建華出席。", "華遠物流"),
+        ("他会见了国际能源署行政总裁比罗尔。", "国际能源署"),
+    ],
+)
+def test_the_words_before_a_company_title_and_a_name_are_the_company(make_context, text, org):
+    """An unknown company before 董事长/总经理 and a person's name, back to the clause boundary or a title."""
+    found = [m for m in OrgExtractor().find(make_context(text)) if m.rule == "orgs.titled"]
+    assert spans(found, text) == [org]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "她是首位女性董事长王美玲。",
+        "全球最大代工厂董事长张明表示。",
+        "公司董事长王明说，利润增长。",
+        "该公司总经理李强说，利润增长。",
+        "台湾公司董事长李强说，利润增长。",
+        "董事长王明说，利润增长。",
+        "华恒生物董事长表示将扩产。",  # no name after the title
+    ],
+)
+def test_no_company_from_a_description_before_a_company_title(make_context, text):
+    assert [m for m in OrgExtractor().find(make_context(text)) if m.rule == "orgs.titled"] == []

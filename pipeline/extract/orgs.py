@@ -68,6 +68,11 @@ class OrgExtractor:
         w["company_heads"] = frozenset(w["company_heads"])
         w["character_pos"] = frozenset(w["character_pos"])
         w["boundary_pos"] = frozenset(w["boundary_pos"])
+        w["company_titles"] = frozenset(w["company_titles"])
+        w["company_title_modifiers"] = frozenset(w["company_title_modifiers"])
+        w["company_name_openers"] = frozenset(w["company_name_openers"])
+        w["company_name_pos"] = frozenset(w["company_name_pos"])
+        w["function_chars"] = frozenset(w["function_chars"])
         w["collective_places"] = frozenset(data.table("zh/places.json")["not_places"])  # 全区, 乡村
         gazetteer = w["gazetteer"]
         regions = [k for k in gazetteer if not k.startswith("_") and k not in ("prefixes", "parent_heads")]
@@ -130,6 +135,7 @@ class OrgExtractor:
                 confidence = LISTED  # 县人民政府: a level's formal government, the text's own county's
             mentions.append(Mention(start, end, "ORG", "rule", "orgs.suffix", confidence, places_end=places_end))
         mentions += self._cut_names(ctx, w)
+        mentions += self._titled_companies(ctx, w)
         mentions += self._missions(ctx, w)
         listed = self._listed(ctx, w)
         listed_starts = {m.start: m.end for m in listed}
@@ -185,6 +191,61 @@ class OrgExtractor:
                 continue
             if within(ctx.spans, a.start, tokens[i].end):
                 found.append(Mention(a.start, tokens[i].end, "ORG", "rule", "orgs.suffix", 0.7))
+        return found
+
+    def _titled_companies(self, ctx: Context, w: dict) -> list[Mention]:
+        """立康生医董事长郑育修, 台开副董事长吴子嘉: before a title only a company has and a person's name, the words
+        back to a clause boundary name the company (``company_titles``), however jieba cut an unknown name.
+
+        The walk left takes single characters other than grammar ones (``function_chars``) and words of a
+        name's kind (``company_name_pos``), at most ten characters, and stops at a title, a count, a role
+        noun or a describer; words describing the person's term before it (新任) and between it and the title
+        (荣誉) stay outside. The name needs a part that is no common word alone (a single character, a proper
+        noun, a word jieba does not know): not 女性董事长, 公司董事长, 台湾董事长. LISTED: the title is the
+        evidence, so it stands without the model."""
+        tokens, text = ctx.tokens, ctx.simplified
+        found = []
+        for i in range(1, len(tokens) - 1):
+            if tokens[i].text not in w["company_titles"] or not tokens[i + 1].pos.startswith("nr"):
+                continue
+            k, title = i, tokens[i].text
+            while k > 0 and (
+                tokens[k - 1].text in w["company_title_modifiers"] or tokens[k - 1].text + title in w["title_set"]
+            ):
+                k -= 1  # 荣誉 + 副董事长; 行政 + 总裁, jieba's two words of the title 行政总裁
+                title = tokens[k].text + title
+            j = k
+            while j > 0 and tokens[k - 1].end - tokens[j - 1].start <= 10:
+                prev = tokens[j - 1]
+                single = len(prev.text) == 1 and "\u4e00" <= prev.text <= "\u9fff"
+                if (
+                    prev.text in w["title_set"]
+                    or prev.text in w["stops"]
+                    or prev.text in w["quantifiers"]
+                    or prev.text in w["company_name_openers"]
+                    or (single and prev.text in w["function_chars"])
+                    or (not single and prev.pos not in w["company_name_pos"])
+                ):
+                    break
+                j -= 1
+            while (
+                j < k - 1
+                and not self._name_like(tokens[j], w)
+                and any(t.pos not in w["person_pos"] and self._name_like(t, w) for t in tokens[j + 1 : k])
+            ):
+                j += 1  # 会见/n + 国际货币基金组织/nt: common words before a place's or a body's name are no part of it
+            words = tokens[j:k]
+            if not words or tokens[k - 1].end - words[0].start < 2:
+                continue
+            name = text[words[0].start : tokens[k - 1].end]
+            if name in w["head_words"] or name in w["not_orgs"] or (len(words) == 1 and self._place_like(words[0], w)):
+                continue
+            if not any(len(t.text) == 1 or t.pos in w["specific_pos"] or not ctx.word_freq.get(t.text) for t in words):
+                continue  # 女性, 全球: common words alone describe the person
+            if all(self._place_like(t, w) or t.text in w["head_words"] for t in words):
+                continue  # 台湾公司: a place's company, not a name
+            if within(ctx.spans, words[0].start, tokens[k - 1].end):
+                found.append(Mention(words[0].start, tokens[k - 1].end, "ORG", "rule", "orgs.titled", LISTED))
         return found
 
     @staticmethod
