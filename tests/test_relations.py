@@ -635,3 +635,91 @@ def test_linking_compiles_no_pattern_per_text(given, monkeypatch):
     monkeypatch.setattr("pipeline.relations.re.compile", compile_)
     found = given("[ORG 江南市慈善總會]成立。該總會會長[PERSON 孔明]說，服务中心负责人[PERSON 李四]表示")
     assert ("孔明", "會長", "江南市慈善總會") in links(found)
+
+
+# --- more kinds of position writing: boards, sports, courts, credits with a rank, former, rotating --------
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "kept"),
+    [
+        ("江南置业集团董事会主席王明出席", (0, 9), "江南置业集团"),  # the board is part of the title
+        ("江南置業集團董事局主席王明出席", (0, 9), "江南置業集團"),
+        ("江南银行监事会主席李华表示", (0, 7), "江南银行"),
+        ("江南置业集团董事会今天开会", (0, 9), "江南置业集团董事会"),  # no title follows: the board itself
+    ],
+)
+def test_a_board_before_its_chair_belongs_to_the_title(text, org, kept):
+    from pipeline.extract.base import Mention
+    from pipeline.extract.edges import unit_titles
+
+    simplified = Converter().convert(text).simplified
+    [m] = unit_titles([Mention(*org, "ORG", "ner", "ner.test", 0.9)], simplified)
+    assert text[m.start : m.end] == kept
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "[ORG 江南置业集团]董事局主席兼首席执行官[PERSON 王明]表示",
+            [("王明", "董事局主席", "江南置业集团"), ("王明", "首席执行官", "江南置业集团")],
+        ),
+        ("[ORG 江南置業集團]董事會副主席[PERSON 王明]表示", [("王明", "董事會副主席", "江南置業集團")]),
+        ("[ORG 江南海港队]主教练[PERSON 李强]表示", [("李强", "主教练", "江南海港队")]),
+        ("[ORG 江南海港隊]主教練[PERSON 李強]表示", [("李強", "主教練", "江南海港隊")]),
+        ("[ORG 江南雄狮队]球员[PERSON 周明]得到30分", [("周明", "球员", "江南雄狮队")]),
+        ("审判长[PERSON 张伟]宣读判决", [("张伟", "审判长", None)]),
+        ("裁判官[PERSON 陳志明]指被告沒有悔意", [("陳志明", "裁判官", None)]),
+        ("辯方大律師[PERSON 吳明]申請保釋", [("吳明", "大律師", None)]),
+        ("辩护律师[PERSON 王立]表示", [("王立", "辩护律师", None)]),
+        ("[ORG 江南大学]法律学院首席讲师[PERSON 张明]说", [("张明", "首席讲师", None)]),
+    ],
+)
+def test_boards_teams_and_courts(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("特派記者[PERSON 林美玲]／東京報導", [("林美玲", "特派記者", None)]),
+        ("特派记者[PERSON 林美玲]／东京报道", [("林美玲", "特派记者", None)]),
+        ("[ORG 江南日报]高级记者[PERSON 黄小芳]", [("黄小芳", "高级记者", "江南日报")]),
+        ("[ORG 江南日報]資深記者[PERSON 黃小芳]", [("黃小芳", "資深記者", "江南日報")]),
+        ("撰文：[PERSON 李偉強]", [("李偉強", "撰文", None)]),
+    ],
+)
+def test_credit_labels_with_a_rank(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("前任局长[PERSON 李军]出席", [("李军", "前任局长", None)]),
+        ("前任局長[PERSON 李軍]出席", [("李軍", "前任局長", None)]),
+        ("目前任教的[PERSON 李军]说", []),  # 前任 inside 目前任教 opens no title
+        (
+            "[ORG 江南科技公司]副董事长、轮值董事长[PERSON 徐明]发表演讲",
+            [("徐明", "副董事长", "江南科技公司"), ("徐明", "轮值董事长", "江南科技公司")],
+        ),
+        (
+            "[ORG 江南科技公司]副董事長、輪值董事長[PERSON 徐明]發表演講",
+            [("徐明", "副董事長", "江南科技公司"), ("徐明", "輪值董事長", "江南科技公司")],
+        ),
+    ],
+)
+def test_former_and_rotating_titles(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("[ORG 江南银行]发布报告，其首席经济学家[PERSON 陈卫东]认为", [("陈卫东", "首席经济学家", "江南银行")]),
+        ("[ORG 江南銀行]發布報告，其首席經濟學家[PERSON 陳衛東]認為", [("陳衛東", "首席經濟學家", "江南銀行")]),
+    ],
+)
+def test_a_banks_economist_refers_back_to_the_bank(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
