@@ -61,7 +61,7 @@ SPACES = " \t\u3000"
 LIST_SEPARATORS = SPACES + "、，,/／"
 CLOSING_QUOTES = "》」』”\"'）)"
 # What a dateline or byline may hold between an outlet and its credit, besides places and dates.
-DATELINE_CHARS = SPACES + "（(【[〔-—－/／|｜·:：0123456789０１２３４５６７８９年月日号时"
+DATELINE_CHARS = SPACES + "（(【[〔《》-—－/／|｜·:：0123456789０１２３４５６７８９年月日号时"  # 《联合早报》记者
 SENTENCE_ENDS = "。！？!?\n"
 CLAUSE_ENDS = SENTENCE_ENDS + "，,；;：:"
 CLAUSE_BREAKS = "，,；;"  # within a sentence
@@ -119,6 +119,7 @@ class Linker:
         # Head words of two characters or more, the ones a type word refers by (服务中心, 协会), by length.
         w["type_heads"] = data.suffix_table(h for h in w["heads"] if len(h) >= 2)
         w["bare_heads"] = frozenset(h for h in w["heads"] if len(h) >= 2)  # 公司 alone names no body
+        w["head_characters"] = frozenset(h for h in w["heads"] if len(h) == 1)  # 该会, 该院
         # A type word after a demonstrative, or opening a clause (not after a quote mark: “爱心”基金会 is another name).
         w["reference_re"] = re.compile(
             rf"(?:{alternation(w['demonstratives'])}|(?<=[，。；：、！？,.;:!?\s])|^)"
@@ -584,8 +585,10 @@ class _Positions:
         pos = title.start
         if pos > 0 and self.s[pos - 1] in CLOSING_QUOTES and pos - 1 in self.org_ending_at:
             pos -= 1  # 《明报》创办人
-        elif pos > 0 and self.s[pos - 1] == "的" and pos - 1 in self.org_ending_at:
-            pos -= 1  # 华为公司的董事长
+        else:  # 华为公司的董事长, 京东集团方面负责人
+            link = next((x for x in self.w["title_links"] if self._free_before(pos, x)), "")
+            if link and pos - len(link) in self.org_ending_at:
+                pos -= len(link)
         if pos in self.org_ending_at:
             k = self.org_ending_at[pos]
             if self.entities[k].text_simplified in self.w["bare_heads"]:  # 公司总经理: the model's bare head
@@ -618,6 +621,22 @@ class _Positions:
             ends, indices = self.by_head.get(head, ([], []))
             k = bisect.bisect_right(ends, start)  # the nearest earlier organization of that type
             return (indices[k - 1], start) if k else None
+        return self._by_head_character(end)
+
+    def _by_head_character(self, end: int) -> tuple[int, int] | None:
+        """该会会长, 该院院长: a demonstrative and a one-character head word (``orgs.json``) refer to the nearest
+        earlier organization whose name ends in that character (南京市红十字会 … 该会会长)."""
+        s, w = self.s, self.w
+        if end < 2 or s[end - 1] not in w["head_characters"] or self._covered(end - 1, end):
+            return None
+        start = end - 1
+        demonstrative = next((d for d in w["demonstratives"] if self._free_before(start, d)), None)
+        if demonstrative is None:
+            return None
+        for n in range(bisect.bisect_right(self.org_ends, start) - 1, -1, -1):
+            k = self.orgs[n]
+            if self.entities[k].text_simplified.endswith(s[start]):
+                return k, start - len(demonstrative)
         return None
 
     def _subject(self, title: Title) -> Link | None:

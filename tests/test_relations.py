@@ -723,3 +723,43 @@ def test_former_and_rotating_titles(given, marked, expected):
 )
 def test_a_banks_economist_refers_back_to_the_bank(given, marked, expected):
     assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("[ORG 江南物流集团]方面负责人[PERSON 李华]回应称", [("李华", "负责人", "江南物流集团")]),
+        ("[ORG 江南物流集團]方面負責人[PERSON 李華]回應稱", [("李華", "負責人", "江南物流集團")]),
+        ("[ORG 江南物流集团]的创始人[PERSON 李华]认为", [("李华", "创始人", "江南物流集团")]),
+        ("[ORG 江南物流集团]在这方面负责人[PERSON 李华]说", [("李华", "负责人", None)]),  # 方面 of another phrase
+    ],
+)
+def test_an_organizations_side_before_a_title(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("[ORG 南京市红十字会]开展培训，该会会长[PERSON 李红]说", [("李红", "会长", "南京市红十字会")]),
+        ("[ORG 南京市紅十字會]開展培訓，該會會長[PERSON 李紅]說", [("李紅", "會長", "南京市紅十字會")]),
+        ("[ORG 江南人民医院]扩建，该院副院长[PERSON 王强]介绍", [("王强", "副院长", "江南人民医院")]),
+        ("[ORG 江南人民医院]扩建，该会会长[PERSON 王强]介绍", [("王强", "会长", None)]),  # no earlier 会
+        ("[ORG 南京市红十字会]开展培训，会长[PERSON 李红]说", [("李红", "会长", "南京市红十字会")]),
+    ],
+)
+def test_a_demonstrative_and_a_one_character_head_refer_back(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("《江南早报》记者陈佩玲报道", {("陈佩玲", "记者", "江南早报")}),
+        ("《江南早報》記者陳佩玲報道", {("陳佩玲", "記者", "江南早報")}),
+        ("图为学生在上课。新华社记者王鹏摄", {("王鹏", "记者", "新华社"), ("王鹏", "摄", "新华社")}),
+        ("圖為學生在上課。新華社記者王鵬攝", {("王鵬", "記者", "新華社"), ("王鵬", "攝", "新華社")}),
+    ],
+)
+def test_an_outlet_in_title_marks_and_a_reporters_photo_credit(full_pipeline, text, expected):
+    assert set(positions(full_pipeline.extract(text))) == expected
