@@ -4,13 +4,14 @@ Positions (person, title, organization) come from the shapes news uses; each
 link records the rule that made it (``Relation.rule``) and the span that states
 it (``evidence``):
 
-* ``position.title``: ``[ORG] TITLE PERSON`` (自治区民政厅社会组织管理局局长吕海波), with
+* ``position.title``: ``[ORG] TITLE PERSON`` (自治区民政厅社会组织管理局局长吕海波; 的 or 方面 may stand
+  between: 京东集团方面负责人), with
   the title matched longest first from the title data, modifiers included
   (常任秘书长, 常务副主任, 前高级副总裁), never taking a character of an entity;
 * ``position.shared_head``: the organization's last character begins the
   title (交通部长 -> 部长 at 交通部);
 * ``position.reference``: an organization named by its type word (服务中心负责人陈某:
-  the nearest earlier organization ending in 服务中心; 该协会理事长谢某);
+  the nearest earlier organization ending in 服务中心; 该协会理事长谢某; 该会会长: one ending in 会);
 * ``position.chain``: titles joined by 、 or 兼 share the organization of the one
   before them unless a body of their own stands between (国家发展改革委党组书记、
   主任郑栅洁: both at 国家发展改革委);
@@ -27,7 +28,7 @@ it (``evidence``):
 * ``credit``: a credit label before a name or a list of names (记者 王强 刘芳,
   责编：张明, 通讯员 李四) or 摄 after one (李明摄), titled as written;
 * ``credit.outlet``: the same, with the outlet that opens the credit (新华社记者王强,
-  新华社杭州3月2日电（记者王强）, 江南新闻网讯（记者刘芳）, 经济日报／记者张伟);
+  新华社杭州3月2日电（记者王强）, 江南新闻网讯（记者刘芳）, 经济日报／记者张伟, 《联合早报》记者陈明);
 * ``credit.own_outlet``: 本报记者 -> the article's own outlet (its source line or
   its newspaper title); an editor is at it only where it also opens the dateline
   (the outlet wrote the article rather than took it from another paper).
