@@ -763,3 +763,20 @@ def test_a_demonstrative_and_a_one_character_head_refer_back(given, marked, expe
 )
 def test_an_outlet_in_title_marks_and_a_reporters_photo_credit(full_pipeline, text, expected):
     assert set(positions(full_pipeline.extract(text))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "字节跳动公司创始人兼CEO张一鸣宣布",
+            {("张一鸣", "创始人", "字节跳动公司"), ("张一鸣", "CEO", "字节跳动公司")},
+        ),
+        (
+            "字節跳動公司創始人兼CEO張一鳴宣布",
+            {("張一鳴", "創始人", "字節跳動公司"), ("張一鳴", "CEO", "字節跳動公司")},
+        ),
+    ],
+)
+def test_a_listed_name_written_with_its_head_is_the_organization(full_pipeline, text, expected):
+    assert set(positions(full_pipeline.extract(text))) == expected
