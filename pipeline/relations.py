@@ -66,6 +66,7 @@ DATELINE_CHARS = SPACES + "（(【[〔《》-—－/／|｜·:：0123456789０�
 SENTENCE_ENDS = "。！？!?\n"
 CLAUSE_ENDS = SENTENCE_ENDS + "，,；;：:"
 CLAUSE_BREAKS = "，,；;"  # within a sentence
+LABEL_ENDS = ":：/／|｜"  # what may stand between a credit label and the name it labels
 
 
 @dataclass(frozen=True, slots=True)
@@ -783,7 +784,7 @@ class _Positions:
     def _label_before(self, name_start: int, depth: int) -> Title | None:
         """The credit label before a name (记者 王强, 责编：张明), or before the list the name ends (记者 王强 刘芳)."""
         end = self._back(name_start, SPACES, 2)
-        if end > 0 and self.s[end - 1] in ":：":
+        if end > 0 and self.s[end - 1] in LABEL_ENDS:  # 责编：张明, 责任编辑／李静, 记者｜王强
             end = self._back(end - 1, SPACES, 2)
         title = self._title_before(end)
         if title is not None:
@@ -797,9 +798,19 @@ class _Positions:
         """李明摄, 李明摄影: a photographer's label after the name."""
         start = self._forward(name_end, SPACES, 2)
         for label in self.w["credit_after"]:
-            if self.s.startswith(label, start) and not self._covered(start, start + len(label)):
-                return Title(start, start + len(label), label, True)
+            end = start + len(label)
+            if self.s.startswith(label, start) and not self._covered(start, end):
+                after = self._forward(end, SPACES, 2)
+                if label in self.w["credit"] and after < len(self.s) and self._opens_a_credit(after):
+                    return None  # 撰文：黄明 摄影：陈志豪, 记者 刘洋 摄影 王强: 摄影 opens the next credit
+                return Title(start, end, label, True)
         return None
+
+    def _opens_a_credit(self, pos: int) -> bool:
+        """Does a label's separator or a name stand at ``pos`` (摄影：陈志豪, 摄影 王强), so that the label
+        before it labels what follows?"""
+        k = self.owner[pos]
+        return self.s[pos] in LABEL_ENDS or (k >= 0 and self.entities[k].type == "PERSON")
 
     def _outlet(self, pos: int) -> tuple[int | None, int, str]:
         """The outlet that opens a credit at ``pos``: 新华社记者, 新华社杭州3月2日电（记者, 经济日报／记者, 本报记者.

@@ -780,3 +780,34 @@ def test_an_outlet_in_title_marks_and_a_reporters_photo_credit(full_pipeline, te
 )
 def test_a_listed_name_written_with_its_head_is_the_organization(full_pipeline, text, expected):
     assert set(positions(full_pipeline.extract(text))) == expected
+
+
+# --- credit lines: separators, the next field's label, names of common words -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("撰文：[PERSON 黃曉敏] 攝影：[PERSON 陳志豪]", [("黃曉敏", "撰文", None), ("陳志豪", "攝影", None)]),
+        ("撰文：[PERSON 黄晓敏] 摄影：[PERSON 陈志豪]", [("陈志豪", "摄影", None), ("黄晓敏", "撰文", None)]),
+        ("记者 [PERSON 刘洋] 摄影 [PERSON 王强]", [("刘洋", "记者", None), ("王强", "摄影", None)]),
+        ("[PERSON 李明]摄影", [("李明", "摄影", None)]),  # a photographer's label closing the credit
+        ("責任編輯／[PERSON 李靜]", [("李靜", "責任編輯", None)]),
+        ("记者｜[PERSON 张明] 编辑｜[PERSON 李华]", [("张明", "记者", None), ("李华", "编辑", None)]),
+        ("核稿編輯：[PERSON 陳昭宇]", [("陳昭宇", "核稿編輯", None)]),
+        ("值班编辑：[PERSON 陈昭宇]", [("陈昭宇", "值班编辑", None)]),
+    ],
+)
+def test_credit_labels_and_their_separators(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("联合早报记者 游润恬", {("游润恬", "记者", "联合早报")}),  # 游润/n 恬/a: common words, a credited name
+        ("聯合早報記者 游潤恬", {("游潤恬", "記者", "聯合早報")}),
+    ],
+)
+def test_a_credited_name_of_common_words_is_a_name(full_pipeline, text, expected):
+    assert set(positions(full_pipeline.extract(text))) == expected
