@@ -811,3 +811,17 @@ def test_credit_labels_and_their_separators(given, marked, expected):
 )
 def test_a_credited_name_of_common_words_is_a_name(full_pipeline, text, expected):
     assert set(positions(full_pipeline.extract(text))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("红星新闻记者 毛渝报道", {("毛渝", "记者", "红星新闻")}),  # 红星/nz 新闻记者/n: jieba joins the outlet's end
+        ("紅星新聞記者 毛渝報道", {("毛渝", "記者", "紅星新聞")}),
+        ("三立新聞網記者王志明／台中報導", {("王志明", "記者", "三立新聞網")}),  # 三立/m: a numeral ends the words
+        ("三立新闻网记者王志明／台中报道", {("王志明", "记者", "三立新闻网")}),
+        ("ETtoday新聞雲記者陳以昇／台北報導", {("陳以昇", "記者", "ETtoday新聞雲")}),
+    ],
+)
+def test_listed_outlets_before_a_reporter(full_pipeline, text, expected):
+    assert set(positions(full_pipeline.extract(text))) == expected
