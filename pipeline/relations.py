@@ -14,10 +14,12 @@ it (``evidence``):
   the nearest earlier organization ending in 服务中心; 该协会理事长谢某; 该会会长: one ending in 会);
 * ``position.chain``: titles joined by 、 or 兼 share the organization of the one
   before them unless a body of their own stands between (国家发展改革委党组书记、
-  主任郑栅洁: both at 国家发展改革委);
+  主任郑栅洁: both at 国家发展改革委); so does a title after a titled name and 、, where the
+  body can have it (江南集团董事长王刚、总经理李华; not 市长 in 市委书记张明、市长李强);
 * ``position.subject``: 由/其/该 + title refers back to the subject organization
   of its sentence, the nearest one of a kind the title fits (华为公司昨天举行发布会，
-  由董事长梁华主持);
+  由董事长梁华主持); a body's head (局长 of a 局) refers to the nearest such body in the sentence
+  even where it is no subject (记者从市教育局获悉，局长陈刚表示);
 * ``position.listed``: a title written after a list of bodies, at each (中国科学院、中国工程院院士);
   appositions joined by a comma are read as one chain when each is a whole clause
   (科学院院士，政协副主席钱某), none taking a body from another;
@@ -392,8 +394,24 @@ class _Positions:
         if len(segments) > 1 and (not segments[-1] or not self._clause_opens(segments[-1][-1].start)):
             segments.pop()  # an apposition after a comma that is not a whole clause is not the name's
         if segments and segments[-1] and segments[-1][-1].organization is None:
-            segments[-1][-1] = self._subject(segments[-1][-1].title) or segments[-1][-1]
+            first = segments[-1][-1]
+            segments[-1][-1] = self._from_the_name_before(first.title) or self._subject(first.title) or first
         return [link for links in segments for link in self._inherit(links)]
+
+    def _from_the_name_before(self, title: Title) -> Link | None:
+        """江南集团董事长王刚、总经理李华: a title right after a titled name and 、 is at the body of that
+        name's title, where it fits it (not 市长 at the 市委 of 市委书记张明、市长李强)."""
+        start = title.start
+        if start < 2 or self.s[start - 1] not in self.w["list_joints"]:
+            return None
+        k = self.owner[start - 2]
+        if k < 0 or self.entities[k].type != "PERSON" or self.entities[k].end != start - 1:
+            return None
+        before = next(iter(self._chain(k)), None)  # the title nearest that name
+        org = before.organization if before is not None else None
+        if org is None or not self._party_fits(org, title.base) or not self._fits(org, title.base):
+            return None
+        return Link(title, org, before.start, "position.chain")
 
     def _clause_opens(self, pos: int) -> bool:
         """Does a clause open at ``pos`` (after a clause or sentence end, or at the start of the text)?"""
@@ -658,20 +676,27 @@ class _Positions:
             k = self.orgs[n]
             if self.entities[k].start < sentence:
                 break
-            if self._fits(k, title.base, known=bare) and self._heads_clause(k, sentence):
+            if self._fits(k, title.base, known=bare) and (
+                self._heads_clause(k, sentence) or self._headed_title(k, title.base)
+            ):
                 return Link(title, k, self.entities[k].start, "position.subject")
         return None
+
+    def _headed_title(self, k: int, title: str) -> bool:
+        """Is the title the head of a body of that head word (局长 of a 局, 校长 of a 学校): the nearest one in
+        the sentence is meant whether or not it opens its clause (记者从市教育局获悉，局长陈刚表示)."""
+        name, core = self.entities[k].text_simplified, self._core(title)
+        return len(core) == 2 and core[1] == "长" and name.endswith(core[0])
 
     def _fits(self, k: int, title: str, known: bool = False) -> bool:
         """Can this body have this title? 局长 a 局; 董事长 a 公司, not a 政府; a body of no known kind, any
         unless ``known``."""
-        name, core = self.entities[k].text_simplified, self._core(title)
-        if len(core) == 2 and core[1] == "长" and name.endswith(core[0]):
+        if self._headed_title(k, title):
             return True
         kind = self._kind(k)
         if kind is None:
             return not known
-        return core in self.w["kind_titles"][kind] or title in self.w["kind_titles"][kind]
+        return self._core(title) in self.w["kind_titles"][kind] or title in self.w["kind_titles"][kind]
 
     def _party_fits(self, k: int | None, title: str) -> bool:
         """Not a government's head for a party committee (市委副书记、市长: 市长 is no title of 市委); any title

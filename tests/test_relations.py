@@ -825,3 +825,65 @@ def test_a_credited_name_of_common_words_is_a_name(full_pipeline, text, expected
 )
 def test_listed_outlets_before_a_reporter(full_pipeline, text, expected):
     assert set(positions(full_pipeline.extract(text))) == expected
+
+
+# --- several titled names in one series; a body's head named in the sentence ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "[ORG 江南集团]董事长[PERSON 王刚]、总经理[PERSON 李华]陪同考察",
+            [("王刚", "董事长", "江南集团"), ("李华", "总经理", "江南集团")],
+        ),
+        (
+            "[ORG 江南集團]董事長[PERSON 王剛]、總經理[PERSON 李華]陪同考察",
+            [("王剛", "董事長", "江南集團"), ("李華", "總經理", "江南集團")],
+        ),
+        (
+            "[ORG 香港特區政府]政務司司長[PERSON 陳國基]、財政司司長[PERSON 陳茂波]出席",
+            [("陳國基", "政務司司長", "香港特區政府"), ("陳茂波", "財政司司長", "香港特區政府")],
+        ),
+        (  # 市长 is no title of the 市委
+            "[ORG 市委]书记[PERSON 张明]、市长[PERSON 李强]出席",
+            [("张明", "书记", "市委"), ("李强", "市长", None)],
+        ),
+        (  # a title the body cannot have stays without it
+            "[ORG 江南集团]董事长[PERSON 王刚]、教授[PERSON 李华]出席",
+            [("王刚", "董事长", "江南集团"), ("李华", "教授", None)],
+        ),
+        (  # a body of its own
+            "[ORG 江南集团]董事长[PERSON 王刚]、[ORG 江北银行]行长[PERSON 李华]出席",
+            [("王刚", "董事长", "江南集团"), ("李华", "行长", "江北银行")],
+        ),
+    ],
+)
+def test_a_title_after_a_titled_name_takes_its_body(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("记者从[ORG 市教育局]获悉，局长[PERSON 陈刚]表示", [("陈刚", "局长", "市教育局")]),
+        ("記者從[ORG 市教育局]獲悉，局長[PERSON 陳剛]表示", [("陳剛", "局長", "市教育局")]),
+        ("记者从[ORG 市教育局]获悉，主任[PERSON 陈刚]表示", [("陈刚", "主任", None)]),  # not the body's head
+    ],
+)
+def test_a_bodys_head_refers_to_the_body_named_in_the_sentence(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("[ORG 江南银行]行长助理[PERSON 孙明]回应", [("孙明", "行长助理", "江南银行")]),
+        ("新加坡国务资政[PERSON 李显龙]说", [("李显龙", "国务资政", None)]),
+        ("雪州大臣[PERSON 阿米鲁丁]表示", [("阿米鲁丁", "大臣", None)]),
+        ("著名作家[PERSON 查明]逝世", []),  # an occupation describes, it is no position
+        ("書畫家[PERSON 佘明]帶來作品", []),
+    ],
+)
+def test_offices_and_occupations(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
