@@ -887,3 +887,21 @@ def test_a_bodys_head_refers_to_the_body_named_in_the_sentence(given, marked, ex
 )
 def test_offices_and_occupations(given, marked, expected):
     assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("香港警方發言人黃志強表示", {("黃志強", "發言人", "香港警方")}),  # a police force named by its place
+        ("香港警方发言人黄志强表示", {("黄志强", "发言人", "香港警方")}),
+        ("台北地院法官林明表示", {("林明", "法官", "台北地院")}),  # 地院: a district court's short name
+        ("臺北地院法官林明表示", {("林明", "法官", "臺北地院")}),
+    ],
+)
+def test_police_forces_and_courts_by_their_place(full_pipeline, text, expected):
+    assert set(positions(full_pipeline.extract(text))) == expected
+
+
+def test_police_alone_is_no_organization(full_pipeline):
+    doc = full_pipeline.extract("据警方介绍，嫌犯已落网。警方发言人表示将加强巡逻。")
+    assert [e.text for e in doc.entities if e.type == "ORG"] == []
