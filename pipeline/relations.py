@@ -672,19 +672,23 @@ class _Positions:
             return None
         pos = title.start - (len(marker) if marker else 0)
         sentence = max(self.s.rfind(c, 0, pos) for c in SENTENCE_ENDS) + 1
+        in_sentence = []
         for n in range(bisect.bisect_right(self.org_ends, pos) - 1, -1, -1):
             k = self.orgs[n]
             if self.entities[k].start < sentence:
                 break
-            if self._fits(k, title.base, known=bare) and (
-                self._heads_clause(k, sentence) or self._headed_title(k, title.base)
-            ):
+            in_sentence.append(k)
+        for k in in_sentence:
+            if self._fits(k, title.base, known=bare) and self._heads_clause(k, sentence):
                 return Link(title, k, self.entities[k].start, "position.subject")
+        headed = [k for k in in_sentence if self._headed_title(k, title.base)]
+        if len({self.entities[k].text_simplified for k in headed}) == 1:  # 市公安局和市交通局…，局长: which?
+            return Link(title, headed[0], self.entities[headed[0]].start, "position.subject")
         return None
 
     def _headed_title(self, k: int, title: str) -> bool:
-        """Is the title the head of a body of that head word (局长 of a 局, 校长 of a 学校): the nearest one in
-        the sentence is meant whether or not it opens its clause (记者从市教育局获悉，局长陈刚表示)."""
+        """Is the title the head of a body of that head word (局长 of a 局, 校长 of a 学校)? The one such body
+        in the sentence is meant whether or not it opens its clause (记者从市教育局获悉，局长陈刚表示)."""
         name, core = self.entities[k].text_simplified, self._core(title)
         return len(core) == 2 and core[1] == "长" and name.endswith(core[0])
 

@@ -869,6 +869,7 @@ def test_a_title_after_a_titled_name_takes_its_body(given, marked, expected):
         ("记者从[ORG 市教育局]获悉，局长[PERSON 陈刚]表示", [("陈刚", "局长", "市教育局")]),
         ("記者從[ORG 市教育局]獲悉，局長[PERSON 陳剛]表示", [("陳剛", "局長", "市教育局")]),
         ("记者从[ORG 市教育局]获悉，主任[PERSON 陈刚]表示", [("陈刚", "主任", None)]),  # not the body's head
+        ("记者从[ORG 市公安局]和[ORG 市交通局]获悉，局长[PERSON 陈刚]表示", [("陈刚", "局长", None)]),  # which 局?
     ],
 )
 def test_a_bodys_head_refers_to_the_body_named_in_the_sentence(given, marked, expected):
