@@ -906,3 +906,27 @@ def test_police_forces_and_courts_by_their_place(full_pipeline, text, expected):
 def test_police_alone_is_no_organization(full_pipeline):
     doc = full_pipeline.extract("据警方介绍，嫌犯已落网。警方发言人表示将加强巡逻。")
     assert [e.text for e in doc.entities if e.type == "ORG"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("该院党委书记王芳主持大会", []),  # 该院 refers back: its 党委 is part of the title, no body is left
+        ("該院黨委書記王芳主持大會", []),
+        ("江南大学党委书记王芳主持大会", ["江南大学"]),
+    ],
+)
+def test_the_committee_of_a_body_named_by_a_demonstrative(text, kept):
+    from pipeline.extract.base import Mention
+    from pipeline.extract.edges import unit_titles
+
+    simplified = Converter().convert(text).simplified
+    end = simplified.index("党委") + 2
+    start = 1 if text.startswith(("该", "該")) else 0
+    found = unit_titles([Mention(start, end, "ORG", "ner", "ner.test", 0.9)], simplified)
+    assert [text[m.start : m.end] for m in found] == kept
+
+
+def test_a_demonstratives_committee_title_links_the_body(full_pipeline):
+    doc = full_pipeline.extract("昨天，江南市人民医院举行大会。该院党委书记王芳主持大会。")
+    assert ("王芳", "党委书记", "江南市人民医院") in positions(doc)
