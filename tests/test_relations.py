@@ -930,3 +930,21 @@ def test_the_committee_of_a_body_named_by_a_demonstrative(text, kept):
 def test_a_demonstratives_committee_title_links_the_body(full_pipeline):
     doc = full_pipeline.extract("昨天，江南市人民医院举行大会。该院党委书记王芳主持大会。")
     assert ("王芳", "党委书记", "江南市人民医院") in positions(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "腾讯公司董事会主席兼首席执行官马化腾致辞。",
+            {("马化腾", "董事会主席", "腾讯公司"), ("马化腾", "首席执行官", "腾讯公司")},
+        ),
+        (
+            "騰訊公司董事會主席兼首席執行官馬化騰致辭。",
+            {("馬化騰", "董事會主席", "騰訊公司"), ("馬化騰", "首席執行官", "騰訊公司")},
+        ),
+    ],
+)
+def test_a_titled_name_before_a_verb_of_attending(full_pipeline, text, expected):
+    # the name ends before 致辞, 出席, 主持 as before a speech verb; the board is part of the title
+    assert set(positions(full_pipeline.extract(text))) == expected
