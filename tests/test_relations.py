@@ -948,3 +948,17 @@ def test_a_demonstratives_committee_title_links_the_body(full_pipeline):
 def test_a_titled_name_before_a_verb_of_attending(full_pipeline, text, expected):
     # the name ends before 致辞, 出席, 主持 as before a speech verb; the board is part of the title
     assert set(positions(full_pipeline.extract(text))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("人民网-广西频道南宁3月5日电（记者 李明）会议召开。", {("李明", "记者", "人民网")}),  # a channel is no outlet
+        ("人民網-廣西頻道南寧3月5日電（記者 李明）會議召開。", {("李明", "記者", "人民網")}),
+        ("新华网日本频道北京11月8日电（记者 彭明）今天是记者节。", {("彭明", "记者", "新华网")}),
+    ],
+)
+def test_a_channel_between_the_outlet_and_its_dateline(full_pipeline, text, expected):
+    doc = full_pipeline.extract(text)
+    assert set(positions(doc)) == expected
+    assert not [e for e in doc.entities if e.type == "ORG" and e.text_simplified.endswith("频道")]
