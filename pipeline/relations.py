@@ -478,8 +478,20 @@ class _Positions:
         return (start, start) if inner is not None and inner.start == start + 1 else (start, end)
 
     def _with_organization(self, title: Title) -> Link:
-        """The organization written before a title, and 前/原 before that organization (前交通部长 -> 前部长)."""
+        """The organization written before a title, and 前/原 before that organization (前交通部长 -> 前部长) or
+        before the place the office is of (前美国总统 -> 前总统, at none)."""
         org, start, rule = self._organization_before(title)
+        if org is None and title.start > 0 and not title.base.startswith(tuple(self.w["former"])):
+            k = self.owner[title.start - 1]
+            if k >= 0 and self.entities[k].type == "LOC" and self.entities[k].end - title.start in (0, 1):  # 新北市長
+                start = self.entities[k].start  # the place is no body: only the 前 before it is read
+                former = next(
+                    (f for f in self.w["former"] if self._free_before(start, f) and self._opens(start - len(f))), None
+                )
+                if former is not None:
+                    written = self.text[start - len(former) : start] + self.text[title.start : title.end]
+                    return Link(title, None, start - len(former), rule, written)
+                return Link(title, None, title.start, rule)
         if org is None or rule == "position.reference" or title.base.startswith(tuple(self.w["former"])):
             return Link(title, org, start, rule)
         opening = (f for f in self.w["former"] if self._free_before(start, f) and self._opens(start - len(f)))

@@ -962,3 +962,17 @@ def test_a_channel_between_the_outlet_and_its_dateline(full_pipeline, text, expe
     doc = full_pipeline.extract(text)
     assert set(positions(doc)) == expected
     assert not [e for e in doc.entities if e.type == "ORG" and e.text_simplified.endswith("频道")]
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("前[LOC 美国]总统[PERSON 特朗普]表示", [("特朗普", "前总统", None)]),  # 前 before the office's place
+        ("前[LOC 美國]總統[PERSON 特朗普]表示", [("特朗普", "前總統", None)]),
+        ("前[LOC 新北市]長[PERSON 朱立倫]表示", [("朱立倫", "前市長", None)]),  # the place's level begins the title
+        ("[LOC 美国]总统[PERSON 拜登]表示", [("拜登", "总统", None)]),
+        ("目前[LOC 美国]总统[PERSON 拜登]表示", [("拜登", "总统", None)]),  # 前 of 目前 opens no title
+    ],
+)
+def test_former_before_the_place_of_an_office(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
