@@ -4,19 +4,22 @@ Positions (person, title, organization) come from the shapes news uses; each
 link records the rule that made it (``Relation.rule``) and the span that states
 it (``evidence``):
 
-* ``position.title``: ``[ORG] TITLE PERSON`` (自治区民政厅社会组织管理局局长吕海波), with
+* ``position.title``: ``[ORG] TITLE PERSON`` (自治区民政厅社会组织管理局局长吕海波; 的 or 方面 may stand
+  between: 京东集团方面负责人), with
   the title matched longest first from the title data, modifiers included
   (常任秘书长, 常务副主任, 前高级副总裁), never taking a character of an entity;
 * ``position.shared_head``: the organization's last character begins the
   title (交通部长 -> 部长 at 交通部);
 * ``position.reference``: an organization named by its type word (服务中心负责人陈某:
-  the nearest earlier organization ending in 服务中心; 该协会理事长谢某);
+  the nearest earlier organization ending in 服务中心; 该协会理事长谢某; 该会会长: one ending in 会);
 * ``position.chain``: titles joined by 、 or 兼 share the organization of the one
   before them unless a body of their own stands between (国家发展改革委党组书记、
-  主任郑栅洁: both at 国家发展改革委);
+  主任郑栅洁: both at 国家发展改革委); so does a title after a titled name and 、, where the
+  body can have it (江南集团董事长王刚、总经理李华; not 市长 in 市委书记张明、市长李强);
 * ``position.subject``: 由/其/该 + title refers back to the subject organization
   of its sentence, the nearest one of a kind the title fits (华为公司昨天举行发布会，
-  由董事长梁华主持);
+  由董事长梁华主持); a body's head (局长 of a 局) refers to the nearest such body in the sentence
+  even where it is no subject (记者从市教育局获悉，局长陈刚表示);
 * ``position.listed``: a title written after a list of bodies, at each (中国科学院、中国工程院院士);
   appositions joined by a comma are read as one chain when each is a whole clause
   (科学院院士，政协副主席钱某), none taking a body from another;
@@ -27,7 +30,7 @@ it (``evidence``):
 * ``credit``: a credit label before a name or a list of names (记者 王强 刘芳,
   责编：张明, 通讯员 李四) or 摄 after one (李明摄), titled as written;
 * ``credit.outlet``: the same, with the outlet that opens the credit (新华社记者王强,
-  新华社杭州3月2日电（记者王强）, 江南新闻网讯（记者刘芳）, 经济日报／记者张伟);
+  新华社杭州3月2日电（记者王强）, 江南新闻网讯（记者刘芳）, 经济日报／记者张伟, 《联合早报》记者陈明);
 * ``credit.own_outlet``: 本报记者 -> the article's own outlet (its source line or
   its newspaper title); an editor is at it only where it also opens the dateline
   (the outlet wrote the article rather than took it from another paper).
@@ -61,10 +64,11 @@ SPACES = " \t\u3000"
 LIST_SEPARATORS = SPACES + "、，,/／"
 CLOSING_QUOTES = "》」』”\"'）)"
 # What a dateline or byline may hold between an outlet and its credit, besides places and dates.
-DATELINE_CHARS = SPACES + "（(【[〔-—－/／|｜·:：0123456789０１２３４５６７８９年月日号时"
+DATELINE_CHARS = SPACES + "（(【[〔《》-—－/／|｜·:：0123456789０１２３４５６７８９年月日号时"  # 《联合早报》记者
 SENTENCE_ENDS = "。！？!?\n"
 CLAUSE_ENDS = SENTENCE_ENDS + "，,；;：:"
 CLAUSE_BREAKS = "，,；;"  # within a sentence
+LABEL_ENDS = ":：/／|｜"  # what may stand between a credit label and the name it labels
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +123,7 @@ class Linker:
         # Head words of two characters or more, the ones a type word refers by (服务中心, 协会), by length.
         w["type_heads"] = data.suffix_table(h for h in w["heads"] if len(h) >= 2)
         w["bare_heads"] = frozenset(h for h in w["heads"] if len(h) >= 2)  # 公司 alone names no body
+        w["head_characters"] = frozenset(h for h in w["heads"] if len(h) == 1)  # 该会, 该院
         # A type word after a demonstrative, or opening a clause (not after a quote mark: “爱心”基金会 is another name).
         w["reference_re"] = re.compile(
             rf"(?:{alternation(w['demonstratives'])}|(?<=[，。；：、！？,.;:!?\s])|^)"
@@ -389,8 +394,24 @@ class _Positions:
         if len(segments) > 1 and (not segments[-1] or not self._clause_opens(segments[-1][-1].start)):
             segments.pop()  # an apposition after a comma that is not a whole clause is not the name's
         if segments and segments[-1] and segments[-1][-1].organization is None:
-            segments[-1][-1] = self._subject(segments[-1][-1].title) or segments[-1][-1]
+            first = segments[-1][-1]
+            segments[-1][-1] = self._from_the_name_before(first.title) or self._subject(first.title) or first
         return [link for links in segments for link in self._inherit(links)]
+
+    def _from_the_name_before(self, title: Title) -> Link | None:
+        """江南集团董事长王刚、总经理李华: a title right after a titled name and 、 is at the body of that
+        name's title, where it fits it (not 市长 at the 市委 of 市委书记张明、市长李强)."""
+        start = title.start
+        if start < 2 or self.s[start - 1] not in self.w["list_joints"]:
+            return None
+        k = self.owner[start - 2]
+        if k < 0 or self.entities[k].type != "PERSON" or self.entities[k].end != start - 1:
+            return None
+        before = next(iter(self._chain(k)), None)  # the title nearest that name
+        org = before.organization if before is not None else None
+        if org is None or not self._party_fits(org, title.base) or not self._fits(org, title.base):
+            return None
+        return Link(title, org, before.start, "position.chain")
 
     def _clause_opens(self, pos: int) -> bool:
         """Does a clause open at ``pos`` (after a clause or sentence end, or at the start of the text)?"""
@@ -457,8 +478,20 @@ class _Positions:
         return (start, start) if inner is not None and inner.start == start + 1 else (start, end)
 
     def _with_organization(self, title: Title) -> Link:
-        """The organization written before a title, and 前/原 before that organization (前交通部长 -> 前部长)."""
+        """The organization written before a title, and 前/原 before that organization (前交通部长 -> 前部长) or
+        before the place the office is of (前美国总统 -> 前总统, at none)."""
         org, start, rule = self._organization_before(title)
+        if org is None and title.start > 0 and not title.base.startswith(tuple(self.w["former"])):
+            k = self.owner[title.start - 1]
+            if k >= 0 and self.entities[k].type == "LOC" and self.entities[k].end - title.start in (0, 1):  # 新北市長
+                start = self.entities[k].start  # the place is no body: only the 前 before it is read
+                former = next(
+                    (f for f in self.w["former"] if self._free_before(start, f) and self._opens(start - len(f))), None
+                )
+                if former is not None:
+                    written = self.text[start - len(former) : start] + self.text[title.start : title.end]
+                    return Link(title, None, start - len(former), rule, written)
+                return Link(title, None, title.start, rule)
         if org is None or rule == "position.reference" or title.base.startswith(tuple(self.w["former"])):
             return Link(title, org, start, rule)
         opening = (f for f in self.w["former"] if self._free_before(start, f) and self._opens(start - len(f)))
@@ -584,8 +617,10 @@ class _Positions:
         pos = title.start
         if pos > 0 and self.s[pos - 1] in CLOSING_QUOTES and pos - 1 in self.org_ending_at:
             pos -= 1  # 《明报》创办人
-        elif pos > 0 and self.s[pos - 1] == "的" and pos - 1 in self.org_ending_at:
-            pos -= 1  # 华为公司的董事长
+        else:  # 华为公司的董事长, 京东集团方面负责人
+            link = next((x for x in self.w["title_links"] if self._free_before(pos, x)), "")
+            if link and pos - len(link) in self.org_ending_at:
+                pos -= len(link)
         if pos in self.org_ending_at:
             k = self.org_ending_at[pos]
             if self.entities[k].text_simplified in self.w["bare_heads"]:  # 公司总经理: the model's bare head
@@ -618,6 +653,22 @@ class _Positions:
             ends, indices = self.by_head.get(head, ([], []))
             k = bisect.bisect_right(ends, start)  # the nearest earlier organization of that type
             return (indices[k - 1], start) if k else None
+        return self._by_head_character(end)
+
+    def _by_head_character(self, end: int) -> tuple[int, int] | None:
+        """该会会长, 该院院长: a demonstrative and a one-character head word (``orgs.json``) refer to the nearest
+        earlier organization whose name ends in that character (南京市红十字会 … 该会会长)."""
+        s, w = self.s, self.w
+        if end < 2 or s[end - 1] not in w["head_characters"] or self._covered(end - 1, end):
+            return None
+        start = end - 1
+        demonstrative = next((d for d in w["demonstratives"] if self._free_before(start, d)), None)
+        if demonstrative is None:
+            return None
+        for n in range(bisect.bisect_right(self.org_ends, start) - 1, -1, -1):
+            k = self.orgs[n]
+            if self.entities[k].text_simplified.endswith(s[start]):
+                return k, start - len(demonstrative)
         return None
 
     def _subject(self, title: Title) -> Link | None:
@@ -633,24 +684,35 @@ class _Positions:
             return None
         pos = title.start - (len(marker) if marker else 0)
         sentence = max(self.s.rfind(c, 0, pos) for c in SENTENCE_ENDS) + 1
+        in_sentence = []
         for n in range(bisect.bisect_right(self.org_ends, pos) - 1, -1, -1):
             k = self.orgs[n]
             if self.entities[k].start < sentence:
                 break
+            in_sentence.append(k)
+        for k in in_sentence:
             if self._fits(k, title.base, known=bare) and self._heads_clause(k, sentence):
                 return Link(title, k, self.entities[k].start, "position.subject")
+        headed = [k for k in in_sentence if self._headed_title(k, title.base)]
+        if len({self.entities[k].text_simplified for k in headed}) == 1:  # 市公安局和市交通局…，局长: which?
+            return Link(title, headed[0], self.entities[headed[0]].start, "position.subject")
         return None
+
+    def _headed_title(self, k: int, title: str) -> bool:
+        """Is the title the head of a body of that head word (局长 of a 局, 校长 of a 学校)? The one such body
+        in the sentence is meant whether or not it opens its clause (记者从市教育局获悉，局长陈刚表示)."""
+        name, core = self.entities[k].text_simplified, self._core(title)
+        return len(core) == 2 and core[1] == "长" and name.endswith(core[0])
 
     def _fits(self, k: int, title: str, known: bool = False) -> bool:
         """Can this body have this title? 局长 a 局; 董事长 a 公司, not a 政府; a body of no known kind, any
         unless ``known``."""
-        name, core = self.entities[k].text_simplified, self._core(title)
-        if len(core) == 2 and core[1] == "长" and name.endswith(core[0]):
+        if self._headed_title(k, title):
             return True
         kind = self._kind(k)
         if kind is None:
             return not known
-        return core in self.w["kind_titles"][kind] or title in self.w["kind_titles"][kind]
+        return self._core(title) in self.w["kind_titles"][kind] or title in self.w["kind_titles"][kind]
 
     def _party_fits(self, k: int | None, title: str) -> bool:
         """Not a government's head for a party committee (市委副书记、市长: 市长 is no title of 市委); any title
@@ -763,7 +825,7 @@ class _Positions:
     def _label_before(self, name_start: int, depth: int) -> Title | None:
         """The credit label before a name (记者 王强, 责编：张明), or before the list the name ends (记者 王强 刘芳)."""
         end = self._back(name_start, SPACES, 2)
-        if end > 0 and self.s[end - 1] in ":：":
+        if end > 0 and self.s[end - 1] in LABEL_ENDS:  # 责编：张明, 责任编辑／李静, 记者｜王强
             end = self._back(end - 1, SPACES, 2)
         title = self._title_before(end)
         if title is not None:
@@ -777,9 +839,19 @@ class _Positions:
         """李明摄, 李明摄影: a photographer's label after the name."""
         start = self._forward(name_end, SPACES, 2)
         for label in self.w["credit_after"]:
-            if self.s.startswith(label, start) and not self._covered(start, start + len(label)):
-                return Title(start, start + len(label), label, True)
+            end = start + len(label)
+            if self.s.startswith(label, start) and not self._covered(start, end):
+                after = self._forward(end, SPACES, 2)
+                if label in self.w["credit"] and after < len(self.s) and self._opens_a_credit(after):
+                    return None  # 撰文：黄明 摄影：陈志豪, 记者 刘洋 摄影 王强: 摄影 opens the next credit
+                return Title(start, end, label, True)
         return None
+
+    def _opens_a_credit(self, pos: int) -> bool:
+        """Does a label's separator or a name stand at ``pos`` (摄影：陈志豪, 摄影 王强), so that the label
+        before it labels what follows?"""
+        k = self.owner[pos]
+        return self.s[pos] in LABEL_ENDS or (k >= 0 and self.entities[k].type == "PERSON")
 
     def _outlet(self, pos: int) -> tuple[int | None, int, str]:
         """The outlet that opens a credit at ``pos``: 新华社记者, 新华社杭州3月2日电（记者, 经济日报／记者, 本报记者.

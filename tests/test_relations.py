@@ -635,3 +635,344 @@ def test_linking_compiles_no_pattern_per_text(given, monkeypatch):
     monkeypatch.setattr("pipeline.relations.re.compile", compile_)
     found = given("[ORG 江南市慈善總會]成立。該總會會長[PERSON 孔明]說，服务中心负责人[PERSON 李四]表示")
     assert ("孔明", "會長", "江南市慈善總會") in links(found)
+
+
+# --- more kinds of position writing: boards, sports, courts, credits with a rank, former, rotating --------
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "kept"),
+    [
+        ("江南置业集团董事会主席王明出席", (0, 9), "江南置业集团"),  # the board is part of the title
+        ("江南置業集團董事局主席王明出席", (0, 9), "江南置業集團"),
+        ("江南银行监事会主席李华表示", (0, 7), "江南银行"),
+        ("江南置业集团董事会今天开会", (0, 9), "江南置业集团董事会"),  # no title follows: the board itself
+    ],
+)
+def test_a_board_before_its_chair_belongs_to_the_title(text, org, kept):
+    from pipeline.extract.base import Mention
+    from pipeline.extract.edges import unit_titles
+
+    simplified = Converter().convert(text).simplified
+    [m] = unit_titles([Mention(*org, "ORG", "ner", "ner.test", 0.9)], simplified)
+    assert text[m.start : m.end] == kept
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "[ORG 江南置业集团]董事局主席兼首席执行官[PERSON 王明]表示",
+            [("王明", "董事局主席", "江南置业集团"), ("王明", "首席执行官", "江南置业集团")],
+        ),
+        ("[ORG 江南置業集團]董事會副主席[PERSON 王明]表示", [("王明", "董事會副主席", "江南置業集團")]),
+        ("[ORG 江南海港队]主教练[PERSON 李强]表示", [("李强", "主教练", "江南海港队")]),
+        ("[ORG 江南海港隊]主教練[PERSON 李強]表示", [("李強", "主教練", "江南海港隊")]),
+        ("[ORG 江南雄狮队]球员[PERSON 周明]得到30分", [("周明", "球员", "江南雄狮队")]),
+        ("审判长[PERSON 张伟]宣读判决", [("张伟", "审判长", None)]),
+        ("裁判官[PERSON 陳志明]指被告沒有悔意", [("陳志明", "裁判官", None)]),
+        ("辯方大律師[PERSON 吳明]申請保釋", [("吳明", "大律師", None)]),
+        ("辩护律师[PERSON 王立]表示", [("王立", "辩护律师", None)]),
+        ("[ORG 江南大学]法律学院首席讲师[PERSON 张明]说", [("张明", "首席讲师", None)]),
+    ],
+)
+def test_boards_teams_and_courts(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("特派記者[PERSON 林美玲]／東京報導", [("林美玲", "特派記者", None)]),
+        ("特派记者[PERSON 林美玲]／东京报道", [("林美玲", "特派记者", None)]),
+        ("[ORG 江南日报]高级记者[PERSON 黄小芳]", [("黄小芳", "高级记者", "江南日报")]),
+        ("[ORG 江南日報]資深記者[PERSON 黃小芳]", [("黃小芳", "資深記者", "江南日報")]),
+        ("撰文：[PERSON 李偉強]", [("李偉強", "撰文", None)]),
+    ],
+)
+def test_credit_labels_with_a_rank(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("前任局长[PERSON 李军]出席", [("李军", "前任局长", None)]),
+        ("前任局長[PERSON 李軍]出席", [("李軍", "前任局長", None)]),
+        ("目前任教的[PERSON 李军]说", []),  # 前任 inside 目前任教 opens no title
+        (
+            "[ORG 江南科技公司]副董事长、轮值董事长[PERSON 徐明]发表演讲",
+            [("徐明", "副董事长", "江南科技公司"), ("徐明", "轮值董事长", "江南科技公司")],
+        ),
+        (
+            "[ORG 江南科技公司]副董事長、輪值董事長[PERSON 徐明]發表演講",
+            [("徐明", "副董事長", "江南科技公司"), ("徐明", "輪值董事長", "江南科技公司")],
+        ),
+    ],
+)
+def test_former_and_rotating_titles(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("[ORG 江南银行]发布报告，其首席经济学家[PERSON 陈卫东]认为", [("陈卫东", "首席经济学家", "江南银行")]),
+        ("[ORG 江南銀行]發布報告，其首席經濟學家[PERSON 陳衛東]認為", [("陳衛東", "首席經濟學家", "江南銀行")]),
+    ],
+)
+def test_a_banks_economist_refers_back_to_the_bank(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("[ORG 江南物流集团]方面负责人[PERSON 李华]回应称", [("李华", "负责人", "江南物流集团")]),
+        ("[ORG 江南物流集團]方面負責人[PERSON 李華]回應稱", [("李華", "負責人", "江南物流集團")]),
+        ("[ORG 江南物流集团]的创始人[PERSON 李华]认为", [("李华", "创始人", "江南物流集团")]),
+        ("[ORG 江南物流集团]在这方面负责人[PERSON 李华]说", [("李华", "负责人", None)]),  # 方面 of another phrase
+    ],
+)
+def test_an_organizations_side_before_a_title(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("[ORG 南京市红十字会]开展培训，该会会长[PERSON 李红]说", [("李红", "会长", "南京市红十字会")]),
+        ("[ORG 南京市紅十字會]開展培訓，該會會長[PERSON 李紅]說", [("李紅", "會長", "南京市紅十字會")]),
+        ("[ORG 江南人民医院]扩建，该院副院长[PERSON 王强]介绍", [("王强", "副院长", "江南人民医院")]),
+        ("[ORG 江南人民医院]扩建，该会会长[PERSON 王强]介绍", [("王强", "会长", None)]),  # no earlier 会
+        ("[ORG 南京市红十字会]开展培训，会长[PERSON 李红]说", [("李红", "会长", "南京市红十字会")]),
+    ],
+)
+def test_a_demonstrative_and_a_one_character_head_refer_back(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("《江南早报》记者陈佩玲报道", {("陈佩玲", "记者", "江南早报")}),
+        ("《江南早報》記者陳佩玲報道", {("陳佩玲", "記者", "江南早報")}),
+        ("图为学生在上课。新华社记者王鹏摄", {("王鹏", "记者", "新华社"), ("王鹏", "摄", "新华社")}),
+        ("圖為學生在上課。新華社記者王鵬攝", {("王鵬", "記者", "新華社"), ("王鵬", "攝", "新華社")}),
+    ],
+)
+def test_an_outlet_in_title_marks_and_a_reporters_photo_credit(full_pipeline, text, expected):
+    assert set(positions(full_pipeline.extract(text))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "字节跳动公司创始人兼CEO张一鸣宣布",
+            {("张一鸣", "创始人", "字节跳动公司"), ("张一鸣", "CEO", "字节跳动公司")},
+        ),
+        (
+            "字節跳動公司創始人兼CEO張一鳴宣布",
+            {("張一鳴", "創始人", "字節跳動公司"), ("張一鳴", "CEO", "字節跳動公司")},
+        ),
+    ],
+)
+def test_a_listed_name_written_with_its_head_is_the_organization(full_pipeline, text, expected):
+    assert set(positions(full_pipeline.extract(text))) == expected
+
+
+# --- credit lines: separators, the next field's label, names of common words -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("撰文：[PERSON 黃曉敏] 攝影：[PERSON 陳志豪]", [("黃曉敏", "撰文", None), ("陳志豪", "攝影", None)]),
+        ("撰文：[PERSON 黄晓敏] 摄影：[PERSON 陈志豪]", [("陈志豪", "摄影", None), ("黄晓敏", "撰文", None)]),
+        ("记者 [PERSON 刘洋] 摄影 [PERSON 王强]", [("刘洋", "记者", None), ("王强", "摄影", None)]),
+        ("[PERSON 李明]摄影", [("李明", "摄影", None)]),  # a photographer's label closing the credit
+        ("責任編輯／[PERSON 李靜]", [("李靜", "責任編輯", None)]),
+        ("记者｜[PERSON 张明] 编辑｜[PERSON 李华]", [("张明", "记者", None), ("李华", "编辑", None)]),
+        ("核稿編輯：[PERSON 陳昭宇]", [("陳昭宇", "核稿編輯", None)]),
+        ("值班编辑：[PERSON 陈昭宇]", [("陈昭宇", "值班编辑", None)]),
+    ],
+)
+def test_credit_labels_and_their_separators(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("联合早报记者 游润恬", {("游润恬", "记者", "联合早报")}),  # 游润/n 恬/a: common words, a credited name
+        ("聯合早報記者 游潤恬", {("游潤恬", "記者", "聯合早報")}),
+    ],
+)
+def test_a_credited_name_of_common_words_is_a_name(full_pipeline, text, expected):
+    assert set(positions(full_pipeline.extract(text))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("红星新闻记者 毛渝报道", {("毛渝", "记者", "红星新闻")}),  # 红星/nz 新闻记者/n: jieba joins the outlet's end
+        ("紅星新聞記者 毛渝報道", {("毛渝", "記者", "紅星新聞")}),
+        ("三立新聞網記者王志明／台中報導", {("王志明", "記者", "三立新聞網")}),  # 三立/m: a numeral ends the words
+        ("三立新闻网记者王志明／台中报道", {("王志明", "记者", "三立新闻网")}),
+        ("ETtoday新聞雲記者陳以昇／台北報導", {("陳以昇", "記者", "ETtoday新聞雲")}),
+    ],
+)
+def test_listed_outlets_before_a_reporter(full_pipeline, text, expected):
+    assert set(positions(full_pipeline.extract(text))) == expected
+
+
+# --- several titled names in one series; a body's head named in the sentence ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "[ORG 江南集团]董事长[PERSON 王刚]、总经理[PERSON 李华]陪同考察",
+            [("王刚", "董事长", "江南集团"), ("李华", "总经理", "江南集团")],
+        ),
+        (
+            "[ORG 江南集團]董事長[PERSON 王剛]、總經理[PERSON 李華]陪同考察",
+            [("王剛", "董事長", "江南集團"), ("李華", "總經理", "江南集團")],
+        ),
+        (
+            "[ORG 香港特區政府]政務司司長[PERSON 陳國基]、財政司司長[PERSON 陳茂波]出席",
+            [("陳國基", "政務司司長", "香港特區政府"), ("陳茂波", "財政司司長", "香港特區政府")],
+        ),
+        (  # 市长 is no title of the 市委
+            "[ORG 市委]书记[PERSON 张明]、市长[PERSON 李强]出席",
+            [("张明", "书记", "市委"), ("李强", "市长", None)],
+        ),
+        (  # a title the body cannot have stays without it
+            "[ORG 江南集团]董事长[PERSON 王刚]、教授[PERSON 李华]出席",
+            [("王刚", "董事长", "江南集团"), ("李华", "教授", None)],
+        ),
+        (  # a body of its own
+            "[ORG 江南集团]董事长[PERSON 王刚]、[ORG 江北银行]行长[PERSON 李华]出席",
+            [("王刚", "董事长", "江南集团"), ("李华", "行长", "江北银行")],
+        ),
+    ],
+)
+def test_a_title_after_a_titled_name_takes_its_body(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("记者从[ORG 市教育局]获悉，局长[PERSON 陈刚]表示", [("陈刚", "局长", "市教育局")]),
+        ("記者從[ORG 市教育局]獲悉，局長[PERSON 陳剛]表示", [("陳剛", "局長", "市教育局")]),
+        ("记者从[ORG 市教育局]获悉，主任[PERSON 陈刚]表示", [("陈刚", "主任", None)]),  # not the body's head
+        ("记者从[ORG 市公安局]和[ORG 市交通局]获悉，局长[PERSON 陈刚]表示", [("陈刚", "局长", None)]),  # which 局?
+    ],
+)
+def test_a_bodys_head_refers_to_the_body_named_in_the_sentence(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("[ORG 江南银行]行长助理[PERSON 孙明]回应", [("孙明", "行长助理", "江南银行")]),
+        ("新加坡国务资政[PERSON 李显龙]说", [("李显龙", "国务资政", None)]),
+        ("雪州大臣[PERSON 阿米鲁丁]表示", [("阿米鲁丁", "大臣", None)]),
+        ("著名作家[PERSON 查明]逝世", []),  # an occupation describes, it is no position
+        ("書畫家[PERSON 佘明]帶來作品", []),
+    ],
+)
+def test_offices_and_occupations(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("香港警方發言人黃志強表示", {("黃志強", "發言人", "香港警方")}),  # a police force named by its place
+        ("香港警方发言人黄志强表示", {("黄志强", "发言人", "香港警方")}),
+        ("台北地院法官林明表示", {("林明", "法官", "台北地院")}),  # 地院: a district court's short name
+        ("臺北地院法官林明表示", {("林明", "法官", "臺北地院")}),
+    ],
+)
+def test_police_forces_and_courts_by_their_place(full_pipeline, text, expected):
+    assert set(positions(full_pipeline.extract(text))) == expected
+
+
+def test_police_alone_is_no_organization(full_pipeline):
+    doc = full_pipeline.extract("据警方介绍，嫌犯已落网。警方发言人表示将加强巡逻。")
+    assert [e.text for e in doc.entities if e.type == "ORG"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("该院党委书记王芳主持大会", []),  # 该院 refers back: its 党委 is part of the title, no body is left
+        ("該院黨委書記王芳主持大會", []),
+        ("江南大学党委书记王芳主持大会", ["江南大学"]),
+    ],
+)
+def test_the_committee_of_a_body_named_by_a_demonstrative(text, kept):
+    from pipeline.extract.base import Mention
+    from pipeline.extract.edges import unit_titles
+
+    simplified = Converter().convert(text).simplified
+    end = simplified.index("党委") + 2
+    start = 1 if text.startswith(("该", "該")) else 0
+    found = unit_titles([Mention(start, end, "ORG", "ner", "ner.test", 0.9)], simplified)
+    assert [text[m.start : m.end] for m in found] == kept
+
+
+def test_a_demonstratives_committee_title_links_the_body(full_pipeline):
+    doc = full_pipeline.extract("昨天，江南市人民医院举行大会。该院党委书记王芳主持大会。")
+    assert ("王芳", "党委书记", "江南市人民医院") in positions(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "腾讯公司董事会主席兼首席执行官马化腾致辞。",
+            {("马化腾", "董事会主席", "腾讯公司"), ("马化腾", "首席执行官", "腾讯公司")},
+        ),
+        (
+            "騰訊公司董事會主席兼首席執行官馬化騰致辭。",
+            {("馬化騰", "董事會主席", "騰訊公司"), ("馬化騰", "首席執行官", "騰訊公司")},
+        ),
+    ],
+)
+def test_a_titled_name_before_a_verb_of_attending(full_pipeline, text, expected):
+    # the name ends before 致辞, 出席, 主持 as before a speech verb; the board is part of the title
+    assert set(positions(full_pipeline.extract(text))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("人民网-广西频道南宁3月5日电（记者 李明）会议召开。", {("李明", "记者", "人民网")}),  # a channel is no outlet
+        ("人民網-廣西頻道南寧3月5日電（記者 李明）會議召開。", {("李明", "記者", "人民網")}),
+        ("新华网日本频道北京11月8日电（记者 彭明）今天是记者节。", {("彭明", "记者", "新华网")}),
+    ],
+)
+def test_a_channel_between_the_outlet_and_its_dateline(full_pipeline, text, expected):
+    doc = full_pipeline.extract(text)
+    assert set(positions(doc)) == expected
+    assert not [e for e in doc.entities if e.type == "ORG" and e.text_simplified.endswith("频道")]
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("前[LOC 美国]总统[PERSON 特朗普]表示", [("特朗普", "前总统", None)]),  # 前 before the office's place
+        ("前[LOC 美國]總統[PERSON 特朗普]表示", [("特朗普", "前總統", None)]),
+        ("前[LOC 新北市]長[PERSON 朱立倫]表示", [("朱立倫", "前市長", None)]),  # the place's level begins the title
+        ("[LOC 美国]总统[PERSON 拜登]表示", [("拜登", "总统", None)]),
+        ("目前[LOC 美国]总统[PERSON 拜登]表示", [("拜登", "总统", None)]),  # 前 of 目前 opens no title
+    ],
+)
+def test_former_before_the_place_of_an_office(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)

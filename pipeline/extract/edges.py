@@ -117,11 +117,20 @@ def unit_titles(mentions: list[Mention], text: str) -> list[Mention]:
 
 def _company_committee(text: str, m: Mention) -> int | None:
     """Where 党委 begins in a company's (an association's, a school's) 党委 before one of its titles
-    (集团党委 + 书记: ``titles.json`` ``company_unit_titles``); None for a place's 党委."""
+    (集团党委 + 书记: ``titles.json`` ``company_unit_titles``), or in the 党委 of a body a demonstrative
+    names by its head (该 + 院党委 + 书记); None for a place's 党委."""
     unit = m.end - 2
     if not any(text.startswith(t, unit) for t in _company_unit_titles()):
         return None
+    if unit - m.start == 1 and text.endswith(_demonstratives(), 0, m.start):
+        return unit  # 该 + 院党委 + 书记: the committee of the body 该院 refers to (dropped: one character left)
     return unit if text.endswith(_company_heads(), m.start, unit) else None
+
+
+@cache
+def _demonstratives() -> tuple[str, ...]:
+    """该, 这家, 此 (``regions.json`` ``demonstratives``): words that refer a head word back to a named body."""
+    return tuple(data.table("zh/regions.json")["demonstratives"])
 
 
 @cache

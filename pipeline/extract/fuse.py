@@ -40,7 +40,10 @@
 
 A suffix-grammar organization the document names twice or more (快播公司 … 快播公司), or one
 that begins with a listed name and goes on to its head (中粮 + 生物质能源有限公司), stands without
-the model: a repeated full name is the article's own evidence, a listed one the register's.
+the model: a repeated full name is the article's own evidence, a listed one the register's. A listed
+name followed by nothing but a head word of two characters or more (字节跳动 + 公司) is that name written
+in full: it stands whatever the grammar's confidence, and ranks with the model's names so that the
+listed short name does not cut it.
 
 A suffix-grammar organization that ends where the model's organization ends but begins before it
 by more than place words (荣获 + 郑州市技术监督局: jieba tags 荣获 nr) yields to the model, which
@@ -53,7 +56,9 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 
+from pipeline import data
 from pipeline.extract.base import Mention
 
 SPECIFIC_ORG = 0.85
@@ -209,6 +214,11 @@ def fuse(
         head stands without the model, as a name built on a listed one does in the grammar (立法院财政委员会)."""
         return m.type == "ORG" and m.extractor == "rule" and listed_org_ends.get(m.start, m.end) < m.end
 
+    def listed_with_its_head(m: Mention) -> bool:
+        """字节跳动 + 公司: a listed name and a head word of two characters or more right after it is the name
+        written in full, ranked as the model's names are so that the listed short name does not cut it."""
+        return built_on_a_listed_name(m) and text[listed_org_ends[m.start] : m.end] in _long_heads()
+
     def after_a_place(m: Mention) -> bool:
         """A specific suffix name that begins with a place the model or a list found (广西梧州分局): the place is
         part of the name, which stands without the model."""
@@ -232,6 +242,7 @@ def fuse(
         for m in merge(mentions)
         if m.extractor != "rule"
         or m.structured
+        or listed_with_its_head(m)
         or (
             m.confidence >= min_rule_confidence
             and not runs_on_before_the_model(m)
@@ -246,7 +257,13 @@ def fuse(
         )
     ]
     candidates.sort(
-        key=lambda m: (min(_rank(m), 2 if after_a_place(m) else 3), -(m.end - m.start), -m.confidence, m.start, m.type)
+        key=lambda m: (
+            min(_rank(m), 2 if after_a_place(m) or listed_with_its_head(m) else 3),
+            -(m.end - m.start),
+            -m.confidence,
+            m.start,
+            m.type,
+        )
     )
     chosen: list[Mention] = []
     occupied = bytearray(max((m.end for m in candidates), default=0))  # linear, not pairwise
@@ -257,6 +274,12 @@ def fuse(
         occupied[m.start : m.end] = b"\x01" * (m.end - m.start)
     chosen.sort(key=lambda m: (m.start, m.end))
     return _places_into_orgs(chosen)
+
+
+@cache
+def _long_heads() -> frozenset[str]:
+    """The head words of two characters or more (``orgs.json`` ``head_words``: 公司, 集团, 银行)."""
+    return frozenset(h for h in data.table("zh/orgs.json")["head_words"] if len(h) >= 2)
 
 
 def _places_into_orgs(chosen: list[Mention]) -> list[Mention]:

@@ -101,15 +101,18 @@ class OutletExtractor:
         token_starts = set(starts)
         for m in g["reporter"].finditer(text):
             start = _name_before(tokens, starts, m.start(), g)
-            if start is None:  # 澎湃/v 新闻记者/n: a listed outlet whose last word jieba joined to 记者
-                start = next(
-                    (
-                        m.start() - n
-                        for n in g["name_lengths"]
-                        if text[m.start() - n : m.start()] in g["names"] and m.start() - n in token_starts
-                    ),
-                    None,
-                )
+            # 澎湃/v 新闻记者/n: a listed outlet whose last word jieba joined to 记者; 三立/m 新闻网: a listed
+            # outlet the words before 记者 stop short of (a numeral ends them)
+            listed = next(
+                (
+                    m.start() - n
+                    for n in g["name_lengths"]
+                    if text[m.start() - n : m.start()] in g["names"] and m.start() - n in token_starts
+                ),
+                None,
+            )
+            if listed is not None and (start is None or listed < start):
+                start = listed
             if start is not None:
                 add(start, m.start(), "outlets.reporter")
         return sorted(found.values(), key=lambda x: (x.start, x.end))

@@ -41,7 +41,7 @@ class PersonExtractor:
         titled = re.compile(rf"(?:{alternation(w['titles'])})(?P<name>[{_HAN}]{{2,4}}?){after}")
         speaker = re.compile(rf"(?:^|(?<=[。！？；\n”」]))(?P<name>[{_HAN}]{{2,4}}?)(?={verbs})")
         name = rf"[{_HAN}]{{2,3}}?(?=报道|摄|[、和及\s，。,）)]|$)"
-        reporters = re.compile(rf"(?:记者|通讯员)(?P<names>{name}(?:[、和及\s]{name})*)")
+        reporters = re.compile(rf"(?:记者|通讯员)[ \t\u3000]?(?P<names>{name}(?:[、和及\s]{name})*)")  # 记者 王强
         photographers = re.compile(rf"(?P<names>[{_HAN}]{{2,4}}(?:[、和及\s][{_HAN}]{{2,4}})*)\s*摄(?=[）)\s]|$)")
         return titled, speaker, reporters, photographers, w
 

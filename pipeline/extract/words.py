@@ -117,6 +117,10 @@ def _model_person_is_a_place_word(m: Mention, pos: dict[tuple[int, int], str]) -
     return pos.get((m.start, m.end), "").startswith("ns")
 
 
+_CREDIT_RULES = frozenset(("people.author", "people.editor", "people.reporter", "people.photographer"))
+"""The rules of names a credit line introduces (page.py, people.py)."""
+
+
 def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list[Mention]:
     """``mentions`` without those that cut across words as above."""
     name_pos, not_name_pos = _pos_sets()
@@ -293,8 +297,10 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
                 and (inside_a_name(m) or inside_a_model_name(m))
             ):
                 continue
-            if m.type == "PERSON" and (pos.get((m.start, m.end)) in not_name_pos or common_words_only(m)):
-                continue
+            if m.type == "PERSON" and (
+                pos.get((m.start, m.end)) in not_name_pos or (m.rule not in _CREDIT_RULES and common_words_only(m))
+            ):
+                continue  # a name a credit introduces may be made of common words (记者 游润恬: 游润/n 恬/a)
             if m.type == "PERSON" and (m.start, m.end) in model_places and pos.get((m.start, m.end), "") == "ns":
                 continue  # 华盛顿/ns 称: the model reads the speaker as a place, as jieba does
         kept.append(m)
