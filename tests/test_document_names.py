@@ -369,3 +369,15 @@ def test_an_organization_that_speaks_is_no_person(pipe):
 def test_an_editors_note_is_no_credit_line(pipe):
     doc = pipe.extract("编辑：无论从历史还是从现实来看，这个问题都很重要。")
     assert doc.meta.editors == [] and not [e for e in doc.entities if e.type == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "办好村里的环保站\n村民们自己动手，把垃圾分类做成了习惯。（周末漫谈）",
+        "辦好村裡的環保站\n村民們自己動手，把垃圾分類做成了習慣。（週末漫談）",
+    ],
+)
+def test_a_column_name_in_brackets_after_the_body_is_no_author(pipe, text):
+    """（周末漫谈） closing an article names its column: four common words are no credited person."""
+    assert [e.text for e in pipe.extract(text).entities if e.type == "PERSON"] == []

@@ -298,9 +298,11 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
             ):
                 continue
             if m.type == "PERSON" and (
-                pos.get((m.start, m.end)) in not_name_pos or (m.rule not in _CREDIT_RULES and common_words_only(m))
+                pos.get((m.start, m.end)) in not_name_pos
+                or ((m.rule not in _CREDIT_RULES or m.end - m.start > 3) and common_words_only(m))
             ):
-                continue  # a name a credit introduces may be made of common words (记者 游润恬: 游润/n 恬/a)
+                # a credited name may be made of common words (记者 游润恬: 游润/n 恬/a); four are a column (周末漫谈)
+                continue
             if m.type == "PERSON" and (m.start, m.end) in model_places and pos.get((m.start, m.end), "") == "ns":
                 continue  # 华盛顿/ns 称: the model reads the speaker as a place, as jieba does
         kept.append(m)
