@@ -252,6 +252,7 @@ def test_a_determiner_word_or_a_direction_part_is_no_body(make_context, text):
         ("据悉，华远物流荣誉董事长王建华出席。", "华远物流"),
         ("據悉，華遠物流榮譽董事長王建華出席。", "華遠物流"),
         ("他会见了国际能源署行政总裁比罗尔。", "国际能源署"),
+        ("会长、海星航运集团董事总经理陈国华致辞。", "海星航运集团"),  # jieba's 董事 + 总经理: one title
     ],
 )
 def test_the_words_before_a_company_title_and_a_name_are_the_company(make_context, text, org):

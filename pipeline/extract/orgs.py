@@ -210,9 +210,11 @@ class OrgExtractor:
                 continue
             k, title = i, tokens[i].text
             while k > 0 and (
-                tokens[k - 1].text in w["company_title_modifiers"] or tokens[k - 1].text + title in w["title_set"]
+                tokens[k - 1].text in w["company_title_modifiers"]
+                or tokens[k - 1].text + title in w["title_set"]
+                or tokens[k - 1].text + title in w["company_titles"]
             ):
-                k -= 1  # 荣誉 + 副董事长; 行政 + 总裁, jieba's two words of the title 行政总裁
+                k -= 1  # 荣誉 + 副董事长; 行政 + 总裁 and 董事 + 总经理, jieba's two words of one title
                 title = tokens[k].text + title
             j = k
             while j > 0 and tokens[k - 1].end - tokens[j - 1].start <= 10:
