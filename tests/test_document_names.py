@@ -381,3 +381,17 @@ def test_an_editors_note_is_no_credit_line(pipe):
 def test_a_column_name_in_brackets_after_the_body_is_no_author(pipe, text):
     """（周末漫谈） closing an article names its column: four common words are no credited person."""
     assert [e.text for e in pipe.extract(text).entities if e.type == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "总领事蔡簦合参与了开幕式。蔡簦合能讲一口流利的中文。",
+        "总领事蔡簦合表示欢迎。蔡簦合能讲一口流利的中文。",
+        "總領事蔡簦合表示歡迎。蔡簦合能講一口流利的中文。",
+    ],
+)
+def test_a_person_cut_short_of_a_name_the_document_holds_is_that_name(pipe, text):
+    """蔡簦 + 合能/v: jieba joins the name's last character to the next word; the full name given elsewhere wins."""
+    people = [e.text for e in pipe.extract(text).entities if e.type == "PERSON"]
+    assert people == ["蔡簦合", "蔡簦合"]

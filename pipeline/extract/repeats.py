@@ -19,7 +19,8 @@ sentence gives the model less to go on. After fusion, this stage
 * finds every other occurrence of each name the document holds (ORG, PERSON,
   LOC, two characters or more; a surface given two types is left alone),
   inside the article's text regions, starting and ending on jieba word
-  boundaries (so 王刚 is not found inside 王刚才), where no entity is yet or
+  boundaries (so 王刚 is not found inside 王刚才; but a person the model cut short of a name the
+  document holds, 蔡簦 of 蔡簦合 + 能, is that name), where no entity is yet or
   where only shorter names lie inside it (恒力 of 恒力化纤称, once 恒力化纤 is
   known); an amount, a date or a structured mention is never displaced, and a
   head word alone (商会, 公司: ``orgs.json``) is not spread however it was tagged.
@@ -108,7 +109,9 @@ class Repeats:
             (kind,) = names[surface]
             for start in _occurrences(surface, text):
                 end = start + len(surface)
-                if start not in starts or end not in ends or not within(ctx.spans, start, end):
+                if start not in starts or not within(ctx.spans, start, end):
+                    continue
+                if end not in ends and not (kind == "PERSON" and _cut_short(mentions, owner, start, end)):
                     continue
                 if kind == "LOC" and text[end : end + 1] in demonyms:
                     continue  # 墨西哥籍男子: a nationality here (words.py), whatever the name is elsewhere
@@ -276,6 +279,20 @@ def _occurrences(word: str, text: str) -> Iterator[int]:
     while at != -1:
         yield at
         at = text.find(word, at + len(word))
+
+
+def _cut_short(mentions: list[Mention], owner: list[int], start: int, end: int) -> bool:
+    """蔡簦 + 合能/v, 蔡 + 簦合能: the model's person at ``start`` ends inside ``[start, end)``, a longer name of
+    the document, with nothing else found up to its end: the model cut the name short where jieba joined its
+    last character to the next word (so the name does not end on a word boundary)."""
+    i = owner[start]
+    return (
+        i >= 0
+        and mentions[i].type == "PERSON"
+        and mentions[i].start == start
+        and start < mentions[i].end < end
+        and all(o == -1 for o in owner[mentions[i].end : end])
+    )
 
 
 def _replaceable(mentions: list[Mention], owner: list[int], start: int, end: int) -> set[int] | None:
