@@ -395,3 +395,18 @@ def test_a_person_cut_short_of_a_name_the_document_holds_is_that_name(pipe, text
     """蔡簦 + 合能/v: jieba joins the name's last character to the next word; the full name given elsewhere wins."""
     people = [e.text for e in pipe.extract(text).entities if e.type == "PERSON"]
     assert people == ["蔡簦合", "蔡簦合"]
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("彭博指出，双方仍在谈判。", "彭博"),
+        ("彭博指出，雙方仍在談判。", "彭博"),
+        ("据路透报道，谈判已经结束。", "路透"),
+        ("據路透報導，談判已經結束。", "路透"),
+    ],
+)
+def test_a_wire_agency_written_without_she_is_an_organization(pipe, text, agency):
+    """路透 and 彭博 are how the press writes 路透社 and 彭博社; speaking, the agency is no person."""
+    doc = pipe.extract(text)
+    assert [(e.text, e.type) for e in doc.entities if e.type in ("ORG", "PERSON")] == [(agency, "ORG")]
