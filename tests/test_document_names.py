@@ -410,3 +410,17 @@ def test_a_wire_agency_written_without_she_is_an_organization(pipe, text, agency
     """路透 and 彭博 are how the press writes 路透社 and 彭博社; speaking, the agency is no person."""
     doc = pipe.extract(text)
     assert [(e.text, e.type) for e in doc.entities if e.type in ("ORG", "PERSON")] == [(agency, "ORG")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他先后来到硕德自动化包装机械生产项目、东星空调管路有限公司等地。",
+        "他先後來到碩德自動化包裝機械生產項目、東星空調管路有限公司等地。",
+    ],
+)
+def test_a_project_is_no_organization(pipe, text):
+    """…机械生产项目 names a project: the model's span ending in 项目 is no body; the company beside it is."""
+    orgs = [e.text for e in pipe.extract(text).entities if e.type == "ORG"]
+    assert not any(o.endswith(("项目", "項目")) for o in orgs), orgs
+    assert any(o.endswith("有限公司") for o in orgs), orgs

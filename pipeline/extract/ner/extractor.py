@@ -140,8 +140,11 @@ class NerExtractor:
                             e = self._without_clause(ctx, s, e)
                         if label in ("ORG", "LOC"):
                             e, label = self._without_title(ctx.simplified, s, e, label)
-                        if label == "ORG" and self._refers_back(ctx.simplified, s, e):
-                            continue
+                        if label == "ORG" and (
+                            self._refers_back(ctx.simplified, s, e)
+                            or ctx.simplified.endswith(self._words["projects"], s, e)
+                        ):
+                            continue  # 该协会 refers back; …生产项目 is a project, not a body
                         confidence = self._confidence.get(label, 0.8)
                         mentions.append(Mention(s, e, label, "ner", "ner.xinwen_ner", confidence))
         return mentions
@@ -180,6 +183,7 @@ class NerExtractor:
             "head_set": frozenset(orgs["head_words"]),
             "clause_pos": frozenset(orgs["clause_pos"]),
             "demonstratives": tuple(data.table("zh/regions.json")["demonstratives"]),
+            "projects": tuple(orgs["project_words"]),
         }
 
     def _without_title(self, simplified: str, start: int, end: int, label: str) -> tuple[int, str]:
