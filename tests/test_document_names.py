@@ -424,3 +424,16 @@ def test_a_project_is_no_organization(pipe, text):
     orgs = [e.text for e in pipe.extract(text).entities if e.type == "ORG"]
     assert not any(o.endswith(("项目", "項目")) for o in orgs), orgs
     assert any(o.endswith("有限公司") for o in orgs), orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "bureau"),
+    [
+        ("運輸及房屋局局長陳志華今日表示，會檢討收費。", "運輸及房屋局"),
+        ("运输及房屋局局长陈志华今日表示，会检讨收费。", "运输及房屋局"),
+        ("創新及科技局局長林家明出席活動。", "創新及科技局"),
+    ],
+)
+def test_a_hong_kong_bureau_by_its_former_name_is_whole(pipe, text, bureau):
+    """Archives hold the bureaus' names of 2007–2022: 运输及房屋局 is one body, not 房屋局 after 运输及."""
+    assert bureau in [e.text for e in pipe.extract(text, region="hk").entities if e.type == "ORG"]
