@@ -275,3 +275,18 @@ def test_the_words_before_a_company_title_and_a_name_are_the_company(make_contex
 )
 def test_no_company_from_a_description_before_a_company_title(make_context, text):
     assert [m for m in OrgExtractor().find(make_context(text)) if m.rule == "orgs.titled"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("文建會昨天宣布補助計畫。", "文建會"),
+        ("台鐵局表示，列車將準點發車。", "台鐵局"),
+        ("原能會今天召開會議。", "原能會"),
+    ],
+)
+def test_a_taiwanese_agency_by_its_name_before_the_reorganisation_is_listed(make_context, text, body):
+    """Archives of 2010–2023 name agencies the reorganisations renamed (文建会 → 文化部): still listed bodies."""
+    ctx = dataclasses.replace(make_context(text), region="tw")
+    found = [m for m in OrgExtractor().find(ctx) if m.rule == "orgs.gazetteer"]
+    assert spans(found, text) == [body]
