@@ -290,3 +290,10 @@ def test_a_taiwanese_agency_by_its_name_before_the_reorganisation_is_listed(make
     ctx = dataclasses.replace(make_context(text), region="tw")
     found = [m for m in OrgExtractor().find(ctx) if m.rule == "orgs.gazetteer"]
     assert spans(found, text) == [body]
+
+
+@pytest.mark.parametrize(("text", "body"), [("银监会昨天发布通知。", "银监会"), ("銀監會昨天發布通知。", "銀監會")])
+def test_a_mainland_department_by_its_name_before_a_reform_is_listed(make_context, text, body):
+    """银监会 (2003–2018) is a listed body in mainland text, as 国家金融监督管理总局 is."""
+    ctx = dataclasses.replace(make_context(text), region="mainland")
+    assert spans([m for m in OrgExtractor().find(ctx) if m.rule == "orgs.gazetteer"], text) == [body]
