@@ -437,3 +437,9 @@ def test_a_project_is_no_organization(pipe, text):
 def test_a_hong_kong_bureau_by_its_former_name_is_whole(pipe, text, bureau):
     """Archives hold the bureaus' names of 2007–2022: 运输及房屋局 is one body, not 房屋局 after 运输及."""
     assert bureau in [e.text for e in pipe.extract(text, region="hk").entities if e.type == "ORG"]
+
+
+@pytest.mark.parametrize("text", ["政府如何推广“澳门元”的称谓？", "政府如何推廣「澳門元」的稱謂？"])
+def test_a_currency_named_after_its_place_is_no_place(pipe, text):
+    """澳门元 names a currency: neither the model's place nor jieba's."""
+    assert [e for e in pipe.extract(text).entities if e.type == "LOC"] == []

@@ -145,6 +145,8 @@ class NerExtractor:
                             or ctx.simplified.endswith(self._words["projects"], s, e)
                         ):
                             continue  # 该协会 refers back; …生产项目 is a project, not a body
+                        if label == "LOC" and ctx.simplified[s:e] in self._words["currencies"]:
+                            continue  # 澳门元, 新台币: a currency named after its place
                         confidence = self._confidence.get(label, 0.8)
                         mentions.append(Mention(s, e, label, "ner", "ner.xinwen_ner", confidence))
         return mentions
@@ -184,6 +186,7 @@ class NerExtractor:
             "clause_pos": frozenset(orgs["clause_pos"]),
             "demonstratives": tuple(data.table("zh/regions.json")["demonstratives"]),
             "projects": tuple(orgs["project_words"]),
+            "currencies": frozenset(data.table("zh/amounts.json")["currencies"]),
         }
 
     def _without_title(self, simplified: str, start: int, end: int, label: str) -> tuple[int, str]:
