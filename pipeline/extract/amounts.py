@@ -23,7 +23,11 @@ slash (350公里/小时, 30万吨/年) and a speed or flow written with 每 befo
 number (每小时150公里: 公里/小时). A range may write its unit after the upper end only
 (300至450亿元, 2-3%, 约300至400人): one amount, its lower end scaled as the upper.
 A word of numerals before a unit is a number (逾千万元; not 千万不要), and a bare 万 or
-亿 after a qualifier is one of them (近万人).
+亿 after a qualifier or before 余/多 is one of them (近万人, 万余人). A bound word may stand a
+verb away from its number (最高可罚款100万元, 至少需要200万元: the amount starts after the verb
+and keeps at_most / at_least); a 个 may carry 多/余/半 before its unit (一个多月, 两个半小时,
+一个多百分点); a 多 after 年/天/周 is more_than (3年多) unless it begins a word (3年多次); a unit
+such as 方 is read only after 万 or 亿 (100亿方; 三方 are parties).
 """
 
 from __future__ import annotations
@@ -68,6 +72,8 @@ class _Grammar:
     units: frozenset[str]  # every unit the grammar reads
     neighbours: re.Pattern[str]  # the listed neighbour words, longest first (签约, 人数)
     rate_units: frozenset[str]  # the units a 每小时 before the number makes a rate of (公里: a speed)
+    classified: dict[str, tuple[str, str]]  # 个多月 -> (个月, 多), 个半小时 -> (个小时, 半)
+    distant: frozenset[str]  # the bound words that may qualify a number a verb away (最高可罚款100万元)
 
 
 class AmountExtractor:
@@ -82,6 +88,12 @@ class AmountExtractor:
         w["prefix_qualifiers"] = {**negated, **w["prefix_qualifiers"]}
         unit_list = [*w["currencies"], *w["local_cents"], *w["percent"], *w["percentage_points"], *w["shares"]]
         unit_list += w["measure_words"]
+        classified = {  # 一个多月, 两个半小时, 一个多百分点: 个, then 多/余/半, then the unit
+            f"个{inner}{unit}": (f"个{unit}", inner)
+            for unit in w["classified_units"]
+            for inner in w["classified_inner"]
+        }
+        unit_list += classified
         units = alternation(unit_list)
         # 180万千瓦 is 1800000 千瓦 (not 1801000 瓦), 100兆瓦 100 兆瓦: a multiplier takes no numeral that
         # begins a compound unit, and is none itself when it begins one. (五千瓦 is 5000 瓦: the same power.)
@@ -91,7 +103,8 @@ class AmountExtractor:
         mixed = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:(?!{compound})[十百千](?:\d|[{_ZH_DIGITS}])?)+"
         core = rf"(?:{mixed}|{_AR}|{_ZH})(?:{mult_char}(?!{compound})(?:{mixed}|{_AR}|{_ZH}))*"
         links = alternation(w["qualifier_links"])  # 至少达, 最高可达, 约占
-        qualifier = rf"(?:(?P<pre>{alternation(w['prefix_qualifiers'])})(?P<link>{links})?)?"
+        verbs = rf"(?P<modal>{alternation(w['qualifier_modals'])})?(?P<verb>{alternation(w['qualifier_verbs'])})"
+        qualifier = rf"(?:(?P<pre>{alternation(w['prefix_qualifiers'])})(?:(?P<link>{links})|{verbs})?)?"
         post = rf"(?P<post>{alternation(w['suffix_qualifiers'])})?"
         amount = re.compile(
             rf"(?<![\d.A-Za-z第]){qualifier}"  # 第25条: a section's number, not 25 of something
@@ -99,7 +112,7 @@ class AmountExtractor:
             rf"(?P<cpre>{alternation(w['currency_prefixes'])})?(?:(?<=[A-Z$])[ \u00a0])?"  # US$ 20亿
             rf"(?P<pct>百分之|千分之)?"
             rf"(?P<lead>数(?=[十百千万亿])|上(?=[百千万亿])|好(?=几))?"  # 数百万, 上千, 好几十: approximate
-            rf"(?P<num>{core}|(?(lead)(?=[万亿])|(?(pre)(?=[万亿])|(?!))))(?P<q1>{alternation(w['inner_qualifiers'])})?"
+            rf"(?P<num>{core}|(?(lead)(?=[万亿])|(?(pre)(?=[万亿])|(?=[万亿][余多]))))(?P<q1>{alternation(w['inner_qualifiers'])})?"
             rf"(?P<mult>{mult_char}+)?(?P<q2>余|多)?(?P<unit>{units})?"
             rf"(?:(?<=[元块])(?P<csuf>{alternation(w['currency_suffixes'])}))?"  # 2.5亿元人民币
             rf"(?(unit)(?<![%‰成倍点])(?P<per>[/／](?:{alternation(w['per_units'])})))?"  # 19.23元/股, 350公里/小时
@@ -115,7 +128,17 @@ class AmountExtractor:
             rf"(?P<den>{_AR}|[{_ZH_DIGITS}十百千万亿]+)分之(?P<num>{_AR}|{_ZH}){post}"
         )
         neighbours = re.compile(alternation(w["neighbour_words"]))
-        return _Grammar(amount, ordinal, fraction, w, frozenset(unit_list), neighbours, frozenset(w["rate_units"]))
+        return _Grammar(
+            amount,
+            ordinal,
+            fraction,
+            w,
+            frozenset(unit_list),
+            neighbours,
+            frozenset(w["rate_units"]),
+            classified,
+            frozenset(w["distant_qualifiers"]),
+        )
 
     def find(self, ctx: Context) -> list[Mention]:
         g = self._grammar
@@ -297,7 +320,14 @@ class AmountExtractor:
         if not m["pre"]:
             return m.start(), None
         if AmountExtractor._ends_a_word(m, "pre", w, text, freq, words):
-            return (m.end("link") if m["link"] else m.end("pre")), None
+            return (m.end("link") if m["link"] else m.end("verb") if m["verb"] else m.end("pre")), None
+        if m["verb"]:
+            # 最高可罚款100万元: the amount starts after the verb and keeps the bound, when the bound word is
+            # one that may stand a verb away and the verb is a word of its own (not the 罚 of 罚没)
+            verb_start = m.start("modal") if m["modal"] else m.start("verb")
+            whole = words is None or (not words.continues(verb_start) and not words.continues(m.end("verb")))
+            bound = w["prefix_qualifiers"][m["pre"]] if m["pre"] in w["distant_qualifiers"] and whole else None
+            return m.end("verb"), bound
         return m.start(), w["prefix_qualifiers"][m["pre"]]
 
     @staticmethod
@@ -363,24 +393,35 @@ class AmountExtractor:
         tail = end == m.end()  # what follows the unit (元人民币, 倍多, 以上) is read only after the whole unit
         if m["pct"]:
             unit = "%" if m["pct"] == "百分之" else "‰"
+        inner = None
+        if unit in g.classified:
+            unit, inner = g.classified[unit]  # 一个多月: 个月, more than one
+        # 3年多 is more than three years, but the 多 of 3年多次 begins a word of its own
+        more = bool(tail and m["q3"]) and words.word_from(m.start("q3"), m.end("q3")) is None
+        if tail and m["q3"] and not more:
+            end, after = m.start("q3"), False  # what the grammar read after that 多 is no part of the amount
+        else:
+            after = tail
         chinese = not re.match(r"\d", num)
-        if self._no_amount(m, w, unit, chinese, text, starts):
+        if self._no_amount(m, w, unit, chinese, text, starts, bool(more or inner or (after and m["half"]))):
             return None
         try:
             value, upper, approximate = parse_approximate((lead or "") + num + (m["mult"] or ""))
         except ValueError:
             return None
-        qualifier = self._qualifier(m, w, qualifier or approximate, tail)
+        qualifier = self._qualifier(m, w, qualifier or approximate, after, more)
+        if inner in w["inner_qualifiers"]:
+            qualifier = w["inner_qualifiers"][inner]
         kind, unit, currency, scale = self._kind(m, w, unit, region, tail)
         if tail and m["per"] and kind in ("money", "quantity"):
             unit = f"{unit}/{m['per'][1:]}"  # 19.23元/股: 元 per share; 350公里/小时
         elif rate and kind == "quantity":
             unit = f"{unit}/{rate}"  # 每小时150公里: 公里/小时
         with localcontext(EXACT):  # no rounding of a 30-digit amount
-            if tail and m["tenth"]:
+            if after and m["tenth"]:
                 value += parse_number(m["tenth"]) / 10  # 三成五: 3.5 tenths
-            if tail and m["half"] and upper is None:
-                value += Decimal("0.5")  # 七年半, 三成半: a half more of the unit
+            if (inner == "半" or (after and m["half"])) and upper is None:
+                value += Decimal("0.5")  # 七年半, 三成半, 两个半小时: a half more of the unit
             value = exact(value * scale)
             upper = exact(upper * scale) if upper is not None else None  # 两三成: 20 to 30 %
         amount = Amount(
@@ -423,17 +464,33 @@ class AmountExtractor:
         return start, end, lead, unit, qualifier, rate
 
     def _no_amount(
-        self, m: re.Match[str], w: dict, unit: str | None, chinese: bool, text: str, starts: set[int]
+        self,
+        m: re.Match[str],
+        w: dict,
+        unit: str | None,
+        chinese: bool,
+        text: str,
+        starts: set[int],
+        more: bool = False,
     ) -> bool:
         """A number that is no amount: a Chinese numeral without a unit (千万不要), 一家, 几家, 十分关注,
-        an Arabic one without unit or multiplier (2024), 一来…二来."""
+        an Arabic one without unit or multiplier (2024), 一来…二来, a unit read only after 万 or 亿 without
+        one (三方, 双方). ``more``: a 多, 余 or 半 follows the unit (一年多, 一年半: a count worth reporting)."""
         num = m["num"]
         if unit == "年" and self._a_year(m, w, num, text):
+            return True
+        if unit in w["after_multiplier_units"] and not m["mult"]:
             return True
         if chinese:
             if not unit or unit in w["local_cents"]:  # 八仙 is no money
                 return True
-            if num == "一" and not m["mult"] and unit not in w["currencies"] and unit not in w["one_counts"]:
+            if (
+                num == "一"
+                and not m["mult"]
+                and not more
+                and unit not in w["currencies"]
+                and unit not in w["one_counts"]
+            ):
                 return True  # 一家, 一份: an article, not a count worth reporting
             if self._inside_word(m, w["not_numerals"], text, starts):
                 return True
@@ -456,12 +513,13 @@ class AmountExtractor:
         return bool(after) and after in w["year_unit_neighbours"]
 
     @staticmethod
-    def _qualifier(m: re.Match[str], w: dict, qualifier: str | None, tail: bool) -> str | None:
-        """The qualifier written nearest the number's end wins: 约400人, 750余万, 一倍多, 1000人以上."""
+    def _qualifier(m: re.Match[str], w: dict, qualifier: str | None, tail: bool, more: bool) -> str | None:
+        """The qualifier written nearest the number's end wins: 约400人, 750余万, 一倍多, 1000人以上.
+        ``more``: the 多 or 余 after the unit is the amount's (一倍多, 3年多; not the 多 of 3年多次)."""
         for group in ("q1", "q2"):
             if m[group]:
                 qualifier = w["inner_qualifiers"][m[group]]
-        if tail and m["q3"]:
+        if more:
             qualifier = w["inner_qualifiers"][m["q3"]]
         if tail and m["post"]:
             qualifier = w["suffix_qualifiers"][m["post"]]
