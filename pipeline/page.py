@@ -95,10 +95,13 @@ class PageParser:
             )
             words["credit_names"] = names
             words["credit_line_re"] = re.compile(rf"[^\s]{{0,10}}?(?:{names}\s*)+(?:{trailers})?")
-            # 发布时间：2025-07-01 08:00 / 来源：新华网 更新時間：…: a labelled publication line (labels in dates.json).
+            # 发布时间：2025-07-01 08:00 / 来源：新华网 更新時間：… / 編輯：王明 發佈時間：… / 【更新時間】…: a
+            # labelled publication line (labels in dates.json), after other labelled fields of the line.
             labels = alternation(data.table("zh/dates.json")["publication_labels"])
+            fields = alternation([*words["source_labels"], *words["editor_labels"], *words["reporter_labels"]])
             words["publication_label_re"] = re.compile(
-                rf"\s*(?:(?:{sources})\s*[:：]\s*[^\s|｜丨]+[\s|｜丨]+)?[【\[（(]?\s*(?:{labels})\s*[:：]?\s*"
+                rf"\s*(?:(?:{fields})\s*[:：]?\s*[^\s|｜丨]+[\s|｜丨]+){{0,3}}"
+                rf"[【\[（(]?\s*(?:{labels})\s*[】\]）)]?\s*[:：]?\s*"
             )
             self._words = words
         return self._words

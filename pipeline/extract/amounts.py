@@ -323,9 +323,14 @@ class AmountExtractor:
             return (m.end("link") if m["link"] else m.end("verb") if m["verb"] else m.end("pre")), None
         if m["verb"]:
             # 最高可罚款100万元: the amount starts after the verb and keeps the bound, when the bound word is
-            # one that may stand a verb away and the verb is a word of its own (not the 罚 of 罚没)
+            # one that may stand a verb away and the verb is a word of its own (not the 罚 of 罚没), or one
+            # with the bound word (jieba's 约合)
             verb_start = m.start("modal") if m["modal"] else m.start("verb")
-            whole = words is None or (not words.continues(verb_start) and not words.continues(m.end("verb")))
+            token = words.at(verb_start) if words is not None else None
+            whole = words is None or (
+                (token is None or token.start == verb_start or token.start == m.start("pre"))
+                and not words.continues(m.end("verb"))
+            )
             bound = w["prefix_qualifiers"][m["pre"]] if m["pre"] in w["distant_qualifiers"] and whole else None
             return m.end("verb"), bound
         return m.start(), w["prefix_qualifiers"][m["pre"]]

@@ -114,7 +114,7 @@ class DateExtractor:
             # match); failing here when no part matched leaves the same non-empty matches.
             rf"(?(roc)|(?(y)|(?(by)|(?(y3)|(?(ry)|(?(m)|(?(bm)|(?(part)|(?(first)|(?(since)|(?!)))))))))))"
             rf"|(?P<wk>{alternation(w['relative_weeks'])})(?:(?P<wkd>[一二三四五六日天])(?![{_ZD}十百千万])"
-            rf"|(?!{alternation(w['week_neighbours'])}))"  # 本周 alone, but not 本周年, 上周期
+            rf"|(?P<wke>末)|(?!{alternation(w['week_neighbours'])}))"  # 上周末; 本周 alone, but not 本周年, 上周期
             rf"|(?P<bwd>{_weekday(w)})(?![{_ZD}十百千万])"  # 周二 alone: the last Tuesday
             rf"|(?P<rq>{alternation(w['relative_quarters'])})"  # 本季度, 上一季度
             rf"|(?<![正腊冬闰])(?P<rm>{alternation(w['relative_months'])})"
@@ -767,11 +767,14 @@ class DateExtractor:
     @staticmethod
     def _week(g: dict, w: dict, pub: date | None) -> DateValue:
         """上周五, 本周一, 下周三: that weekday of the week (Monday to Sunday) before, of or after the publication's;
-        上周, 本周 alone: that week, valued by its Monday, to its Sunday."""
-        granularity = "day" if g["wkd"] else "week"
+        上周, 本周 alone: that week, valued by its Monday, to its Sunday; 上周末: that week's Saturday to Sunday."""
+        granularity = "day" if g["wkd"] or g["wke"] else "week"
         if pub is None:
             return DateValue(value=None, granularity=granularity, relative=True, note=_NO_PUB)
         monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=w["relative_weeks"][g["wk"]])
+        if g["wke"]:
+            saturday, sunday = monday + timedelta(days=5), monday + timedelta(days=6)
+            return DateValue(value=saturday.isoformat(), granularity="day", end=sunday.isoformat(), relative=True)
         if not g["wkd"]:
             end = (monday + timedelta(days=6)).isoformat()
             return DateValue(value=monday.isoformat(), granularity="week", end=end, relative=True)
