@@ -49,7 +49,7 @@ from pipeline.region import RegionDetector
 
 _AR = r"(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+(?:,\d{3})*)(?:\.\d+)?"  # 12 000 and 1,385 both group thousands
 _ZH_DIGITS = "零〇○一二两三四五六七八九"
-_ZH = rf"[{_ZH_DIGITS}十百千几]+(?:点[{_ZH_DIGITS}]+)?"  # 几 may stand for a digit: 三十几, 几百
+_ZH = rf"[{_ZH_DIGITS}十百千几廿卅]+(?:点[{_ZH_DIGITS}]+)?"  # 几 may stand for a digit: 三十几, 几百; 廿一 is 21
 _FRACTION_DIGITS = DecimalContext(prec=10)
 """A fraction that does not terminate (三分之二) is rounded to this many significant digits."""
 
@@ -111,6 +111,7 @@ class AmountExtractor:
             rf"(?P<every>{alternation(w['rate_times'])})?"  # 每小时150公里: a speed (kept when its unit is a length)
             rf"(?P<cpre>{alternation(w['currency_prefixes'])})?(?:(?<=[A-Z$])[ \u00a0])?"  # US$ 20亿
             rf"(?P<pct>百分之|千分之)?"
+            rf"(?P<neg>(?<![\d.A-Za-z)）%‰\]\-−－])[-−－](?=\d)|零下)?"  # -3.2%, 零下5度: below zero
             rf"(?P<lead>数(?=[十百千万亿])|上(?=[百千万亿])|好(?=几))?"  # 数百万, 上千, 好几十: approximate
             rf"(?P<num>{core}|(?(lead)(?=[万亿])|(?(pre)(?=[万亿])|(?=[万亿][余多]))))(?P<q1>{alternation(w['inner_qualifiers'])})?"
             rf"(?P<mult>{mult_char}+)?(?P<q2>余|多)?(?P<unit>{units})?"
@@ -429,6 +430,8 @@ class AmountExtractor:
                 value += Decimal("0.5")  # 七年半, 三成半, 两个半小时: a half more of the unit
             value = exact(value * scale)
             upper = exact(upper * scale) if upper is not None else None  # 两三成: 20 to 30 %
+            if m["neg"]:
+                value, upper = (-upper, -value) if upper is not None else (-value, None)
         amount = Amount(
             kind=kind,
             value=value,
@@ -487,7 +490,7 @@ class AmountExtractor:
         if unit in w["after_multiplier_units"] and not m["mult"]:
             return True
         if chinese:
-            if not unit or unit in w["local_cents"]:  # 八仙 is no money
+            if (not unit and not m["mult"]) or unit in w["local_cents"]:  # 八仙 is no money; 被罚一千万 a number
                 return True
             if (
                 num == "一"
