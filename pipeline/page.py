@@ -21,8 +21,12 @@ from pipeline.records import Region
 _HAN = r"[\u3400-\u9fff\uf900-\ufaff]"
 _DATELINE = re.compile(
     r"(?P<y>\d{4})\s*(?:年|-|/|\.)\s*(?P<m>\d{1,2})\s*(?:月|-|/|\.)\s*(?P<d>\d{1,2})\s*日?"
-    r"(?:(?:\s*|T)(?P<H>\d{1,2})\s*[:：时時]\s*(?P<M>\d{2})(?:\s*[:：]\s*\d{2})?)?"
+    # 2025年7月1日（星期二）08:00, 2025年7月1日 下午2:30: a weekday and a part of the day may come first
+    r"(?:\s*[（(]?(?:星期|礼拜|禮拜|周|週)[一二三四五六日天][）)]?)?"
+    r"(?:(?:\s*|T)(?P<ap>上午|下午|中午|晚上|早上|凌晨)?\s*(?P<H>\d{1,2})\s*[:：时時]\s*(?P<M>\d{2})"
+    r"(?:\s*[:：]\s*\d{2})?)?"
 )
+_AFTERNOON = frozenset({"下午", "晚上"})  # 下午2:30 is 14:30; 中午12:30 stays
 _NAME = rf"{_HAN}{{2,4}}"
 
 
@@ -230,7 +234,10 @@ class PageParser:
             return None
         if match["H"] is not None and int(match["H"]) <= 23 and int(match["M"]) <= 59:
             # int(): the digits may be full-width (23:４０), which an ISO string cannot hold
-            return f"{y:04d}-{m:02d}-{d:02d}T{int(match['H']):02d}:{int(match['M']):02d}{self.timezone}"
+            hour = int(match["H"])
+            if match["ap"] in _AFTERNOON and hour < 12:
+                hour += 12
+            return f"{y:04d}-{m:02d}-{d:02d}T{hour:02d}:{int(match['M']):02d}{self.timezone}"
         return f"{y:04d}-{m:02d}-{d:02d}"
 
     @staticmethod

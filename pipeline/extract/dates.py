@@ -923,6 +923,7 @@ def _day_of(value: DateValue) -> date | None:
 
 
 _SENTENCE = re.compile(r"[，。,；;！？]")
+_SECONDS = re.compile(r"\d[:：][0-5]\d[:：][0-5]\d")
 
 
 @cache
@@ -937,7 +938,8 @@ def _page_time_line(text: str, m: re.Match[str], g: dict) -> bool:
     """A page's own time line (2019-07-11 08:25 来源:…, 發佈時間:2020/01/16 13:48, 《X报》(2015年01月06日 01版)).
 
     A full date (year, month, day) alone on a line of a longer text, or on a line that is no
-    sentence (no comma or full stop) and carries a page label (来源, 发布时间, 更新時間, date):
+    sentence (no comma or full stop) and carries a page label (来源, 发布时间, 更新時間, date) or
+    a clock time with seconds (新华网 2019-12-03 17:22:41):
     page metadata, which the page parser reads as the publication time, not a date the article
     speaks of. (活動時間：2025年7月10日 is an event's time: 時間 alone is no page label.)
     """
@@ -952,6 +954,8 @@ def _page_time_line(text: str, m: re.Match[str], g: dict) -> bool:
     line = text[line_start:line_end]
     if len(line) > 90 or _SENTENCE.search(line):
         return False
+    if _SECONDS.search(m.group()):
+        return True  # 新华网 2019-12-03 17:22:41: prose gives no seconds; a page's clock does
     rest = (text[line_start : m.start()] + text[m.end() : line_end]).strip(" \t\u3000()（）|")
     rest = re.sub(r"^\d{1,2}:\d{2}(?::\d{2})?", "", rest).strip()
     return not rest or bool(_page_label().search(line))
