@@ -120,6 +120,7 @@ class DateExtractor:
             rf"|(?<![正腊冬闰])(?P<rm>{alternation(w['relative_months'])})"
             rf"(?:(?P<rmd>{_DAY})[日号](?!{not_day})|(?:{alternation(w['month_parts'])}){lunar})?"  # 本月26日, 上月底
             rf"|(?:{alternation(w['bracketed_days'])})\s*[（(](?P<td>{_DAY})[）)]\s*日"  # 昨(11)日
+            rf"|(?P<rdr>{alternation(w['relative_day_ranges'])})"  # 今明两天: today and tomorrow
             rf"|(?P<rd>{alternation(w['relative_days'])})|(?P<ad>{alternation(w['anaphoric_days'])})"
             rf"|(?P<am>{alternation(w['anaphoric_months'])})(?:{alternation(w['month_parts'])}{lunar})?"  # 同月下旬
             rf"|(?P<ay>{alternation(w['anaphoric_years'])})(?:(?P<aym>{_MONTH})月(?:(?P<ayd>{_DAY})[日号])?)?"
@@ -533,6 +534,8 @@ class DateExtractor:
             return self._fiscal(g, w, region)
         if g["rq"]:
             return self._relative_quarter(g, w, pub)
+        if g["rdr"]:
+            return self._relative_days(g, w, pub)
         if g["rm"] or g["rd"]:
             return self._relative_short(g, w, pub)
         if g["rfy"]:
@@ -873,6 +876,15 @@ class DateExtractor:
             return DateValue(value=None, granularity="day", relative=True, note=_NO_PUB)
         day = pub + timedelta(days=w["relative_days"][g["rd"]])
         return DateValue(value=day.isoformat(), granularity="day", relative=True)
+
+    @staticmethod
+    def _relative_days(g: dict, w: dict, pub: date | None) -> DateValue:
+        """今明两天, 明后两天: two days counted from the publication date, valued by the first, to the second."""
+        if pub is None:
+            return DateValue(value=None, granularity="day", relative=True, note=_NO_PUB)
+        first, last = w["relative_day_ranges"][g["rdr"]]
+        start, end = pub + timedelta(days=first), pub + timedelta(days=last)
+        return DateValue(value=start.isoformat(), granularity="day", end=end.isoformat(), relative=True)
 
 
 def _serial_number(text: str, at: int, words: Words, w: dict) -> bool:
