@@ -856,3 +856,55 @@ def test_future_and_past_words_around_a_date(make_context, text, values):
 )
 def test_since_words_and_thirds_of_a_month(make_context, text, values):
     assert _values(make_context, text) == values
+
+
+# --- Issue 18's long tail (sentences written for these tests) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a week's end: its Saturday to Sunday
+        ("上周末天气晴朗", [("上周末", "2025-02-22", "2025-02-23")]),
+        ("本週末有雨", [("本週末", "2025-03-01", "2025-03-02")]),
+        # two days from the publication date
+        ("今明两天有大雨", [("今明两天", "2025-02-27", "2025-02-28")]),
+        ("今明兩日氣溫回升", [("今明兩日", "2025-02-27", "2025-02-28")]),
+        ("上一年度虧損收窄", [("上一年度", "2024", None)]),
+        ("下一年度预算增加", [("下一年度", "2026", None)]),
+        # a number before 号 and a word of what it numbers is no day
+        ("他穿着10号球衣", []),
+        ("3號病例已出院", []),
+    ],
+)
+def test_issue_18_relative_days_and_numbers(make_context, text, values):
+    assert _values(make_context, text) == values
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("發佈時間：2025年7月1日（星期二）08:00", "2025-07-01T08:00+08:00"),  # a weekday before the clock
+        ("发布时间：2025年7月1日 星期二 08:00", "2025-07-01T08:00+08:00"),
+        ("更新時間：2025年7月1日 下午3:15", "2025-07-01T15:15+08:00"),  # 下午: afternoon hours
+        ("編輯：陳大文 更新時間：2025/07/01 08:00", "2025-07-01T08:00+08:00"),  # after another labelled field
+        ("【更新時間】2025/07/01 08:00", "2025-07-01T08:00+08:00"),
+        ("最后更新时间：2025-07-01 08:00", "2025-07-01T08:00+08:00"),
+        ("人民网 2025-07-01 08:00:12", "2025-07-01T08:00+08:00"),  # a clock to the second: the page's
+    ],
+)
+def test_issue_18_publication_lines(rules_pipeline, line, published):
+    doc = rules_pipeline.extract(f"市政府發布新措施\n{line}\n政府昨日宣布新措施。")
+    assert doc.meta.published_at == published
+    found = {e.text: e.normalized.value for e in doc.entities if e.type == "DATE"}
+    assert found == {"昨日": "2025-06-30"}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [("國立大學113學年度起調整學費", "113學年度", "2024"), ("該校112學年度招收新生", "112學年度", "2023")],
+)
+def test_a_school_year_is_evidence_of_taiwan(rules_pipeline, text, span, value):
+    doc = rules_pipeline.extract(text, published_at="2025-02-27")
+    assert doc.meta.region == "tw"
+    assert [(e.text, e.normalized.value) for e in doc.entities if e.type == "DATE"] == [(span, value)]
