@@ -542,6 +542,11 @@ def test_the_adverb_qianwan_is_still_no_amount(make_context):
         ("現場萬餘名市民", "萬餘名", "10000", "名", None, "more_than", "quantity"),
         ("该公司被罚两千万", "两千万", "20000000", None, None, None, "number"),
         ("刑期為廿四個月", "廿四個月", "24", "个月", None, None, "quantity"),
+        # more measure words: boxes, countries, family members, pairs
+        ("超市售出月饼3000盒", "3000盒", "3000", "盒", None, None, "quantity"),
+        ("東盟十國代表出席", "十國", "10", "国", None, None, "quantity"),
+        ("一家五口回乡过年", "五口", "5", "口", None, None, "quantity"),
+        ("現場有3對新人", "3對", "3", "对", None, None, "quantity"),
     ],
 )
 def test_issue_18_long_tail(make_context, text, span, value, unit, currency, qualifier, kind):
@@ -561,7 +566,9 @@ def test_a_bound_word_or_more_of_another_word(make_context, text, span, qualifie
     assert [(text[m.start : m.end], m.normalized.qualifier) for m in mentions] == [(span, qualifier)]
 
 
-@pytest.mark.parametrize("text", ["中美俄三方会谈", "雙方簽約", "千万别忘了", "十万火急的任务", "百萬富翁"])
+@pytest.mark.parametrize(
+    "text", ["中美俄三方会谈", "雙方簽約", "千万别忘了", "十万火急的任务", "百萬富翁", "推动两国关系发展", "兩岸交流"]
+)
 def test_issue_18_no_false_amounts(make_context, text):
     assert AmountExtractor().find(make_context(text)) == []
 
