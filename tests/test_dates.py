@@ -908,3 +908,22 @@ def test_a_school_year_is_evidence_of_taiwan(rules_pipeline, text, span, value):
     doc = rules_pipeline.extract(text, published_at="2025-02-27")
     assert doc.meta.region == "tw"
     assert [(e.text, e.normalized.value) for e in doc.entities if e.type == "DATE"] == [(span, value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "dates"),
+    [
+        # a bare ROC year is a hint: with a Taiwanese body or marker it decides
+        ("台電公司112年虧損擴大", "tw", [("112年", "2023")]),
+        ("法務部表示，113年起實施新制", "tw", [("113年", "2024")]),
+        # alone it does not, and a span of years is none
+        ("公布112年統計", "unknown", []),
+        ("這所學校建校110年來培育人才", "unknown", []),
+    ],
+)
+def test_a_bare_roc_year_is_weak_evidence_of_taiwan(rules_pipeline, text, region, dates):
+    doc = rules_pipeline.extract(text, published_at="2025-02-27")
+    assert doc.meta.region == region
+    assert [(e.text, e.normalized.value) for e in doc.entities if e.type == "DATE"] == dates
+    if region == "tw":
+        assert any(c.kind == "pattern" and c.points == 1 for c in doc.meta.region_evidence.clues)
