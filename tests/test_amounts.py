@@ -547,6 +547,8 @@ def test_the_adverb_qianwan_is_still_no_amount(make_context):
         ("東盟十國代表出席", "十國", "10", "国", None, None, "quantity"),
         ("一家五口回乡过年", "五口", "5", "口", None, None, "quantity"),
         ("現場有3對新人", "3對", "3", "对", None, None, "quantity"),
+        # a number and its unit that end a word of jieba's (增加一倍) are the amount
+        ("今年产量增加一倍", "一倍", "1", "倍", None, None, "quantity"),
     ],
 )
 def test_issue_18_long_tail(make_context, text, span, value, unit, currency, qualifier, kind):
@@ -567,7 +569,7 @@ def test_a_bound_word_or_more_of_another_word(make_context, text, span, qualifie
 
 
 @pytest.mark.parametrize(
-    "text", ["中美俄三方会谈", "雙方簽約", "千万别忘了", "十万火急的任务", "百萬富翁", "推动两国关系发展", "兩岸交流"]
+    "text", ["中美俄三方会谈", "雙方簽約", "千万别忘了", "十万火急的任务", "百萬富翁", "推动两国关系发展", "兩岸交流", "三番五次地催促"]
 )
 def test_issue_18_no_false_amounts(make_context, text):
     assert AmountExtractor().find(make_context(text)) == []

@@ -875,6 +875,12 @@ def test_since_words_and_thirds_of_a_month(make_context, text, values):
         # a number before 号 and a word of what it numbers is no day
         ("他穿着10号球衣", []),
         ("3號病例已出院", []),
+        # a day in a word that goes on past its 日, or before a word of within, counts days
+        ("学校保障学生一日三餐", []),
+        ("旅行社推出一日遊", []),
+        ("須於七日內申報", []),
+        ("5日内完成整改", []),
+        ("25日内部会议召开", [("25日", "2025-02-25", None)]),  # 内部: no 内 of its own
     ],
 )
 def test_issue_18_relative_days_and_numbers(make_context, text, values):

@@ -53,6 +53,8 @@ _ZH = rf"[{_ZH_DIGITS}十百千几廿卅]+(?:点[{_ZH_DIGITS}]+)?"  # 几 may st
 _FRACTION_DIGITS = DecimalContext(prec=10)
 """A fraction that does not terminate (三分之二) is rounded to this many significant digits."""
 
+_NUMERAL_CHAR = re.compile(rf"[\d{_ZH_DIGITS}十百千万亿]")
+
 RANGE_WORDS = ("至", "到", "-", "~", "～", "—", "－")
 
 
@@ -337,12 +339,18 @@ class AmountExtractor:
         return m.start(), w["prefix_qualifiers"][m["pre"]]
 
     @staticmethod
-    def _inside_word(m: re.Match[str], idioms: list[str], text: str, starts: set[int]) -> bool:
+    def _inside_word(
+        m: re.Match[str], idioms: list[str], text: str, starts: set[int], words: Words | None = None
+    ) -> bool:
         """A Chinese numeral inside a word: 李四人民币 (jieba: 李四|人民币), 十分关注, 统一; but a word of
-        numerals with the unit right after it is the number (千万元, 逾千万人: not the 千万 of 千万不要)."""
+        numerals with the unit right after it is the number (千万元, 逾千万人: not the 千万 of 千万不要), and
+        so is a number with its unit that ends a word of jieba's led by no numeral (增加一倍; not the 五次
+        of 三番五次)."""
         begin, num_end = m.start("num"), m.end("num")
         if starts and begin not in starts and m.start() not in starts and m.start("lead") not in starts:
-            return True
+            token = words.at(begin) if words is not None and m["unit"] else None
+            if token is None or token.end != m.end("unit") or _NUMERAL_CHAR.search(text, token.start, begin):
+                return True
         for word in idioms:
             if m["unit"] and begin + len(word) == m.start("unit") and re.fullmatch(r"[十百千万亿]+", word):
                 continue
@@ -409,7 +417,7 @@ class AmountExtractor:
         else:
             after = tail
         chinese = not re.match(r"\d", num)
-        if self._no_amount(m, w, unit, chinese, text, starts, bool(more or inner or (after and m["half"]))):
+        if self._no_amount(m, w, unit, chinese, text, starts, bool(more or inner or (after and m["half"])), words):
             return None
         try:
             value, upper, approximate = parse_approximate((lead or "") + num + (m["mult"] or ""))
@@ -480,6 +488,7 @@ class AmountExtractor:
         text: str,
         starts: set[int],
         more: bool = False,
+        words: Words | None = None,
     ) -> bool:
         """A number that is no amount: a Chinese numeral without a unit (千万不要), 一家, 几家, 十分关注,
         an Arabic one without unit or multiplier (2024), 一来…二来, a unit read only after 万 or 亿 without
@@ -500,7 +509,7 @@ class AmountExtractor:
                 and unit not in w["one_counts"]
             ):
                 return True  # 一家, 一份: an article, not a count worth reporting
-            if self._inside_word(m, w["not_numerals"], text, starts):
+            if self._inside_word(m, w["not_numerals"], text, starts, words):
                 return True
             if re.fullmatch(r"几+", num) and not m["mult"]:
                 return True  # 几家: how many, not a number

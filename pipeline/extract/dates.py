@@ -191,7 +191,7 @@ class DateExtractor:
                 pub = day_at(m.start())
                 if _page_time_line(ctx.folded, m, g):
                     continue
-                if self._duration(ctx.folded, m, g) or self._recurring(ctx.folded, m, g):
+                if self._duration(ctx.folded, m, g, words) or self._recurring(ctx.folded, m, g):
                     continue
                 if g["bwd"]:
                     if not self._a_day_of_the_week(ctx.folded, m, words, w):
@@ -362,10 +362,20 @@ class DateExtractor:
         verb = words.at(token.end)
         return verb is not None and verb.start == token.end and verb.pos.startswith("v")
 
-    def _duration(self, text: str, m: re.Match[str], g: dict) -> bool:
-        """判刑6月, 隔离七日: a month or day without a year after a word of length is a duration, no date."""
+    def _duration(self, text: str, m: re.Match[str], g: dict, words: Words) -> bool:
+        """判刑6月, 隔离七日: a month or day without a year after a word of length is a duration, no date;
+        so is a day without a month before a word of within, a word of its own (七日内, 3日之内; not the 内
+        of 25日内部会议)."""
         bare_month = g["m"] and not (g["d"] or g["y"] or g["y3"] or g["roc"] or g["ry"])
+        if g["day"] and (token := words.at(m.end())) is not None and token.start == m.end():
+            if token.text in self._within_words:
+                return True
         return bool(bare_month or g["day"]) and self._led_by("duration_leads", text, m.start())
+
+    @cached_property
+    def _within_words(self) -> frozenset[str]:
+        """之内, 以内, 内: after a bare day they make it a length of time (七日内)."""
+        return frozenset(data.table("zh/dates.json")["duration_trails"])
 
     def _recurring(self, text: str, m: re.Match[str], g: dict) -> bool:
         """每年3月, 每月5日: a month or day without a year after a word of repetition recurs; it is no date."""
@@ -458,6 +468,8 @@ class DateExtractor:
                 return None
         if m["m"] == "元" and words.continues(m.start("m")):
             return None  # 单元月考: the 元 of 单元
+        if m["day"] and not m["day2"] and words.word_from(m.start(), m.end("dsuf")) is not None:
+            return None  # 一日游, 一日三餐, 一日千里: a word of jieba's that goes on past the day's 日 counts a day
         bare = not (m["y"] or m["by"] or m["y3"] or m["roc"] or m["ry"] or m["m"] or m["bm"])
         if (m["part"] or m["first"]) and bare and words.continues(m.start()):
             return None  # 提前4个月: the 前 of 提前
