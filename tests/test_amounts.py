@@ -569,7 +569,17 @@ def test_a_bound_word_or_more_of_another_word(make_context, text, span, qualifie
 
 
 @pytest.mark.parametrize(
-    "text", ["中美俄三方会谈", "雙方簽約", "千万别忘了", "十万火急的任务", "百萬富翁", "推动两国关系发展", "兩岸交流", "三番五次地催促"]
+    "text",
+    [
+        "中美俄三方会谈",
+        "雙方簽約",
+        "千万别忘了",
+        "十万火急的任务",
+        "百萬富翁",
+        "推动两国关系发展",
+        "兩岸交流",
+        "三番五次地催促",
+    ],
 )
 def test_issue_18_no_false_amounts(make_context, text):
     assert AmountExtractor().find(make_context(text)) == []
