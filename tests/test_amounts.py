@@ -1,5 +1,6 @@
 """Amount grammar: the issue's examples and peers' known failures, as (sentence, span, fields)."""
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -589,3 +590,23 @@ def test_a_range_with_a_dash_is_not_negative(make_context):
     text = "增长2%-3%"
     (m,) = AmountExtractor().find(make_context(text))
     assert (m.normalized.value, m.normalized.upper) == (Decimal(2), Decimal(3))
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "found"),
+    [
+        ("约1/3的受访者表示满意", None, [("约1/3", "0.3333333333", "about")]),
+        ("超過2/3的議員贊成", "hk", [("超過2/3", "0.6666666667", "more_than")]),  # with a bound anywhere
+        ("1/4的家庭有车", None, [("1/4", "0.25", None)]),
+        ("6/30的會議延期", "tw", []),  # a date there, not a fraction
+        ("比分定格在1/3", None, []),
+    ],
+)
+def test_a_fraction_with_a_slash(make_context, text, region, found):
+    ctx = make_context(text)
+    if region:
+        ctx = replace(ctx, region=region)
+    mentions = AmountExtractor().find(ctx)
+    got = [(text[m.start : m.end], str(m.normalized.value), m.normalized.qualifier) for m in mentions]
+    assert got == found
+    assert all(m.normalized.kind == "fraction" for m in mentions)

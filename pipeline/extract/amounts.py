@@ -76,6 +76,7 @@ class _Grammar:
     rate_units: frozenset[str]  # the units a 每小时 before the number makes a rate of (公里: a speed)
     classified: dict[str, tuple[str, str]]  # 个多月 -> (个月, 多), 个半小时 -> (个小时, 半)
     distant: frozenset[str]  # the bound words that may qualify a number a verb away (最高可罚款100万元)
+    slash: re.Pattern[str]  # 约1/3的: a fraction with a slash
 
 
 class AmountExtractor:
@@ -130,6 +131,8 @@ class AmountExtractor:
             rf"(?<![\d.A-Za-z]){qualifier}(?!百分之|千分之)"  # 百分之 and 千分之 are percent and ‰
             rf"(?P<den>{_AR}|[{_ZH_DIGITS}十百千万亿]+)分之(?P<num>{_AR}|{_ZH}){post}"
         )
+        # 约1/3的民众, 超过2/3: a fraction with a slash, read only with a qualifier or before 的 (see _slash)
+        slash = re.compile(rf"(?<![\d.A-Za-z/]){qualifier}(?P<num>\d{{1,3}})/(?P<den>\d{{1,3}})(?![\d/.%]){post}")
         neighbours = re.compile(alternation(w["neighbour_words"]))
         return _Grammar(
             amount,
@@ -141,6 +144,7 @@ class AmountExtractor:
             frozenset(w["rate_units"]),
             classified,
             frozenset(w["distant_qualifiers"]),
+            slash,
         )
 
     def find(self, ctx: Context) -> list[Mention]:
@@ -157,6 +161,20 @@ class AmountExtractor:
                     taken.append((m.start(), m.end()))
             for m in g.fraction.finditer(text, start, end):
                 if mention := self._fraction(m, g.words, text, ctx.word_freq):
+                    mentions.append(mention)
+                    taken.append((m.start(), m.end()))
+            for m in g.slash.finditer(text, start, end):
+                mention = self._fraction(m, g.words, text, ctx.word_freq)
+                # 1/3 alone is as often a date (Taiwan, Hong Kong: 6/30的會議) or a score: a fraction with a
+                # bound, or before 的 where the region writes no dates so
+                if mention and (
+                    mention.normalized.qualifier
+                    or (
+                        text.startswith("的", m.end())
+                        and ctx.region in g.words["fraction_regions"]
+                        and int(m["den"]) <= g.words["fraction_max_bare_denominator"]  # not 6/30的
+                    )
+                ):
                     mentions.append(mention)
                     taken.append((m.start(), m.end()))
             taken.sort()
@@ -283,7 +301,7 @@ class AmountExtractor:
             denominator, numerator = parse_number(m["den"]), parse_number(m["num"])
         except ValueError:
             return None
-        if not denominator or numerator > denominator:
+        if not denominator or not numerator or numerator > denominator:
             return None
         with localcontext(_FRACTION_DIGITS):
             value = exact(numerator / denominator)
