@@ -548,6 +548,10 @@ def test_the_adverb_qianwan_is_still_no_amount(make_context):
         ("東盟十國代表出席", "十國", "10", "国", None, None, "quantity"),
         ("一家五口回乡过年", "五口", "5", "口", None, None, "quantity"),
         ("現場有3對新人", "3對", "3", "对", None, None, "quantity"),
+        # a currency before the qualifier; a currency symbol or code before an Arabic number alone
+        ("项目获人民币逾百亿元投资", "人民币逾百亿元", "10000000000", "元", "CNY", "more_than", "money"),
+        ("售價A$5000", "A$5000", "5000", None, "AUD", None, "money"),
+        ("月租HK$8000", "HK$8000", "8000", None, "HKD", None, "money"),
         # a number and its unit that end a word of jieba's (增加一倍) are the amount
         ("今年产量增加一倍", "一倍", "1", "倍", None, None, "quantity"),
     ],
@@ -610,3 +614,17 @@ def test_a_fraction_with_a_slash(make_context, text, region, found):
     got = [(text[m.start : m.end], str(m.normalized.value), m.normalized.qualifier) for m in mentions]
     assert got == found
     assert all(m.normalized.kind == "fraction" for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "span", "currency"),
+    [
+        ("月入$20,000的家庭", "hk", "$20,000", "HKD"),  # the region's dollar
+        ("月入$20,000的家庭", "tw", "$20,000", "TWD"),
+        ("售价$99", "unknown", "$99", "USD"),  # elsewhere the US dollar
+        ("港幣$3,000", "hk", "港幣$3,000", "HKD"),
+    ],
+)
+def test_a_bare_dollar_sign_is_the_regions_dollar(make_context, text, region, span, currency):
+    (m,) = AmountExtractor().find(replace(make_context(text), region=region))
+    assert (text[m.start : m.end], m.normalized.currency, m.normalized.kind) == (span, currency, "money")

@@ -109,10 +109,13 @@ class AmountExtractor:
         verbs = rf"(?P<modal>{alternation(w['qualifier_modals'])})?(?P<verb>{alternation(w['qualifier_verbs'])})"
         qualifier = rf"(?:(?P<pre>{alternation(w['prefix_qualifiers'])})(?:(?P<link>{links})|{verbs})?)?"
         post = rf"(?P<post>{alternation(w['suffix_qualifiers'])})?"
+        # 人民币逾百亿元: a currency written before the qualifier
+        named_first = rf"(?:(?P<cpre0>{alternation(w['currency_prefixes'])})(?={alternation(w['prefix_qualifiers'])}))?"
         amount = re.compile(
-            rf"(?<![\d.A-Za-z第]){qualifier}"  # 第25条: a section's number, not 25 of something
+            rf"(?<![\d.A-Za-z第]){named_first}{qualifier}"  # 第25条: a section's number, not 25 of something
             rf"(?P<every>{alternation(w['rate_times'])})?"  # 每小时150公里: a speed (kept when its unit is a length)
             rf"(?P<cpre>{alternation(w['currency_prefixes'])})?(?:(?<=[A-Z$])[ \u00a0])?"  # US$ 20亿
+            rf"(?P<dollar>(?<![A-Za-z$])\$)?"  # 月入$20,000, 港幣$3,000: the region's dollar
             rf"(?P<pct>百分之|千分之)?"
             rf"(?P<neg>(?<![\d.A-Za-z)）%‰\]\-−－])[-−－](?=\d)|零下)?"  # -3.2%, 零下5度: below zero
             rf"(?P<lead>数(?=[十百千万亿])|上(?=[百千万亿])|好(?=几))?"  # 数百万, 上千, 好几十: approximate
@@ -484,7 +487,7 @@ class AmountExtractor:
             lead, start = None, max(start, m.start("num"))
         if unit:
             unit_end = self._unit_end(m, g, text, words)
-            if unit_end is None or (m["cpre"] and unit not in g.words["currencies"]):
+            if unit_end is None or ((m["cpre"] or m["cpre0"] or m["dollar"]) and unit not in g.words["currencies"]):
                 # 售价人民币30万起: after a currency named before it, a measure word is no unit of the money
                 unit, end = None, m.end("mult") if m["mult"] else m.end("q1") if m["q1"] else m.end("num")
             elif unit_end != m.end("unit"):
@@ -531,7 +534,7 @@ class AmountExtractor:
                 return True
             if re.fullmatch(r"几+", num) and not m["mult"]:
                 return True  # 几家: how many, not a number
-        elif not (unit or m["mult"]):
+        elif not (unit or m["mult"] or m["cpre"] or m["cpre0"] or m["dollar"]):  # HK$3000, 月入$20,000: money
             return True
         # 来 is "about" only after a round number (十来家, 30来人), not in 一来…二来 (firstly, secondly)
         return m["q1"] == "来" and not re.search(r"[十百千万亿]$|0$", num)
@@ -570,7 +573,10 @@ class AmountExtractor:
         if unit in w["percentage_points"]:
             return "percentage_point", "百分点", None, 1
         # 新台币5万元: a currency written before the number names it; the 元 after is only its unit.
-        named = w["currency_prefixes"].get(m["cpre"]) if m["cpre"] else None
+        prefix = m["cpre"] or m["cpre0"]
+        named = w["currency_prefixes"].get(prefix) if prefix else None
+        if m["dollar"] and not named:
+            named = w["dollar_sign"].get(region, w["dollar_sign"]["unknown"])  # $: HKD in Hong Kong, else USD
         named = named or (w["currency_suffixes"].get(m["csuf"]) if tail and m["csuf"] else None)
         currency = named or w["currencies"].get(unit or "")
         if unit in w["local_yuan"] and not named:
