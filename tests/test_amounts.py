@@ -548,6 +548,9 @@ def test_the_adverb_qianwan_is_still_no_amount(make_context):
         ("東盟十國代表出席", "十國", "10", "国", None, None, "quantity"),
         ("一家五口回乡过年", "五口", "5", "口", None, None, "quantity"),
         ("現場有3對新人", "3對", "3", "对", None, None, "quantity"),
+        # half a tenth
+        ("逾半成市民反對", "逾半成", "5", "%", None, "more_than", "percent"),
+        ("近半成受访者不满", "近半成", "5", "%", None, "less_than", "percent"),
         # a currency before the qualifier; a currency symbol or code before an Arabic number alone
         ("项目获人民币逾百亿元投资", "人民币逾百亿元", "10000000000", "元", "CNY", "more_than", "money"),
         ("售價A$5000", "A$5000", "5000", None, "AUD", None, "money"),
@@ -584,6 +587,7 @@ def test_a_bound_word_or_more_of_another_word(make_context, text, span, qualifie
         "推动两国关系发展",
         "兩岸交流",
         "三番五次地催促",
+        "进口半成品",
     ],
 )
 def test_issue_18_no_false_amounts(make_context, text):

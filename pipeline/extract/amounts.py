@@ -119,7 +119,7 @@ class AmountExtractor:
             rf"(?P<pct>百分之|千分之)?"
             rf"(?P<neg>(?<![\d.A-Za-z)）%‰\]\-−－])[-−－](?=\d)|零下)?"  # -3.2%, 零下5度: below zero
             rf"(?P<lead>数(?=[十百千万亿])|上(?=[百千万亿])|好(?=几))?"  # 数百万, 上千, 好几十: approximate
-            rf"(?P<num>{core}|(?(lead)(?=[万亿])|(?(pre)(?=[万亿])|(?=[万亿][余多]))))(?P<q1>{alternation(w['inner_qualifiers'])})?"
+            rf"(?P<num>{core}|半(?=成)|(?(lead)(?=[万亿])|(?(pre)(?=[万亿])|(?=[万亿][余多]))))(?P<q1>{alternation(w['inner_qualifiers'])})?"
             rf"(?P<mult>{mult_char}+)?(?P<q2>余|多)?(?P<unit>{units})?"
             rf"(?:(?<=[元块])(?P<csuf>{alternation(w['currency_suffixes'])}))?"  # 2.5亿元人民币
             rf"(?(unit)(?<![%‰成倍点])(?P<per>[/／](?:{alternation(w['per_units'])})))?"  # 19.23元/股, 350公里/小时
@@ -441,7 +441,10 @@ class AmountExtractor:
         if self._no_amount(m, w, unit, chinese, text, starts, bool(more or inner or (after and m["half"])), words):
             return None
         try:
-            value, upper, approximate = parse_approximate((lead or "") + num + (m["mult"] or ""))
+            if num == "半":  # 逾半成: half a tenth
+                value, upper, approximate = Decimal("0.5"), None, None
+            else:
+                value, upper, approximate = parse_approximate((lead or "") + num + (m["mult"] or ""))
         except ValueError:
             return None
         qualifier = self._qualifier(m, w, qualifier or approximate, after, more)
