@@ -935,3 +935,26 @@ def test_a_bare_roc_year_is_weak_evidence_of_taiwan(rules_pipeline, text, region
     assert [(e.text, e.normalized.value) for e in doc.entities if e.type == "DATE"] == dates
     if region == "tw":
         assert any(c.kind == "pattern" and c.points == 1 for c in doc.meta.region_evidence.clues)
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # 今 alone before a verb is today; not 今后, 至今, 古今
+        ("市衛生局今公布最新數據", [("今", "2025-02-27", None)]),
+        ("新规今起实施", [("今", "2025-02-27", None)]),
+        ("今后将加强监管", []),
+        ("古今中外皆然", []),
+        # a typhoon signal's number is no day
+        ("天文台發出8號特別告示", []),
+    ],
+)
+def test_issue_18_bare_today_and_signals(make_context, text, values):
+    assert _values(make_context, text) == values
+
+
+def test_a_roc_date_with_dashes(rules_pipeline):
+    doc = rules_pipeline.extract("院會決議\n日期：113-03-04\n資料來源：行政院", published_at="2025-02-27", region="tw")
+    assert [(e.text, e.normalized.value) for e in doc.entities if e.type == "DATE"] == [("113-03-04", "2024-03-04")]
+    doc = rules_pipeline.extract("编号113-03-04", published_at="2025-02-27", region="mainland")
+    assert [e.text for e in doc.entities if e.type == "DATE"] == []

@@ -82,8 +82,8 @@ class DateExtractor:
         zone = r"(?:\.\d{1,6})?(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?"  # 2024-12-05T17:22:41+08:00, as feeds print it
         pattern = re.compile(
             rf"(?<![\d{_ZD}./])(?:"
-            # 2023/5/9 08:15, 112.5.9 (ROC, Taiwan only)
-            rf"(?P<sy>\d{{4}}|\d{{2,3}})(?P<sep>[/.])(?P<sm>1[0-2]|0?[1-9])(?P=sep)(?P<sd>3[01]|[12]\d|0?[1-9])"
+            # 2023/5/9 08:15, 112.5.9 and 105-08-04 (ROC, Taiwan only)
+            rf"(?P<sy>\d{{4}}|\d{{2,3}})(?P<sep>[/.]|(?<=(?<!\d)\d{{3}})-)(?P<sm>1[0-2]|0?[1-9])(?P=sep)(?P<sd>3[01]|[12]\d|0?[1-9])"
             rf"(?![\d.])(?:\s+(?P<sH>[01]?\d|2[0-3]):(?P<sM>[0-5]\d){seconds})?"
             # 2025-07-01, 2025-07-01 08:00, 2019-12-03 17:22:41 (ISO, as pages print their time)
             rf"|(?<!-)(?P<iy>\d{{4}})-(?P<im>1[0-2]|0?[1-9])-(?P<id>3[01]|[12]\d|0?[1-9])(?![\d-])"
@@ -465,6 +465,14 @@ class DateExtractor:
                 return None
             tail = words.straddles(m.start(), m.end())
             if tail is not None and not (m["wkd"] and DateExtractor._weekday_from(m, tail, text, w)):
+                return None
+        if m["rd"] in w["bare_relative_days"]:
+            # 衛生局今公布, 新規今起實施: 今 alone is today as a word of its own before a verb (not 今后, 至今)
+            token, after = words.at(m.start()), words.at(m.end())
+            alone = token is not None and (token.start, token.end) == (m.start(), m.end())
+            if not (
+                alone and after is not None and after.pos.startswith("v") and after.text not in w["not_after_bare_day"]
+            ):
                 return None
         if m["m"] == "元" and words.continues(m.start("m")):
             return None  # 单元月考: the 元 of 单元
