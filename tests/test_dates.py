@@ -958,3 +958,17 @@ def test_a_roc_date_with_dashes(rules_pipeline):
     assert [(e.text, e.normalized.value) for e in doc.entities if e.type == "DATE"] == [("113-03-04", "2024-03-04")]
     doc = rules_pipeline.extract("编号113-03-04", published_at="2025-02-27", region="mainland")
     assert [e.text for e in doc.entities if e.type == "DATE"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a school year written with both its years: its first year, to its second
+        ("政府於二○二四/二○二五學校年度續發津貼", [("二○二四/二○二五學校年度", "2024", "2025")]),
+        ("2024/25学年度开学", [("2024/25学年度", "2024", "2025")]),
+        ("2023-2024学年第一学期", [("2023-2024学年", "2023", "2024")]),
+        ("2023/25学年", []),  # not two years in a row
+    ],
+)
+def test_a_school_year_with_both_years(make_context, text, values):
+    assert _values(make_context, text) == values

@@ -88,8 +88,9 @@ class DateExtractor:
             # 2025-07-01, 2025-07-01 08:00, 2019-12-03 17:22:41 (ISO, as pages print their time)
             rf"|(?<!-)(?P<iy>\d{{4}})-(?P<im>1[0-2]|0?[1-9])-(?P<id>3[01]|[12]\d|0?[1-9])(?![\d-])"
             rf"(?:(?:\s+|T)(?P<iH>[01]?\d|2[0-3]):(?P<iM>[0-5]\d){seconds}{zone}(?![\d:]))?"
-            # 2022/23年度, 二零二二/二三年度, 2024-25财年 (a fiscal year)
-            rf"|(?P<fy>\d{{4}}|[{_ZD}]{{4}})[/-](?P<fy2>\d{{2}}|[{_ZD}]{{2}})(?:财政年度|财年|年度)"
+            # 2022/23年度, 二零二二/二三年度, 2024-25财年 (a fiscal year); 二○二三/二○二四学校年度 (a school year)
+            rf"|(?P<fy>\d{{4}}|[{_ZD}]{{4}})[/-](?P<fy2>(?:\d{{4}}|[{_ZD}]{{4}})(?=学)|\d{{2}}|[{_ZD}]{{2}})"
+            rf"(?P<fys>财政年度|财年|学校年度|学年度|学年|年度)"
             # 上世纪九十年代, 20世纪60年代
             rf"|(?:(?P<rc>{alternation(w['centuries'])})|(?P<cn>1\d|2[01]|十[一二三四五六七八九]|二十一?)世纪)"
             rf"(?P<dec>[1-9]0|[一二三四五六七八九]十)年代"
@@ -805,8 +806,16 @@ class DateExtractor:
         return DateValue(value=day.isoformat(), granularity="day", relative=True)
 
     @staticmethod
-    def _fiscal(g: dict, w: dict, region: str) -> DateValue:
+    def _fiscal(g: dict, w: dict, region: str) -> DateValue | None:
         start_year = int(parse_number(g["fy"]))
+        if g["fys"].startswith("学"):  # a school year: its first year, to its second
+            second = int(parse_number(g["fy2"]))
+            second = second if second >= 1000 else start_year // 100 * 100 + second
+            if second != start_year + 1:
+                return None
+            return DateValue(
+                value=f"{start_year:04d}", granularity="year", end=f"{second:04d}", relative=False, note="school year"
+            )
         start_month = w["fiscal_year_start_month"].get(region, 1)
         end_year, end_month = (start_year + 1, start_month - 1) if start_month > 1 else (start_year, 12)
         return DateValue(
