@@ -548,6 +548,12 @@ def test_the_adverb_qianwan_is_still_no_amount(make_context):
         ("東盟十國代表出席", "十國", "10", "国", None, None, "quantity"),
         ("一家五口回乡过年", "五口", "5", "口", None, None, "quantity"),
         ("現場有3對新人", "3對", "3", "对", None, None, "quantity"),
+        # half: 半数 is 50 %
+        ("贊成者佔半數以上", "半數以上", "50", "%", None, "at_least", "percent"),
+        ("逾半数居民支持", "逾半数", "50", "%", None, "more_than", "percent"),
+        # Hong Kong's 厘 of interest; casualties after Arabic digits
+        ("息率為4.2厘", "4.2厘", "4.2", "厘", None, None, "quantity"),
+        ("車禍造成3死", "3死", "3", "死", None, None, "quantity"),
         # half a tenth
         ("逾半成市民反對", "逾半成", "5", "%", None, "more_than", "percent"),
         ("近半成受访者不满", "近半成", "5", "%", None, "less_than", "percent"),
@@ -588,6 +594,8 @@ def test_a_bound_word_or_more_of_another_word(make_context, text, span, qualifie
         "兩岸交流",
         "三番五次地催促",
         "进口半成品",
+        "十数人",
+        "九死一生",
     ],
 )
 def test_issue_18_no_false_amounts(make_context, text):

@@ -119,7 +119,7 @@ class AmountExtractor:
             rf"(?P<pct>百分之|千分之)?"
             rf"(?P<neg>(?<![\d.A-Za-z)）%‰\]\-−－])[-−－](?=\d)|零下)?"  # -3.2%, 零下5度: below zero
             rf"(?P<lead>数(?=[十百千万亿])|上(?=[百千万亿])|好(?=几))?"  # 数百万, 上千, 好几十: approximate
-            rf"(?P<num>{core}|半(?=成)|(?(lead)(?=[万亿])|(?(pre)(?=[万亿])|(?=[万亿][余多]))))(?P<q1>{alternation(w['inner_qualifiers'])})?"
+            rf"(?P<num>{core}|半(?=成|数)|(?(lead)(?=[万亿])|(?(pre)(?=[万亿])|(?=[万亿][余多]))))(?P<q1>{alternation(w['inner_qualifiers'])})?"
             rf"(?P<mult>{mult_char}+)?(?P<q2>余|多)?(?P<unit>{units})?"
             rf"(?:(?<=[元块])(?P<csuf>{alternation(w['currency_suffixes'])}))?"  # 2.5亿元人民币
             rf"(?(unit)(?<![%‰成倍点])(?P<per>[/／](?:{alternation(w['per_units'])})))?"  # 19.23元/股, 350公里/小时
@@ -522,6 +522,10 @@ class AmountExtractor:
             return True
         if unit in w["after_multiplier_units"] and not m["mult"]:
             return True
+        if (num == "半" and unit not in w["half_units"]) or (unit in w["half_only_units"] and num != "半"):
+            return True  # 半数 is half (50 %), 半成 half a tenth; 数 after another number is no unit
+        if unit in w["arabic_units"] and chinese:
+            return True  # 2死708傷: a count after Arabic digits; not 九死一生
         if chinese:
             if (not unit and not m["mult"]) or unit in w["local_cents"]:  # 八仙 is no money; 被罚一千万 a number
                 return True
