@@ -27,7 +27,10 @@ A word of numerals before a unit is a number (逾千万元; not 千万不要), a
 verb away from its number (最高可罚款100万元, 至少需要200万元: the amount starts after the verb
 and keeps at_most / at_least); a 个 may carry 多/余/半 before its unit (一个多月, 两个半小时,
 一个多百分点); a 多 after 年/天/周 is more_than (3年多) unless it begins a word (3年多次); a unit
-such as 方 is read only after 万 or 亿 (100亿方; 三方 are parties).
+such as 方 is read only after 万 or 亿 (100亿方; 三方 are parties). A minus sign or 零下 makes the
+value negative (-3.2%, 零下5度; not the dash of 2%-3%). 半成 is 5 % and 半数 50 %; a fraction may be
+written with a slash (约1/3, 超过2/3; before 的 alone only where slashes write no dates); a bare $ is
+the region's dollar (月入$20,000: HKD in Hong Kong, USD elsewhere).
 """
 
 from __future__ import annotations
