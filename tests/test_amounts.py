@@ -548,6 +548,10 @@ def test_the_adverb_qianwan_is_still_no_amount(make_context):
         ("東盟十國代表出席", "十國", "10", "国", None, None, "quantity"),
         ("一家五口回乡过年", "五口", "5", "口", None, None, "quantity"),
         ("現場有3對新人", "3對", "3", "对", None, None, "quantity"),
+        # full-width digits grouped with a full-width comma; a space before a multiplier, % or a currency
+        ("投資１，０００萬元", "１，０００萬元", "10000000", "元", "CNY", None, "money"),
+        ("营收 3.5 亿元", "3.5 亿元", "350000000", "元", "CNY", None, "money"),
+        ("增幅為 5 %", "5 %", "5", "%", None, None, "percent"),
         # half: 半数 is 50 %
         ("贊成者佔半數以上", "半數以上", "50", "%", None, "at_least", "percent"),
         ("逾半数居民支持", "逾半数", "50", "%", None, "more_than", "percent"),
@@ -596,6 +600,7 @@ def test_a_bound_word_or_more_of_another_word(make_context, text, span, qualifie
         "进口半成品",
         "十数人",
         "九死一生",
+        "网友评论 [0 条]",
     ],
 )
 def test_issue_18_no_false_amounts(make_context, text):

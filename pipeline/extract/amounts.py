@@ -50,7 +50,7 @@ from pipeline.normalize.numerals import EXACT, parse_approximate, parse_number
 from pipeline.records import Amount
 from pipeline.region import RegionDetector
 
-_AR = r"(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+(?:,\d{3})*)(?:\.\d+)?"  # 12 000 and 1,385 both group thousands
+_AR = r"(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+(?:[,，]\d{3}(?!\d))*)(?:\.\d+)?"  # 12 000, 1,385, １，０００ group thousands
 _ZH_DIGITS = "零〇○一二两三四五六七八九"
 _ZH = rf"[{_ZH_DIGITS}十百千几廿卅]+(?:点[{_ZH_DIGITS}]+)?"  # 几 may stand for a digit: 三十几, 几百; 廿一 is 21
 _FRACTION_DIGITS = DecimalContext(prec=10)
@@ -101,6 +101,7 @@ class AmountExtractor:
         }
         unit_list += classified
         units = alternation(unit_list)
+        spaced = alternation([*w["currencies"], *w["percent"], *w["percentage_points"]])
         # 180万千瓦 is 1800000 千瓦 (not 1801000 瓦), 100兆瓦 100 兆瓦: a multiplier takes no numeral that
         # begins a compound unit, and is none itself when it begins one. (五千瓦 is 5000 瓦: the same power.)
         compound = alternation(w["compound_units"])
@@ -115,7 +116,8 @@ class AmountExtractor:
         # 人民币逾百亿元: a currency written before the qualifier
         named_first = rf"(?:(?P<cpre0>{alternation(w['currency_prefixes'])})(?={alternation(w['prefix_qualifiers'])}))?"
         amount = re.compile(
-            rf"(?<![\d.A-Za-z第]){named_first}{qualifier}"  # 第25条: a section's number, not 25 of something
+            # 第25条, 第 3 名: a section's or a rank's number, not 25 of something; 1，000: not its 000
+            rf"(?<![\d.A-Za-z第])(?<!\d[,，])(?<!第[ \u00a0]){named_first}{qualifier}"
             rf"(?P<every>{alternation(w['rate_times'])})?"  # 每小时150公里: a speed (kept when its unit is a length)
             rf"(?P<cpre>{alternation(w['currency_prefixes'])})?(?:(?<=[A-Z$])[ \u00a0])?"  # US$ 20亿
             rf"(?P<dollar>(?<![A-Za-z$])\$)?"  # 月入$20,000, 港幣$3,000: the region's dollar
@@ -123,7 +125,10 @@ class AmountExtractor:
             rf"(?P<neg>(?<![\d.A-Za-z)）%‰\]\-−－])[-−－](?=\d)|零下)?"  # -3.2%, 零下5度: below zero
             rf"(?P<lead>数(?=[十百千万亿])|上(?=[百千万亿])|好(?=几))?"  # 数百万, 上千, 好几十: approximate
             rf"(?P<num>{core}|半(?=成|数)|(?(lead)(?=[万亿])|(?(pre)(?=[万亿])|(?=[万亿][余多]))))(?P<q1>{alternation(w['inner_qualifiers'])})?"
-            rf"(?P<mult>{mult_char}+)?(?P<q2>余|多)?(?P<unit>{units})?"
+            # 3.5 亿元, 5 %, 300 元: a space may stand between Arabic digits and a multiplier, a percent sign
+            # or a currency (not a measure word: 网友评论 [0 条] is a page's furniture)
+            rf"(?:(?<=\d)[ \u00a0](?=[万亿兆]|(?:{spaced})))?"
+            rf"(?P<mult>{mult_char}+)?(?P<q2>余|多)?(?:(?<=[万亿兆])[ \u00a0](?={units}))?(?P<unit>{units})?"
             rf"(?:(?<=[元块])(?P<csuf>{alternation(w['currency_suffixes'])}))?"  # 2.5亿元人民币
             rf"(?(unit)(?<![%‰成倍点])(?P<per>[/／](?:{alternation(w['per_units'])})))?"  # 19.23元/股, 350公里/小时
             rf"(?:(?<=[{''.join(w['more_after_unit'])}])(?P<q3>多|余))?"  # 一倍多, 两成多
