@@ -972,3 +972,12 @@ def test_a_roc_date_with_dashes(rules_pipeline):
 )
 def test_a_school_year_with_both_years(make_context, text, values):
     assert _values(make_context, text) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"), [("会议今天上午召开", "今天", "2025-02-27"), ("會議明天下午舉行", "明天", "2025-02-28")]
+)
+def test_a_day_jieba_joins_to_its_part_of_the_day_is_no_name(rules_pipeline, text, span, value):
+    """jieba tags 今天上午 as a person's name (nr); the day inside it is still a date."""
+    doc = rules_pipeline.extract(text, published_at="2025-02-27")
+    assert [(e.text, e.normalized.value) for e in doc.entities if e.type == "DATE"] == [(span, value)]
