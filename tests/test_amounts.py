@@ -552,6 +552,8 @@ def test_the_adverb_qianwan_is_still_no_amount(make_context):
         ("投資１，０００萬元", "１，０００萬元", "10000000", "元", "CNY", None, "money"),
         ("营收 3.5 亿元", "3.5 亿元", "350000000", "元", "CNY", None, "money"),
         ("增幅為 5 %", "5 %", "5", "%", None, None, "percent"),
+        # a 零 after a multiplier before Arabic digits
+        ("总额达1亿零500万元", "1亿零500万元", "105000000", "元", "CNY", None, "money"),
         # half: 半数 is 50 %
         ("贊成者佔半數以上", "半數以上", "50", "%", None, "at_least", "percent"),
         ("逾半数居民支持", "逾半数", "50", "%", None, "more_than", "percent"),

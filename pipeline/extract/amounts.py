@@ -108,7 +108,8 @@ class AmountExtractor:
         mult_char = rf"(?!{compound})[万亿兆]"
         # 4千元, 3千5百人, 1,234百万元: Arabic digits before 十/百/千 (not 3千瓦: a unit of its own)
         mixed = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:(?!{compound})[十百千](?:\d|[{_ZH_DIGITS}])?)+"
-        core = rf"(?:{mixed}|{_AR}|{_ZH})(?:{mult_char}(?!{compound})(?:{mixed}|{_AR}|{_ZH}))*"
+        # 1亿零500万: a 零 may stand after a multiplier before Arabic digits
+        core = rf"(?:{mixed}|{_AR}|{_ZH})(?:{mult_char}(?!{compound})(?:零?{mixed}|零?{_AR}|{_ZH}))*"
         links = alternation(w["qualifier_links"])  # 至少达, 最高可达, 约占
         verbs = rf"(?P<modal>{alternation(w['qualifier_modals'])})?(?P<verb>{alternation(w['qualifier_verbs'])})"
         qualifier = rf"(?:(?P<pre>{alternation(w['prefix_qualifiers'])})(?:(?P<link>{links})|{verbs})?)?"
