@@ -899,6 +899,9 @@ def test_issue_18_relative_days_and_numbers(make_context, text, values):
         ("【更新時間】2025/07/01 08:00", "2025-07-01T08:00+08:00"),
         ("最后更新时间：2025-07-01 08:00", "2025-07-01T08:00+08:00"),
         ("人民网 2025-07-01 08:00:12", "2025-07-01T08:00+08:00"),  # a clock to the second: the page's
+        ("香港電台 2025-07-01 HKT 08:00", "2025-07-01T08:00+08:00"),  # a short name, a zone, a clock
+        ("發佈時間：2025/07/01 08:00 PM", "2025-07-01T20:00+08:00"),
+        ("2025/7/1 上午 08:00", "2025-07-01T08:00+08:00"),
     ],
 )
 def test_issue_18_publication_lines(rules_pipeline, line, published):

@@ -965,6 +965,12 @@ def _day_of(value: DateValue) -> date | None:
 
 _SENTENCE = re.compile(r"[，。,；;！？]")
 _SECONDS = re.compile(r"\d[:：][0-5]\d[:：][0-5]\d")
+_CLOCK = re.compile(r"\d{1,2}[:：]\d{2}")
+_LINE_CLOCK = re.compile(
+    r"(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|HKT|CST|AM|PM|am|pm|上午|下午|中午|晚上|早上|凌晨"
+    r"|(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]|[\s\u3000()（）|])+"
+)
+"""What a page's time line may carry beside its date: a clock, a zone, a part of the day, a weekday."""
 
 
 @cache
@@ -997,8 +1003,10 @@ def _page_time_line(text: str, m: re.Match[str], g: dict) -> bool:
         return False
     if _SECONDS.search(m.group()):
         return True  # 新华网 2019-12-03 17:22:41: prose gives no seconds; a page's clock does
-    rest = (text[line_start : m.start()] + text[m.end() : line_end]).strip(" \t\u3000()（）|")
-    rest = re.sub(r"^\d{1,2}:\d{2}(?::\d{2})?", "", rest).strip()
+    before, after = text[line_start : m.start()], _LINE_CLOCK.sub("", text[m.end() : line_end])
+    rest = _LINE_CLOCK.sub("", before) + after
+    if not after and (g["iH"] or g["sH"] or _CLOCK.search(text, m.end(), line_end)) and len(before.strip()) <= 12:
+        return True  # 香港電台 2025-07-01 HKT 08:00: a short name before the page's date and clock
     return not rest or bool(_page_label().search(line))
 
 
