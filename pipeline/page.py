@@ -21,8 +21,14 @@ from pipeline.records import Region
 _HAN = r"[\u3400-\u9fff\uf900-\ufaff]"
 _DATELINE = re.compile(
     r"(?P<y>\d{4})\s*(?:年|-|/|\.)\s*(?P<m>\d{1,2})\s*(?:月|-|/|\.)\s*(?P<d>\d{1,2})\s*日?"
-    r"(?:(?:\s*|T)(?P<H>\d{1,2})\s*[:：时時]\s*(?P<M>\d{2})(?:\s*[:：]\s*\d{2})?)?"
+    # 2025年7月1日（星期二）08:00, 2025年7月1日 下午2:30: a weekday and a part of the day may come first
+    r"(?:\s*[（(]?(?:星期|礼拜|禮拜|周|週)[一二三四五六日天][）)]?)?"
+    r"(?:\s*(?:HKT|CST|北京时间|北京時間|台北時間))?"  # 2025-07-01 HKT 08:00: a time zone's name
+    r"(?:(?:\s*|T)(?P<ap>上午|下午|中午|晚上|早上|凌晨)?\s*(?P<H>\d{1,2})\s*[:：时時]\s*(?P<M>\d{2})"
+    r"(?:\s*[:：]\s*\d{2})?(?:\s*(?P<ap2>AM|PM|am|pm))?)?"
 )
+_AFTERNOON = frozenset({"下午", "晚上", "PM", "pm"})  # 下午2:30 and 2:30 PM are 14:30; 中午12:30 stays
+_PROSE_BEFORE = re.compile(r"[，。,；;！？：:]")
 _NAME = rf"{_HAN}{{2,4}}"
 
 
@@ -95,10 +101,13 @@ class PageParser:
             )
             words["credit_names"] = names
             words["credit_line_re"] = re.compile(rf"[^\s]{{0,10}}?(?:{names}\s*)+(?:{trailers})?")
-            # 发布时间：2025-07-01 08:00 / 来源：新华网 更新時間：…: a labelled publication line (labels in dates.json).
+            # 发布时间：2025-07-01 08:00 / 来源：新华网 更新時間：… / 編輯：王明 發佈時間：… / 【更新時間】…: a
+            # labelled publication line (labels in dates.json), after other labelled fields of the line.
             labels = alternation(data.table("zh/dates.json")["publication_labels"])
+            fields = alternation([*words["source_labels"], *words["editor_labels"], *words["reporter_labels"]])
             words["publication_label_re"] = re.compile(
-                rf"\s*(?:(?:{sources})\s*[:：]\s*[^\s|｜丨]+[\s|｜丨]+)?[【\[（(]?\s*(?:{labels})\s*[:：]?\s*"
+                rf"\s*(?:(?:{fields})\s*[:：]?\s*[^\s|｜丨]+[\s|｜丨]+){{0,3}}"
+                rf"[【\[（(]?\s*(?:{labels})\s*[】\]）)]?\s*[:：]?\s*"
             )
             self._words = words
         return self._words
@@ -219,7 +228,10 @@ class PageParser:
         match = _DATELINE.search(line)
         if not match or len(line) > 80:
             return False
-        return match.start() <= 4 or bool(self._load()["publication_label_re"].fullmatch(line, 0, match.start()))
+        if match.start() <= 4 or bool(self._load()["publication_label_re"].fullmatch(line, 0, match.start())):
+            return True
+        # 香港電台 2025-07-01 HKT 08:00: a short name before a date with its clock time, no prose
+        return match["H"] is not None and match.start() <= 12 and not _PROSE_BEFORE.search(line, 0, match.start())
 
     def _iso(self, match: re.Match[str]) -> str | None:
         y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
@@ -227,7 +239,10 @@ class PageParser:
             return None
         if match["H"] is not None and int(match["H"]) <= 23 and int(match["M"]) <= 59:
             # int(): the digits may be full-width (23:４０), which an ISO string cannot hold
-            return f"{y:04d}-{m:02d}-{d:02d}T{int(match['H']):02d}:{int(match['M']):02d}{self.timezone}"
+            hour = int(match["H"])
+            if (match["ap"] in _AFTERNOON or match["ap2"] in _AFTERNOON) and hour < 12:
+                hour += 12
+            return f"{y:04d}-{m:02d}-{d:02d}T{hour:02d}:{int(match['M']):02d}{self.timezone}"
         return f"{y:04d}-{m:02d}-{d:02d}"
 
     @staticmethod

@@ -40,7 +40,9 @@ class Amount(_Record):
         description=(
             "Exact value with multipliers applied (750余万 -> 7500000). An approximate numeral gives the round "
             "number it starts from: 三十几万 -> 300000, 十几 -> 10, 数百万 -> 1000000, 上百 -> 100. A fraction "
-            "that does not terminate is rounded to 10 significant digits (三分之二 -> 0.6666666667)."
+            "that does not terminate is rounded to 10 significant digits (三分之二 -> 0.6666666667). A minus sign or "
+            "零下 before the number makes it negative (-3.2% -> -3.2, 零下5度 -> -5); 一个多月 -> 1 个月 more_than, "
+            "两个半小时 -> 2.5 个小时."
         )
     )
     value_text: str = Field(description="The exact decimal value as a string, for values a float cannot hold.")
@@ -58,7 +60,8 @@ class Amount(_Record):
         description=(
             "How the value bounds the amount: more_than (逾, 超过, 余, 多, and 几/数 numerals: 十几家, 数百万元), "
             "about (约, 左右, and 来: 十来家), at_least (至少, 不低于, 以上, and 上百/上千), less_than (近, 不足), "
-            "at_most (最高, 不超过, 上看, 以下)."
+            "at_most (最高, 不超过, 上看, 以下). A bound a verb away keeps its meaning (最高可罚款100万元: "
+            "100万元 at_most; 至少需要200万元: at_least)."
         ),
     )
     upper: Decimal | None = Field(

@@ -51,6 +51,11 @@ class RegionDetector:
         return {region: [re.compile(p) for p in pats] for region, pats in self._table["patterns"].items()}
 
     @cached_property
+    def _weak_patterns(self) -> dict[str, list[re.Pattern[str]]]:
+        """Forms that hint at a region without deciding it alone (a bare ROC year: 112年虧損)."""
+        return {region: [re.compile(p) for p in pats] for region, pats in self._table["weak_patterns"].items()}
+
+    @cached_property
     def _words(self) -> list[tuple[str, str, str, int]]:
         """The marker, strong marker and body words as (region, kind, word, points per occurrence), in table order."""
         table = self._table
@@ -103,11 +108,20 @@ class RegionDetector:
             for char in chars:
                 if char in text:  # a hint, not a count: 裡 is common in HK too
                     found.append(RegionClue(region=region, kind="variant", text=char, count=text.count(char), points=1))
+        strong = set()
         for region, patterns in self._patterns.items():
             forms = Counter(m.group() for pattern in patterns for m in pattern.finditer(text))
             for form, count in forms.items():
                 points = count * table["pattern_points"]
                 found.append(RegionClue(region=region, kind="pattern", text=form, count=count, points=points))
+                strong.add(form)
+        for region, patterns in self._weak_patterns.items():
+            # one point however often (a hint, as a variant character is), and none where a form above counted
+            forms = Counter(m.group() for pattern in patterns for m in pattern.finditer(text))
+            for form, count in forms.items():
+                if not any(form in s for s in strong):
+                    found.append(RegionClue(region=region, kind="pattern", text=form, count=count, points=1))
+                    break
         return found
 
     def opencc_config(self, region: Region) -> str:

@@ -1,5 +1,6 @@
 """Amount grammar: the issue's examples and peers' known failures, as (sentence, span, fields)."""
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -499,3 +500,150 @@ def test_more_long_tail_amounts(make_context, text, span, value, unit, currency,
 
 def test_the_adverb_qianwan_is_still_no_amount(make_context):
     assert AmountExtractor().find(make_context("千万不要放弃")) == []
+
+
+# --- Issue 18's long tail (sentences written for these tests) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit", "currency", "qualifier", "kind"),
+    [
+        # currencies by their full names: ISO 4217 codes
+        ("援助金额为800万瑞典克朗", "800万瑞典克朗", "8000000", "瑞典克朗", "SEK", None, "money"),
+        ("集團以12億丹麥克朗收購", "12億丹麥克朗", "1200000000", "丹麦克朗", "DKK", None, "money"),
+        ("合约价值3亿巴西雷亚尔", "3亿巴西雷亚尔", "300000000", "巴西雷亚尔", "BRL", None, "money"),
+        ("出口額4億阿聯酋迪拉姆", "4億阿聯酋迪拉姆", "400000000", "阿联酋迪拉姆", "AED", None, "money"),
+        ("罰款兩萬新加坡幣", "兩萬新加坡幣", "20000", "新加坡币", "SGD", None, "money"),
+        ("售价6万坡元", "6万坡元", "60000", "坡元", "SGD", None, "money"),
+        # compound units stay whole
+        ("铁路完成货物周转量8.5亿吨公里", "8.5亿吨公里", "850000000", "吨公里", None, None, "quantity"),
+        ("主變容量30萬千伏安", "30萬千伏安", "300000", "千伏安", None, None, "quantity"),
+        ("海上风电装机2.5吉瓦", "2.5吉瓦", "2.5", "吉瓦", None, None, "quantity"),
+        ("气田年产天然气50亿方", "50亿方", "5000000000", "方", None, None, "quantity"),
+        ("PM10濃度為80微克/立方米", "80微克/立方米", "80", "微克/立方米", None, None, "quantity"),
+        # below zero
+        ("最低气温零下12℃", "零下12℃", "-12", "℃", None, None, "quantity"),
+        ("出口增速为-1.8%", "-1.8%", "-1.8", "%", None, None, "percent"),
+        ("按年變動-0.7%", "-0.7%", "-0.7", "%", None, None, "percent"),
+        # a bound word a verb away: the amount starts after the verb and keeps the bound
+        ("违规者最高可罚款50万元", "50万元", "500000", "元", "CNY", "at_most", "money"),
+        ("每名學生最多可獲得3000元", "3000元", "3000", "元", "CNY", "at_most", "money"),
+        ("项目至少需要80亿元", "80亿元", "8000000000", "元", "CNY", "at_least", "money"),
+        ("折算下来约合人民币3.5亿元", "人民币3.5亿元", "350000000", "元", "CNY", "about", "money"),
+        ("每隊頂多8人", "頂多8人", "8", "人", None, "at_most", "quantity"),
+        ("装修起码要2000元", "起码要2000元", "2000", "元", "CNY", "at_least", "money"),
+        ("他在海外漂泊十年有余", "十年有余", "10", "年", None, "more_than", "quantity"),
+        # 个 with 多/余/半 before its unit; 多 after 年
+        ("谈判持续了一个多月", "一个多月", "1", "个月", None, "more_than", "quantity"),
+        ("會議開了三個半小時", "三個半小時", "3.5", "个小时", None, None, "quantity"),
+        ("失業率回落一個多百分點", "一個多百分點", "1", "百分点", None, "more_than", "percentage_point"),
+        ("工程延误两年多", "两年多", "2", "年", None, "more_than", "quantity"),
+        # a bare 万 before 余; a Chinese numeral with 万/亿 and no unit; 廿
+        ("志愿者万余人参与", "万余人", "10000", "人", None, "more_than", "quantity"),
+        ("現場萬餘名市民", "萬餘名", "10000", "名", None, "more_than", "quantity"),
+        ("该公司被罚两千万", "两千万", "20000000", None, None, None, "number"),
+        ("刑期為廿四個月", "廿四個月", "24", "个月", None, None, "quantity"),
+        # more measure words: boxes, countries, family members, pairs
+        ("超市售出月饼3000盒", "3000盒", "3000", "盒", None, None, "quantity"),
+        ("東盟十國代表出席", "十國", "10", "国", None, None, "quantity"),
+        ("一家五口回乡过年", "五口", "5", "口", None, None, "quantity"),
+        ("現場有3對新人", "3對", "3", "对", None, None, "quantity"),
+        # full-width digits grouped with a full-width comma; a space before a multiplier, % or a currency
+        ("投資１，０００萬元", "１，０００萬元", "10000000", "元", "CNY", None, "money"),
+        ("营收 3.5 亿元", "3.5 亿元", "350000000", "元", "CNY", None, "money"),
+        ("增幅為 5 %", "5 %", "5", "%", None, None, "percent"),
+        # a 零 after a multiplier before Arabic digits
+        ("总额达1亿零500万元", "1亿零500万元", "105000000", "元", "CNY", None, "money"),
+        # half: 半数 is 50 %
+        ("贊成者佔半數以上", "半數以上", "50", "%", None, "at_least", "percent"),
+        ("逾半数居民支持", "逾半数", "50", "%", None, "more_than", "percent"),
+        # Hong Kong's 厘 of interest; casualties after Arabic digits
+        ("息率為4.2厘", "4.2厘", "4.2", "厘", None, None, "quantity"),
+        ("車禍造成3死", "3死", "3", "死", None, None, "quantity"),
+        # half a tenth
+        ("逾半成市民反對", "逾半成", "5", "%", None, "more_than", "percent"),
+        ("近半成受访者不满", "近半成", "5", "%", None, "less_than", "percent"),
+        # a currency before the qualifier; a currency symbol or code before an Arabic number alone
+        ("项目获人民币逾百亿元投资", "人民币逾百亿元", "10000000000", "元", "CNY", "more_than", "money"),
+        ("售價A$5000", "A$5000", "5000", None, "AUD", None, "money"),
+        ("月租HK$8000", "HK$8000", "8000", None, "HKD", None, "money"),
+        # a number and its unit that end a word of jieba's (增加一倍) are the amount
+        ("今年产量增加一倍", "一倍", "1", "倍", None, None, "quantity"),
+    ],
+)
+def test_issue_18_long_tail(make_context, text, span, value, unit, currency, qualifier, kind):
+    _check_amount(make_context, text, span, value, unit, currency, qualifier, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "qualifier"),
+    [
+        ("最高法院5名法官出席", "5名", None),  # 法院 is no verb: 最高 bounds nothing
+        ("最高氣溫35度", "35度", None),
+        ("近5年多次获奖", "近5年", "less_than"),  # the 多 of 多次
+    ],
+)
+def test_a_bound_word_or_more_of_another_word(make_context, text, span, qualifier):
+    mentions = AmountExtractor().find(make_context(text))
+    assert [(text[m.start : m.end], m.normalized.qualifier) for m in mentions] == [(span, qualifier)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中美俄三方会谈",
+        "雙方簽約",
+        "千万别忘了",
+        "十万火急的任务",
+        "百萬富翁",
+        "推动两国关系发展",
+        "兩岸交流",
+        "三番五次地催促",
+        "进口半成品",
+        "十数人",
+        "九死一生",
+        "网友评论 [0 条]",
+    ],
+)
+def test_issue_18_no_false_amounts(make_context, text):
+    assert AmountExtractor().find(make_context(text)) == []
+
+
+def test_a_range_with_a_dash_is_not_negative(make_context):
+    text = "增长2%-3%"
+    (m,) = AmountExtractor().find(make_context(text))
+    assert (m.normalized.value, m.normalized.upper) == (Decimal(2), Decimal(3))
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "found"),
+    [
+        ("约1/3的受访者表示满意", None, [("约1/3", "0.3333333333", "about")]),
+        ("超過2/3的議員贊成", "hk", [("超過2/3", "0.6666666667", "more_than")]),  # with a bound anywhere
+        ("1/4的家庭有车", None, [("1/4", "0.25", None)]),
+        ("6/30的會議延期", "tw", []),  # a date there, not a fraction
+        ("比分定格在1/3", None, []),
+    ],
+)
+def test_a_fraction_with_a_slash(make_context, text, region, found):
+    ctx = make_context(text)
+    if region:
+        ctx = replace(ctx, region=region)
+    mentions = AmountExtractor().find(ctx)
+    got = [(text[m.start : m.end], str(m.normalized.value), m.normalized.qualifier) for m in mentions]
+    assert got == found
+    assert all(m.normalized.kind == "fraction" for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "span", "currency"),
+    [
+        ("月入$20,000的家庭", "hk", "$20,000", "HKD"),  # the region's dollar
+        ("月入$20,000的家庭", "tw", "$20,000", "TWD"),
+        ("售价$99", "unknown", "$99", "USD"),  # elsewhere the US dollar
+        ("港幣$3,000", "hk", "港幣$3,000", "HKD"),
+    ],
+)
+def test_a_bare_dollar_sign_is_the_regions_dollar(make_context, text, region, span, currency):
+    (m,) = AmountExtractor().find(replace(make_context(text), region=region))
+    assert (text[m.start : m.end], m.normalized.currency, m.normalized.kind) == (span, currency, "money")

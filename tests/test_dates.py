@@ -856,3 +856,131 @@ def test_future_and_past_words_around_a_date(make_context, text, values):
 )
 def test_since_words_and_thirds_of_a_month(make_context, text, values):
     assert _values(make_context, text) == values
+
+
+# --- Issue 18's long tail (sentences written for these tests) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a week's end: its Saturday to Sunday
+        ("上周末天气晴朗", [("上周末", "2025-02-22", "2025-02-23")]),
+        ("本週末有雨", [("本週末", "2025-03-01", "2025-03-02")]),
+        # two days from the publication date
+        ("今明两天有大雨", [("今明两天", "2025-02-27", "2025-02-28")]),
+        ("今明兩日氣溫回升", [("今明兩日", "2025-02-27", "2025-02-28")]),
+        ("上一年度虧損收窄", [("上一年度", "2024", None)]),
+        ("下一年度预算增加", [("下一年度", "2026", None)]),
+        # a number before 号 and a word of what it numbers is no day
+        ("他穿着10号球衣", []),
+        ("3號病例已出院", []),
+        # a day in a word that goes on past its 日, or before a word of within, counts days
+        ("学校保障学生一日三餐", []),
+        ("旅行社推出一日遊", []),
+        ("須於七日內申報", []),
+        ("5日内完成整改", []),
+        ("25日内部会议召开", [("25日", "2025-02-25", None)]),  # 内部: no 内 of its own
+        ("明晨有雨", [("明晨", "2025-02-28", None)]),
+        ("2月20日舉行典禮，是日天氣晴朗", [("2月20日", "2025-02-20", None), ("是日", "2025-02-20", None)]),
+    ],
+)
+def test_issue_18_relative_days_and_numbers(make_context, text, values):
+    assert _values(make_context, text) == values
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("發佈時間：2025年7月1日（星期二）08:00", "2025-07-01T08:00+08:00"),  # a weekday before the clock
+        ("发布时间：2025年7月1日 星期二 08:00", "2025-07-01T08:00+08:00"),
+        ("更新時間：2025年7月1日 下午3:15", "2025-07-01T15:15+08:00"),  # 下午: afternoon hours
+        ("編輯：陳大文 更新時間：2025/07/01 08:00", "2025-07-01T08:00+08:00"),  # after another labelled field
+        ("【更新時間】2025/07/01 08:00", "2025-07-01T08:00+08:00"),
+        ("最后更新时间：2025-07-01 08:00", "2025-07-01T08:00+08:00"),
+        ("人民网 2025-07-01 08:00:12", "2025-07-01T08:00+08:00"),  # a clock to the second: the page's
+        ("香港電台 2025-07-01 HKT 08:00", "2025-07-01T08:00+08:00"),  # a short name, a zone, a clock
+        ("發佈時間：2025/07/01 08:00 PM", "2025-07-01T20:00+08:00"),
+        ("2025/7/1 上午 08:00", "2025-07-01T08:00+08:00"),
+    ],
+)
+def test_issue_18_publication_lines(rules_pipeline, line, published):
+    doc = rules_pipeline.extract(f"市政府發布新措施\n{line}\n政府昨日宣布新措施。")
+    assert doc.meta.published_at == published
+    found = {e.text: e.normalized.value for e in doc.entities if e.type == "DATE"}
+    assert found == {"昨日": "2025-06-30"}
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [("國立大學113學年度起調整學費", "113學年度", "2024"), ("該校112學年度招收新生", "112學年度", "2023")],
+)
+def test_a_school_year_is_evidence_of_taiwan(rules_pipeline, text, span, value):
+    doc = rules_pipeline.extract(text, published_at="2025-02-27")
+    assert doc.meta.region == "tw"
+    assert [(e.text, e.normalized.value) for e in doc.entities if e.type == "DATE"] == [(span, value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "dates"),
+    [
+        # a bare ROC year is a hint: with a Taiwanese body or marker it decides
+        ("台電公司112年虧損擴大", "tw", [("112年", "2023")]),
+        ("法務部表示，113年起實施新制", "tw", [("113年", "2024")]),
+        # alone it does not, and a span of years is none
+        ("公布112年統計", "unknown", []),
+        ("這所學校建校110年來培育人才", "unknown", []),
+    ],
+)
+def test_a_bare_roc_year_is_weak_evidence_of_taiwan(rules_pipeline, text, region, dates):
+    doc = rules_pipeline.extract(text, published_at="2025-02-27")
+    assert doc.meta.region == region
+    assert [(e.text, e.normalized.value) for e in doc.entities if e.type == "DATE"] == dates
+    if region == "tw":
+        assert any(c.kind == "pattern" and c.points == 1 for c in doc.meta.region_evidence.clues)
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # 今 alone before a verb is today; not 今后, 至今, 古今
+        ("市衛生局今公布最新數據", [("今", "2025-02-27", None)]),
+        ("新规今起实施", [("今", "2025-02-27", None)]),
+        ("今后将加强监管", []),
+        ("古今中外皆然", []),
+        # a typhoon signal's number is no day
+        ("天文台發出8號特別告示", []),
+    ],
+)
+def test_issue_18_bare_today_and_signals(make_context, text, values):
+    assert _values(make_context, text) == values
+
+
+def test_a_roc_date_with_dashes(rules_pipeline):
+    doc = rules_pipeline.extract("院會決議\n日期：113-03-04\n資料來源：行政院", published_at="2025-02-27", region="tw")
+    assert [(e.text, e.normalized.value) for e in doc.entities if e.type == "DATE"] == [("113-03-04", "2024-03-04")]
+    doc = rules_pipeline.extract("编号113-03-04", published_at="2025-02-27", region="mainland")
+    assert [e.text for e in doc.entities if e.type == "DATE"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a school year written with both its years: its first year, to its second
+        ("政府於二○二四/二○二五學校年度續發津貼", [("二○二四/二○二五學校年度", "2024", "2025")]),
+        ("2024/25学年度开学", [("2024/25学年度", "2024", "2025")]),
+        ("2023-2024学年第一学期", [("2023-2024学年", "2023", "2024")]),
+        ("2023/25学年", []),  # not two years in a row
+    ],
+)
+def test_a_school_year_with_both_years(make_context, text, values):
+    assert _values(make_context, text) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"), [("会议今天上午召开", "今天", "2025-02-27"), ("會議明天下午舉行", "明天", "2025-02-28")]
+)
+def test_a_day_jieba_joins_to_its_part_of_the_day_is_no_name(rules_pipeline, text, span, value):
+    """jieba tags 今天上午 as a person's name (nr); the day inside it is still a date."""
+    doc = rules_pipeline.extract(text, published_at="2025-02-27")
+    assert [(e.text, e.normalized.value) for e in doc.entities if e.type == "DATE"] == [(span, value)]

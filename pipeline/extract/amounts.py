@@ -23,7 +23,14 @@ slash (350公里/小时, 30万吨/年) and a speed or flow written with 每 befo
 number (每小时150公里: 公里/小时). A range may write its unit after the upper end only
 (300至450亿元, 2-3%, 约300至400人): one amount, its lower end scaled as the upper.
 A word of numerals before a unit is a number (逾千万元; not 千万不要), and a bare 万 or
-亿 after a qualifier is one of them (近万人).
+亿 after a qualifier or before 余/多 is one of them (近万人, 万余人). A bound word may stand a
+verb away from its number (最高可罚款100万元, 至少需要200万元: the amount starts after the verb
+and keeps at_most / at_least); a 个 may carry 多/余/半 before its unit (一个多月, 两个半小时,
+一个多百分点); a 多 after 年/天/周 is more_than (3年多) unless it begins a word (3年多次); a unit
+such as 方 is read only after 万 or 亿 (100亿方; 三方 are parties). A minus sign or 零下 makes the
+value negative (-3.2%, 零下5度; not the dash of 2%-3%). 半成 is 5 % and 半数 50 %; a fraction may be
+written with a slash (约1/3, 超过2/3; before 的 alone only where slashes write no dates); a bare $ is
+the region's dollar (月入$20,000: HKD in Hong Kong, USD elsewhere).
 """
 
 from __future__ import annotations
@@ -43,11 +50,13 @@ from pipeline.normalize.numerals import EXACT, parse_approximate, parse_number
 from pipeline.records import Amount
 from pipeline.region import RegionDetector
 
-_AR = r"(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+(?:,\d{3})*)(?:\.\d+)?"  # 12 000 and 1,385 both group thousands
+_AR = r"(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d+(?:[,，]\d{3}(?!\d))*)(?:\.\d+)?"  # 12 000, 1,385, １，０００ group thousands
 _ZH_DIGITS = "零〇○一二两三四五六七八九"
-_ZH = rf"[{_ZH_DIGITS}十百千几]+(?:点[{_ZH_DIGITS}]+)?"  # 几 may stand for a digit: 三十几, 几百
+_ZH = rf"[{_ZH_DIGITS}十百千几廿卅]+(?:点[{_ZH_DIGITS}]+)?"  # 几 may stand for a digit: 三十几, 几百; 廿一 is 21
 _FRACTION_DIGITS = DecimalContext(prec=10)
 """A fraction that does not terminate (三分之二) is rounded to this many significant digits."""
+
+_NUMERAL_CHAR = re.compile(rf"[\d{_ZH_DIGITS}十百千万亿]")
 
 RANGE_WORDS = ("至", "到", "-", "~", "～", "—", "－")
 
@@ -68,6 +77,9 @@ class _Grammar:
     units: frozenset[str]  # every unit the grammar reads
     neighbours: re.Pattern[str]  # the listed neighbour words, longest first (签约, 人数)
     rate_units: frozenset[str]  # the units a 每小时 before the number makes a rate of (公里: a speed)
+    classified: dict[str, tuple[str, str]]  # 个多月 -> (个月, 多), 个半小时 -> (个小时, 半)
+    distant: frozenset[str]  # the bound words that may qualify a number a verb away (最高可罚款100万元)
+    slash: re.Pattern[str]  # 约1/3的: a fraction with a slash
 
 
 class AmountExtractor:
@@ -82,25 +94,42 @@ class AmountExtractor:
         w["prefix_qualifiers"] = {**negated, **w["prefix_qualifiers"]}
         unit_list = [*w["currencies"], *w["local_cents"], *w["percent"], *w["percentage_points"], *w["shares"]]
         unit_list += w["measure_words"]
+        classified = {  # 一个多月, 两个半小时, 一个多百分点: 个, then 多/余/半, then the unit
+            f"个{inner}{unit}": (f"个{unit}", inner)
+            for unit in w["classified_units"]
+            for inner in w["classified_inner"]
+        }
+        unit_list += classified
         units = alternation(unit_list)
+        spaced = alternation([*w["currencies"], *w["percent"], *w["percentage_points"]])
         # 180万千瓦 is 1800000 千瓦 (not 1801000 瓦), 100兆瓦 100 兆瓦: a multiplier takes no numeral that
         # begins a compound unit, and is none itself when it begins one. (五千瓦 is 5000 瓦: the same power.)
         compound = alternation(w["compound_units"])
         mult_char = rf"(?!{compound})[万亿兆]"
         # 4千元, 3千5百人, 1,234百万元: Arabic digits before 十/百/千 (not 3千瓦: a unit of its own)
         mixed = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:(?!{compound})[十百千](?:\d|[{_ZH_DIGITS}])?)+"
-        core = rf"(?:{mixed}|{_AR}|{_ZH})(?:{mult_char}(?!{compound})(?:{mixed}|{_AR}|{_ZH}))*"
+        # 1亿零500万: a 零 may stand after a multiplier before Arabic digits
+        core = rf"(?:{mixed}|{_AR}|{_ZH})(?:{mult_char}(?!{compound})(?:零?{mixed}|零?{_AR}|{_ZH}))*"
         links = alternation(w["qualifier_links"])  # 至少达, 最高可达, 约占
-        qualifier = rf"(?:(?P<pre>{alternation(w['prefix_qualifiers'])})(?P<link>{links})?)?"
+        verbs = rf"(?P<modal>{alternation(w['qualifier_modals'])})?(?P<verb>{alternation(w['qualifier_verbs'])})"
+        qualifier = rf"(?:(?P<pre>{alternation(w['prefix_qualifiers'])})(?:(?P<link>{links})|{verbs})?)?"
         post = rf"(?P<post>{alternation(w['suffix_qualifiers'])})?"
+        # 人民币逾百亿元: a currency written before the qualifier
+        named_first = rf"(?:(?P<cpre0>{alternation(w['currency_prefixes'])})(?={alternation(w['prefix_qualifiers'])}))?"
         amount = re.compile(
-            rf"(?<![\d.A-Za-z第]){qualifier}"  # 第25条: a section's number, not 25 of something
+            # 第25条, 第 3 名: a section's or a rank's number, not 25 of something; 1，000: not its 000
+            rf"(?<![\d.A-Za-z第])(?<!\d[,，])(?<!第[ \u00a0]){named_first}{qualifier}"
             rf"(?P<every>{alternation(w['rate_times'])})?"  # 每小时150公里: a speed (kept when its unit is a length)
             rf"(?P<cpre>{alternation(w['currency_prefixes'])})?(?:(?<=[A-Z$])[ \u00a0])?"  # US$ 20亿
+            rf"(?P<dollar>(?<![A-Za-z$])\$)?"  # 月入$20,000, 港幣$3,000: the region's dollar
             rf"(?P<pct>百分之|千分之)?"
+            rf"(?P<neg>(?<![\d.A-Za-z)）%‰\]\-−－])[-−－](?=\d)|零下)?"  # -3.2%, 零下5度: below zero
             rf"(?P<lead>数(?=[十百千万亿])|上(?=[百千万亿])|好(?=几))?"  # 数百万, 上千, 好几十: approximate
-            rf"(?P<num>{core}|(?(lead)(?=[万亿])|(?(pre)(?=[万亿])|(?!))))(?P<q1>{alternation(w['inner_qualifiers'])})?"
-            rf"(?P<mult>{mult_char}+)?(?P<q2>余|多)?(?P<unit>{units})?"
+            rf"(?P<num>{core}|半(?=成|数)|(?(lead)(?=[万亿])|(?(pre)(?=[万亿])|(?=[万亿][余多]))))(?P<q1>{alternation(w['inner_qualifiers'])})?"
+            # 3.5 亿元, 5 %, 300 元: a space may stand between Arabic digits and a multiplier, a percent sign
+            # or a currency (not a measure word: 网友评论 [0 条] is a page's furniture)
+            rf"(?:(?<=\d)[ \u00a0](?=[万亿兆]|(?:{spaced})))?"
+            rf"(?P<mult>{mult_char}+)?(?P<q2>余|多)?(?:(?<=[万亿兆])[ \u00a0](?={units}))?(?P<unit>{units})?"
             rf"(?:(?<=[元块])(?P<csuf>{alternation(w['currency_suffixes'])}))?"  # 2.5亿元人民币
             rf"(?(unit)(?<![%‰成倍点])(?P<per>[/／](?:{alternation(w['per_units'])})))?"  # 19.23元/股, 350公里/小时
             rf"(?:(?<=[{''.join(w['more_after_unit'])}])(?P<q3>多|余))?"  # 一倍多, 两成多
@@ -114,8 +143,21 @@ class AmountExtractor:
             rf"(?<![\d.A-Za-z]){qualifier}(?!百分之|千分之)"  # 百分之 and 千分之 are percent and ‰
             rf"(?P<den>{_AR}|[{_ZH_DIGITS}十百千万亿]+)分之(?P<num>{_AR}|{_ZH}){post}"
         )
+        # 约1/3的民众, 超过2/3: a fraction with a slash, read only with a qualifier or before 的 (see _slash)
+        slash = re.compile(rf"(?<![\d.A-Za-z/]){qualifier}(?P<num>\d{{1,3}})/(?P<den>\d{{1,3}})(?![\d/.%]){post}")
         neighbours = re.compile(alternation(w["neighbour_words"]))
-        return _Grammar(amount, ordinal, fraction, w, frozenset(unit_list), neighbours, frozenset(w["rate_units"]))
+        return _Grammar(
+            amount,
+            ordinal,
+            fraction,
+            w,
+            frozenset(unit_list),
+            neighbours,
+            frozenset(w["rate_units"]),
+            classified,
+            frozenset(w["distant_qualifiers"]),
+            slash,
+        )
 
     def find(self, ctx: Context) -> list[Mention]:
         g = self._grammar
@@ -131,6 +173,20 @@ class AmountExtractor:
                     taken.append((m.start(), m.end()))
             for m in g.fraction.finditer(text, start, end):
                 if mention := self._fraction(m, g.words, text, ctx.word_freq):
+                    mentions.append(mention)
+                    taken.append((m.start(), m.end()))
+            for m in g.slash.finditer(text, start, end):
+                mention = self._fraction(m, g.words, text, ctx.word_freq)
+                # 1/3 alone is as often a date (Taiwan, Hong Kong: 6/30的會議) or a score: a fraction with a
+                # bound, or before 的 where the region writes no dates so
+                if mention and (
+                    mention.normalized.qualifier
+                    or (
+                        text.startswith("的", m.end())
+                        and ctx.region in g.words["fraction_regions"]
+                        and int(m["den"]) <= g.words["fraction_max_bare_denominator"]  # not 6/30的
+                    )
+                ):
                     mentions.append(mention)
                     taken.append((m.start(), m.end()))
             taken.sort()
@@ -257,7 +313,7 @@ class AmountExtractor:
             denominator, numerator = parse_number(m["den"]), parse_number(m["num"])
         except ValueError:
             return None
-        if not denominator or numerator > denominator:
+        if not denominator or not numerator or numerator > denominator:
             return None
         with localcontext(_FRACTION_DIGITS):
             value = exact(numerator / denominator)
@@ -297,16 +353,34 @@ class AmountExtractor:
         if not m["pre"]:
             return m.start(), None
         if AmountExtractor._ends_a_word(m, "pre", w, text, freq, words):
-            return (m.end("link") if m["link"] else m.end("pre")), None
+            return (m.end("link") if m["link"] else m.end("verb") if m["verb"] else m.end("pre")), None
+        if m["verb"]:
+            # 最高可罚款100万元: the amount starts after the verb and keeps the bound, when the bound word is
+            # one that may stand a verb away and the verb is a word of its own (not the 罚 of 罚没), or one
+            # with the bound word (jieba's 约合)
+            verb_start = m.start("modal") if m["modal"] else m.start("verb")
+            token = words.at(verb_start) if words is not None else None
+            whole = words is None or (
+                (token is None or token.start == verb_start or token.start == m.start("pre"))
+                and not words.continues(m.end("verb"))
+            )
+            bound = w["prefix_qualifiers"][m["pre"]] if m["pre"] in w["distant_qualifiers"] and whole else None
+            return m.end("verb"), bound
         return m.start(), w["prefix_qualifiers"][m["pre"]]
 
     @staticmethod
-    def _inside_word(m: re.Match[str], idioms: list[str], text: str, starts: set[int]) -> bool:
+    def _inside_word(
+        m: re.Match[str], idioms: list[str], text: str, starts: set[int], words: Words | None = None
+    ) -> bool:
         """A Chinese numeral inside a word: 李四人民币 (jieba: 李四|人民币), 十分关注, 统一; but a word of
-        numerals with the unit right after it is the number (千万元, 逾千万人: not the 千万 of 千万不要)."""
+        numerals with the unit right after it is the number (千万元, 逾千万人: not the 千万 of 千万不要), and
+        so is a number with its unit that ends a word of jieba's led by no numeral (增加一倍; not the 五次
+        of 三番五次)."""
         begin, num_end = m.start("num"), m.end("num")
         if starts and begin not in starts and m.start() not in starts and m.start("lead") not in starts:
-            return True
+            token = words.at(begin) if words is not None and m["unit"] else None
+            if token is None or token.end != m.end("unit") or _NUMERAL_CHAR.search(text, token.start, begin):
+                return True
         for word in idioms:
             if m["unit"] and begin + len(word) == m.start("unit") and re.fullmatch(r"[十百千万亿]+", word):
                 continue
@@ -363,26 +437,42 @@ class AmountExtractor:
         tail = end == m.end()  # what follows the unit (元人民币, 倍多, 以上) is read only after the whole unit
         if m["pct"]:
             unit = "%" if m["pct"] == "百分之" else "‰"
+        inner = None
+        if unit in g.classified:
+            unit, inner = g.classified[unit]  # 一个多月: 个月, more than one
+        # 3年多 is more than three years, but the 多 of 3年多次 begins a word of its own
+        more = bool(tail and m["q3"]) and words.word_from(m.start("q3"), m.end("q3")) is None
+        if tail and m["q3"] and not more:
+            end, after = m.start("q3"), False  # what the grammar read after that 多 is no part of the amount
+        else:
+            after = tail
         chinese = not re.match(r"\d", num)
-        if self._no_amount(m, w, unit, chinese, text, starts):
+        if self._no_amount(m, w, unit, chinese, text, starts, bool(more or inner or (after and m["half"])), words):
             return None
         try:
-            value, upper, approximate = parse_approximate((lead or "") + num + (m["mult"] or ""))
+            if num == "半":  # 逾半成: half a tenth
+                value, upper, approximate = Decimal("0.5"), None, None
+            else:
+                value, upper, approximate = parse_approximate((lead or "") + num + (m["mult"] or ""))
         except ValueError:
             return None
-        qualifier = self._qualifier(m, w, qualifier or approximate, tail)
+        qualifier = self._qualifier(m, w, qualifier or approximate, after, more)
+        if inner in w["inner_qualifiers"]:
+            qualifier = w["inner_qualifiers"][inner]
         kind, unit, currency, scale = self._kind(m, w, unit, region, tail)
         if tail and m["per"] and kind in ("money", "quantity"):
             unit = f"{unit}/{m['per'][1:]}"  # 19.23元/股: 元 per share; 350公里/小时
         elif rate and kind == "quantity":
             unit = f"{unit}/{rate}"  # 每小时150公里: 公里/小时
         with localcontext(EXACT):  # no rounding of a 30-digit amount
-            if tail and m["tenth"]:
+            if after and m["tenth"]:
                 value += parse_number(m["tenth"]) / 10  # 三成五: 3.5 tenths
-            if tail and m["half"] and upper is None:
-                value += Decimal("0.5")  # 七年半, 三成半: a half more of the unit
+            if (inner == "半" or (after and m["half"])) and upper is None:
+                value += Decimal("0.5")  # 七年半, 三成半, 两个半小时: a half more of the unit
             value = exact(value * scale)
             upper = exact(upper * scale) if upper is not None else None  # 两三成: 20 to 30 %
+            if m["neg"]:
+                value, upper = (-upper, -value) if upper is not None else (-value, None)
         amount = Amount(
             kind=kind,
             value=value,
@@ -409,7 +499,7 @@ class AmountExtractor:
             lead, start = None, max(start, m.start("num"))
         if unit:
             unit_end = self._unit_end(m, g, text, words)
-            if unit_end is None or (m["cpre"] and unit not in g.words["currencies"]):
+            if unit_end is None or ((m["cpre"] or m["cpre0"] or m["dollar"]) and unit not in g.words["currencies"]):
                 # 售价人民币30万起: after a currency named before it, a measure word is no unit of the money
                 unit, end = None, m.end("mult") if m["mult"] else m.end("q1") if m["q1"] else m.end("num")
             elif unit_end != m.end("unit"):
@@ -423,23 +513,44 @@ class AmountExtractor:
         return start, end, lead, unit, qualifier, rate
 
     def _no_amount(
-        self, m: re.Match[str], w: dict, unit: str | None, chinese: bool, text: str, starts: set[int]
+        self,
+        m: re.Match[str],
+        w: dict,
+        unit: str | None,
+        chinese: bool,
+        text: str,
+        starts: set[int],
+        more: bool = False,
+        words: Words | None = None,
     ) -> bool:
         """A number that is no amount: a Chinese numeral without a unit (千万不要), 一家, 几家, 十分关注,
-        an Arabic one without unit or multiplier (2024), 一来…二来."""
+        an Arabic one without unit or multiplier (2024), 一来…二来, a unit read only after 万 or 亿 without
+        one (三方, 双方). ``more``: a 多, 余 or 半 follows the unit (一年多, 一年半: a count worth reporting)."""
         num = m["num"]
         if unit == "年" and self._a_year(m, w, num, text):
             return True
+        if unit in w["after_multiplier_units"] and not m["mult"]:
+            return True
+        if (num == "半" and unit not in w["half_units"]) or (unit in w["half_only_units"] and num != "半"):
+            return True  # 半数 is half (50 %), 半成 half a tenth; 数 after another number is no unit
+        if unit in w["arabic_units"] and chinese:
+            return True  # 2死708傷: a count after Arabic digits; not 九死一生
         if chinese:
-            if not unit or unit in w["local_cents"]:  # 八仙 is no money
+            if (not unit and not m["mult"]) or unit in w["local_cents"]:  # 八仙 is no money; 被罚一千万 a number
                 return True
-            if num == "一" and not m["mult"] and unit not in w["currencies"] and unit not in w["one_counts"]:
+            if (
+                num == "一"
+                and not m["mult"]
+                and not more
+                and unit not in w["currencies"]
+                and unit not in w["one_counts"]
+            ):
                 return True  # 一家, 一份: an article, not a count worth reporting
-            if self._inside_word(m, w["not_numerals"], text, starts):
+            if self._inside_word(m, w["not_numerals"], text, starts, words):
                 return True
             if re.fullmatch(r"几+", num) and not m["mult"]:
                 return True  # 几家: how many, not a number
-        elif not (unit or m["mult"]):
+        elif not (unit or m["mult"] or m["cpre"] or m["cpre0"] or m["dollar"]):  # HK$3000, 月入$20,000: money
             return True
         # 来 is "about" only after a round number (十来家, 30来人), not in 一来…二来 (firstly, secondly)
         return m["q1"] == "来" and not re.search(r"[十百千万亿]$|0$", num)
@@ -456,12 +567,13 @@ class AmountExtractor:
         return bool(after) and after in w["year_unit_neighbours"]
 
     @staticmethod
-    def _qualifier(m: re.Match[str], w: dict, qualifier: str | None, tail: bool) -> str | None:
-        """The qualifier written nearest the number's end wins: 约400人, 750余万, 一倍多, 1000人以上."""
+    def _qualifier(m: re.Match[str], w: dict, qualifier: str | None, tail: bool, more: bool) -> str | None:
+        """The qualifier written nearest the number's end wins: 约400人, 750余万, 一倍多, 1000人以上.
+        ``more``: the 多 or 余 after the unit is the amount's (一倍多, 3年多; not the 多 of 3年多次)."""
         for group in ("q1", "q2"):
             if m[group]:
                 qualifier = w["inner_qualifiers"][m[group]]
-        if tail and m["q3"]:
+        if more:
             qualifier = w["inner_qualifiers"][m["q3"]]
         if tail and m["post"]:
             qualifier = w["suffix_qualifiers"][m["post"]]
@@ -477,7 +589,10 @@ class AmountExtractor:
         if unit in w["percentage_points"]:
             return "percentage_point", "百分点", None, 1
         # 新台币5万元: a currency written before the number names it; the 元 after is only its unit.
-        named = w["currency_prefixes"].get(m["cpre"]) if m["cpre"] else None
+        prefix = m["cpre"] or m["cpre0"]
+        named = w["currency_prefixes"].get(prefix) if prefix else None
+        if m["dollar"] and not named:
+            named = w["dollar_sign"].get(region, w["dollar_sign"]["unknown"])  # $: HKD in Hong Kong, else USD
         named = named or (w["currency_suffixes"].get(m["csuf"]) if tail and m["csuf"] else None)
         currency = named or w["currencies"].get(unit or "")
         if unit in w["local_yuan"] and not named:

@@ -82,14 +82,15 @@ class DateExtractor:
         zone = r"(?:\.\d{1,6})?(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?"  # 2024-12-05T17:22:41+08:00, as feeds print it
         pattern = re.compile(
             rf"(?<![\d{_ZD}./])(?:"
-            # 2023/5/9 08:15, 112.5.9 (ROC, Taiwan only)
-            rf"(?P<sy>\d{{4}}|\d{{2,3}})(?P<sep>[/.])(?P<sm>1[0-2]|0?[1-9])(?P=sep)(?P<sd>3[01]|[12]\d|0?[1-9])"
+            # 2023/5/9 08:15, 112.5.9 and 105-08-04 (ROC, Taiwan only)
+            rf"(?P<sy>\d{{4}}|\d{{2,3}})(?P<sep>[/.]|(?<=(?<!\d)\d{{3}})-)(?P<sm>1[0-2]|0?[1-9])(?P=sep)(?P<sd>3[01]|[12]\d|0?[1-9])"
             rf"(?![\d.])(?:\s+(?P<sH>[01]?\d|2[0-3]):(?P<sM>[0-5]\d){seconds})?"
             # 2025-07-01, 2025-07-01 08:00, 2019-12-03 17:22:41 (ISO, as pages print their time)
             rf"|(?<!-)(?P<iy>\d{{4}})-(?P<im>1[0-2]|0?[1-9])-(?P<id>3[01]|[12]\d|0?[1-9])(?![\d-])"
             rf"(?:(?:\s+|T)(?P<iH>[01]?\d|2[0-3]):(?P<iM>[0-5]\d){seconds}{zone}(?![\d:]))?"
-            # 2022/23年度, 二零二二/二三年度, 2024-25财年 (a fiscal year)
-            rf"|(?P<fy>\d{{4}}|[{_ZD}]{{4}})[/-](?P<fy2>\d{{2}}|[{_ZD}]{{2}})(?:财政年度|财年|年度)"
+            # 2022/23年度, 二零二二/二三年度, 2024-25财年 (a fiscal year); 二○二三/二○二四学校年度 (a school year)
+            rf"|(?P<fy>\d{{4}}|[{_ZD}]{{4}})[/-](?P<fy2>(?:\d{{4}}|[{_ZD}]{{4}})(?=学)|\d{{2}}|[{_ZD}]{{2}})"
+            rf"(?P<fys>财政年度|财年|学校年度|学年度|学年|年度)"
             # 上世纪九十年代, 20世纪60年代
             rf"|(?:(?P<rc>{alternation(w['centuries'])})|(?P<cn>1\d|2[01]|十[一二三四五六七八九]|二十一?)世纪)"
             rf"(?P<dec>[1-9]0|[一二三四五六七八九]十)年代"
@@ -114,12 +115,13 @@ class DateExtractor:
             # match); failing here when no part matched leaves the same non-empty matches.
             rf"(?(roc)|(?(y)|(?(by)|(?(y3)|(?(ry)|(?(m)|(?(bm)|(?(part)|(?(first)|(?(since)|(?!)))))))))))"
             rf"|(?P<wk>{alternation(w['relative_weeks'])})(?:(?P<wkd>[一二三四五六日天])(?![{_ZD}十百千万])"
-            rf"|(?!{alternation(w['week_neighbours'])}))"  # 本周 alone, but not 本周年, 上周期
+            rf"|(?P<wke>末)|(?!{alternation(w['week_neighbours'])}))"  # 上周末; 本周 alone, but not 本周年, 上周期
             rf"|(?P<bwd>{_weekday(w)})(?![{_ZD}十百千万])"  # 周二 alone: the last Tuesday
             rf"|(?P<rq>{alternation(w['relative_quarters'])})"  # 本季度, 上一季度
             rf"|(?<![正腊冬闰])(?P<rm>{alternation(w['relative_months'])})"
             rf"(?:(?P<rmd>{_DAY})[日号](?!{not_day})|(?:{alternation(w['month_parts'])}){lunar})?"  # 本月26日, 上月底
             rf"|(?:{alternation(w['bracketed_days'])})\s*[（(](?P<td>{_DAY})[）)]\s*日"  # 昨(11)日
+            rf"|(?P<rdr>{alternation(w['relative_day_ranges'])})"  # 今明两天: today and tomorrow
             rf"|(?P<rd>{alternation(w['relative_days'])})|(?P<ad>{alternation(w['anaphoric_days'])})"
             rf"|(?P<am>{alternation(w['anaphoric_months'])})(?:{alternation(w['month_parts'])}{lunar})?"  # 同月下旬
             rf"|(?P<ay>{alternation(w['anaphoric_years'])})(?:(?P<aym>{_MONTH})月(?:(?P<ayd>{_DAY})[日号])?)?"
@@ -190,7 +192,7 @@ class DateExtractor:
                 pub = day_at(m.start())
                 if _page_time_line(ctx.folded, m, g):
                     continue
-                if self._duration(ctx.folded, m, g) or self._recurring(ctx.folded, m, g):
+                if self._duration(ctx.folded, m, g, words) or self._recurring(ctx.folded, m, g):
                     continue
                 if g["bwd"]:
                     if not self._a_day_of_the_week(ctx.folded, m, words, w):
@@ -361,10 +363,20 @@ class DateExtractor:
         verb = words.at(token.end)
         return verb is not None and verb.start == token.end and verb.pos.startswith("v")
 
-    def _duration(self, text: str, m: re.Match[str], g: dict) -> bool:
-        """判刑6月, 隔离七日: a month or day without a year after a word of length is a duration, no date."""
+    def _duration(self, text: str, m: re.Match[str], g: dict, words: Words) -> bool:
+        """判刑6月, 隔离七日: a month or day without a year after a word of length is a duration, no date;
+        so is a day without a month before a word of within, a word of its own (七日内, 3日之内; not the 内
+        of 25日内部会议)."""
         bare_month = g["m"] and not (g["d"] or g["y"] or g["y3"] or g["roc"] or g["ry"])
+        if g["day"] and (token := words.at(m.end())) is not None and token.start == m.end():
+            if token.text in self._within_words:
+                return True
         return bool(bare_month or g["day"]) and self._led_by("duration_leads", text, m.start())
+
+    @cached_property
+    def _within_words(self) -> frozenset[str]:
+        """之内, 以内, 内: after a bare day they make it a length of time (七日内)."""
+        return frozenset(data.table("zh/dates.json")["duration_trails"])
 
     def _recurring(self, text: str, m: re.Match[str], g: dict) -> bool:
         """每年3月, 每月5日: a month or day without a year after a word of repetition recurs; it is no date."""
@@ -455,8 +467,18 @@ class DateExtractor:
             tail = words.straddles(m.start(), m.end())
             if tail is not None and not (m["wkd"] and DateExtractor._weekday_from(m, tail, text, w)):
                 return None
+        if m["rd"] in w["bare_relative_days"]:
+            # 衛生局今公布, 新規今起實施: 今 alone is today as a word of its own before a verb (not 今后, 至今)
+            token, after = words.at(m.start()), words.at(m.end())
+            alone = token is not None and (token.start, token.end) == (m.start(), m.end())
+            if not (
+                alone and after is not None and after.pos.startswith("v") and after.text not in w["not_after_bare_day"]
+            ):
+                return None
         if m["m"] == "元" and words.continues(m.start("m")):
             return None  # 单元月考: the 元 of 单元
+        if m["day"] and not m["day2"] and words.word_from(m.start(), m.end("dsuf")) is not None:
+            return None  # 一日游, 一日三餐, 一日千里: a word of jieba's that goes on past the day's 日 counts a day
         bare = not (m["y"] or m["by"] or m["y3"] or m["roc"] or m["ry"] or m["m"] or m["bm"])
         if (m["part"] or m["first"]) and bare and words.continues(m.start()):
             return None  # 提前4个月: the 前 of 提前
@@ -533,6 +555,8 @@ class DateExtractor:
             return self._fiscal(g, w, region)
         if g["rq"]:
             return self._relative_quarter(g, w, pub)
+        if g["rdr"]:
+            return self._relative_days(g, w, pub)
         if g["rm"] or g["rd"]:
             return self._relative_short(g, w, pub)
         if g["rfy"]:
@@ -767,11 +791,14 @@ class DateExtractor:
     @staticmethod
     def _week(g: dict, w: dict, pub: date | None) -> DateValue:
         """上周五, 本周一, 下周三: that weekday of the week (Monday to Sunday) before, of or after the publication's;
-        上周, 本周 alone: that week, valued by its Monday, to its Sunday."""
-        granularity = "day" if g["wkd"] else "week"
+        上周, 本周 alone: that week, valued by its Monday, to its Sunday; 上周末: that week's Saturday to Sunday."""
+        granularity = "day" if g["wkd"] or g["wke"] else "week"
         if pub is None:
             return DateValue(value=None, granularity=granularity, relative=True, note=_NO_PUB)
         monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=w["relative_weeks"][g["wk"]])
+        if g["wke"]:
+            saturday, sunday = monday + timedelta(days=5), monday + timedelta(days=6)
+            return DateValue(value=saturday.isoformat(), granularity="day", end=sunday.isoformat(), relative=True)
         if not g["wkd"]:
             end = (monday + timedelta(days=6)).isoformat()
             return DateValue(value=monday.isoformat(), granularity="week", end=end, relative=True)
@@ -779,8 +806,16 @@ class DateExtractor:
         return DateValue(value=day.isoformat(), granularity="day", relative=True)
 
     @staticmethod
-    def _fiscal(g: dict, w: dict, region: str) -> DateValue:
+    def _fiscal(g: dict, w: dict, region: str) -> DateValue | None:
         start_year = int(parse_number(g["fy"]))
+        if g["fys"].startswith("学"):  # a school year: its first year, to its second
+            second = int(parse_number(g["fy2"]))
+            second = second if second >= 1000 else start_year // 100 * 100 + second
+            if second != start_year + 1:
+                return None
+            return DateValue(
+                value=f"{start_year:04d}", granularity="year", end=f"{second:04d}", relative=False, note="school year"
+            )
         start_month = w["fiscal_year_start_month"].get(region, 1)
         end_year, end_month = (start_year + 1, start_month - 1) if start_month > 1 else (start_year, 12)
         return DateValue(
@@ -871,6 +906,15 @@ class DateExtractor:
         day = pub + timedelta(days=w["relative_days"][g["rd"]])
         return DateValue(value=day.isoformat(), granularity="day", relative=True)
 
+    @staticmethod
+    def _relative_days(g: dict, w: dict, pub: date | None) -> DateValue:
+        """今明两天, 明后两天: two days counted from the publication date, valued by the first, to the second."""
+        if pub is None:
+            return DateValue(value=None, granularity="day", relative=True, note=_NO_PUB)
+        first, last = w["relative_day_ranges"][g["rdr"]]
+        start, end = pub + timedelta(days=first), pub + timedelta(days=last)
+        return DateValue(value=start.isoformat(), granularity="day", end=end.isoformat(), relative=True)
+
 
 def _serial_number(text: str, at: int, words: Words, w: dict) -> bool:
     """Is the number at ``at`` (before 号) a model or serial number: after jieba's word that ends in 号, alone or
@@ -920,6 +964,13 @@ def _day_of(value: DateValue) -> date | None:
 
 
 _SENTENCE = re.compile(r"[，。,；;！？]")
+_SECONDS = re.compile(r"\d[:：][0-5]\d[:：][0-5]\d")
+_CLOCK = re.compile(r"\d{1,2}[:：]\d{2}")
+_LINE_CLOCK = re.compile(
+    r"(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|HKT|CST|AM|PM|am|pm|上午|下午|中午|晚上|早上|凌晨"
+    r"|(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]|[\s\u3000()（）|])+"
+)
+"""What a page's time line may carry beside its date: a clock, a zone, a part of the day, a weekday."""
 
 
 @cache
@@ -934,7 +985,8 @@ def _page_time_line(text: str, m: re.Match[str], g: dict) -> bool:
     """A page's own time line (2019-07-11 08:25 来源:…, 發佈時間:2020/01/16 13:48, 《X报》(2015年01月06日 01版)).
 
     A full date (year, month, day) alone on a line of a longer text, or on a line that is no
-    sentence (no comma or full stop) and carries a page label (来源, 发布时间, 更新時間, date):
+    sentence (no comma or full stop) and carries a page label (来源, 发布时间, 更新時間, date) or
+    a clock time with seconds (新华网 2019-12-03 17:22:41):
     page metadata, which the page parser reads as the publication time, not a date the article
     speaks of. (活動時間：2025年7月10日 is an event's time: 時間 alone is no page label.)
     """
@@ -949,8 +1001,12 @@ def _page_time_line(text: str, m: re.Match[str], g: dict) -> bool:
     line = text[line_start:line_end]
     if len(line) > 90 or _SENTENCE.search(line):
         return False
-    rest = (text[line_start : m.start()] + text[m.end() : line_end]).strip(" \t\u3000()（）|")
-    rest = re.sub(r"^\d{1,2}:\d{2}(?::\d{2})?", "", rest).strip()
+    if _SECONDS.search(m.group()):
+        return True  # 新华网 2019-12-03 17:22:41: prose gives no seconds; a page's clock does
+    before, after = text[line_start : m.start()], _LINE_CLOCK.sub("", text[m.end() : line_end])
+    rest = _LINE_CLOCK.sub("", before) + after
+    if not after and (g["iH"] or g["sH"] or _CLOCK.search(text, m.end(), line_end)) and len(before.strip()) <= 12:
+        return True  # 香港電台 2025-07-01 HKT 08:00: a short name before the page's date and clock
     return not rest or bool(_page_label().search(line))
 
 

@@ -121,18 +121,27 @@ _CREDIT_RULES = frozenset(("people.author", "people.editor", "people.reporter", 
 """The rules of names a credit line introduces (page.py, people.py)."""
 
 
+@cache
+def _day_parts() -> frozenset[str]:
+    """The parts of the day (上午, 晚上) of dates.json: after a date inside one jieba word they make no name."""
+    return frozenset(data.table("zh/dates.json")["day_parts"])
+
+
 def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list[Mention]:
     """``mentions`` without those that cut across words as above."""
     name_pos, not_name_pos = _pos_sets()
     starts = [t.start for t in tokens]
     pos = {(t.start, t.end): t.pos for t in tokens}
 
+    day_parts = _day_parts()
+
     def inside_a_name(m: Mention) -> bool:
         i = max(bisect_right(starts, m.start) - 1, 0)
         while i < len(tokens) and tokens[i].start < m.end:
             t = tokens[i]
             if t.end > m.start and t.pos in name_pos and (t.start < m.start or t.end > m.end):
-                return True
+                # jieba tags 今天上午 nr: a day and a part of the day after it are no name
+                return not (m.type == "DATE" and t.start == m.start and text[m.end : t.end] in day_parts)
             i += 1
         return False
 

@@ -88,6 +88,7 @@ def _parse(text: str) -> Decimal:
         if unit in text:
             head, _, tail = text.partition(unit)
             head_value = _parse(head) if head else Decimal(1)
+            tail = tail.lstrip("零〇○")  # 一亿零500万: the 零 only says a place is empty
             tail_value = _parse(tail) if tail else Decimal(0)
             return head_value * factor + tail_value
     try:
