@@ -253,6 +253,7 @@ def test_a_determiner_word_or_a_direction_part_is_no_body(make_context, text):
         ("據悉，華遠物流榮譽董事長王建華出席。", "華遠物流"),
         ("他会见了国际能源署行政总裁比罗尔。", "国际能源署"),
         ("会长、海星航运集团董事总经理陈国华致辞。", "海星航运集团"),  # jieba's 董事 + 总经理: one title
+        ("前中影董事長、前立委李正文被起訴。", "中影"),  # a rare word; the name after another title
     ],
 )
 def test_the_words_before_a_company_title_and_a_name_are_the_company(make_context, text, org):
@@ -269,6 +270,8 @@ def test_the_words_before_a_company_title_and_a_name_are_the_company(make_contex
         "公司董事长王明说，利润增长。",
         "该公司总经理李强说，利润增长。",
         "台湾公司董事长李强说，利润增长。",
+        "上市公司董事长李强说，利润增长。",
+        "龙头企业董事长李强说，利润增长。",
         "董事长王明说，利润增长。",
         "华恒生物董事长表示将扩产。",  # no name after the title
     ],

@@ -31,6 +31,7 @@ from pipeline.extract.base import Context, Mention, within
 from pipeline.segment import Token
 
 LISTED = 0.9  # a listed name, or a name built on one: above fuse.SPECIFIC_ORG
+RARE_WORD = 100  # a dictionary word jieba counts fewer times than this may be a company's name (中影: 14)
 
 
 class OrgExtractor:
@@ -73,6 +74,15 @@ class OrgExtractor:
         w["company_name_openers"] = frozenset(w["company_name_openers"])
         w["company_name_pos"] = frozenset(w["company_name_pos"])
         w["function_chars"] = frozenset(w["function_chars"])
+        # 公司, 企业, 厂, 局: what a body is, by the grammar's heads and the kinds of the title data
+        kinds = data.table("zh/titles.json")["kinds"]
+        w["generic_heads"] = tuple(
+            sorted(
+                {*w["head_words"], *w["weak_heads"], *(h for kind in kinds.values() for h in kind["heads"])},
+                key=len,
+                reverse=True,
+            )
+        )  # longest first: 上市 + 公司, not 上市公 + 司
         w["collective_places"] = frozenset(data.table("zh/places.json")["not_places"])  # 全区, 乡村
         gazetteer = w["gazetteer"]
         regions = [k for k in gazetteer if not k.startswith("_") and k not in ("prefixes", "parent_heads")]
@@ -201,12 +211,14 @@ class OrgExtractor:
         name's kind (``company_name_pos``), at most ten characters, and stops at a title, a count, a role
         noun or a describer; words describing the person's term before it (新任) and between it and the title
         (荣誉) stay outside. The name needs a part that is no common word alone (a single character, a proper
-        noun, a word jieba does not know): not 女性董事长, 公司董事长, 台湾董事长. LISTED: the title is the
-        evidence, so it stands without the model."""
+        noun, a word jieba does not know or counts rarely, not ending in a head word): not 女性董事长,
+        公司董事长, 上市公司董事长, 台湾董事长. The name may follow after more titles (中影董事长、前立委蔡正元).
+        LISTED: the title is the evidence, so it stands without the model."""
         tokens, text = ctx.tokens, ctx.simplified
         found = []
+        heads = w["generic_heads"]
         for i in range(1, len(tokens) - 1):
-            if tokens[i].text not in w["company_titles"] or not tokens[i + 1].pos.startswith("nr"):
+            if tokens[i].text not in w["company_titles"] or not self._name_follows(tokens, i + 1, w):
                 continue
             k, title = i, tokens[i].text
             while k > 0 and (
@@ -225,6 +237,7 @@ class OrgExtractor:
                     or prev.text in w["stops"]
                     or prev.text in w["quantifiers"]
                     or prev.text in w["company_name_openers"]
+                    or prev.text in w["company_title_modifiers"]
                     or (single and prev.text in w["function_chars"])
                     or (not single and prev.pos not in w["company_name_pos"])
                 ):
@@ -242,13 +255,31 @@ class OrgExtractor:
             name = text[words[0].start : tokens[k - 1].end]
             if name in w["head_words"] or name in w["not_orgs"] or (len(words) == 1 and self._place_like(words[0], w)):
                 continue
-            if not any(len(t.text) == 1 or t.pos in w["specific_pos"] or not ctx.word_freq.get(t.text) for t in words):
-                continue  # 女性, 全球: common words alone describe the person
+            if not any(
+                len(t.text) == 1
+                or t.pos in w["specific_pos"]
+                or (ctx.word_freq.get(t.text, 0) < RARE_WORD and not t.text.endswith(heads))
+                for t in words
+            ):
+                continue  # 女性, 全球, 上市公司: common words describe the person (中影, a rare word, names)
             if all(self._place_like(t, w) or t.text in w["head_words"] for t in words):
                 continue  # 台湾公司: a place's company, not a name
+            head = next((h for h in heads if name.endswith(h) and len(name) > len(h)), None)
+            if head and ctx.word_freq.get(name[: -len(head)], 0) >= RARE_WORD:
+                continue  # 上市公司, 民营企业: a common word and a head describe the company
             if within(ctx.spans, words[0].start, tokens[k - 1].end):
                 found.append(Mention(words[0].start, tokens[k - 1].end, "ORG", "rule", "orgs.titled", LISTED))
         return found
+
+    @staticmethod
+    def _name_follows(tokens: list[Token], i: int, w: dict) -> bool:
+        """A person's name at ``tokens[i]``, or after a chain of further titles (董事长、前立委蔡正元)."""
+        for t in tokens[i : i + 5]:
+            if t.pos.startswith("nr"):
+                return True
+            if not (t.text in ("、", "兼") or t.text in w["title_set"] or t.text in w["company_title_modifiers"]):
+                return False
+        return False
 
     @staticmethod
     def _extends(tokens: list[Token], starts: list[int], start: int, end: int, w: dict) -> bool:
