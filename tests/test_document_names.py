@@ -443,3 +443,20 @@ def test_a_hong_kong_bureau_by_its_former_name_is_whole(pipe, text, bureau):
 def test_a_currency_named_after_its_place_is_no_place(pipe, text):
     """澳门元 names a currency: neither the model's place nor jieba's."""
     assert [e for e in pipe.extract(text).entities if e.type == "LOC"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("首相拿督斯里纳吉称将宣布改组。", ["纳吉"]),
+        ("首相拿督斯里納吉稱將宣布改組。", ["納吉"]),
+        ("拿督斯里安华出任首相。", ["安华"]),
+        ("丹斯里詹士马欣和拿督阿邦佐哈里受委副首长。", ["詹士马欣", "阿邦佐哈里"]),
+        ("總執行長拿督斯里傑巴星甘今日發表文告。", ["傑巴星甘"]),
+    ],
+)
+def test_a_malaysian_honorific_stays_outside_the_name(pipe, text, people):
+    """拿督斯里, 丹斯里, 拿督 are honorifics: the person is the name after them, never a place inside them."""
+    doc = pipe.extract(text)
+    assert [e.text for e in doc.entities if e.type == "PERSON"] == people
+    assert not any(e.type == "LOC" and "斯里" in e.text_simplified for e in doc.entities)

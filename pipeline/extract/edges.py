@@ -20,11 +20,13 @@ it is a single word in Latin letters (date, Image: page words, not names; Brian
 Snyder stays). An organization that runs into a party unit's title (协会党支部 +
 书记: ``unit_titles``) ends before the unit. Of two places the model reads one after the other, a
 level character that begins the second ends the first (兖州 + 区新兖镇 -> 兖州区 + 新兖镇:
-``place_levels``).
+``place_levels``). A Malaysian honorific (拿督斯里) stays outside the name after it (``honorifics``).
 """
 
 from __future__ import annotations
 
+import bisect
+import re
 import unicodedata
 from dataclasses import replace
 from functools import cache
@@ -34,6 +36,7 @@ from pipeline.extract.base import Mention
 from pipeline.segment import Token
 
 NAMED = ("ORG", "PERSON", "LOC")
+HONORIFIC_NAME_POS = ("nr", "ns", "nz", "n", "j", "eng", "vg", "ng")  # jieba's tags of a Malay name's words
 JOINERS = frozenset("·・•‧-－—–&'’.")
 PAIRS = {"(": ")", "（": "）", "“": "”", "「": "」", "『": "』", "《": "》", "[": "]", "【": "】", '"': '"'}
 MIN_CHARS = {"ORG": 2, "LOC": 1, "PERSON": 1}
@@ -228,6 +231,60 @@ def person_edges(mentions: list[Mention], text: str) -> list[Mention]:
             m = replace(m, end=m.end - 1)  # 宋晟睿都: a single surname and two given characters, then 都 (adverb)
         kept.append(m)
     return sorted([*others, *kept], key=lambda m: (m.start, m.end))
+
+
+@cache
+def _speech_chars() -> frozenset[str]:
+    """The one-character speech verbs (说, 称: ``people.json`` ``speech_verbs``)."""
+    return frozenset(v for v in data.table("zh/people.json")["speech_verbs"] if len(v) == 1)
+
+
+@cache
+def _honorifics() -> tuple[str, ...]:
+    """Malaysian honorifics (拿督斯里, 丹斯里, 拿督: ``titles.json`` ``honorifics``), longest first."""
+    return tuple(sorted(data.table("zh/titles.json")["honorifics"], key=len, reverse=True))
+
+
+def honorifics(mentions: list[Mention], text: str, tokens: list[Token]) -> list[Mention]:
+    """拿督斯里 + 纳吉: the name after a Malaysian honorific is a person's, the honorific outside it.
+
+    The model reads a name after an unfamiliar honorific as starting inside it (斯里纳吉, read as a place),
+    takes it in (丹斯里詹士马欣) or cuts it (斯里杰 + 巴星甘); jieba's words run across the honorific's end
+    (斯里杰/nr). The name is the characters after the honorific to the end of the run of name words that
+    follows (``HONORIFIC_NAME_POS``, at most eight characters; without a speech verb jieba joined to it). It
+    replaces the people and places that overlap the honorific or the name, and is structured
+    (people.honorific), as a titled name is."""
+    found = [(m.start(), m.end()) for m in re.finditer("|".join(map(re.escape, _honorifics())), text)]
+    if not found:
+        return mentions
+    starts = [t.start for t in tokens]
+    names = []
+    for hs, he in found:
+        i = max(bisect.bisect_right(starts, he) - 1, 0)
+        end = he
+        while i < len(tokens) and tokens[i].end - he <= 8:
+            t = tokens[i]
+            if t.end <= he:
+                i += 1
+                continue
+            if not t.pos.startswith(HONORIFIC_NAME_POS):
+                break
+            end = t.end
+            i += 1
+        if end - he > 2 and text[end - 1] in _speech_chars():
+            end -= 1  # 纳吉 + 称 of jieba's 吉称/n
+        if end - he >= 2:
+            names.append((hs, he, end))
+    covered = names + [(hs, he, he) for hs, he in found]  # no name read: still nothing inside the honorific
+    kept = [
+        m
+        for m in mentions
+        if m.structured
+        or m.type not in ("PERSON", "LOC")
+        or not any(m.start < end and hs < m.end for hs, _, end in covered)
+    ]
+    added = [Mention(he, end, "PERSON", "rule", "people.honorific", 0.9, structured=True) for _, he, end in names]
+    return sorted([*kept, *added], key=lambda m: (m.start, m.end))
 
 
 @cache
