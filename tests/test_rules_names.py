@@ -300,3 +300,21 @@ def test_a_mainland_department_by_its_name_before_a_reform_is_listed(make_contex
     """银监会 (2003–2018) is a listed body in mainland text, as 国家金融监督管理总局 is."""
     ctx = dataclasses.replace(make_context(text), region="mainland")
     assert spans([m for m in OrgExtractor().find(ctx) if m.rule == "orgs.gazetteer"], text) == [body]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("(亚罗士打3日讯)州务大臣表示支持。", "亚罗士打"),
+        ("（新山27日訊）民主行動黨表示。", "新山"),
+        ("（中央社台北25日電）行政院今天表示。", "台北"),
+    ],
+)
+def test_the_place_of_a_bracketed_dateline_is_a_place(make_context, text, place):
+    found = [m for m in PlaceExtractor().find(make_context(text)) if m.rule == "places.dateline"]
+    assert spans(found, text) == [place]
+
+
+def test_a_reporters_credit_is_no_dateline_place(make_context):
+    text = "（中央社記者王明台南10日電）會議今天舉行。"
+    assert [m for m in PlaceExtractor().find(make_context(text)) if m.rule == "places.dateline"] == []

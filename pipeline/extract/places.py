@@ -41,6 +41,12 @@ class PlaceExtractor:
         w["facility_name_pos"] = frozenset(w["facility_name_pos"])
         w["listed_levels"] = ("", *(level for level in w["stem_levels"] if len(level) == 1))  # 岳阳 + 市
         # 花莲县, 油尖旺区, 台南市: a listed name with its level word; not in 台中市长, where 市长 is the title.
+        w["outlets"] = sorted(data.table("zh/outlets.json")["names"], key=len, reverse=True)
+        date = r"(?:\d{1,2}月)?\d{1,2}日[电讯]"
+        w["dateline_re"] = re.compile(
+            rf"(?m)^[ \t\u3000]*[（(【〔][ \t\u3000]*(?P<place>{han}{{2,9}}?)[ \t\u3000]*{date}[）)】〕]"
+        )
+        w["credit_labels"] = tuple(data.table("zh/titles.json")["credit_labels"])
         w["gazetteer_re"] = re.compile(rf"(?:{alternation(names)})(?:(?:{alternation(w['gazetteer_levels'])})(?!长))?")
         return w
 
@@ -82,7 +88,29 @@ class PlaceExtractor:
                 i = end_i + 1
                 continue
             i += 1
-        return mentions + self._gazetteer(ctx, w) + self._facilities(ctx, w) + self._routes(ctx, w)
+        return (
+            mentions
+            + self._gazetteer(ctx, w)
+            + self._facilities(ctx, w)
+            + self._routes(ctx, w)
+            + self._datelines(ctx, w)
+        )
+
+    @staticmethod
+    def _datelines(ctx: Context, w: dict) -> list[Mention]:
+        """(亚罗士打3日讯), （中央社台北25日電）: the place of a bracketed dateline at a line's start, after the
+        outlet if one is named, is a place (structured, as the dateline's outlet is); not a reporter's credit
+        (記者张三台南10日電: the name and the place are not told apart here)."""
+        found = []
+        for m in w["dateline_re"].finditer(ctx.simplified):
+            start, end = m.span("place")
+            outlet = next((o for o in w["outlets"] if ctx.simplified.startswith(o, start)), "")
+            start += len(outlet)
+            if any(label in m["place"] for label in w["credit_labels"]):
+                continue
+            if end - start >= 2 and within(ctx.spans, start, end):
+                found.append(Mention(start, end, "LOC", "rule", "places.dateline", 0.9, structured=True))
+        return found
 
     @staticmethod
     def _routes(ctx: Context, w: dict) -> list[Mention]:
