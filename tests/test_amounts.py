@@ -647,3 +647,9 @@ def test_a_fraction_with_a_slash(make_context, text, region, found):
 def test_a_bare_dollar_sign_is_the_regions_dollar(make_context, text, region, span, currency):
     (m,) = AmountExtractor().find(replace(make_context(text), region=region))
     assert (text[m.start : m.end], m.normalized.currency, m.normalized.kind) == (span, currency, "money")
+
+
+@pytest.mark.parametrize("text", ["加强１５国集团与西方８国集团间的协调", "二十國集團峰會開幕", "沿318国道行驶"])
+def test_a_count_of_countries_that_names_a_group_or_a_road_is_no_amount(make_context, text):
+    """N国集团 (G15, G20) and N国道 (a national highway) are names, not counts of countries."""
+    assert [m for m in AmountExtractor().find(make_context(text))] == []
