@@ -460,3 +460,21 @@ def test_a_malaysian_honorific_stays_outside_the_name(pipe, text, people):
     doc = pipe.extract(text)
     assert [e.text for e in doc.entities if e.type == "PERSON"] == people
     assert not any(e.type == "LOC" and "斯里" in e.text_simplified for e in doc.entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("远景创业(002797)今日发布公告。", "远景创业"),
+        ("知乎(02390)發布季度業績。", "知乎"),
+        ("据悉，华南投资系华星矿业(601899.SH)全资子公司。", "华星矿业"),
+    ],
+)
+def test_a_name_written_with_its_stock_code_is_a_listed_company(make_context, text, company):
+    coded = [m for m in RegisterExtractor().find(make_context(text)) if m.rule == "registers.code"]
+    assert [text[m.start : m.end] for m in coded] == [company]
+
+
+@pytest.mark.parametrize("text", ["该公司(600000)今日公告。", "去（2024）年營收成長。", "全年（2023）业绩"])
+def test_no_company_from_a_head_word_or_a_year_in_brackets(make_context, text):
+    assert [m for m in RegisterExtractor().find(make_context(text)) if m.rule == "registers.code"] == []

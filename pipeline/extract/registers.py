@@ -8,7 +8,8 @@ ends on jieba word boundaries (so a short name is not found inside another
 word; an outlet may end inside the word for its report, 据央视/新闻报道), and a name in Latin
 letters is not glued to other letters. A name before 牌 is a brand (“仁宝”牌西服), none; one jieba
 reads as a verb (奔驰/v) or that a given name follows (丰田 + 章一郎) needs the model's agreement. Listed
-mentions rank with the gazetteers in fusion (``rule`` ends in ``.gazetteer``).
+mentions rank with the gazetteers in fusion (``rule`` ends in ``.gazetteer``). A name written with
+its stock code (第一创业(002797)) is a listed company too (``registers.code``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import re
 from functools import cache
 
 from pipeline import data
-from pipeline.extract.base import Context, Mention
+from pipeline.extract.base import Context, Mention, within
 
 REGISTERS = ("zh/outlets.json", "zh/companies.json")
 CONFIDENCE = 0.9
@@ -69,4 +70,56 @@ class RegisterExtractor:
                 continue  # “仁宝”牌西服: a brand named after the company, no organization
             confidence = HINT if (start, end) in verbs or end in given_names else CONFIDENCE
             found.append(Mention(start, end, "ORG", "rule", "registers.gazetteer", confidence))
-        return found
+        return found + _listed_by_code(ctx)
+
+
+_CODE = re.compile(
+    r"[（(][ ]?(?:[A-Z]{2,6}[:：] ?)?(?P<code>\d{3,6})(?P<exchange>\.(?:HK|SH|SZ|SS|BJ|TW|TWO|SG|KL))?[ ]?[）)]"
+)
+_CODE_NAME_POS = ("n", "nz", "nt", "nr", "ns", "j", "eng", "vn", "nw", "l", "m")  # 第一/m 创业
+MAX_CODE_NAME = 8
+
+
+def _listed_by_code(ctx: Context) -> list[Mention]:
+    """第一创业(002797), 恒基地产(00012), 国联股份（603613.SH）: a name written with its stock code is a listed
+    company, whatever register lists it (the code is the exchange's register). The name is the word right
+    before the bracket and the name words before it, back to punctuation, a verb or a grammar character,
+    at most eight characters; a four-digit number that could be a year (（2024）年) needs its exchange
+    (2020.HK)."""
+    text, tokens = ctx.folded, ctx.tokens
+    ends = {t.end: i for i, t in enumerate(tokens)}
+    function_chars = _function_chars()
+    found = []
+    for m in _CODE.finditer(text):
+        code = m["code"]
+        if len(code) == 4 and code[:2] in ("19", "20") and not m["exchange"]:
+            continue
+        k = ends.get(m.start())
+        if k is None:
+            continue
+        j = k + 1
+        while j > 0 and m.start() - tokens[j - 1].start <= MAX_CODE_NAME:
+            t = tokens[j - 1]
+            if len(t.text) == 1:
+                if not ("\u4e00" <= t.text <= "\u9fff") or t.text in function_chars:
+                    break
+            elif j <= k and not t.pos.startswith(_CODE_NAME_POS):
+                break  # the word right before the code is the name whatever jieba tags it (知乎/v)
+            j -= 1
+        name = text[tokens[j].start : m.start()] if j <= k else ""
+        if len(name) < 2 or name in _generic_heads() or not within(ctx.spans, tokens[j].start, m.start()):
+            continue  # 该公司(600000): a head word alone refers back
+        found.append(Mention(tokens[j].start, m.start(), "ORG", "rule", "registers.code", CONFIDENCE))
+    return found
+
+
+@cache
+def _generic_heads() -> frozenset[str]:
+    """Head words alone (公司, 集团: ``orgs.json`` ``head_words``), which name no company of their own."""
+    return frozenset(data.table("zh/orgs.json")["head_words"])
+
+
+@cache
+def _function_chars() -> frozenset[str]:
+    """Grammar characters that are no part of a name (的, 由, 与: ``orgs.json`` ``function_chars``)."""
+    return frozenset(data.table("zh/orgs.json")["function_chars"])
