@@ -29,6 +29,8 @@ def found(mentions, text):
         ("本报讯新华社记者黄明报道，该市昨日下雨。", [("新华社", "outlets.reporter")]),  # not 本报讯新华社
         ("本報北京3月5日訊新華社記者黃明報道", [("新華社", "outlets.reporter")]),  # not 日訊新華社
         ("这些举报电话都已公布。", []),  # 电 of 电话 ends no dateline
+        ("江南新闻网上海5月3日（记者王刚）市政府今天发布通知。", [("江南新闻网", "outlets.dateline")]),
+        ("江南新聞網上海5月3日(記者王剛)市政府今天發布通知。", [("江南新聞網", "outlets.dateline")]),  # no 电
         ("市民步行筹款本报讯 昨日，该市举行活动。", []),  # a headline run into 本报讯 is no outlet
         ("美国《纽约时报》援引官员的话说。", [("纽约时报", "outlets.title")]),
         ("他读过《红楼梦》和《三国演义》。", []),

@@ -45,7 +45,8 @@ def _grammar() -> dict[str, object]:
         "paper_itself": tuple(table["not_names"]),
         "dateline": re.compile(
             rf"(?m)^[ \t\u3000]*[【〔\[（(]?[ \t\u3000]*据?(?P<names>{name}(?:[-—－/]{name})*)"
-            rf"[ \t\u3000]*(?:[{_HAN}]{{1,8}}?)?[ \t\u3000]*(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?[ \t\u3000]*(?:电|讯)"
+            rf"[ \t\u3000]*(?:[{_HAN}]{{1,8}}?)?[ \t\u3000]*(?:\d{{1,2}}月)?(?:\d{{1,2}}日)?[ \t\u3000]*"
+            r"(?:电|讯|(?=[（(][ \t\u3000]*记者))"  # or the reporter's credit in brackets right after it
         ),
         "split": re.compile(r"[-—－/]"),
         "wire_ends": tuple(w for w in table["wire_words"] if len(w) == 1),
