@@ -58,7 +58,7 @@ class OrgExtractor:
         w["government_formal_names"] = tuple(w["government_formal_names"])
         w["government_named_regions"] = frozenset(w["government_named_regions"])
         w["quantifiers"] = frozenset(a + b for a in w["quantifier_heads"] for b in w["quantifier_classifiers"])
-        w["stops"] = frozenset(w["linking_verbs"]) | frozenset(w["role_nouns"]) | frozenset(w["describers"])
+        w["stops"] = frozenset([*w["linking_verbs"], *w["role_nouns"], *w["describers"], *w["joining_words"]])
         w["describer_re"] = re.compile("|".join(w["describer_patterns"]))
         w["ordinal_count_re"] = re.compile(w["ordinal_count_pattern"])
         w["direction_part_re"] = re.compile(w["direction_part_pattern"])
