@@ -1,5 +1,7 @@
 """Outlets, registers, the document-level pass and name edges, on sentences written for these tests (both scripts)."""
 
+from dataclasses import replace
+
 import pytest
 
 from pipeline import Pipeline, Settings
@@ -164,6 +166,23 @@ def test_no_punctuation_at_the_edge_of_a_name_nor_inside_unless_paired(span, kep
     text = f"据{span}说"
     (m,) = trim_punctuation([Mention(1, 1 + len(span), "ORG", "ner", "ner.test", 0.9)], text)
     assert text[m.start : m.end] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kept"),
+    [
+        ("他说，槟州土地库(Land bank)目前缺乏土地。", "Land", False),  # a gloss runs on
+        ("数码基础设施公司(Digital InfraCo)的持续投资", "InfraCo", False),  # a phrase runs into it
+        ("世界棒球經典賽（WBC）台捷之戰", "WBC", True),  # the whole bracket
+        ("加入TVBS新聞LINE好友", "TVBS", True),  # Chinese after it, not Latin
+    ],
+)
+def test_the_models_latin_organization_cut_out_of_a_latin_phrase_is_no_name(text, name, kept):
+    at = text.index(name)
+    m = Mention(at, at + len(name), "ORG", "ner", "ner.xinwen_ner", 0.9)
+    assert (trim_punctuation([m], text) == [m]) is kept
+    rule = replace(m, extractor="rule", rule="registers.listed")  # a rule's name stands
+    assert trim_punctuation([rule], text) == [rule]
 
 
 def test_amounts_keep_their_punctuation():

@@ -68,3 +68,37 @@ def test_cluener_unlabelled_proper_nouns_are_missing_not_outside(tmp_path):
     assert spans == [(0, 2, "PERSON")]
     assert (5, 7) in {(s, e) for s, e, _ in missing}  # 杭州: unlabelled, so neither LOC nor outside
     assert not any(s < 2 and 0 < e for s, e, _ in missing)  # the labelled name stays an entity
+
+
+def test_dev_folds_cover_every_dev_article_once_and_no_test_article():
+    from pipeline.training.realnews import dev_folds, splits
+
+    names = [f"{group}_{i:02d}" for group in ("hk", "mn", "tw") for i in range(7)]
+    split = splits(names)
+    folds = dev_folds(names)
+    assert set(folds) == {n for n, s in split.items() if s == "dev"}
+    assert set(folds.values()) == {"a", "b"}
+    for group in ("hk", "mn", "tw"):  # each group gives both folds articles
+        assert {f for n, f in folds.items() if n.startswith(group)} == {"a", "b"}
+
+
+def test_training_sentences_cut_at_sentence_ends_never_inside_a_name_and_keep_only_names():
+    from pipeline.training.realnews import Article, Gold, training_sentences
+
+    text = "臺灣電力公司今天宣布調價。\n記者王明報導！「台電。說明」\n"
+    org = text.index("臺灣電力公司")
+    quoted = text.index("台電。說明")
+    entities = [
+        Gold(org, org + 6, "ORG", "臺灣電力公司"),
+        Gold(text.index("今天"), text.index("今天") + 2, "DATE", "今天", "2025-01-01"),
+        Gold(text.index("王明"), text.index("王明") + 2, "PERSON", "王明"),
+        Gold(quoted, quoted + 5, "ORG", "台電。說明"),  # a cut point inside a name is skipped
+    ]
+    article = Article("tw_x", text, None, "dev", entities)
+    sentences = training_sentences(article, lambda t: t.replace("臺", "台"))
+    assert [s for s, _ in sentences] == ["台灣電力公司今天宣布調價。", "記者王明報導！", "「台電。說明」"]
+    assert [[(s[a:b], label) for a, b, label in spans] for s, spans in sentences] == [
+        [("台灣電力公司", "ORG")],
+        [("王明", "PERSON")],
+        [("台電。說明", "ORG")],
+    ]

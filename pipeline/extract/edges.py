@@ -6,7 +6,9 @@ PERSON and LOC mentions: punctuation and spaces at either edge are cut off;
 inside, a balanced pair of brackets or quotes (中科恆源(Zkenergy)科技有限公司,
 “2·25”救援指挥部) and the joiners of foreign names (·, -, &, ') stay, and any
 other punctuation ends the name there (the longer side of a two-character
-minimum is kept). Amounts and dates are left as their grammars made them.
+minimum is kept). The model's organization in Latin letters that a Latin phrase runs on from
+(Land of ``(Land bank)``) is no name: the model cut a longer name or gloss. Amounts and dates
+are left as their grammars made them.
 
 People's names have two more edges (``person_edges``): the parts of a
 transliterated name joined by a hyphen or a middle dot are one name
@@ -192,10 +194,27 @@ def trim_punctuation(mentions: list[Mention], text: str) -> list[Mention]:
             kept.append(m)
             continue
         a, b = _cut(text[m.start : m.end])
-        if b - a < MIN_CHARS[m.type]:
+        if b - a < MIN_CHARS[m.type] or _latin_fragment(m, text, m.start + a, m.start + b):
             continue
         kept.append(m if (a, b) == (0, m.end - m.start) else replace(m, start=m.start + a, end=m.start + b))
     return kept
+
+
+def _latin_fragment(m: Mention, text: str, start: int, end: int) -> bool:
+    """The model's organization in Latin letters that a Latin phrase runs on from or into (Land of
+    ``(Land bank)``, Digital of ``(Digital InfraCo)``): it cut a name or a gloss in two, so neither
+    part is the name."""
+    if m.type != "ORG" or m.extractor != "ner" or not _latin(text[start:end]):
+        return False
+    after = text[end : end + 2]
+    before = text[max(0, start - 2) : start]
+    return (len(after) == 2 and after[0] == " " and _latin(after[1])) or (
+        len(before) == 2 and before[1] == " " and _latin(before[0])
+    )
+
+
+def _latin(text: str) -> bool:
+    return text.isascii() and any(c.isalpha() for c in text) and all(c.isalnum() or c in " .&'-" for c in text)
 
 
 NAME_JOINERS = frozenset("-－·・•‧")

