@@ -78,10 +78,14 @@ def orgs(doc):
     return [(e.text, e.rule) for e in doc.entities if e.type == "ORG"]
 
 
-def test_an_abbreviation_defined_in_brackets_is_an_organization_everywhere(pipe):
-    doc = pipe.extract("嘉興永盛紡織股份有限公司（永盛紡織）今日宣布加價。永盛紡織表示，加幅為3%。")
-    assert [t for t, _ in orgs(doc)] == ["嘉興永盛紡織股份有限公司", "永盛紡織", "永盛紡織"]
-    assert [r for _, r in orgs(doc)][1:] == ["repeats.abbreviation", "repeats.document"]
+def test_an_abbreviation_defined_in_brackets_is_an_organization_everywhere(pipe, rules_pipeline):
+    text = "嘉興永盛紡織股份有限公司（永盛紡織）今日宣布加價。永盛紡織表示，加幅為3%。"
+    assert [t for t, _ in orgs(pipe.extract(text))] == ["嘉興永盛紡織股份有限公司", "永盛紡織", "永盛紡織"]
+    # the document pass makes both short mentions, whatever the model reads
+    assert orgs(rules_pipeline.extract(text))[1:] == [
+        ("永盛紡織", "repeats.abbreviation"),
+        ("永盛紡織", "repeats.document"),
+    ]
     doc = pipe.extract("江苏恒力化纤股份有限公司（以下简称“恒力化纤”）昨日公告。恒力化纤称，净利润增长。")
     assert [t for t, _ in orgs(doc)] == ["江苏恒力化纤股份有限公司", "恒力化纤", "恒力化纤"]
 
@@ -106,8 +110,8 @@ def test_what_brackets_hold_after_a_name_is_a_short_name_only_if_it_can_abbrevia
     ],
 )
 def test_a_companys_name_before_its_trade_word_is_its_short_name(pipe, text, short):
-    doc = pipe.extract(text)
-    assert (short, "repeats.document") in orgs(doc)
+    later = text.rindex(short)
+    assert [(e.start, e.type) for e in pipe.extract(text).entities if e.text == short] == [(later, "ORG")]
 
 
 @pytest.mark.parametrize(
@@ -327,9 +331,9 @@ def test_a_news_word_jieba_lacks_is_no_person(pipe, text, word):
     ("text", "org"),
     [("市人民政府副市长张明出席会议。", "市人民政府"), ("縣人民政府副縣長王剛出席會議。", "縣人民政府")],
 )
-def test_a_levels_formal_government_stands_without_the_model(pipe, text, org):
-    doc = pipe.extract(text)
-    assert org in [e.text for e in doc.entities if e.type == "ORG"]
+def test_a_levels_formal_government_stands_without_the_model(pipe, rules_pipeline, text, org):
+    for system in (pipe, rules_pipeline):
+        assert org in [e.text for e in system.extract(text).entities if e.type == "ORG"]
     assert "北京市政府" not in [e.text for e in pipe.extract("北京市政府决定。").entities]  # not the informal name
 
 
@@ -407,15 +411,16 @@ def test_a_column_name_in_brackets_after_the_body_is_no_author(pipe, text):
 @pytest.mark.parametrize(
     "text",
     [
-        "总领事蔡簦合参与了开幕式。蔡簦合能讲一口流利的中文。",
-        "总领事蔡簦合表示欢迎。蔡簦合能讲一口流利的中文。",
-        "總領事蔡簦合表示歡迎。蔡簦合能講一口流利的中文。",
+        "总领事蔡簦合，今天表示欢迎。蔡簦合能讲一口流利的中文。",
+        "總領事蔡簦合，今天表示歡迎。蔡簦合能講一口流利的中文。",
     ],
 )
 def test_a_person_cut_short_of_a_name_the_document_holds_is_that_name(pipe, text):
-    """蔡簦 + 合能/v: jieba joins the name's last character to the next word; the full name given elsewhere wins."""
-    people = [e.text for e in pipe.extract(text).entities if e.type == "PERSON"]
-    assert people == ["蔡簦合", "蔡簦合"]
+    """蔡簦 + 合能/v: jieba joins the name's last character to the next word; the full name given elsewhere
+    (here before a comma, where the model reads it whole) wins."""
+    people = [(e.text, e.rule) for e in pipe.extract(text).entities if e.type == "PERSON"]
+    assert [name for name, _ in people] == ["蔡簦合", "蔡簦合"]
+    assert people[1][1] == "repeats.document"  # the model's 蔡簦 there, extended
 
 
 @pytest.mark.parametrize(

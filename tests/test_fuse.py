@@ -138,6 +138,16 @@ def test_suffix_name_running_on_before_the_models_name_defers_to_the_model():
     assert [(m.start, m.end, m.type) for m in chosen] == [(0, 7, "ORG")]
 
 
+def test_suffix_name_stands_where_the_models_part_of_it_is_a_bare_head_word():
+    text = "自治区民政厅社会组织管理局局长"
+    suffix = rule(0, 13, "ORG", 0.85)
+    chosen = fuse([suffix, ner(10, 13, "ORG")], model_ran=True, text=text)
+    assert [(m.start, m.end) for m in chosen] == [(0, 13)]
+    text = "荣获郑州市技术监督局"  # the model's part is a name, not a head word: it stands
+    chosen = fuse([rule(0, 10, "ORG", 0.85), ner(2, 10, "ORG")], model_ran=True, text=text)
+    assert [(m.start, m.end) for m in chosen] == [(2, 10)]
+
+
 def test_suffix_name_beginning_with_a_found_place_stands_without_the_model():
     # a weak name the model does not end with stays out (韩国人所: 韩国 + 人所)
     chosen = fuse([rule(0, 4, "ORG", 0.7), ner(0, 2, "LOC")], model_ran=True)

@@ -48,7 +48,8 @@ listed short name does not cut it.
 
 A suffix-grammar organization that ends where the model's organization ends but begins before it
 by more than place words (荣获 + 郑州市技术监督局: jieba tags 荣获 nr) yields to the model, which
-reads a name's left edge better than POS tags do; 自治区 + 民政厅社会组织管理局 stands.
+reads a name's left edge better than POS tags do; 自治区 + 民政厅社会组织管理局 stands, and so does a
+name whose model part is a bare head word (自治区民政厅社会组织 + 管理局: the model read no edge).
 """
 
 from __future__ import annotations
@@ -240,7 +241,13 @@ def fuse(
         民政厅社会组织管理局 and 花莲 + 玉里荣民医院 stand): the grammar walked over words jieba mistagged, where the
         model read the name's edge."""
         lead = m.places_end if m.places_end is not None else m.start
-        return m.type == "ORG" and m.confidence < TRUSTED_ORG and model_org_starts.get(m.end, m.start) > lead
+        model_start = model_org_starts.get(m.end, m.start)
+        return (
+            m.type == "ORG"
+            and m.confidence < TRUSTED_ORG
+            and model_start > lead
+            and text[model_start : m.end] not in _long_heads()  # the model's bare 管理局 reads no edge
+        )
 
     candidates = [
         m

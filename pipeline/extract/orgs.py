@@ -114,6 +114,8 @@ class OrgExtractor:
             if end - len(head) - tok.start == 1 and ctx.simplified[tok.start] in w["quantifier_heads"]:
                 continue  # 某大学, 该公司: one word of a determiner and a head names no body
             j = self._leftmost(tokens, i, end, w)
+            if j == i and i and head in w["place_heads"] and tokens[i - 1].text in w["government_levels"]:
+                j = i - 1  # 县/zg + 人民政府: a level word alone, whatever jieba tags it
             start = tokens[j].start
             if end - start - len(head) < w["weak_heads"].get(head, 2):
                 continue  # 局, 中心 alone (or after too short a modifier) name nothing
@@ -125,7 +127,8 @@ class OrgExtractor:
                 if not self._government_name(ctx.simplified[start:end], ctx.region, w):
                     continue  # 美国政府 on the mainland describes a place's government
                 stem = self._stem(tok, head, end, ctx)
-                if not self._place_named(modifiers + stem, w):
+                bare_level = self._bare_level_government(ctx.simplified[start:end], w)  # 县人民政府
+                if not bare_level and not self._place_named(modifiers + stem, w):
                     continue  # 金大中新政府, 克林顿政府, 里加集会抗议政府
             specific = any(self._name_like(t, w) for t in modifiers)
             if not specific:  # one dictionary word such as 北京大学: specific if its stem holds a name
