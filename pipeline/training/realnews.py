@@ -71,29 +71,26 @@ def sha256(data: bytes) -> str:
 
 def splits(names: list[str]) -> dict[str, str]:
     """dev or test for each file name: the fixed rule of the module docstring."""
+    return {name: "test" if i % 3 == 2 else "dev" for i, name in _ranked(names)}
+
+
+def _ranked(names: list[str]) -> list[tuple[int, str]]:
+    """Each name with its position within its source group, the group ordered by the SHA-256 of the names."""
     groups: dict[str, list[str]] = defaultdict(list)
     for name in names:
         groups[name.split("_", 1)[0]].append(name)
-    out = {}
-    for members in groups.values():
-        for i, name in enumerate(sorted(members, key=lambda n: sha256(n.encode("utf-8")))):
-            out[name] = "test" if i % 3 == 2 else "dev"
-    return out
+    return [
+        (i, name)
+        for members in groups.values()
+        for i, name in enumerate(sorted(members, key=lambda n: sha256(n.encode("utf-8"))))
+    ]
 
 
 def dev_folds(names: list[str]) -> dict[str, str]:
     """``a`` or ``b`` for each dev file name, by the ordering of ``splits``: within a group, the dev
     articles at positions 0, 3, 6, … are fold ``a``, those at 1, 4, 7, … fold ``b``. A model trained
     on one fold is checked on the other."""
-    groups: dict[str, list[str]] = defaultdict(list)
-    for name in names:
-        groups[name.split("_", 1)[0]].append(name)
-    out = {}
-    for members in groups.values():
-        for i, name in enumerate(sorted(members, key=lambda n: sha256(n.encode("utf-8")))):
-            if i % 3 != 2:
-                out[name] = "a" if i % 3 == 0 else "b"
-    return out
+    return {name: "a" if i % 3 == 0 else "b" for i, name in _ranked(names) if i % 3 != 2}
 
 
 _SENTENCE_END = re.compile(r"[。！？!?；]+[」』”’）)]*|\n+")
