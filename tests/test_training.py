@@ -102,3 +102,13 @@ def test_training_sentences_cut_at_sentence_ends_never_inside_a_name_and_keep_on
         [("王明", "PERSON")],
         [("台電。說明", "ORG")],
     ]
+
+
+def test_train_says_where_the_real_news_texts_are_missing(tmp_path, monkeypatch, capsys):
+    from pipeline.training import realnews, train
+
+    (tmp_path / "msra_ner").mkdir()
+    (tmp_path / "msra_ner" / "train.txt").write_text("", encoding="utf-8")
+    monkeypatch.setattr(realnews, "TEXTS", tmp_path / "no-realnews")
+    assert train.main(["--corpora", str(tmp_path), "--work", str(tmp_path / "work")]) == 2
+    assert "no-realnews: not found" in capsys.readouterr().err

@@ -1,8 +1,10 @@
 """``make train``: convert the public corpora and train the NER model into ``models/``.
 
 The corpora are read in place from ``--corpora`` (``../shared/corpora`` by
-default). The dev split is the *end* of MSRA ``train.txt`` (by position, not at
-random, so that dev sentences do not share articles with training sentences).
+default), and the real-news benchmark's dev articles from ``../shared/realnews``
+with their annotations in ``corpus/realnews`` (``--with-realnews``). The dev split is
+the *end* of MSRA ``train.txt`` (by position, not at random, so that dev sentences
+do not share articles with training sentences).
 """
 
 from __future__ import annotations
@@ -67,6 +69,13 @@ def proper_noun_spans() -> Callable[[str], list[tuple[int, int]]]:
         return [(t.start, t.end) for t in segmenter.segment(text) if t.pos.startswith(tags)]
 
     return spans
+
+
+def realnews_texts() -> Path:
+    """Where the real-news benchmark's article texts are read from (``../shared/realnews``)."""
+    from pipeline.training import realnews
+
+    return realnews.TEXTS
 
 
 def realnews_sentences(part: str) -> list[Sentence]:
@@ -186,6 +195,12 @@ def main(argv: list[str] | None = None) -> int:
     msra = args.corpora / "msra_ner" / "train.txt"
     if not msra.is_file():
         print(f"xinwen train: {msra}: not found (pass --corpora)", file=sys.stderr)
+        return 2
+    if args.with_realnews != "none" and not realnews_texts().is_dir():
+        print(
+            f"xinwen train: {realnews_texts()}: not found (the real-news texts; or --with-realnews none)",
+            file=sys.stderr,
+        )
         return 2
     started = time.monotonic()
     sentences = list(read_msra_wordtag(msra))
