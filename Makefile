@@ -39,7 +39,7 @@ format: install
 schemas: install  ## regenerate schemas/ from the pydantic records
 	$(VENV)/bin/xinwen schemas schemas
 
-train: install  ## convert ../shared/corpora and train the NER model into models/xinwen_ner
+train: install  ## convert ../shared/corpora and the real-news dev articles, train the NER model into models/xinwen_ner
 	$(PY) -m pip install --quiet -e ".[test,train]"
 	$(PY) -m pipeline.training.train --corpora $(CORPORA) --config $(CONFIG) $(TRAIN_ARGS)
 
