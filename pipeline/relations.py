@@ -64,7 +64,6 @@ SPACES = " \t\u3000"
 LIST_SEPARATORS = SPACES + "、，,/／"
 CLOSING_QUOTES = "》」』”\"'）)"
 # What a dateline or byline may hold between an outlet and its credit, besides places and dates.
-CHANNEL = "频道"  # an outlet's channel between the outlet and its dateline (人民网-广西频道)
 DATELINE_CHARS = SPACES + "（(【[〔《》-—－/／|｜·:：0123456789０１２３４５６７８９年月日号时"  # 《联合早报》记者
 SENTENCE_ENDS = "。！？!?\n"
 CLAUSE_ENDS = SENTENCE_ENDS + "，,；;：:"
@@ -883,7 +882,7 @@ class _Positions:
             if word is None and s[i - 1] not in DATELINE_CHARS:
                 break
             i -= len(word) if word else 1
-            if word == CHANNEL:  # 人民网-广西频道: back over the channel's name, found as a place or not
+            if word in w["channel_words"]:  # 人民网-广西频道: back over the channel's name, found as a place or not
                 name = i
                 while name > 0 and i - name < 6 and self.owner[name - 1] < 0 and s[name - 1] not in DATELINE_CHARS:
                     name -= 1

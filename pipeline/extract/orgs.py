@@ -123,11 +123,12 @@ class OrgExtractor:
                 continue
             modifiers = tokens[j:i]
             stem = None  # the words inside the head's own token, segmented once and only when needed
+            # 县人民政府: a level's formal government, the text's own county's
+            bare_level = head in w["place_heads"] and self._bare_level_government(ctx.simplified[start:end], w)
             if head in w["place_heads"]:
                 if not self._government_name(ctx.simplified[start:end], ctx.region, w):
                     continue  # 美国政府 on the mainland describes a place's government
                 stem = self._stem(tok, head, end, ctx)
-                bare_level = self._bare_level_government(ctx.simplified[start:end], w)  # 县人民政府
                 if not bare_level and not self._place_named(modifiers + stem, w):
                     continue  # 金大中新政府, 克林顿政府, 里加集会抗议政府
             specific = any(self._name_like(t, w) for t in modifiers)
@@ -144,8 +145,8 @@ class OrgExtractor:
                 if not self._place_like(t, w):
                     break
                 places_end = t.end
-            if head in w["place_heads"] and self._bare_level_government(ctx.simplified[start:end], w):
-                confidence = LISTED  # 县人民政府: a level's formal government, the text's own county's
+            if bare_level:
+                confidence = LISTED
             mentions.append(Mention(start, end, "ORG", "rule", "orgs.suffix", confidence, places_end=places_end))
         mentions += self._cut_names(ctx, w)
         mentions += self._titled_companies(ctx, w)

@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from pipeline.training.corpora import Sentence
+
 TYPES = ("ORG", "PERSON", "LOC", "AMOUNT", "DATE")
 VALUED = ("AMOUNT", "DATE")
 ANNOTATIONS = Path("corpus/realnews")
@@ -97,9 +99,7 @@ _SENTENCE_END = re.compile(r"[。！？!?；]+[」』”’）)]*|\n+")
 NAME_TYPES = ("PERSON", "LOC", "ORG")
 
 
-def training_sentences(
-    article: Article, simplify: Callable[[str], str]
-) -> list[tuple[str, list[tuple[int, int, str]]]]:
+def training_sentences(article: Article, simplify: Callable[[str], str]) -> list[Sentence]:
     """The article as the NER model's training sentences: its lines cut after sentence-final
     punctuation, in the form the model reads (``simplify``: xinwen's OpenCC conversion, length for
     length), with the PERSON, LOC and ORG entities inside each. Every name in the text is annotated,

