@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
@@ -223,6 +224,9 @@ def test_an_event_time_line_is_no_publication_line(rules_pipeline):
         ("昨日下午一時半開會", "昨日下午一時半", "2025-02-26T13:30"),
         ("前晚下雨", "前晚", "2025-02-25"),
         ("25日上午，代表团抵达", "25日", "2025-02-25"),  # the part of the day alone stays outside
+        ("預計今晚24時前完成復電", "今晚24時", "2025-02-27T24:00"),  # 24时: the day's end, as ISO 8601 writes it
+        ("新规5月3日24时起实施", "5月3日24时", "2025-05-03T24:00"),
+        ("今晚25时", "今晚", "2025-02-27"),  # no such clock time
     ],
 )
 def test_a_clock_time_after_a_day_belongs_to_it(make_context, text, span, value):
@@ -984,3 +988,36 @@ def test_a_day_jieba_joins_to_its_part_of_the_day_is_no_name(rules_pipeline, tex
     """jieba tags 今天上午 as a person's name (nr); the day inside it is still a date."""
     doc = rules_pipeline.extract(text, published_at="2025-02-27")
     assert [(e.text, e.normalized.value) for e in doc.entities if e.type == "DATE"] == [(span, value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("2021年“五一”假期，全区接待游客50万人次", "2021年“五一”假期", "2021-05-01"),
+        ("2024年春节期间，客流增加", "2024年春节", "2024-02-10"),  # 期间 stays outside
+        ("今年國慶假期，遊客增加", "今年國慶假期", "2025-10-01"),
+        ("去年中秋节，月饼热销", "去年中秋节", "2024-09-17"),
+        ("2023年清明节，市民扫墓", "2023年清明节", "2023-04-05"),
+        ("2025年除夕，全家团圆", "2025年除夕", "2025-01-28"),
+        ("2019年「端午」連假", "2019年「端午」連假", "2019-06-07"),
+    ],
+)
+def test_a_festival_after_a_year_is_its_day(make_context, text, span, value):
+    mentions = DateExtractor().find(make_context(text))
+    assert [(text[m.start : m.end], m.normalized.value, m.normalized.granularity) for m in mentions] == [
+        (span, value, "day")
+    ]
+
+
+def test_a_festival_keeps_its_regions_day(make_context):
+    text = "2024年國慶日，總統府前舉行典禮"
+    mainland = DateExtractor().find(make_context(text))
+    taiwan = DateExtractor().find(replace(make_context(text), region="tw"))
+    assert [m.normalized.value for m in mainland] == ["2024-10-01"]
+    assert [m.normalized.value for m in taiwan] == ["2024-10-10"]
+
+
+@pytest.mark.parametrize(("text", "span"), [("春节期间，客流增加", None), ("1850年春节，", "1850年")])
+def test_a_festival_without_a_year_or_outside_the_tables_is_no_day(make_context, text, span):
+    mentions = DateExtractor().find(make_context(text))
+    assert [text[m.start : m.end] for m in mentions] == ([span] if span else [])

@@ -29,6 +29,7 @@ evening (当晚9时 is 21:00); an anaphoric year may take a month (同年10月).
 day after a word of repetition (每年3月, 每月5日) recurs and is no date. A month without a
 year is ahead after a future word (将于十月, 将延至10月) or before one (10月即将, 周五将访问: 将
 before a verb, not the object marker of 周三将两人拘捕), behind after a past word (曾于9月).
+A festival after a year (2024年春节, 今年国庆假期) is its day that year; 24时 is the day's end (T24:00).
 """
 
 from __future__ import annotations
@@ -52,6 +53,8 @@ _YEAR = rf"(?:\d{{4}}|[{_ZD}]{{4}})"
 _MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?|[一二三四五六七八九])"
 _NO_PUB = "relative date without publication date"
+LUNAR_YEARS = (1900, 2100)
+"""The years LunarCalendar's lunar tables cover: a lunar festival outside them gets no day."""
 
 
 class DateExtractor:
@@ -212,7 +215,8 @@ class DateExtractor:
                 if value is None:
                     continue
                 hours = w["anaphoric_day_hours"].get(g["ad"], 0) if g["ad"] else 0  # 当晚9时: 21:00
-                end_, value = self._day_part(ctx.folded, m.end(), end, value, w, words, hours)
+                at, value = self._festival(ctx.folded, m.end(), end, value, ctx.region, w)
+                end_, value = self._day_part(ctx.folded, at, end, value, w, words, hours)
                 end_ = self._approximate(ctx.folded, end_, end, value, w)
                 wd = self._bracketed_weekday_re["after"].match(ctx.folded, end_, end)
                 if wd and value.granularity == "day" and not value.end:  # 30日(周二)傍晚7时28分
@@ -284,6 +288,32 @@ class DateExtractor:
                     m = replace(m, start=prev.start, end=close.end())
             out.append(m)
         return out
+
+    @cached_property
+    def _festival_re(self) -> re.Pattern[str]:
+        """A festival's name after a year, in quotes or not, with the word for its days off (“五一”假期)."""
+        w = data.table("zh/dates.json")
+        names = {*w["festivals"], *(n for days in w["festival_regions"].values() for n in days)}
+        return re.compile(
+            rf"[“「『\"]?(?P<name>{alternation(sorted(names))})[”」』\"]?(?:{alternation(w['festival_holidays'])})?"
+        )
+
+    def _festival(self, text: str, at: int, stop: int, value: DateValue, region: str, w: dict) -> tuple[int, DateValue]:
+        """A year and the festival after it (2024年春节, 今年国庆假期): the festival's day that year, one DATE.
+
+        Lunar festivals and solar terms (春节, 中秋节, 清明节) are computed by LunarCalendar (``LUNAR_YEARS``);
+        a year outside its tables leaves the year as it was.
+        """
+        if value.granularity != "year" or not value.value or value.end:
+            return at, value
+        m = self._festival_re.match(text, at, stop)
+        if not m:
+            return at, value
+        festival = w["festival_regions"].get(region, {}).get(m["name"]) or w["festivals"][m["name"]]
+        day = _festival_day(int(value.value), festival)
+        if day is None:
+            return at, value
+        return m.end(), DateValue(value=day.isoformat(), granularity="day", relative=value.relative, note=value.note)
 
     @staticmethod
     def _approximate(text: str, at: int, stop: int, value: DateValue, w: dict) -> int:
@@ -414,9 +444,9 @@ class DateExtractor:
         if hour < 12:
             hour += w["day_parts"][m["part"]] if m["part"] else hours
         minute = 30 if m["half"] else int(parse_number(m["M"])) if m["M"] else 0
-        if hour > 23 or minute > 59:
+        clock = _on_the_clock(value.value, hour, minute)
+        if clock is None:
             return at, value
-        clock = f"{value.value}T{hour:02d}:{minute:02d}"
         return m.end(), DateValue(value=clock, granularity="minute", relative=value.relative, note=value.note)
 
     @cached_property
@@ -442,9 +472,9 @@ class DateExtractor:
                 hour = int(parse_number(clock["H"]))
                 hour += hours if hour < 12 else 0
                 minute = 30 if clock["half"] else int(parse_number(clock["M"])) if clock["M"] else 0
-                if hour <= 23 and minute <= 59:
+                clock_value = _on_the_clock(value.value, hour, minute)
+                if clock_value is not None:
                     stop = clock.end()
-                    clock_value = f"{value.value}T{hour:02d}:{minute:02d}"
                     value = DateValue(value=clock_value, granularity="minute", relative=True)
             out.append(Mention(m.start(), stop, "DATE", "rule", "dates.grammar", 0.85, value))
         return out
@@ -1008,6 +1038,27 @@ def _page_time_line(text: str, m: re.Match[str], g: dict) -> bool:
     if not after and (g["iH"] or g["sH"] or _CLOCK.search(text, m.end(), line_end)) and len(before.strip()) <= 12:
         return True  # 香港電台 2025-07-01 HKT 08:00: a short name before the page's date and clock
     return not rest or bool(_page_label().search(line))
+
+
+def _festival_day(year: int, festival: str) -> date | None:
+    """The day of a festival (a fixed MM-DD, or a name in LunarCalendar's table) in ``year``."""
+    if festival[:2].isdigit():
+        return date(year, int(festival[:2]), int(festival[3:]))
+    if not LUNAR_YEARS[0] <= year <= LUNAR_YEARS[1]:
+        return None
+    from lunarcalendar.festival import festivals
+
+    return next(f(year) for f in festivals if f.get_lang("zh") == festival)
+
+
+def _on_the_clock(day: str, hour: int, minute: int) -> str | None:
+    """The minute a clock time gives on a day, or None for no clock time (25时, 10时75分).
+
+    24时 is the day's end, written as ISO 8601 writes it (今晚24时前: 2024-10-04T24:00), not the next day's 00:00.
+    """
+    if minute > 59 or hour > 24 or (hour == 24 and minute):
+        return None
+    return f"{day}T{hour:02d}:{minute:02d}"
 
 
 def _at_clock(day: DateValue, hour: str | None, minute: str | None) -> DateValue:
