@@ -653,3 +653,34 @@ def test_a_bare_dollar_sign_is_the_regions_dollar(make_context, text, region, sp
 def test_a_count_of_countries_that_names_a_group_or_a_road_is_no_amount(make_context, text):
     """N国集团 (G15, G20) and N国道 (a national highway) are names, not counts of countries."""
     assert [m for m in AmountExtractor().find(make_context(text))] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("陈晨威扫出2分打点二垒打", "2分", "2"),  # a game's points
+        ("將比數拉開為8分差", "8分", "8"),
+        ("打完7局就提前结束", "7局", "7"),  # innings
+        ("集团每股盈利12.94分", "12.94分", "12.94"),  # cents
+        ("影響列車運行5752分", "5752分", "5752"),  # minutes
+    ],
+)
+def test_points_innings_and_cents_after_arabic_digits(make_context, text, span, value):
+    mentions = AmountExtractor().find(make_context(text))
+    assert [(text[m.start : m.end], str(m.normalized.value)) for m in mentions] == [(span, value)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "會議8點30分開始",
+        "上午八时三十分开会",
+        "十分关注",
+        "一分为二",
+        "中铁三局承建",
+        "2局上，中華隊先馳得點",
+        "5局下半換投",
+    ],
+)
+def test_a_clock_minute_a_place_in_order_or_a_word_is_no_point_or_inning(make_context, text):
+    assert AmountExtractor().find(make_context(text)) == []

@@ -82,6 +82,10 @@ class _Grammar:
     slash: re.Pattern[str]  # 约1/3的: a fraction with a slash
 
 
+_CLOCK_HOUR = re.compile(r"(?:[01]?\d|2[0-4]|[零〇一二三四五六七八九十两]{1,3})[时点:：]\s*$")
+"""An hour just before a number: the number is the clock's minute (8点30分, 上午八时三十分)."""
+
+
 class AmountExtractor:
     name = "amounts"
 
@@ -535,6 +539,10 @@ class AmountExtractor:
             return True  # 半数 is half (50 %), 半成 half a tenth; 数 after another number is no unit
         if unit in w["arabic_units"] and chinese:
             return True  # 2死708傷: a count after Arabic digits; not 九死一生
+        if unit in w["clock_units"] and _CLOCK_HOUR.search(text[max(0, m.start() - 5) : m.start()]):
+            return True  # 8点30分: the minute of a clock time
+        if unit in w["position_after"] and text.startswith(tuple(w["position_after"][unit]), m.end("unit")):
+            return True  # 2局上: the top of the second inning, a place in order
         if chinese:
             if (not unit and not m["mult"]) or unit in w["local_cents"]:  # 八仙 is no money; 被罚一千万 a number
                 return True
