@@ -774,9 +774,13 @@ def test_more_relative_words(make_context, text, values):
 @pytest.mark.parametrize(
     ("text", "region", "value", "end"),
     [
-        ("2024/25財年，公司錄得盈利", "hk", "2024-04", "2025-03"),
-        ("2024-25年度的赤字預計為480億元", "hk", "2024-04", "2025-03"),
-        ("2024-25年度的赤字预计为480亿元", "hk", "2024-04", "2025-03"),
+        ("2024/25財年，公司錄得盈利", "hk", "2024", "2025-03"),
+        ("2024-25年度的赤字預計為480億元", "hk", "2024", "2025-03"),
+        ("2024-25年度的赤字预计为480亿元", "hk", "2024", "2025-03"),
+        ("將與2026至27年度《財政預算案》同時公布", "hk", "2026", "2027-03"),
+        # a fiscal year written with two years crosses a new year, whatever the region
+        ("2024/25财政年度预算", "mainland", "2024", "2025-03"),
+        ("2024/25財政年度預算", "tw", "2024", "2025-03"),
     ],
 )
 def test_fiscal_years_with_a_dash_or_cai_nian(make_context, text, region, value, end):
@@ -1021,3 +1025,20 @@ def test_a_festival_keeps_its_regions_day(make_context):
 def test_a_festival_without_a_year_or_outside_the_tables_is_no_day(make_context, text, span):
     mentions = DateExtractor().find(make_context(text))
     assert [text[m.start : m.end] for m in mentions] == ([span] if span else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "end"),
+    [
+        ("2025年Q1虧損擴大", "2025年Q1", "2025-01", "2025-03"),
+        ("今年Q4将推出新品", "今年Q4", "2025-10", "2025-12"),
+    ],
+)
+def test_a_quarter_written_q1_to_q4(make_context, text, span, value, end):
+    mentions = DateExtractor().find(make_context(text))
+    assert [(text[m.start : m.end], m.normalized.value, m.normalized.end) for m in mentions] == [(span, value, end)]
+
+
+@pytest.mark.parametrize("text", ["型号Q30发布", "新款AQ3上市", "Q3X芯片"])
+def test_q_and_a_digit_inside_a_code_is_no_quarter(make_context, text):
+    assert DateExtractor().find(make_context(text)) == []

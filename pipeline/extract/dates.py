@@ -91,8 +91,8 @@ class DateExtractor:
             # 2025-07-01, 2025-07-01 08:00, 2019-12-03 17:22:41 (ISO, as pages print their time)
             rf"|(?<!-)(?P<iy>\d{{4}})-(?P<im>1[0-2]|0?[1-9])-(?P<id>3[01]|[12]\d|0?[1-9])(?![\d-])"
             rf"(?:(?:\s+|T)(?P<iH>[01]?\d|2[0-3]):(?P<iM>[0-5]\d){seconds}{zone}(?![\d:]))?"
-            # 2022/23年度, 二零二二/二三年度, 2024-25财年 (a fiscal year); 二○二三/二○二四学校年度 (a school year)
-            rf"|(?P<fy>\d{{4}}|[{_ZD}]{{4}})[/-](?P<fy2>(?:\d{{4}}|[{_ZD}]{{4}})(?=学)|\d{{2}}|[{_ZD}]{{2}})"
+            # 2022/23年度, 2024-25财年, 2026至27年度 (fiscal years); 二○二三/二○二四学校年度 (a school year)
+            rf"|(?P<fy>\d{{4}}|[{_ZD}]{{4}})(?:[/-]|至(?=\d{{2}}[财年]|[{_ZD}]{{2}}[财年]))(?P<fy2>(?:\d{{4}}|[{_ZD}]{{4}})(?=学)|\d{{2}}|[{_ZD}]{{2}})"
             rf"(?P<fys>财政年度|财年|学校年度|学年度|学年|年度)"
             # 上世纪九十年代, 20世纪60年代
             rf"|(?:(?P<rc>{alternation(w['centuries'])})|(?P<cn>1\d|2[01]|十[一二三四五六七八九]|二十一?)世纪)"
@@ -192,6 +192,8 @@ class DateExtractor:
                     continue  # 型号为8号, 编号为3号: a model or a serial number
                 if g["part"] == w["mid_year"]["part"] and not self._mid_year(ctx.folded, m, words, w):
                     continue
+                if g["part"] and g["part"].isascii() and _inside_latin(ctx.folded, m.start("part"), m.end("part")):
+                    continue  # Q3 of Q30 or AQ3: a code, not a quarter
                 pub = day_at(m.start())
                 if _page_time_line(ctx.folded, m, g):
                     continue
@@ -846,10 +848,13 @@ class DateExtractor:
             return DateValue(
                 value=f"{start_year:04d}", granularity="year", end=f"{second:04d}", relative=False, note="school year"
             )
+        # 2024/25 crosses a new year: where the region's fiscal year is the calendar year, the split one is
+        # the April-to-March year of Hong Kong, Singapore, the UK, Japan and many companies' reports
         start_month = w["fiscal_year_start_month"].get(region, 1)
+        start_month = start_month if start_month > 1 else w["split_fiscal_year_start_month"]
         end_year, end_month = (start_year + 1, start_month - 1) if start_month > 1 else (start_year, 12)
-        return DateValue(
-            value=f"{start_year:04d}-{start_month:02d}",
+        return DateValue(  # valued by its first year, as 本财年 is: where it ends says which months it holds
+            value=f"{start_year:04d}",
             granularity="year",
             end=f"{end_year:04d}-{end_month:02d}",
             relative=False,
@@ -1038,6 +1043,13 @@ def _page_time_line(text: str, m: re.Match[str], g: dict) -> bool:
     if not after and (g["iH"] or g["sH"] or _CLOCK.search(text, m.end(), line_end)) and len(before.strip()) <= 12:
         return True  # 香港電台 2025-07-01 HKT 08:00: a short name before the page's date and clock
     return not rest or bool(_page_label().search(line))
+
+
+def _inside_latin(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] part of a longer run of Latin letters and digits?"""
+    return (start > 0 and text[start - 1].isascii() and text[start - 1].isalnum()) or (
+        end < len(text) and text[end].isascii() and text[end].isalnum()
+    )
 
 
 def _festival_day(year: int, festival: str) -> date | None:
