@@ -684,3 +684,16 @@ def test_points_innings_and_cents_after_arabic_digits(make_context, text, span, 
 )
 def test_a_clock_minute_a_place_in_order_or_a_word_is_no_point_or_inning(make_context, text):
     assert AmountExtractor().find(make_context(text)) == []
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [("全场商品打八折", "八折", "8"), ("消費時享75折", "75折", "75")])
+def test_a_discount_keeps_its_number_as_written(make_context, text, span, value):
+    mentions = AmountExtractor().find(make_context(text))
+    assert [(text[m.start : m.end], str(m.normalized.value), m.normalized.unit) for m in mentions] == [
+        (span, value, "折")
+    ]
+
+
+@pytest.mark.parametrize("text", ["事情一波三折", "他百折不挠", "价格折算后上涨", "打折促销", "且实现了零折扣"])
+def test_a_discount_word_without_a_count_is_no_amount(make_context, text):
+    assert AmountExtractor().find(make_context(text)) == []
