@@ -40,6 +40,12 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @cache
+def japanese_surnames() -> frozenset[str]:
+    """Japanese family names of two or three characters (``japanese_surnames.txt``), simplified."""
+    return frozenset(name for line in lines("zh/japanese_surnames.txt") for name in line.split())
+
+
+@cache
 def place_suffix_chars() -> frozenset[str]:
     """The one-character administrative suffixes of ``places.json`` (省, 市, 县 …)."""
     return frozenset(s for s in table("zh/places.json")["suffixes"] if len(s) == 1)

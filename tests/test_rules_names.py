@@ -321,3 +321,24 @@ def test_the_place_of_a_bracketed_dateline_is_a_place(make_context, text, place)
 def test_a_reporters_credit_is_no_dateline_place(make_context):
     text = "（中央社記者王明台南10日電）會議今天舉行。"
     assert [m for m in PlaceExtractor().find(make_context(text)) if m.rule == "places.dateline"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("日本首相安倍晋三访华。", "安倍晋三"),  # no speech verb after the name: the word ends it
+        ("日本首相岸田文雄表示支持。", "岸田文雄"),  # jieba cuts 岸 | 田文雄
+        ("日本外相上川陽子會見美國國務卿。", "上川陽子"),
+        ("防卫大臣岩屋毅出席会议。", "岩屋毅"),  # a one-character given name; the verb is no part of it
+        ("東京都知事小池百合子宣布。", "小池百合子"),  # a three-character given name of common words
+        ("首相小泉进次郎当选。", "小泉进次郎"),
+        ("总干事中岛宏博士出席。", "中岛宏"),  # a title after the name is none of it
+    ],
+)
+def test_a_japanese_name_after_a_title(rules_pipeline, text, name):
+    assert [e.text for e in rules_pipeline.extract(text).entities if e.type == "PERSON"] == [name]
+
+
+@pytest.mark.parametrize("text", ["田中村民正在耕作。", "小林里的树长高了。", "会长说，上野公园的樱花开了。"])
+def test_a_japanese_family_name_without_a_title_is_no_rule_name(make_context, text):
+    assert PersonExtractor().find(make_context(text)) == []

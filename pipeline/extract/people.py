@@ -1,7 +1,8 @@
 """PERSON by rule: credited names (bylines, editor lines), titled names, quoted speakers.
 
 A name is a surname from the surname table plus one or two given-name
-characters that are not function words, or a word jieba tags as a transliterated
+characters that are not function words, a Japanese family name plus one to three
+(``japanese_surnames.txt``: 安倍晋三, 小泉进次郎), or a word jieba tags as a transliterated
 name (拜登/nrt). The rules only fire where the
 context says "a person stands here": after a title (局长X), before a speech
 verb (a word of its own) after a sentence break (。X表示), or in a credit line.
@@ -38,8 +39,9 @@ class PersonExtractor:
         w = data.table("zh/people.json")
         verbs = alternation(w["speech_verbs"])
         after = rf"(?={verbs}|{alternation(w['after_name'])}|[，。、；：:,;（(“”\s0-9０-９]|$)"  # 李强5日主持
-        titled = re.compile(rf"(?:{alternation(w['titles'])})(?P<name>[{_HAN}]{{2,4}}?){after}")
-        speaker = re.compile(rf"(?:^|(?<=[。！？；\n”」]))(?P<name>[{_HAN}]{{2,4}}?)(?={verbs})")
+        # two to five characters: a Chinese name has at most four, a Japanese one five (小泉进次郎)
+        titled = re.compile(rf"(?:{alternation(w['titles'])})(?P<name>[{_HAN}]{{2,5}}?){after}")
+        speaker = re.compile(rf"(?:^|(?<=[。！？；\n”」]))(?P<name>[{_HAN}]{{2,5}}?)(?={verbs})")
         name = rf"[{_HAN}]{{2,3}}?(?=报道|摄|[、和及\s，。,）)]|$)"
         reporters = re.compile(rf"(?:记者|通讯员)[ \t\u3000]?(?P<names>{name}(?:[、和及\s]{name})*)")  # 记者 王强
         photographers = re.compile(rf"(?P<names>[{_HAN}]{{2,4}}(?:[、和及\s][{_HAN}]{{2,4}})*)\s*摄(?=[）)\s]|$)")
@@ -94,6 +96,7 @@ class PersonExtractor:
                 return Mention(s, e, "PERSON", "rule", rule, HINT, structured=False)
             return Mention(s, e, "PERSON", "rule", rule, confidence, structured=True)
 
+        mentions += self._japanese_titled(ctx, w)
         for start, end in ctx.spans:
             for m in titled.finditer(text, start, end):
                 if named(m) and not given_time_word(m) and (found := rule_name(m, "people.titled", 0.9)):
@@ -114,17 +117,53 @@ class PersonExtractor:
                             )
         return mentions
 
+    @cached_property
+    def _japanese_re(self) -> re.Pattern[str]:
+        """A title, then a Japanese family name (首相安倍, 外相上川, 知事小池)."""
+        w = data.table("zh/people.json")
+        return re.compile(rf"(?:{alternation(w['titles'])})(?P<family>{alternation(data.japanese_surnames())})")
+
+    def _japanese_titled(self, ctx: Context, w: dict) -> list[Mention]:
+        """A Japanese name after a title: the family name and the longest given name of one to three
+        characters that ends where a word does, unless that word is a verb or a title (首相安倍晋三访华,
+        外相上川阳子会见, 防卫大臣岩屋毅出席: 岩屋毅, not 岩屋毅出席; 总干事中岛宏博士: 中岛宏)."""
+        text = ctx.folded
+        ends = {t.end: t for t in ctx.tokens}
+        titles = frozenset(w["titles"])
+        mentions = []
+        for start, stop in ctx.spans:
+            for m in self._japanese_re.finditer(text, start, stop):
+                given = m.end("family")
+                for n in (3, 2, 1):
+                    end = given + n
+                    word = ends.get(end)
+                    if end > stop or word is None or not re.fullmatch(rf"[{_HAN}]+", text[given:end]):
+                        continue
+                    if word.start >= given and word.end - word.start >= 2 and word.pos[:1] in "vpcud":
+                        continue  # 岩屋毅 + 出席: the verb after the name is none of it
+                    if word.start > given and word.text in titles:
+                        continue  # 中岛宏 + 博士: nor is a title after it
+                    if not any(ch in w["name_stop_chars"] for ch in text[given:end]):
+                        rule = "people.titled_japanese"
+                        mentions.append(Mention(m.start("family"), end, "PERSON", "rule", rule, 0.9))
+                    break
+        return mentions
+
     @staticmethod
     def _is_name(name: str, w: dict) -> bool:
+        if any(name.endswith(title) for title in w["titles"]) or name.endswith("长"):
+            return False  # 王局长 is a form of address, not a name
         single, compound = data.surnames()
+        japanese = data.japanese_surnames()
+        family = next((name[:n] for n in (3, 2) if name[:n] in japanese), None)
+        if family is not None and 1 <= len(name) - len(family) <= 3:  # 安倍晋三, 小泉进次郎, 岩屋毅
+            return not any(ch in w["name_stop_chars"] for ch in name[len(family) :])
         if name[:2] in compound:
             given = name[2:]
         elif name[0] in single:
             given = name[1:]
         else:
             return False
-        if any(name.endswith(title) for title in w["titles"]) or name.endswith("长"):
-            return False  # 王局长 is a form of address, not a name
         if len(given) == 1 and given in w["title_characters"]:
             return False  # 李董, 蘇揆 likewise
         return 1 <= len(given) <= 2 and not any(ch in w["name_stop_chars"] for ch in given)

@@ -119,6 +119,8 @@ def _model_person_is_a_place_word(m: Mention, pos: dict[tuple[int, int], str]) -
 
 _CREDIT_RULES = frozenset(("people.author", "people.editor", "people.reporter", "people.photographer"))
 """The rules of names a credit line introduces (page.py, people.py)."""
+_FAMILY_NAME_RULES = frozenset(("people.titled_japanese",))
+"""The rules of names a listed family name vouches for, however common their words (小池/n 百合/n 子/ng)."""
 
 
 @cache
@@ -308,7 +310,11 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
                 continue
             if m.type == "PERSON" and (
                 pos.get((m.start, m.end)) in not_name_pos
-                or ((m.rule not in _CREDIT_RULES or m.end - m.start > 3) and common_words_only(m))
+                or (
+                    m.rule not in _FAMILY_NAME_RULES
+                    and (m.rule not in _CREDIT_RULES or m.end - m.start > 3)
+                    and common_words_only(m)
+                )
             ):
                 # a credited name may be made of common words (记者 游润恬: 游润/n 恬/a); four are a column (周末漫谈)
                 continue
