@@ -342,3 +342,17 @@ def test_a_japanese_name_after_a_title(rules_pipeline, text, name):
 @pytest.mark.parametrize("text", ["田中村民正在耕作。", "小林里的树长高了。", "会长说，上野公园的樱花开了。"])
 def test_a_japanese_family_name_without_a_title_is_no_rule_name(make_context, text):
     assert PersonExtractor().find(make_context(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        (
+            "巫统和马华公会组成国阵，希盟则由公正党和行动党组成。",
+            ["巫统", "马华公会", "国阵", "希盟", "公正党", "行动党"],
+        ),
+        ("新加坡工人黨獲得10席。", ["工人黨"]),
+    ],
+)
+def test_malaysian_and_singaporean_parties_are_listed_where_the_region_is_unknown(make_context, text, orgs):
+    assert spans(OrgExtractor().find(make_context(text)), text) == orgs
