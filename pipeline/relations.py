@@ -64,7 +64,7 @@ SPACES = " \t\u3000"
 LIST_SEPARATORS = SPACES + "、，,/／"
 CLOSING_QUOTES = "》」』”\"'）)"
 # What a dateline or byline may hold between an outlet and its credit, besides places and dates.
-DATELINE_CHARS = SPACES + "（(【[〔《》-—－/／|｜·:：0123456789０１２３４５６７８９年月日号时"  # 《联合早报》记者
+DATELINE_CHARS = SPACES + "（(【】[]〔〕《》-—－/／|｜·:：0123456789０１２３４５６７８９年月日号时"  # 《联合早报》记者
 SENTENCE_ENDS = "。！？!?\n"
 CLAUSE_ENDS = SENTENCE_ENDS + "，,；;：:"
 CLAUSE_BREAKS = "，,；;"  # within a sentence
@@ -107,6 +107,7 @@ class Linker:
         w["credit"] = frozenset(credit)
         w["modifiers"] = sorted(grammar["modifiers"], key=len, reverse=True)
         w["credit_after"] = sorted(grammar["credit_after"], key=len, reverse=True)
+        w["dateline_words"] = sorted(grammar["dateline_words"], key=len, reverse=True)  # 专讯 before 讯
         w["not_after_name"] = frozenset(grammar["not_after_name"])
         w["kind_heads"] = sorted(
             ((head, kind) for kind, spec in grammar["kinds"].items() for head in spec["heads"]),

@@ -974,3 +974,61 @@ def test_a_channel_between_the_outlet_and_its_dateline(full_pipeline, text, expe
 )
 def test_former_before_the_place_of_an_office(given, marked, expected):
     assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("[ORG 江南银行]首席风险官[PERSON 王明]出席论坛", [("王明", "首席风险官", "江南银行")]),
+        ("[ORG 江南銀行]首席資訊官[PERSON 王明]出席論壇", [("王明", "首席資訊官", "江南銀行")]),
+        ("[ORG 江南集团]首席信息官[PERSON 王明]介绍", [("王明", "首席信息官", "江南集团")]),
+        ("[LOC 雪兰莪]州务大臣[PERSON 阿米尔]宣布", [("阿米尔", "州务大臣", None)]),
+        ("[LOC 雪蘭莪]州務大臣[PERSON 阿米爾]宣布", [("阿米爾", "州務大臣", None)]),
+        ("[LOC 柔佛州]行政议员[PERSON 林添福]巡视灾区", [("林添福", "行政议员", None)]),
+        ("[LOC 柔佛州]行政議員[PERSON 林添福]巡視災區", [("林添福", "行政議員", None)]),
+    ],
+)
+def test_officers_named_by_their_function_and_malaysian_state_offices(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "[ORG 香港入境事務處]公布數字，該處助理處長[PERSON 陳永明]介紹詳情。",
+            [("陳永明", "助理處長", "香港入境事務處")],
+        ),
+        ("[ORG 江南市公安局]公布数字，该局助理局长[PERSON 陈永明]介绍", [("陈永明", "助理局长", "江南市公安局")]),
+        ("[ORG 香港海關]助理署長[PERSON 陳永明]表示", [("陳永明", "助理署長", "香港海關")]),
+        ("[ORG 江南集团]总经理助理[PERSON 陈永明]表示", [("陈永明", "总经理助理", "江南集团")]),  # the reverse
+    ],
+)
+def test_an_assistant_head(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("编辑 [PERSON 林琳] 校对 [PERSON 何芳]", [("林琳", "编辑", None), ("何芳", "校对", None)]),
+        (
+            "編輯：[PERSON 林琳] 校對：[PERSON 何芳] 美編：[PERSON 周明]",
+            [("林琳", "編輯", None), ("何芳", "校對", None), ("周明", "美編", None)],
+        ),
+    ],
+)
+def test_proofreaders_and_layout_editors_are_credits(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("【[ORG 明報]專訊】記者[PERSON 張嘉欣]報道，", [("張嘉欣", "記者", "明報")]),
+        ("【[ORG 江南日报]专讯】记者[PERSON 张嘉欣]报道，", [("张嘉欣", "记者", "江南日报")]),
+        ("[ORG 江南日报]快讯（记者 [PERSON 刘洋]）", [("刘洋", "记者", "江南日报")]),
+    ],
+)
+def test_a_special_dispatch_between_the_outlet_and_its_reporter(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
