@@ -138,6 +138,10 @@ class Linker:
         openers = {*grammar["apposition_markers"], *grammar["apposition_commas"], *grammar["statement_verbs"]}
         openers |= {"（", "("}
         w["apposition_openers"] = sorted(openers, key=len, reverse=True)  # what may follow a name and state its title
+        w["statement_verbs"] = sorted(grammar["statement_verbs"], key=len, reverse=True)
+        w["statement_adverbs"] = sorted(grammar["statement_adverbs"], key=len, reverse=True)
+        w["post_title_words"] = sorted(grammar["post_title_words"], key=len, reverse=True)
+        w["post_title_times"] = sorted(grammar["post_title_times"], key=len, reverse=True)
         sources = alternation(data.table("zh/outlets.json")["source_labels"])
         w["source_label_re"] = re.compile(rf"(?:{sources})[ \t\u3000]*[:：][ \t\u3000]*$")
         w["stationed_re"] = re.compile(r"驻[\u4e00-\u9fff]{1,6}$")
@@ -441,10 +445,16 @@ class _Positions:
     def _apposition(self, p: int) -> Link | None:
         """A title stated right after the name, a whole [body] title up to the clause's end: restated
         (张三这位公司董事长), between commas or in brackets (张三，华为公司董事长，/ 张三（华为公司董事长）),
-        or after a verb of holding (张三是华为公司董事长, 张三，现任华为公司总裁，: ``statement_verbs``); a word
-        naming the post may follow the title (一职: ``post_title_words``)."""
+        or after a verb of holding (张三是华为公司董事长, 张三，现任华为公司总裁，: ``statement_verbs``), which
+        an adverb of time may open (张三此前担任…: ``statement_adverbs``); a word naming the post (一职:
+        ``post_title_words``) or the time of holding it (担任董事长后: ``post_title_times``) may follow the
+        title. The title may be of a place rather than a body (李四现任江南市副市长: at none)."""
         s, k = self.s, self.entities[p].end
         marker = next((m for m in self.w["apposition_openers"] if s.startswith(m, k)), None)
+        if marker is None:  # 张三此前担任: an adverb, then a verb of holding
+            adverb = next((a for a in self.w["statement_adverbs"] if s.startswith(a, k)), "")
+            verb = next((v for v in self.w["statement_verbs"] if adverb and s.startswith(v, k + len(adverb))), None)
+            marker = adverb + verb if verb is not None else None
         if marker is None or self._covered(k, k + len(marker)):
             return None
         opening = k + len(marker)
@@ -455,14 +465,25 @@ class _Positions:
         if not ends:
             return None
         end = min(ends)
+        end -= len(next((x for x in self.w["post_title_times"] if s.endswith(x, opening, end)), ""))  # …董事长后
         end -= len(next((x for x in self.w["post_title_words"] if s.endswith(x, opening, end)), ""))  # …总经理一职
         title = self._title_before(end)
         if title is None or title.credit:
             return None
         link = self._with_organization(title)
-        if link.start != opening:
+        if link.start != opening and not (link.organization is None and self._place_between(opening, link.start)):
             return None  # 这位来自公司的董事长: only a whole [body] title
         return Link(link.title, link.organization, self.entities[p].start, "position.apposition", link.written)
+
+    def _place_between(self, start: int, end: int) -> bool:
+        """Is [start, end) one place, the one whose office a title after it is (江南市|副市长, 江南|市长)?"""
+        k = self.owner[start] if start < end else -1
+        return (
+            k >= 0
+            and self.entities[k].type == "LOC"
+            and self.entities[k].start == start
+            and self.entities[k].end in (end, end + 1)
+        )
 
     def _bracket(self, end: int) -> tuple[int, int]:
         """Brackets between a title and the name: (where the title ends, where its written form ends).

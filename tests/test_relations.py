@@ -1032,3 +1032,30 @@ def test_proofreaders_and_layout_editors_are_credits(given, marked, expected):
 )
 def test_a_special_dispatch_between_the_outlet_and_its_reporter(given, marked, expected):
     assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("[PERSON 吴德明]此前担任[ORG 江南银行]副行长一职。", [("吴德明", "副行长", "江南银行")]),
+        ("[PERSON 吳德明]此前擔任[ORG 江南銀行]副行長一職。", [("吳德明", "副行長", "江南銀行")]),
+        ("[PERSON 钟伟]担任[ORG 江南建筑集团]董事长后，推动了改革。", [("钟伟", "董事长", "江南建筑集团")]),
+        ("[PERSON 鍾偉]擔任[ORG 江南建築集團]董事長期間，推動了改革。", [("鍾偉", "董事長", "江南建築集團")]),
+        ("[PERSON 李玉梅]现任[LOC 江南市]副市长。", [("李玉梅", "副市长", None)]),
+        ("[PERSON 李玉梅]現任[LOC 江南市]副市長。", [("李玉梅", "副市長", None)]),
+        ("[PERSON 李玉梅]目前是[LOC 江南]市长。", [("李玉梅", "市长", None)]),
+    ],
+)
+def test_a_verb_of_holding_after_an_adverb_or_before_a_time_word(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "[PERSON 李玉梅]此前在[ORG 江南银行]工作，",  # no verb of holding
+        "[PERSON 李玉梅]现任[LOC 江南市]一家公司的董事长。",  # no whole [place] title
+    ],
+)
+def test_no_title_after_an_adverb_without_a_whole_title(given, marked):
+    assert given(marked) == []
