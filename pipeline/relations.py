@@ -11,7 +11,8 @@ it (``evidence``):
 * ``position.shared_head``: the organization's last character begins the
   title (交通部长 -> 部长 at 交通部);
 * ``position.reference``: an organization named by its type word (服务中心负责人陈某:
-  the nearest earlier organization ending in 服务中心; 该协会理事长谢某; 该会会长: one ending in 会);
+  the nearest earlier organization ending in 服务中心; 该协会理事长谢某; 该会会长: one ending in 会; 该公司总裁
+  with no earlier 公司: the sentence's subject organization of that kind, 小米集团…，该公司总裁卢伟冰);
 * ``position.chain``: titles joined by 、 or 兼 share the organization of the one
   before them unless a body of their own stands between (国家发展改革委党组书记、
   主任郑栅洁: both at 国家发展改革委); so does a title after a titled name and 、, where the
@@ -701,11 +702,16 @@ class _Positions:
         to have that title.
         """
         marker = next((m for m in self.w["subject_markers"] if self._free_before(title.start, m)), None)
+        typed = self._type_word_before(title.start) if marker is None else None
+        if typed is not None:  # 该公司 with no earlier 公司 of that name: the sentence's subject, a company
+            marker = self.s[typed[0] : title.start]
         bare = marker is None and title.start > 0 and self.s[title.start - 1] in CLAUSE_BREAKS
         if marker is None and not bare:
             return None
         pos = title.start - (len(marker) if marker else 0)
         sentence = max(self.s.rfind(c, 0, pos) for c in SENTENCE_ENDS) + 1
+        if typed is not None:
+            return self._typed_subject(title, typed[1], pos, sentence)
         in_sentence = []
         for n in range(bisect.bisect_right(self.org_ends, pos) - 1, -1, -1):
             k = self.orgs[n]
@@ -718,6 +724,34 @@ class _Positions:
         headed = [k for k in in_sentence if self._headed_title(k, title.base)]
         if len({self.entities[k].text_simplified for k in headed}) == 1:  # 市公安局和市交通局…，局长: which?
             return Link(title, headed[0], self.entities[headed[0]].start, "position.subject")
+        return None
+
+    def _type_word_before(self, end: int) -> tuple[int, str] | None:
+        """(where it starts, the type word) of a demonstrative and a type word written before a title
+        (该公司总裁, 这家银行行长), outside every entity."""
+        s, w = self.s, self.w
+        for head in data.endings(s[max(0, end - w["type_heads"][0][0]) : end], w["type_heads"]):
+            start = end - len(head)
+            if self._covered(start, end):
+                continue
+            demonstrative = next((d for d in w["demonstratives"] if self._free_before(start, d)), None)
+            return (start - len(demonstrative), head) if demonstrative else None
+        return None
+
+    def _typed_subject(self, title: Title, head: str, pos: int, sentence: int) -> Link | None:
+        """该公司总裁 where no earlier organization ends in 公司 (小米集团…，该公司总裁卢伟冰): the subject organization
+        of the sentence, before ``pos``, where its kind is the type word's (集团 and 公司 are both companies) or
+        unknown (長榮航空), and it can have the title."""
+        kind = self.w["kind_of_head"].get(head)
+        for n in range(bisect.bisect_right(self.org_ends, pos) - 1, -1, -1):
+            k = self.orgs[n]
+            if self.entities[k].start < sentence:
+                break
+            if not self._heads_clause(k, sentence):
+                continue
+            if self._kind(k) not in (None, kind) or not self._fits(k, title.base):
+                return None
+            return Link(title, k, self.entities[k].start, "position.reference")
         return None
 
     def _headed_title(self, k: int, title: str) -> bool:

@@ -1059,3 +1059,33 @@ def test_a_verb_of_holding_after_an_adverb_or_before_a_time_word(given, marked, 
 )
 def test_no_title_after_an_adverb_without_a_whole_title(given, marked):
     assert given(marked) == []
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "[ORG 江南集团]今日公布业绩，该公司总裁[PERSON 卢伟明]回答提问。",
+            [("卢伟明", "总裁", "江南集团")],
+        ),
+        (
+            "[ORG 江南集團]今日公布業績，該公司總裁[PERSON 盧偉明]回答提問。",
+            [("盧偉明", "總裁", "江南集團")],
+        ),
+        (
+            "[ORG 長榮航空]宣布增加航班，這家公司總經理[PERSON 孫嘉明]說明規劃。",  # a body of no known kind
+            [("孫嘉明", "總經理", "長榮航空")],
+        ),
+        (
+            "[ORG 江南市政府]召开会议，该公司总经理[PERSON 孙明]出席。",  # a government is no company
+            [("孙明", "总经理", None)],
+        ),
+        (
+            "记者从[ORG 江南集团]获悉，该公司总裁[PERSON 卢伟明]表示",  # an object is no subject
+            [("卢伟明", "总裁", None)],
+        ),
+    ],
+)
+def test_a_type_word_refers_to_the_subject_of_its_kind(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+    assert all(rule == "position.reference" for _, _, org, rule, _ in given(marked) if org is not None)
