@@ -24,6 +24,8 @@ it (``evidence``):
 * ``position.listed``: a title written after a list of bodies, at each (中国科学院、中国工程院院士);
   appositions joined by a comma are read as one chain when each is a whole clause
   (科学院院士，政协副主席钱某), none taking a body from another;
+* ``position.list``: a later name of a list the text counts, with the first name's titles (两位副市长张伟、刘洋;
+  院士张杰、李灿、王贻芳三人); an uncounted list gives the title to its first name only;
 * ``position.after_name``: a title written after the name (王建国主席);
 * ``position.apposition``: a name restated by its title (拜登这位民主党候选人), or followed by it
   between commas, in brackets or after a verb of holding (张三，华为公司董事长，; 张三（华为公司董事长）;
@@ -37,7 +39,7 @@ it (``evidence``):
   (the outlet wrote the article rather than took it from another paper).
 
 A title only links the name right after it: in 委员张三、李四 only 张三 is linked
-(a credit label alone carries over a list), and 会长说 links nobody; a surname
+(a credit label carries over a list, and so does a title over a counted list), and 会长说 links nobody; a surname
 alone (蔡总统) is no name and holds no position. A name in
 a byline with no label (（何明华 安忠芳）) states no title: it stays in
 ``meta.authors`` only.
@@ -139,6 +141,12 @@ class Linker:
         openers = {*grammar["apposition_markers"], *grammar["apposition_commas"], *grammar["statement_verbs"]}
         openers |= {"（", "("}
         w["apposition_openers"] = sorted(openers, key=len, reverse=True)  # what may follow a name and state its title
+        w["name_joints"] = sorted(grammar["name_joints"], key=len, reverse=True)
+        count = rf"[{grammar['count_digits']}]+"
+        w["count_before_re"] = re.compile(rf"{count}(?:{alternation(grammar['count_words_before'])})$")
+        w["count_after_re"] = re.compile(
+            rf"(?:{alternation(grammar['count_lead'])})?{count}(?:{alternation(grammar['count_words_after'])})"
+        )
         w["statement_verbs"] = sorted(grammar["statement_verbs"], key=len, reverse=True)
         w["statement_adverbs"] = sorted(grammar["statement_adverbs"], key=len, reverse=True)
         w["post_title_words"] = sorted(grammar["post_title_words"], key=len, reverse=True)
@@ -354,6 +362,8 @@ class _Positions:
         # Where a name that ends here starts: people, and the names credit lines give (a list walks back over them).
         self.name_ending_at = {end: start for start, end, _ in credited}
         self.name_ending_at.update({e.end: e.start for e in entities if e.type == "PERSON"})
+        self.person_ending_at = {e.end: i for i, e in enumerate(entities) if e.type == "PERSON"}
+        self.person_starting_at = {e.start: i for i, e in enumerate(entities) if e.type == "PERSON"}
 
     # --- one person's links -----------------------------------------------------------------------
 
@@ -369,7 +379,40 @@ class _Positions:
             return credit
         after = self._after_name(p)
         apposition = self._apposition(p)
-        return self._chain(p) + ([after] if after else []) + ([apposition] if apposition else [])
+        chain = self._chain(p) or self._counted_list(p)
+        return chain + ([after] if after else []) + ([apposition] if apposition else [])
+
+    def _counted_list(self, p: int) -> list[Link]:
+        """A later name of a list whose first name is titled, where the text counts the list, so that the title
+        is said of every name in it: 两位副市长张伟、刘洋 (a count before the title), 院士张杰、李灿、王贻芳三人 (after
+        the last name). An uncounted list (委员张三、李四) may name people of other titles: only the first is linked.
+        """
+        s, w = self.s, self.w
+        first, pos = None, self.entities[p].start
+        for _ in range(8):  # back over the names before this one
+            joint = next((j for j in w["name_joints"] if self._free_before(pos, j)), None)
+            q = self.person_ending_at.get(pos - len(joint)) if joint else None
+            if q is None:
+                break
+            first, pos = q, self.entities[q].start
+        if first is None:
+            return []
+        links = [link for link in self._chain(first) if not link.title.credit]
+        if not links:
+            return []
+        end = self.entities[p].end
+        for _ in range(8):  # forward over the names after this one
+            joint = next(
+                (j for j in w["name_joints"] if s.startswith(j, end) and not self._covered(end, end + 1)), None
+            )
+            q = self.person_starting_at.get(end + len(joint)) if joint else None
+            if q is None:
+                break
+            end = self.entities[q].end
+        opening = min(link.start for link in links)
+        if not (w["count_before_re"].search(s, max(0, opening - 6), opening) or w["count_after_re"].match(s, end)):
+            return []
+        return [Link(link.title, link.organization, link.start, "position.list", link.written) for link in links]
 
     def _chain(self, p: int) -> list[Link]:
         """Titles before the name, nearest first: 省委书记、省人大常委会主任张某某 gives 主任, then 书记.

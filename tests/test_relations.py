@@ -1089,3 +1089,41 @@ def test_no_title_after_an_adverb_without_a_whole_title(given, marked):
 def test_a_type_word_refers_to_the_subject_of_its_kind(given, marked, expected):
     assert links(given(marked)) == sorted(expected)
     assert all(rule == "position.reference" for _, _, org, rule, _ in given(marked) if org is not None)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "两位副市长[PERSON 张伟]、[PERSON 刘洋]分别介绍了工作。",
+            [("张伟", "副市长", None), ("刘洋", "副市长", None)],
+        ),
+        (
+            "兩位副市長[PERSON 張偉]、[PERSON 劉洋]分別介紹了工作。",
+            [("張偉", "副市長", None), ("劉洋", "副市長", None)],
+        ),
+        (
+            "[ORG 中国科学院]院士[PERSON 张杰]、[PERSON 李灿]、[PERSON 王明芳]三人获奖。",
+            [("张杰", "院士", "中国科学院"), ("李灿", "院士", "中国科学院"), ("王明芳", "院士", "中国科学院")],
+        ),
+        (
+            "[ORG 江南集團]副總裁[PERSON 張華]和[PERSON 李明]等二人出席。",
+            [("張華", "副總裁", "江南集團"), ("李明", "副總裁", "江南集團")],
+        ),
+    ],
+)
+def test_a_title_before_a_counted_list_of_names_is_each_names(given, marked, expected):
+    found = given(marked)
+    assert links(found) == sorted(expected)
+    assert {rule for _, _, _, rule, _ in found[1:]} <= {"position.list"}
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "[ORG 江南集团]副总裁[PERSON 张华]、[PERSON 李明]和[PERSON 王丽]出席。",  # not counted
+        "[ORG 江南集團]副總裁[PERSON 張華]、[PERSON 李明]出席。",
+    ],
+)
+def test_an_uncounted_list_gives_the_title_to_its_first_name_only(given, marked):
+    assert [x[0] for x in given(marked)] in (["张华"], ["張華"])
