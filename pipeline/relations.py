@@ -935,12 +935,18 @@ class _Positions:
         return self._label_before(previous, depth + 1)
 
     def _label_after(self, name_end: int) -> Title | None:
-        """李明摄, 李明摄影: a photographer's label after the name."""
+        """李明摄, 李明摄影: a photographer's label after the name, or after a slash where the label closes the
+        credit (（記者 蔡宗明／攝影）: a Taiwanese credit's field, not 攝影 opening the next one)."""
         start = self._forward(name_end, SPACES, 2)
+        slash = start < len(self.s) and self.s[start] in "/／"
+        if slash:
+            start = self._forward(start + 1, SPACES, 2)
         for label in self.w["credit_after"]:
             end = start + len(label)
             if self.s.startswith(label, start) and not self._covered(start, end):
                 after = self._forward(end, SPACES, 2)
+                if slash and after < len(self.s) and self.s[after] not in CLOSING_QUOTES + SENTENCE_ENDS:
+                    return None  # 記者 蔡宗明／攝影 王強: the slash ends the name's field
                 if label in self.w["credit"] and after < len(self.s) and self._opens_a_credit(after):
                     return None  # 撰文：黄明 摄影：陈志豪, 记者 刘洋 摄影 王强: 摄影 opens the next credit
                 return Title(start, end, label, True)

@@ -1127,3 +1127,15 @@ def test_a_title_before_a_counted_list_of_names_is_each_names(given, marked, exp
 )
 def test_an_uncounted_list_gives_the_title_to_its_first_name_only(given, marked):
     assert [x[0] for x in given(marked)] in (["张华"], ["張華"])
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("（記者 [PERSON 蔡宗明]／攝影）", [("蔡宗明", "記者", None), ("蔡宗明", "攝影", None)]),
+        ("（记者 [PERSON 蔡宗明]/摄影）", [("蔡宗明", "记者", None), ("蔡宗明", "摄影", None)]),
+        ("（記者 [PERSON 蔡宗明]／攝影 [PERSON 王強]）", [("蔡宗明", "記者", None), ("王強", "攝影", None)]),
+    ],
+)
+def test_a_photographers_label_after_a_slash_closing_the_credit(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
