@@ -127,7 +127,9 @@ class Linker:
         # Head words of two characters or more, the ones a type word refers by (服务中心, 协会), by length.
         w["type_heads"] = data.suffix_table(h for h in w["heads"] if len(h) >= 2)
         w["bare_heads"] = frozenset(h for h in w["heads"] if len(h) >= 2)  # 公司 alone names no body
-        w["head_characters"] = frozenset(h for h in w["heads"] if len(h) == 1)  # 该会, 该院
+        # 该会, 该院; and 该行, 该校, the last character of a longer head (银行; 学校, with 大学 and 学院 as 校).
+        w["head_characters"] = {h: (h,) for h in w["heads"] if len(h) == 1}
+        w["head_characters"].update({c: (c, *ends) for c, ends in grammar["demonstrative_heads"].items()})
         # A type word after a demonstrative, or opening a clause (not after a quote mark: “爱心”基金会 is another name).
         w["reference_re"] = re.compile(
             rf"(?:{alternation(w['demonstratives'])}|(?<=[，。；：、！？,.;:!?\s])|^)"
@@ -148,6 +150,8 @@ class Linker:
             rf"(?:{alternation(grammar['count_lead'])})?{count}(?:{alternation(grammar['count_words_after'])})"
         )
         w["statement_verbs"] = sorted(grammar["statement_verbs"], key=len, reverse=True)
+        w["appointing_verbs"] = sorted(grammar["appointing_verbs"], key=len, reverse=True)
+        w["succession_verbs"] = sorted(grammar["succession_verbs"], key=len, reverse=True)
         w["statement_adverbs"] = sorted(grammar["statement_adverbs"], key=len, reverse=True)
         w["post_title_words"] = sorted(grammar["post_title_words"], key=len, reverse=True)
         w["post_title_times"] = sorted(grammar["post_title_times"], key=len, reverse=True)
@@ -493,12 +497,16 @@ class _Positions:
         an adverb of time may open (张三此前担任…: ``statement_adverbs``); a word naming the post (一职:
         ``post_title_words``) or the time of holding it (担任董事长后: ``post_title_times``) may follow the
         title. The title may be of a place rather than a body (李四现任江南市副市长: at none)."""
-        s, k = self.s, self.entities[p].end
-        marker = next((m for m in self.w["apposition_openers"] if s.startswith(m, k)), None)
-        if marker is None:  # 张三此前担任: an adverb, then a verb of holding
-            adverb = next((a for a in self.w["statement_adverbs"] if s.startswith(a, k)), "")
-            verb = next((v for v in self.w["statement_verbs"] if adverb and s.startswith(v, k + len(adverb))), None)
-            marker = adverb + verb if verb is not None else None
+        s, w, k = self.s, self.w, self.entities[p].end
+        if any(self._free_before(self.entities[p].start, v) for v in w["succession_verbs"]):
+            return None  # 接替李国强出任…: the title is the subject's, not the predecessor's
+        marker = next((m for m in w["apposition_openers"] if s.startswith(m, k)), None)
+        if marker is None:  # 张三此前担任, 张三接替李四出任: what may stand before the verb of holding
+            between = self._before_statement_verb(k)
+            marker = next((v for v in w["statement_verbs"] if between > k and s.startswith(v, between)), None)
+            k = between if marker is not None else k
+        if marker is None and s.startswith("为", k) and self._appointed(p):  # 任命王华为国家统计局局长
+            marker = "为"
         if marker is None or self._covered(k, k + len(marker)):
             return None
         opening = k + len(marker)
@@ -515,9 +523,33 @@ class _Positions:
         if title is None or title.credit:
             return None
         link = self._with_organization(title)
-        if link.start != opening and not (link.organization is None and self._place_between(opening, link.start)):
-            return None  # 这位来自公司的董事长: only a whole [body] title
+        if link.start != opening and not (
+            link.organization is None
+            and (self._place_between(opening, link.start) or s[opening : link.start] in w["bare_heads"])
+        ):
+            return None  # 这位来自公司的董事长: only a whole [place or body] title (为公司副总经理: at none)
         return Link(link.title, link.organization, self.entities[p].start, "position.apposition", link.written)
+
+    def _before_statement_verb(self, k: int) -> int:
+        """Past what may stand between a name and its verb of holding: an adverb of time (此前), a verb of
+        succession and the predecessor's name (接替李国强), or both."""
+        s, w = self.s, self.w
+        for _ in range(2):
+            adverb = next((a for a in w["statement_adverbs"] if s.startswith(a, k)), None)
+            if adverb is not None and not self._covered(k, k + len(adverb)):
+                k += len(adverb)
+                continue
+            succession = next((v for v in w["succession_verbs"] if s.startswith(v, k)), None)
+            q = self.person_starting_at.get(k + len(succession)) if succession else None
+            if q is None or self._covered(k, k + len(succession)):
+                break
+            k = self.entities[q].end
+        return k
+
+    def _appointed(self, p: int) -> bool:
+        """Is the name the object of a verb of appointing (任命王华为, 聘任刘芳为)?"""
+        start = self._back(self.entities[p].start, SPACES, 1)
+        return any(self._free_before(start, v) for v in self.w["appointing_verbs"])
 
     def _place_between(self, start: int, end: int) -> bool:
         """Is [start, end) one place, the one whose office a title after it is (江南市|副市长, 江南|市长)?"""
@@ -722,8 +754,9 @@ class _Positions:
         return self._by_head_character(end)
 
     def _by_head_character(self, end: int) -> tuple[int, int] | None:
-        """该会会长, 该院院长: a demonstrative and a one-character head word (``orgs.json``) refer to the nearest
-        earlier organization whose name ends in that character (南京市红十字会 … 该会会长)."""
+        """该会会长, 该院院长, 该行行长, 该校校长: a demonstrative and a one-character head word (``orgs.json``, or
+        ``titles.json`` ``demonstrative_heads``) refer to the nearest earlier organization whose name ends in
+        that character or in a head word it stands for (南京市红十字会 … 该会会长; 江南大学 … 该校校长)."""
         s, w = self.s, self.w
         if end < 2 or s[end - 1] not in w["head_characters"] or self._covered(end - 1, end):
             return None
@@ -731,9 +764,10 @@ class _Positions:
         demonstrative = next((d for d in w["demonstratives"] if self._free_before(start, d)), None)
         if demonstrative is None:
             return None
+        ends = w["head_characters"][s[start]]
         for n in range(bisect.bisect_right(self.org_ends, start) - 1, -1, -1):
             k = self.orgs[n]
-            if self.entities[k].text_simplified.endswith(s[start]):
+            if self.entities[k].text_simplified.endswith(ends):
                 return k, start - len(demonstrative)
         return None
 

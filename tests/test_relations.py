@@ -1139,3 +1139,42 @@ def test_an_uncounted_list_gives_the_title_to_its_first_name_only(given, marked)
 )
 def test_a_photographers_label_after_a_slash_closing_the_credit(given, marked, expected):
     assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("[ORG 江南银行]发布年报。该行行长[PERSON 陈明]表示，", [("陈明", "行长", "江南银行")]),
+        ("[ORG 江南銀行]發布年報。該行行長[PERSON 陳明]表示，", [("陳明", "行長", "江南銀行")]),
+        ("[ORG 江南大学]今年扩招。该校校长[PERSON 王红]说，", [("王红", "校长", "江南大学")]),
+        ("[ORG 江南大學]今年擴招。該校校長[PERSON 王紅]說，", [("王紅", "校長", "江南大學")]),
+        ("[ORG 江南集團]公布業績。該集團主席[PERSON 陳大文]表示，", [("陳大文", "主席", "江南集團")]),
+        ("[ORG 江南市政府]发布通知。该校校长[PERSON 王红]说，", [("王红", "校长", None)]),  # no school before
+    ],
+)
+def test_a_demonstrative_and_the_last_character_of_a_head_refer_back(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("经研究决定，[PERSON 张强]任[ORG 市财政局]局长。", [("张强", "局长", "市财政局")]),
+        ("經研究決定，[PERSON 張強]任[ORG 市財政局]局長。", [("張強", "局長", "市財政局")]),
+        ("[PERSON 陈杰]兼任[ORG 江南大学]党委书记。", [("陈杰", "党委书记", "江南大学")]),
+        ("[PERSON 黃明]獲委任為[ORG 江南大學校務委員會]主席。", [("黃明", "主席", "江南大學校務委員會")]),
+        ("[PERSON 张华]被任命为[ORG 江南银行]副行长。", [("张华", "副行长", "江南银行")]),
+        ("[ORG 国务院]任命[PERSON 王华]为[ORG 国家统计局]局长。", [("王华", "局长", "国家统计局")]),
+        ("董事會聘任[PERSON 劉芳]為公司副總經理。", [("劉芳", "副總經理", None)]),
+        (
+            "[PERSON 吴永明]接替[PERSON 李国强]出任[ORG 江南铁路公司]行政总裁。",  # the predecessor holds nothing
+            [("吴永明", "行政总裁", "江南铁路公司")],
+        ),
+        (
+            "[PERSON 吳永明]接替[PERSON 李國強]出任[ORG 江南鐵路公司]行政總裁。",
+            [("吳永明", "行政總裁", "江南鐵路公司")],
+        ),
+    ],
+)
+def test_verbs_of_appointment_and_succession(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
