@@ -452,13 +452,13 @@ class _Positions:
         return [link for links in segments for link in self._inherit(links)]
 
     def _from_the_name_before(self, title: Title) -> Link | None:
-        """江南集团董事长王刚、总经理李华: a title right after a titled name and 、 is at the body of that
-        name's title, where it fits it (not 市长 at the 市委 of 市委书记张明、市长李强)."""
+        """江南集团董事长王刚、总经理李华 (or 和, 及, 与: ``name_joints``): a title right after a titled name and
+        a joint is at the body of that name's title, where it fits it (not 市长 at the 市委 of
+        市委书记张明、市长李强)."""
         start = title.start
-        if start < 2 or self.s[start - 1] not in self.w["list_joints"]:
-            return None
-        k = self.owner[start - 2]
-        if k < 0 or self.entities[k].type != "PERSON" or self.entities[k].end != start - 1:
+        joint = next((j for j in self.w["name_joints"] if self._free_before(start, j)), None)
+        k = self.person_ending_at.get(start - len(joint)) if joint else None
+        if k is None:
             return None
         before = next(iter(self._chain(k)), None)  # the title nearest that name
         org = before.organization if before is not None else None

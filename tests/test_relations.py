@@ -1178,3 +1178,24 @@ def test_a_demonstrative_and_the_last_character_of_a_head_refer_back(given, mark
 )
 def test_verbs_of_appointment_and_succession(given, marked, expected):
     assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "[ORG 江南銀行]行政總裁[PERSON 陳大文]及副行政總裁[PERSON 何小明]出席。",
+            [("陳大文", "行政總裁", "江南銀行"), ("何小明", "副行政總裁", "江南銀行")],
+        ),
+        (
+            "[ORG 江南银行]行长[PERSON 陈大文]和副行长[PERSON 何小明]出席。",
+            [("陈大文", "行长", "江南银行"), ("何小明", "副行长", "江南银行")],
+        ),
+        (
+            "[ORG 市委]书记[PERSON 张明]和市长[PERSON 李强]出席。",  # a government's head is no title of the 市委
+            [("张明", "书记", "市委"), ("李强", "市长", None)],
+        ),
+    ],
+)
+def test_a_title_after_a_titled_name_and_a_conjunction_takes_its_body(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
