@@ -384,7 +384,7 @@ class _Positions:
         after = self._after_name(p)
         apposition = self._apposition(p)
         chain = self._chain(p) or self._counted_list(p)
-        return chain + ([after] if after else []) + ([apposition] if apposition else [])
+        return chain + ([after] if after else []) + apposition
 
     def _counted_list(self, p: int) -> list[Link]:
         """A later name of a list whose first name is titled, where the text counts the list, so that the title
@@ -490,16 +490,17 @@ class _Positions:
             out.append(Link(link.title, k, start, "position.listed", link.written))
         return out
 
-    def _apposition(self, p: int) -> Link | None:
+    def _apposition(self, p: int) -> list[Link]:
         """A title stated right after the name, a whole [body] title up to the clause's end: restated
         (张三这位公司董事长), between commas or in brackets (张三，华为公司董事长，/ 张三（华为公司董事长）),
         or after a verb of holding (张三是华为公司董事长, 张三，现任华为公司总裁，: ``statement_verbs``), which
         an adverb of time may open (张三此前担任…: ``statement_adverbs``); a word naming the post (一职:
         ``post_title_words``) or the time of holding it (担任董事长后: ``post_title_times``) may follow the
-        title. The title may be of a place rather than a body (李四现任江南市副市长: at none)."""
+        title. The title may be of a place rather than a body (李四现任江南市副市长: at none), and titles joined by
+        兼 or 、 are each stated, the later ones at the body of the first (王刚，江南集团董事长兼总裁，)."""
         s, w, k = self.s, self.w, self.entities[p].end
         if any(self._free_before(self.entities[p].start, v) for v in w["succession_verbs"]):
-            return None  # 接替李国强出任…: the title is the subject's, not the predecessor's
+            return []  # 接替李国强出任…: the title is the subject's, not the predecessor's
         marker = next((m for m in w["apposition_openers"] if s.startswith(m, k)), None)
         if marker is None:  # 张三此前担任, 张三接替李四出任: what may stand before the verb of holding
             between = self._before_statement_verb(k)
@@ -508,27 +509,35 @@ class _Positions:
         if marker is None and s.startswith("为", k) and self._appointed(p):  # 任命王华为国家统计局局长
             marker = "为"
         if marker is None or self._covered(k, k + len(marker)):
-            return None
+            return []
         opening = k + len(marker)
         if marker in self.w["apposition_commas"]:  # 张三，现任华为公司总经理，
             opening += len(next((v for v in self.w["statement_verbs"] if s.startswith(v, opening)), ""))
         closing = "）)" if marker in "（(" else CLAUSE_ENDS
         ends = [i for i in (s.find(c, opening, opening + 24) for c in closing) if i > opening]
         if not ends:
-            return None
+            return []
         end = min(ends)
         end -= len(next((x for x in self.w["post_title_times"] if s.endswith(x, opening, end)), ""))  # …董事长后
         end -= len(next((x for x in self.w["post_title_words"] if s.endswith(x, opening, end)), ""))  # …总经理一职
-        title = self._title_before(end)
-        if title is None or title.credit:
-            return None
-        link = self._with_organization(title)
+        chain: list[Link] = []  # nearest the clause's end first: 江南集团董事长兼总裁 gives 总裁, then 董事长
+        while True:
+            title = self._title_before(end)
+            if title is None or title.credit:
+                return []
+            chain.append(self._with_organization(title))
+            joint = next((j for j in w["joints"] if self._free_before(chain[-1].start, j)), None)
+            if joint is None or chain[-1].start - len(joint) <= opening:
+                break
+            end = chain[-1].start - len(joint)
+        link = chain[-1]
         if link.start != opening and not (
             link.organization is None
             and (self._place_between(opening, link.start) or s[opening : link.start] in w["bare_heads"])
         ):
-            return None  # 这位来自公司的董事长: only a whole [place or body] title (为公司副总经理: at none)
-        return Link(link.title, link.organization, self.entities[p].start, "position.apposition", link.written)
+            return []  # 这位来自公司的董事长: only a whole [place or body] title (为公司副总经理: at none)
+        start = self.entities[p].start
+        return [Link(x.title, x.organization, start, "position.apposition", x.written) for x in self._inherit(chain)]
 
     def _before_statement_verb(self, k: int) -> int:
         """Past what may stand between a name and its verb of holding: an adverb of time (此前), a verb of

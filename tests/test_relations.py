@@ -1199,3 +1199,24 @@ def test_verbs_of_appointment_and_succession(given, marked, expected):
 )
 def test_a_title_after_a_titled_name_and_a_conjunction_takes_its_body(given, marked, expected):
     assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "[PERSON 王刚]，[ORG 江南集团]董事长兼总裁，毕业于[ORG 江南大学]。",
+            [("王刚", "董事长", "江南集团"), ("王刚", "总裁", "江南集团")],
+        ),
+        (
+            "[PERSON 王剛]（[ORG 江南集團]董事長、總裁）表示，",
+            [("王剛", "董事長", "江南集團"), ("王剛", "總裁", "江南集團")],
+        ),
+        (
+            "[PERSON 王刚]现任[ORG 江南大学]教授、[ORG 海天研究院]院长。",  # each with its own body
+            [("王刚", "教授", "江南大学"), ("王刚", "院长", "海天研究院")],
+        ),
+    ],
+)
+def test_chained_titles_in_an_apposition(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
