@@ -150,6 +150,7 @@ class Linker:
             rf"(?:{alternation(grammar['count_lead'])})?{count}(?:{alternation(grammar['count_words_after'])})"
         )
         w["statement_verbs"] = sorted(grammar["statement_verbs"], key=len, reverse=True)
+        w["relation_words"] = sorted(grammar["relation_words"], key=len, reverse=True)
         w["appointing_verbs"] = sorted(grammar["appointing_verbs"], key=len, reverse=True)
         w["succession_verbs"] = sorted(grammar["succession_verbs"], key=len, reverse=True)
         w["statement_adverbs"] = sorted(grammar["statement_adverbs"], key=len, reverse=True)
@@ -423,9 +424,11 @@ class _Positions:
 
         A title written before a list of bodies holds at each (中国科学院、中国工程院院士). Appositions joined
         by a comma are read too when each is whole, from the opening of its clause to the comma
-        (科学院院士，政协副主席钱某: both); a comma-joined title takes no body from another.
+        (科学院院士，政协副主席钱某: both); a comma-joined title takes no body from another. A relation to
+        another person between the titles and the name is read past (港交所前高级副总裁、许仕仁的好友关雄生).
         """
-        end, written_end = self._bracket(self._back(self._honorifics_before(self.entities[p].start), SPACES, 2))
+        start = self._relation_before(self._honorifics_before(self.entities[p].start))
+        end, written_end = self._bracket(self._back(start, SPACES, 2))
         segments: list[list[Link]] = [[]]
         while True:
             title = self._title_before(end)
@@ -450,6 +453,19 @@ class _Positions:
             first = segments[-1][-1]
             segments[-1][-1] = self._from_the_name_before(first.title) or self._subject(first.title) or first
         return [link for links in segments for link in self._inherit(links)]
+
+    def _relation_before(self, start: int) -> int:
+        """Where the titles before a name end when a relation to another person stands between them
+        and the name, after a joint (前主席、马英九的老友吴志明: ``relation_words``); else ``start``."""
+        s, w = self.s, self.w
+        word = next((r for r in w["relation_words"] if self._free_before(start, r)), None)
+        if word is None or not self._free_before(start - len(word), "的"):
+            return start
+        q = self.person_ending_at.get(start - len(word) - 1)
+        if q is None:
+            return start
+        before = self.entities[q].start
+        return before - 1 if before > 0 and s[before - 1] in w["joints"] else start
 
     def _from_the_name_before(self, title: Title) -> Link | None:
         """江南集团董事长王刚、总经理李华 (or 和, 及, 与: ``name_joints``): a title right after a titled name and

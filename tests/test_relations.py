@@ -1220,3 +1220,21 @@ def test_a_title_after_a_titled_name_and_a_conjunction_takes_its_body(given, mar
 )
 def test_chained_titles_in_an_apposition(given, marked, expected):
     assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "[ORG 港交所]前高級副總裁、[PERSON 許仕明]的好友[PERSON 關雄生]被判刑。",
+            [("關雄生", "前高級副總裁", "港交所")],
+        ),
+        (
+            "[ORG 江南集团]总经理、[PERSON 王刚]的妻子[PERSON 李娜]也在场。",
+            [("李娜", "总经理", "江南集团")],
+        ),
+        ("[PERSON 王刚]的妻子[PERSON 李娜]也在场。", []),  # no title before the relation
+    ],
+)
+def test_a_relation_between_the_titles_and_the_name(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
