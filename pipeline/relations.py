@@ -29,7 +29,8 @@ it (``evidence``):
 * ``position.after_name``: a title written after the name (王建国主席);
 * ``position.apposition``: a name restated by its title (拜登这位民主党候选人), or followed by it
   between commas, in brackets or after a verb of holding (张三，华为公司董事长，; 张三（华为公司董事长）;
-  张三是/出任华为公司董事长): a whole [body] title up to the clause's end;
+  张三是/出任/此前担任华为公司董事长; 任命张三为…; 张三接替李四出任…: 张三's): a whole [place or body]
+  title, or titles joined by 兼/、, up to the clause's end;
 * ``credit``: a credit label before a name or a list of names (记者 王强 刘芳,
   责编：张明, 通讯员 李四) or 摄 after one (李明摄), titled as written;
 * ``credit.outlet``: the same, with the outlet that opens the credit (新华社记者王强,

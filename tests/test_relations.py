@@ -1012,6 +1012,7 @@ def test_an_assistant_head(given, marked, expected):
     ("marked", "expected"),
     [
         ("编辑 [PERSON 林琳] 校对 [PERSON 何芳]", [("林琳", "编辑", None), ("何芳", "校对", None)]),
+        ("审核：[PERSON 陈刚] 校对：[PERSON 李梅]", [("陈刚", "审核", None), ("李梅", "校对", None)]),
         (
             "編輯：[PERSON 林琳] 校對：[PERSON 何芳] 美編：[PERSON 周明]",
             [("林琳", "編輯", None), ("何芳", "校對", None), ("周明", "美編", None)],
