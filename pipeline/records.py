@@ -124,7 +124,8 @@ class Relation(_Record):
         default=None,
         description=(
             "Which rule linked it: position.title, position.shared_head, position.reference, position.chain, "
-            "position.subject, position.after_name, credit, credit.outlet, credit.own_outlet."
+            "position.subject, position.list, position.listed, position.apposition, position.after_name, "
+            "credit, credit.outlet, credit.own_outlet."
         ),
     )
 

@@ -11,7 +11,8 @@ it (``evidence``):
 * ``position.shared_head``: the organization's last character begins the
   title (交通部长 -> 部长 at 交通部);
 * ``position.reference``: an organization named by its type word (服务中心负责人陈某:
-  the nearest earlier organization ending in 服务中心; 该协会理事长谢某; 该会会长: one ending in 会);
+  the nearest earlier organization ending in 服务中心; 该协会理事长谢某; 该会会长: one ending in 会; 该公司总裁
+  with no earlier 公司: the sentence's subject organization of that kind, 小米集团…，该公司总裁卢伟冰);
 * ``position.chain``: titles joined by 、 or 兼 share the organization of the one
   before them unless a body of their own stands between (国家发展改革委党组书记、
   主任郑栅洁: both at 国家发展改革委); so does a title after a titled name and 、, where the
@@ -23,10 +24,13 @@ it (``evidence``):
 * ``position.listed``: a title written after a list of bodies, at each (中国科学院、中国工程院院士);
   appositions joined by a comma are read as one chain when each is a whole clause
   (科学院院士，政协副主席钱某), none taking a body from another;
+* ``position.list``: a later name of a list the text counts, with the first name's titles (两位副市长张伟、刘洋;
+  院士张杰、李灿、王贻芳三人); an uncounted list gives the title to its first name only;
 * ``position.after_name``: a title written after the name (王建国主席);
 * ``position.apposition``: a name restated by its title (拜登这位民主党候选人), or followed by it
   between commas, in brackets or after a verb of holding (张三，华为公司董事长，; 张三（华为公司董事长）;
-  张三是/出任华为公司董事长): a whole [body] title up to the clause's end;
+  张三是/出任/此前担任华为公司董事长; 任命张三为…; 张三接替李四出任…: 张三's): a whole [place or body]
+  title, or titles joined by 兼/、, up to the clause's end;
 * ``credit``: a credit label before a name or a list of names (记者 王强 刘芳,
   责编：张明, 通讯员 李四) or 摄 after one (李明摄), titled as written;
 * ``credit.outlet``: the same, with the outlet that opens the credit (新华社记者王强,
@@ -36,7 +40,7 @@ it (``evidence``):
   (the outlet wrote the article rather than took it from another paper).
 
 A title only links the name right after it: in 委员张三、李四 only 张三 is linked
-(a credit label alone carries over a list), and 会长说 links nobody; a surname
+(a credit label carries over a list, and so does a title over a counted list), and 会长说 links nobody; a surname
 alone (蔡总统) is no name and holds no position. A name in
 a byline with no label (（何明华 安忠芳）) states no title: it stays in
 ``meta.authors`` only.
@@ -64,7 +68,7 @@ SPACES = " \t\u3000"
 LIST_SEPARATORS = SPACES + "、，,/／"
 CLOSING_QUOTES = "》」』”\"'）)"
 # What a dateline or byline may hold between an outlet and its credit, besides places and dates.
-DATELINE_CHARS = SPACES + "（(【[〔《》-—－/／|｜·:：0123456789０１２３４５６７８９年月日号时"  # 《联合早报》记者
+DATELINE_CHARS = SPACES + "（(【】[]〔〕《》-—－/／|｜·:：0123456789０１２３４５６７８９年月日号时"  # 《联合早报》记者
 SENTENCE_ENDS = "。！？!?\n"
 CLAUSE_ENDS = SENTENCE_ENDS + "，,；;：:"
 CLAUSE_BREAKS = "，,；;"  # within a sentence
@@ -107,6 +111,7 @@ class Linker:
         w["credit"] = frozenset(credit)
         w["modifiers"] = sorted(grammar["modifiers"], key=len, reverse=True)
         w["credit_after"] = sorted(grammar["credit_after"], key=len, reverse=True)
+        w["dateline_words"] = sorted(grammar["dateline_words"], key=len, reverse=True)  # 专讯 before 讯
         w["not_after_name"] = frozenset(grammar["not_after_name"])
         w["kind_heads"] = sorted(
             ((head, kind) for kind, spec in grammar["kinds"].items() for head in spec["heads"]),
@@ -123,7 +128,9 @@ class Linker:
         # Head words of two characters or more, the ones a type word refers by (服务中心, 协会), by length.
         w["type_heads"] = data.suffix_table(h for h in w["heads"] if len(h) >= 2)
         w["bare_heads"] = frozenset(h for h in w["heads"] if len(h) >= 2)  # 公司 alone names no body
-        w["head_characters"] = frozenset(h for h in w["heads"] if len(h) == 1)  # 该会, 该院
+        # 该会, 该院; and 该行, 该校, the last character of a longer head (银行; 学校, with 大学 and 学院 as 校).
+        w["head_characters"] = {h: (h,) for h in w["heads"] if len(h) == 1}
+        w["head_characters"].update({c: (c, *ends) for c, ends in grammar["demonstrative_heads"].items()})
         # A type word after a demonstrative, or opening a clause (not after a quote mark: “爱心”基金会 is another name).
         w["reference_re"] = re.compile(
             rf"(?:{alternation(w['demonstratives'])}|(?<=[，。；：、！？,.;:!?\s])|^)"
@@ -137,6 +144,19 @@ class Linker:
         openers = {*grammar["apposition_markers"], *grammar["apposition_commas"], *grammar["statement_verbs"]}
         openers |= {"（", "("}
         w["apposition_openers"] = sorted(openers, key=len, reverse=True)  # what may follow a name and state its title
+        w["name_joints"] = sorted(grammar["name_joints"], key=len, reverse=True)
+        count = rf"[{grammar['count_digits']}]+"
+        w["count_before_re"] = re.compile(rf"{count}(?:{alternation(grammar['count_words_before'])})$")
+        w["count_after_re"] = re.compile(
+            rf"(?:{alternation(grammar['count_lead'])})?{count}(?:{alternation(grammar['count_words_after'])})"
+        )
+        w["statement_verbs"] = sorted(grammar["statement_verbs"], key=len, reverse=True)
+        w["relation_words"] = sorted(grammar["relation_words"], key=len, reverse=True)
+        w["appointing_verbs"] = sorted(grammar["appointing_verbs"], key=len, reverse=True)
+        w["succession_verbs"] = sorted(grammar["succession_verbs"], key=len, reverse=True)
+        w["statement_adverbs"] = sorted(grammar["statement_adverbs"], key=len, reverse=True)
+        w["post_title_words"] = sorted(grammar["post_title_words"], key=len, reverse=True)
+        w["post_title_times"] = sorted(grammar["post_title_times"], key=len, reverse=True)
         sources = alternation(data.table("zh/outlets.json")["source_labels"])
         w["source_label_re"] = re.compile(rf"(?:{sources})[ \t\u3000]*[:：][ \t\u3000]*$")
         w["stationed_re"] = re.compile(r"驻[\u4e00-\u9fff]{1,6}$")
@@ -348,6 +368,8 @@ class _Positions:
         # Where a name that ends here starts: people, and the names credit lines give (a list walks back over them).
         self.name_ending_at = {end: start for start, end, _ in credited}
         self.name_ending_at.update({e.end: e.start for e in entities if e.type == "PERSON"})
+        self.person_ending_at = {e.end: i for i, e in enumerate(entities) if e.type == "PERSON"}
+        self.person_starting_at = {e.start: i for i, e in enumerate(entities) if e.type == "PERSON"}
 
     # --- one person's links -----------------------------------------------------------------------
 
@@ -363,16 +385,51 @@ class _Positions:
             return credit
         after = self._after_name(p)
         apposition = self._apposition(p)
-        return self._chain(p) + ([after] if after else []) + ([apposition] if apposition else [])
+        chain = self._chain(p) or self._counted_list(p)
+        return chain + ([after] if after else []) + apposition
+
+    def _counted_list(self, p: int) -> list[Link]:
+        """A later name of a list whose first name is titled, where the text counts the list, so that the title
+        is said of every name in it: 两位副市长张伟、刘洋 (a count before the title), 院士张杰、李灿、王贻芳三人 (after
+        the last name). An uncounted list (委员张三、李四) may name people of other titles: only the first is linked.
+        """
+        s, w = self.s, self.w
+        first, pos = None, self.entities[p].start
+        for _ in range(8):  # back over the names before this one
+            joint = next((j for j in w["name_joints"] if self._free_before(pos, j)), None)
+            q = self.person_ending_at.get(pos - len(joint)) if joint else None
+            if q is None:
+                break
+            first, pos = q, self.entities[q].start
+        if first is None:
+            return []
+        links = [link for link in self._chain(first) if not link.title.credit]
+        if not links:
+            return []
+        end = self.entities[p].end
+        for _ in range(8):  # forward over the names after this one
+            joint = next(
+                (j for j in w["name_joints"] if s.startswith(j, end) and not self._covered(end, end + 1)), None
+            )
+            q = self.person_starting_at.get(end + len(joint)) if joint else None
+            if q is None:
+                break
+            end = self.entities[q].end
+        opening = min(link.start for link in links)
+        if not (w["count_before_re"].search(s, max(0, opening - 6), opening) or w["count_after_re"].match(s, end)):
+            return []
+        return [Link(link.title, link.organization, link.start, "position.list", link.written) for link in links]
 
     def _chain(self, p: int) -> list[Link]:
         """Titles before the name, nearest first: 省委书记、省人大常委会主任张某某 gives 主任, then 书记.
 
         A title written before a list of bodies holds at each (中国科学院、中国工程院院士). Appositions joined
         by a comma are read too when each is whole, from the opening of its clause to the comma
-        (科学院院士，政协副主席钱某: both); a comma-joined title takes no body from another.
+        (科学院院士，政协副主席钱某: both); a comma-joined title takes no body from another. A relation to
+        another person between the titles and the name is read past (港交所前高级副总裁、许仕仁的好友关雄生).
         """
-        end, written_end = self._bracket(self._back(self._honorifics_before(self.entities[p].start), SPACES, 2))
+        start = self._relation_before(self._honorifics_before(self.entities[p].start))
+        end, written_end = self._bracket(self._back(start, SPACES, 2))
         segments: list[list[Link]] = [[]]
         while True:
             title = self._title_before(end)
@@ -398,14 +455,27 @@ class _Positions:
             segments[-1][-1] = self._from_the_name_before(first.title) or self._subject(first.title) or first
         return [link for links in segments for link in self._inherit(links)]
 
+    def _relation_before(self, start: int) -> int:
+        """Where the titles before a name end when a relation to another person stands between them
+        and the name, after a joint (前主席、马英九的老友吴志明: ``relation_words``); else ``start``."""
+        s, w = self.s, self.w
+        word = next((r for r in w["relation_words"] if self._free_before(start, r)), None)
+        if word is None or not self._free_before(start - len(word), "的"):
+            return start
+        q = self.person_ending_at.get(start - len(word) - 1)
+        if q is None:
+            return start
+        before = self.entities[q].start
+        return before - 1 if before > 0 and s[before - 1] in w["joints"] else start
+
     def _from_the_name_before(self, title: Title) -> Link | None:
-        """江南集团董事长王刚、总经理李华: a title right after a titled name and 、 is at the body of that
-        name's title, where it fits it (not 市长 at the 市委 of 市委书记张明、市长李强)."""
+        """江南集团董事长王刚、总经理李华 (or 和, 及, 与: ``name_joints``): a title right after a titled name and
+        a joint is at the body of that name's title, where it fits it (not 市长 at the 市委 of
+        市委书记张明、市长李强)."""
         start = title.start
-        if start < 2 or self.s[start - 1] not in self.w["list_joints"]:
-            return None
-        k = self.owner[start - 2]
-        if k < 0 or self.entities[k].type != "PERSON" or self.entities[k].end != start - 1:
+        joint = next((j for j in self.w["name_joints"] if self._free_before(start, j)), None)
+        k = self.person_ending_at.get(start - len(joint)) if joint else None
+        if k is None:
             return None
         before = next(iter(self._chain(k)), None)  # the title nearest that name
         org = before.organization if before is not None else None
@@ -437,31 +507,85 @@ class _Positions:
             out.append(Link(link.title, k, start, "position.listed", link.written))
         return out
 
-    def _apposition(self, p: int) -> Link | None:
+    def _apposition(self, p: int) -> list[Link]:
         """A title stated right after the name, a whole [body] title up to the clause's end: restated
         (张三这位公司董事长), between commas or in brackets (张三，华为公司董事长，/ 张三（华为公司董事长）),
-        or after a verb of holding (张三是华为公司董事长, 张三，现任华为公司总裁，: ``statement_verbs``); a word
-        naming the post may follow the title (一职: ``post_title_words``)."""
-        s, k = self.s, self.entities[p].end
-        marker = next((m for m in self.w["apposition_openers"] if s.startswith(m, k)), None)
+        or after a verb of holding (张三是华为公司董事长, 张三，现任华为公司总裁，: ``statement_verbs``), which
+        an adverb of time may open (张三此前担任…: ``statement_adverbs``); a word naming the post (一职:
+        ``post_title_words``) or the time of holding it (担任董事长后: ``post_title_times``) may follow the
+        title. The title may be of a place rather than a body (李四现任江南市副市长: at none), and titles joined by
+        兼 or 、 are each stated, the later ones at the body of the first (王刚，江南集团董事长兼总裁，)."""
+        s, w, k = self.s, self.w, self.entities[p].end
+        if any(self._free_before(self.entities[p].start, v) for v in w["succession_verbs"]):
+            return []  # 接替李国强出任…: the title is the subject's, not the predecessor's
+        marker = next((m for m in w["apposition_openers"] if s.startswith(m, k)), None)
+        if marker is None:  # 张三此前担任, 张三接替李四出任: what may stand before the verb of holding
+            between = self._before_statement_verb(k)
+            marker = next((v for v in w["statement_verbs"] if between > k and s.startswith(v, between)), None)
+            k = between if marker is not None else k
+        if marker is None and s.startswith("为", k) and self._appointed(p):  # 任命王华为国家统计局局长
+            marker = "为"
         if marker is None or self._covered(k, k + len(marker)):
-            return None
+            return []
         opening = k + len(marker)
         if marker in self.w["apposition_commas"]:  # 张三，现任华为公司总经理，
             opening += len(next((v for v in self.w["statement_verbs"] if s.startswith(v, opening)), ""))
         closing = "）)" if marker in "（(" else CLAUSE_ENDS
         ends = [i for i in (s.find(c, opening, opening + 24) for c in closing) if i > opening]
         if not ends:
-            return None
+            return []
         end = min(ends)
+        end -= len(next((x for x in self.w["post_title_times"] if s.endswith(x, opening, end)), ""))  # …董事长后
         end -= len(next((x for x in self.w["post_title_words"] if s.endswith(x, opening, end)), ""))  # …总经理一职
-        title = self._title_before(end)
-        if title is None or title.credit:
-            return None
-        link = self._with_organization(title)
-        if link.start != opening:
-            return None  # 这位来自公司的董事长: only a whole [body] title
-        return Link(link.title, link.organization, self.entities[p].start, "position.apposition", link.written)
+        chain: list[Link] = []  # nearest the clause's end first: 江南集团董事长兼总裁 gives 总裁, then 董事长
+        while True:
+            title = self._title_before(end)
+            if title is None or title.credit:
+                return []
+            chain.append(self._with_organization(title))
+            joint = next((j for j in w["joints"] if self._free_before(chain[-1].start, j)), None)
+            if joint is None or chain[-1].start - len(joint) <= opening:
+                break
+            end = chain[-1].start - len(joint)
+        link = chain[-1]
+        if link.start != opening and not (
+            link.organization is None
+            and (self._place_between(opening, link.start) or s[opening : link.start] in w["bare_heads"])
+        ):
+            return []  # 这位来自公司的董事长: only a whole [place or body] title (为公司副总经理: at none)
+        start = self.entities[p].start
+        return [Link(x.title, x.organization, start, "position.apposition", x.written) for x in self._inherit(chain)]
+
+    def _before_statement_verb(self, k: int) -> int:
+        """Past what may stand between a name and its verb of holding: an adverb of time (此前), a verb of
+        succession and the predecessor's name (接替李国强), or both."""
+        s, w = self.s, self.w
+        for _ in range(2):
+            adverb = next((a for a in w["statement_adverbs"] if s.startswith(a, k)), None)
+            if adverb is not None and not self._covered(k, k + len(adverb)):
+                k += len(adverb)
+                continue
+            succession = next((v for v in w["succession_verbs"] if s.startswith(v, k)), None)
+            q = self.person_starting_at.get(k + len(succession)) if succession else None
+            if q is None or self._covered(k, k + len(succession)):
+                break
+            k = self.entities[q].end
+        return k
+
+    def _appointed(self, p: int) -> bool:
+        """Is the name the object of a verb of appointing (任命王华为, 聘任刘芳为)?"""
+        start = self._back(self.entities[p].start, SPACES, 1)
+        return any(self._free_before(start, v) for v in self.w["appointing_verbs"])
+
+    def _place_between(self, start: int, end: int) -> bool:
+        """Is [start, end) one place, the one whose office a title after it is (江南市|副市长, 江南|市长)?"""
+        k = self.owner[start] if start < end else -1
+        return (
+            k >= 0
+            and self.entities[k].type == "LOC"
+            and self.entities[k].start == start
+            and self.entities[k].end in (end, end + 1)
+        )
 
     def _bracket(self, end: int) -> tuple[int, int]:
         """Brackets between a title and the name: (where the title ends, where its written form ends).
@@ -656,8 +780,9 @@ class _Positions:
         return self._by_head_character(end)
 
     def _by_head_character(self, end: int) -> tuple[int, int] | None:
-        """该会会长, 该院院长: a demonstrative and a one-character head word (``orgs.json``) refer to the nearest
-        earlier organization whose name ends in that character (南京市红十字会 … 该会会长)."""
+        """该会会长, 该院院长, 该行行长, 该校校长: a demonstrative and a one-character head word (``orgs.json``, or
+        ``titles.json`` ``demonstrative_heads``) refer to the nearest earlier organization whose name ends in
+        that character or in a head word it stands for (南京市红十字会 … 该会会长; 江南大学 … 该校校长)."""
         s, w = self.s, self.w
         if end < 2 or s[end - 1] not in w["head_characters"] or self._covered(end - 1, end):
             return None
@@ -665,9 +790,10 @@ class _Positions:
         demonstrative = next((d for d in w["demonstratives"] if self._free_before(start, d)), None)
         if demonstrative is None:
             return None
+        ends = w["head_characters"][s[start]]
         for n in range(bisect.bisect_right(self.org_ends, start) - 1, -1, -1):
             k = self.orgs[n]
-            if self.entities[k].text_simplified.endswith(s[start]):
+            if self.entities[k].text_simplified.endswith(ends):
                 return k, start - len(demonstrative)
         return None
 
@@ -679,11 +805,16 @@ class _Positions:
         to have that title.
         """
         marker = next((m for m in self.w["subject_markers"] if self._free_before(title.start, m)), None)
+        typed = self._type_word_before(title.start) if marker is None else None
+        if typed is not None:  # 该公司 with no earlier 公司 of that name: the sentence's subject, a company
+            marker = self.s[typed[0] : title.start]
         bare = marker is None and title.start > 0 and self.s[title.start - 1] in CLAUSE_BREAKS
         if marker is None and not bare:
             return None
         pos = title.start - (len(marker) if marker else 0)
         sentence = max(self.s.rfind(c, 0, pos) for c in SENTENCE_ENDS) + 1
+        if typed is not None:
+            return self._typed_subject(title, typed[1], pos, sentence)
         in_sentence = []
         for n in range(bisect.bisect_right(self.org_ends, pos) - 1, -1, -1):
             k = self.orgs[n]
@@ -696,6 +827,34 @@ class _Positions:
         headed = [k for k in in_sentence if self._headed_title(k, title.base)]
         if len({self.entities[k].text_simplified for k in headed}) == 1:  # 市公安局和市交通局…，局长: which?
             return Link(title, headed[0], self.entities[headed[0]].start, "position.subject")
+        return None
+
+    def _type_word_before(self, end: int) -> tuple[int, str] | None:
+        """(where it starts, the type word) of a demonstrative and a type word written before a title
+        (该公司总裁, 这家银行行长), outside every entity."""
+        s, w = self.s, self.w
+        for head in data.endings(s[max(0, end - w["type_heads"][0][0]) : end], w["type_heads"]):
+            start = end - len(head)
+            if self._covered(start, end):
+                continue
+            demonstrative = next((d for d in w["demonstratives"] if self._free_before(start, d)), None)
+            return (start - len(demonstrative), head) if demonstrative else None
+        return None
+
+    def _typed_subject(self, title: Title, head: str, pos: int, sentence: int) -> Link | None:
+        """该公司总裁 where no earlier organization ends in 公司 (小米集团…，该公司总裁卢伟冰): the subject organization
+        of the sentence, before ``pos``, where its kind is the type word's (集团 and 公司 are both companies) or
+        unknown (長榮航空), and it can have the title."""
+        kind = self.w["kind_of_head"].get(head)
+        for n in range(bisect.bisect_right(self.org_ends, pos) - 1, -1, -1):
+            k = self.orgs[n]
+            if self.entities[k].start < sentence:
+                break
+            if not self._heads_clause(k, sentence):
+                continue
+            if self._kind(k) not in (None, kind) or not self._fits(k, title.base):
+                return None
+            return Link(title, k, self.entities[k].start, "position.reference")
         return None
 
     def _headed_title(self, k: int, title: str) -> bool:
@@ -836,12 +995,18 @@ class _Positions:
         return self._label_before(previous, depth + 1)
 
     def _label_after(self, name_end: int) -> Title | None:
-        """李明摄, 李明摄影: a photographer's label after the name."""
+        """李明摄, 李明摄影: a photographer's label after the name, or after a slash where the label closes the
+        credit (（記者 蔡宗明／攝影）: a Taiwanese credit's field, not 攝影 opening the next one)."""
         start = self._forward(name_end, SPACES, 2)
+        slash = start < len(self.s) and self.s[start] in "/／"
+        if slash:
+            start = self._forward(start + 1, SPACES, 2)
         for label in self.w["credit_after"]:
             end = start + len(label)
             if self.s.startswith(label, start) and not self._covered(start, end):
                 after = self._forward(end, SPACES, 2)
+                if slash and after < len(self.s) and self.s[after] not in CLOSING_QUOTES + SENTENCE_ENDS:
+                    return None  # 記者 蔡宗明／攝影 王強: the slash ends the name's field
                 if label in self.w["credit"] and after < len(self.s) and self._opens_a_credit(after):
                     return None  # 撰文：黄明 摄影：陈志豪, 记者 刘洋 摄影 王强: 摄影 opens the next credit
                 return Title(start, end, label, True)

@@ -974,3 +974,268 @@ def test_a_channel_between_the_outlet_and_its_dateline(full_pipeline, text, expe
 )
 def test_former_before_the_place_of_an_office(given, marked, expected):
     assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("[ORG 江南银行]首席风险官[PERSON 王明]出席论坛", [("王明", "首席风险官", "江南银行")]),
+        ("[ORG 江南銀行]首席資訊官[PERSON 王明]出席論壇", [("王明", "首席資訊官", "江南銀行")]),
+        ("[ORG 江南集团]首席信息官[PERSON 王明]介绍", [("王明", "首席信息官", "江南集团")]),
+        ("[LOC 雪兰莪]州务大臣[PERSON 阿米尔]宣布", [("阿米尔", "州务大臣", None)]),
+        ("[LOC 雪蘭莪]州務大臣[PERSON 阿米爾]宣布", [("阿米爾", "州務大臣", None)]),
+        ("[LOC 柔佛州]行政议员[PERSON 林添福]巡视灾区", [("林添福", "行政议员", None)]),
+        ("[LOC 柔佛州]行政議員[PERSON 林添福]巡視災區", [("林添福", "行政議員", None)]),
+    ],
+)
+def test_officers_named_by_their_function_and_malaysian_state_offices(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "[ORG 香港入境事務處]公布數字，該處助理處長[PERSON 陳永明]介紹詳情。",
+            [("陳永明", "助理處長", "香港入境事務處")],
+        ),
+        ("[ORG 江南市公安局]公布数字，该局助理局长[PERSON 陈永明]介绍", [("陈永明", "助理局长", "江南市公安局")]),
+        ("[ORG 香港海關]助理署長[PERSON 陳永明]表示", [("陳永明", "助理署長", "香港海關")]),
+        ("[ORG 江南集团]总经理助理[PERSON 陈永明]表示", [("陈永明", "总经理助理", "江南集团")]),  # the reverse
+    ],
+)
+def test_an_assistant_head(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("编辑 [PERSON 林琳] 校对 [PERSON 何芳]", [("林琳", "编辑", None), ("何芳", "校对", None)]),
+        ("审核：[PERSON 陈刚] 校对：[PERSON 李梅]", [("陈刚", "审核", None), ("李梅", "校对", None)]),
+        (
+            "編輯：[PERSON 林琳] 校對：[PERSON 何芳] 美編：[PERSON 周明]",
+            [("林琳", "編輯", None), ("何芳", "校對", None), ("周明", "美編", None)],
+        ),
+    ],
+)
+def test_proofreaders_and_layout_editors_are_credits(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("【[ORG 明報]專訊】記者[PERSON 張嘉欣]報道，", [("張嘉欣", "記者", "明報")]),
+        ("【[ORG 江南日报]专讯】记者[PERSON 张嘉欣]报道，", [("张嘉欣", "记者", "江南日报")]),
+        ("[ORG 江南日报]快讯（记者 [PERSON 刘洋]）", [("刘洋", "记者", "江南日报")]),
+    ],
+)
+def test_a_special_dispatch_between_the_outlet_and_its_reporter(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("[PERSON 吴德明]此前担任[ORG 江南银行]副行长一职。", [("吴德明", "副行长", "江南银行")]),
+        ("[PERSON 吳德明]此前擔任[ORG 江南銀行]副行長一職。", [("吳德明", "副行長", "江南銀行")]),
+        ("[PERSON 钟伟]担任[ORG 江南建筑集团]董事长后，推动了改革。", [("钟伟", "董事长", "江南建筑集团")]),
+        ("[PERSON 鍾偉]擔任[ORG 江南建築集團]董事長期間，推動了改革。", [("鍾偉", "董事長", "江南建築集團")]),
+        ("[PERSON 李玉梅]现任[LOC 江南市]副市长。", [("李玉梅", "副市长", None)]),
+        ("[PERSON 李玉梅]現任[LOC 江南市]副市長。", [("李玉梅", "副市長", None)]),
+        ("[PERSON 李玉梅]目前是[LOC 江南]市长。", [("李玉梅", "市长", None)]),
+    ],
+)
+def test_a_verb_of_holding_after_an_adverb_or_before_a_time_word(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "[PERSON 李玉梅]此前在[ORG 江南银行]工作，",  # no verb of holding
+        "[PERSON 李玉梅]现任[LOC 江南市]一家公司的董事长。",  # no whole [place] title
+    ],
+)
+def test_no_title_after_an_adverb_without_a_whole_title(given, marked):
+    assert given(marked) == []
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "[ORG 江南集团]今日公布业绩，该公司总裁[PERSON 卢伟明]回答提问。",
+            [("卢伟明", "总裁", "江南集团")],
+        ),
+        (
+            "[ORG 江南集團]今日公布業績，該公司總裁[PERSON 盧偉明]回答提問。",
+            [("盧偉明", "總裁", "江南集團")],
+        ),
+        (
+            "[ORG 長榮航空]宣布增加航班，這家公司總經理[PERSON 孫嘉明]說明規劃。",  # a body of no known kind
+            [("孫嘉明", "總經理", "長榮航空")],
+        ),
+        (
+            "[ORG 江南市政府]召开会议，该公司总经理[PERSON 孙明]出席。",  # a government is no company
+            [("孙明", "总经理", None)],
+        ),
+        (
+            "记者从[ORG 江南集团]获悉，该公司总裁[PERSON 卢伟明]表示",  # an object is no subject
+            [("卢伟明", "总裁", None)],
+        ),
+    ],
+)
+def test_a_type_word_refers_to_the_subject_of_its_kind(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+    assert all(rule == "position.reference" for _, _, org, rule, _ in given(marked) if org is not None)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "两位副市长[PERSON 张伟]、[PERSON 刘洋]分别介绍了工作。",
+            [("张伟", "副市长", None), ("刘洋", "副市长", None)],
+        ),
+        (
+            "兩位副市長[PERSON 張偉]、[PERSON 劉洋]分別介紹了工作。",
+            [("張偉", "副市長", None), ("劉洋", "副市長", None)],
+        ),
+        (
+            "[ORG 中国科学院]院士[PERSON 张杰]、[PERSON 李灿]、[PERSON 王明芳]三人获奖。",
+            [("张杰", "院士", "中国科学院"), ("李灿", "院士", "中国科学院"), ("王明芳", "院士", "中国科学院")],
+        ),
+        (
+            "[ORG 江南集團]副總裁[PERSON 張華]和[PERSON 李明]等二人出席。",
+            [("張華", "副總裁", "江南集團"), ("李明", "副總裁", "江南集團")],
+        ),
+    ],
+)
+def test_a_title_before_a_counted_list_of_names_is_each_names(given, marked, expected):
+    found = given(marked)
+    assert links(found) == sorted(expected)
+    assert {rule for _, _, _, rule, _ in found[1:]} <= {"position.list"}
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "[ORG 江南集团]副总裁[PERSON 张华]、[PERSON 李明]和[PERSON 王丽]出席。",  # not counted
+        "[ORG 江南集團]副總裁[PERSON 張華]、[PERSON 李明]出席。",
+    ],
+)
+def test_an_uncounted_list_gives_the_title_to_its_first_name_only(given, marked):
+    assert [x[0] for x in given(marked)] in (["张华"], ["張華"])
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("（記者 [PERSON 蔡宗明]／攝影）", [("蔡宗明", "記者", None), ("蔡宗明", "攝影", None)]),
+        ("（记者 [PERSON 蔡宗明]/摄影）", [("蔡宗明", "记者", None), ("蔡宗明", "摄影", None)]),
+        ("（記者 [PERSON 蔡宗明]／攝影 [PERSON 王強]）", [("蔡宗明", "記者", None), ("王強", "攝影", None)]),
+    ],
+)
+def test_a_photographers_label_after_a_slash_closing_the_credit(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("[ORG 江南银行]发布年报。该行行长[PERSON 陈明]表示，", [("陈明", "行长", "江南银行")]),
+        ("[ORG 江南銀行]發布年報。該行行長[PERSON 陳明]表示，", [("陳明", "行長", "江南銀行")]),
+        ("[ORG 江南大学]今年扩招。该校校长[PERSON 王红]说，", [("王红", "校长", "江南大学")]),
+        ("[ORG 江南大學]今年擴招。該校校長[PERSON 王紅]說，", [("王紅", "校長", "江南大學")]),
+        ("[ORG 江南集團]公布業績。該集團主席[PERSON 陳大文]表示，", [("陳大文", "主席", "江南集團")]),
+        ("[ORG 江南市政府]发布通知。该校校长[PERSON 王红]说，", [("王红", "校长", None)]),  # no school before
+    ],
+)
+def test_a_demonstrative_and_the_last_character_of_a_head_refer_back(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("经研究决定，[PERSON 张强]任[ORG 市财政局]局长。", [("张强", "局长", "市财政局")]),
+        ("經研究決定，[PERSON 張強]任[ORG 市財政局]局長。", [("張強", "局長", "市財政局")]),
+        ("[PERSON 陈杰]兼任[ORG 江南大学]党委书记。", [("陈杰", "党委书记", "江南大学")]),
+        ("[PERSON 黃明]獲委任為[ORG 江南大學校務委員會]主席。", [("黃明", "主席", "江南大學校務委員會")]),
+        ("[PERSON 张华]被任命为[ORG 江南银行]副行长。", [("张华", "副行长", "江南银行")]),
+        ("[ORG 国务院]任命[PERSON 王华]为[ORG 国家统计局]局长。", [("王华", "局长", "国家统计局")]),
+        ("董事會聘任[PERSON 劉芳]為公司副總經理。", [("劉芳", "副總經理", None)]),
+        (
+            "[PERSON 吴永明]接替[PERSON 李国强]出任[ORG 江南铁路公司]行政总裁。",  # the predecessor holds nothing
+            [("吴永明", "行政总裁", "江南铁路公司")],
+        ),
+        (
+            "[PERSON 吳永明]接替[PERSON 李國強]出任[ORG 江南鐵路公司]行政總裁。",
+            [("吳永明", "行政總裁", "江南鐵路公司")],
+        ),
+    ],
+)
+def test_verbs_of_appointment_and_succession(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "[ORG 江南銀行]行政總裁[PERSON 陳大文]及副行政總裁[PERSON 何小明]出席。",
+            [("陳大文", "行政總裁", "江南銀行"), ("何小明", "副行政總裁", "江南銀行")],
+        ),
+        (
+            "[ORG 江南银行]行长[PERSON 陈大文]和副行长[PERSON 何小明]出席。",
+            [("陈大文", "行长", "江南银行"), ("何小明", "副行长", "江南银行")],
+        ),
+        (
+            "[ORG 市委]书记[PERSON 张明]和市长[PERSON 李强]出席。",  # a government's head is no title of the 市委
+            [("张明", "书记", "市委"), ("李强", "市长", None)],
+        ),
+    ],
+)
+def test_a_title_after_a_titled_name_and_a_conjunction_takes_its_body(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "[PERSON 王刚]，[ORG 江南集团]董事长兼总裁，毕业于[ORG 江南大学]。",
+            [("王刚", "董事长", "江南集团"), ("王刚", "总裁", "江南集团")],
+        ),
+        (
+            "[PERSON 王剛]（[ORG 江南集團]董事長、總裁）表示，",
+            [("王剛", "董事長", "江南集團"), ("王剛", "總裁", "江南集團")],
+        ),
+        (
+            "[PERSON 王刚]现任[ORG 江南大学]教授、[ORG 海天研究院]院长。",  # each with its own body
+            [("王刚", "教授", "江南大学"), ("王刚", "院长", "海天研究院")],
+        ),
+    ],
+)
+def test_chained_titles_in_an_apposition(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "[ORG 港交所]前高級副總裁、[PERSON 許仕明]的好友[PERSON 關雄生]被判刑。",
+            [("關雄生", "前高級副總裁", "港交所")],
+        ),
+        (
+            "[ORG 江南集团]总经理、[PERSON 王刚]的妻子[PERSON 李娜]也在场。",
+            [("李娜", "总经理", "江南集团")],
+        ),
+        ("[PERSON 王刚]的妻子[PERSON 李娜]也在场。", []),  # no title before the relation
+    ],
+)
+def test_a_relation_between_the_titles_and_the_name(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
