@@ -197,3 +197,19 @@ def test_a_verb_ending_the_models_organization_before_another_name_is_cut():
     assert [text[m.start : m.end] for m in whole_words(mentions, tokens, simplified)] == ["紫金南投", "紫金矿业"]
     # a head jieba tags as a verb stays: 中国战时儿童保育/会
     assert after_whole_words("中国战时儿童保育会成立", 0, 9, "ORG") == ["中国战时儿童保育会"]
+
+
+@pytest.mark.parametrize(("text", "end"), [("何文田居民李太太表示不滿。", 3), ("石硤尾村民不滿。", 3)])
+def test_the_models_person_before_a_word_for_residents_is_a_place(text, end):
+    from pipeline.convert import Converter
+    from pipeline.extract.base import Mention
+    from pipeline.extract.words import whole_words
+    from pipeline.segment import Segmenter
+
+    simplified = Converter().convert(text).simplified
+    kept = whole_words([Mention(0, end, "PERSON", "ner", "ner.test", 0.9)], Segmenter().segment(simplified), simplified)
+    assert [(text[m.start : m.end], m.type) for m in kept] == [(text[:end], "LOC")]
+
+
+def test_the_models_person_before_another_word_stays_a_person():
+    assert after_whole_words("何文田表示不滿。", 0, 3, "PERSON") == ["何文田"]

@@ -22,7 +22,8 @@ direction (香港西南偏南,
 are not required: jieba also joins ordinary words (较前年), and splits numbers
 unpredictably. The model's place that ends in a government body's head word (…旅游体育局,
 …民政厅: ``places.json`` ``body_heads``) is that body, an organization; its person of three
-characters or more ending in a level word (万里区: ``person_level_chars``) is a place; its organization
+characters or more ending in a level word (万里区: ``person_level_chars``) or before a word for a
+place's residents (何文田居民: ``resident_words``) is a place; its organization
 that runs into a time word (台铁中午发出新闻稿) ends before it; its lone surname that is a word of its own
 takes the two-character noun after it as the given name (牛/n 文华/nz), not a verb or adverb (黄/指示,
 袁/再次), a title, a kin or address word (``people.json`` ``kin_words``: 程先生), nor after 老/小 (老于).
@@ -262,6 +263,7 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
 
     body_heads = _body_heads()
     level_chars, demonym_chars = _level_chars(), data.demonym_chars()
+    resident_words = tuple(data.table("zh/places.json")["resident_words"])
     level_titles = _level_titles()
     links = [match.span() for match in _LINK.finditer(text)]
     kept = []
@@ -301,6 +303,8 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
             m = replace(m, end=given)  # 牛/n 文举/n 判处…: the model read the surname alone
         if m.extractor == "ner" and m.type == "PERSON" and m.end - m.start >= 3 and text[m.end - 1] in level_chars:
             m = replace(m, type="LOC")  # 万里区: a district, not a given name ending in 区
+        if m.extractor == "ner" and m.type == "PERSON" and text.startswith(resident_words, m.end):
+            m = replace(m, type="LOC")  # 何文田 + 居民: the residents of a place, not a person's
         if m.extractor != "ner":
             if (
                 m.type in ("DATE", "AMOUNT")
