@@ -164,3 +164,15 @@ def test_a_suffix_name_built_on_a_listed_name_stands_without_the_model():
     assert [(m.start, m.end, m.type) for m in chosen] == [(0, 11, "ORG")]
     # without the listed name it needs the model to see something
     assert fuse([rule(0, 11, "ORG", 0.85)], model_ran=True) == []
+
+
+def test_the_models_name_that_cuts_a_listed_one_gives_way():
+    # 澳門特區政府經濟 (model, LOC) against 經濟財政司 (listed, 6-11): the model's name ends inside the listed one
+    kept = fuse([ner(0, 8, "LOC"), rule(6, 11, "ORG", 0.9, name="orgs.gazetteer")], model_ran=True)
+    assert [(m.start, m.end, m.type) for m in kept] == [(6, 11, "ORG")]
+
+
+def test_the_models_name_around_a_listed_one_stands():
+    # 中国银行业协会 (model) holds the listed 中国银行 whole: no cut
+    kept = fuse([ner(0, 7, "ORG"), rule(0, 4, "ORG", 0.9, name="orgs.gazetteer")], model_ran=True)
+    assert (0, 7, "ORG") in [(m.start, m.end, m.type) for m in kept]

@@ -356,3 +356,18 @@ def test_a_japanese_family_name_without_a_title_is_no_rule_name(make_context, te
 )
 def test_malaysian_and_singaporean_parties_are_listed_where_the_region_is_unknown(make_context, text, orgs):
     assert spans(OrgExtractor().find(make_context(text)), text) == orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("澳門特區政府經濟財政司司長表示。", "澳門特區政府經濟財政司"),
+        ("香港特區政府統計處今日公布。", "香港特區政府統計處"),
+    ],
+)
+def test_a_listed_body_after_its_government_is_one_name(make_context, text, org):
+    from dataclasses import replace as with_region
+
+    ctx = make_context(text)
+    region = "mo" if text.startswith("澳") else "hk"
+    assert spans(OrgExtractor().find(with_region(ctx, region=region)), text) == [org]

@@ -213,3 +213,10 @@ def test_the_models_person_before_a_word_for_residents_is_a_place(text, end):
 
 def test_the_models_person_before_another_word_stays_a_person():
     assert after_whole_words("何文田表示不滿。", 0, 3, "PERSON") == ["何文田"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"), [("一名65歲姓陳男子倒臥街頭。", 6, 9), ("一名李姓司机受伤，李司机说。", 9, 12)]
+)
+def test_a_surname_and_a_word_for_a_person_is_no_name(text, start, end):
+    assert after_whole_words(text, start, end, "PERSON") == []

@@ -132,7 +132,8 @@ def _listed(m: Mention) -> bool:
 
 def _defer_to_listed(mentions: list[Mention]) -> list[Mention]:
     """Drop the model's PERSON spans overlapping a listed name (氹仔 is not a name), its other type
-    on one, and its spans inside one (臺 of 臺中: jieba cuts 台/q 中/f, the model reads 台 as Taiwan);
+    on one, its spans inside one (臺 of 臺中: jieba cuts 台/q 中/f, the model reads 台 as Taiwan) and
+    those that cut one (澳門特區政府經濟 of …經濟財政司: a name begins or ends inside the listed one);
     but a listed company that is the given name of the model's person goes instead (吴高盛)."""
     person_ends = {m.end: m.start for m in mentions if m.extractor == "ner" and m.type == "PERSON"}
 
@@ -156,6 +157,7 @@ def _defer_to_listed(mentions: list[Mention]) -> list[Mention]:
             (m.type == "PERSON" and inside != {0})
             or types.get((m.start, m.end), m.type) != m.type
             or (len(inside) == 1 and 0 not in inside and (m.start, m.end) not in types)
+            or any(m.start > spans[k - 1][0][0] or m.end < spans[k - 1][0][1] for k in inside - {0})
         )
 
     def a_listed_speaker(m: Mention) -> bool:

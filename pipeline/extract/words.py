@@ -23,7 +23,8 @@ are not required: jieba also joins ordinary words (较前年), and splits number
 unpredictably. The model's place that ends in a government body's head word (…旅游体育局,
 …民政厅: ``places.json`` ``body_heads``) is that body, an organization; its person of three
 characters or more ending in a level word (万里区: ``person_level_chars``) or before a word for a
-place's residents (何文田居民: ``resident_words``) is a place; its organization
+place's residents (何文田居民: ``resident_words``) is a place, and one that is a surname and a word for a
+person (陈男子 of 姓陈男子: ``person_nouns``) is none; its organization
 that runs into a time word (台铁中午发出新闻稿) ends before it; its lone surname that is a word of its own
 takes the two-character noun after it as the given name (牛/n 文华/nz), not a verb or adverb (黄/指示,
 袁/再次), a title, a kin or address word (``people.json`` ``kin_words``: 程先生), nor after 老/小 (老于).
@@ -104,13 +105,13 @@ def _place_titles() -> tuple[str, ...]:
 
 @cache
 def _person_words() -> frozenset[str]:
-    """Titles, kin and address words, speech verbs (主席, 先生, 老太, 表示): words about a person, never a
-    given name after a surname, nor a body where the model reads one as an organization (立委)."""
+    """Titles, kin and address words, words for a person, speech verbs (主席, 先生, 男子, 表示): words about a
+    person, never a given name after a surname, nor a body where the model reads one as an organization (立委)."""
     people, titles = data.table("zh/people.json"), data.table("zh/titles.json")
     words = set(people["titles"]) | set(titles["titles"]) | set(people["after_name"]) | set(people["speech_verbs"])
     for kind in titles["kinds"].values():
         words |= set(kind["titles"])
-    return frozenset(words | set(people["kin_words"]))
+    return frozenset(words | set(people["kin_words"]) | set(people["person_nouns"]))
 
 
 def _model_person_is_a_place_word(m: Mention, pos: dict[tuple[int, int], str]) -> bool:
@@ -264,6 +265,7 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
     body_heads = _body_heads()
     level_chars, demonym_chars = _level_chars(), data.demonym_chars()
     resident_words = tuple(data.table("zh/places.json")["resident_words"])
+    person_nouns = frozenset(data.table("zh/people.json")["person_nouns"])
     level_titles = _level_titles()
     links = [match.span() for match in _LINK.finditer(text)]
     kept = []
@@ -294,6 +296,13 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
             m = replace(m, end=cut)  # 台铁中午发出新闻稿 is 台铁
         if m.extractor == "ner" and m.type == "PERSON" and _model_person_is_a_place_word(m, pos):
             continue
+        if (
+            m.extractor == "ner"
+            and m.type == "PERSON"
+            and text[m.start] in single
+            and text[m.start + 1 : m.end] in person_nouns
+        ):
+            continue  # 姓陈 + 男子: a surname and a word for a person, no name
         if m.extractor == "ner" and m.type == "PERSON" and m.end - m.start == 2 and text[m.end - 1] in title_chars:
             if text[m.start] in single:
                 continue  # 蘇揆, 李董: a surname and a title's character address someone, no name
