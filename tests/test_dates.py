@@ -1004,6 +1004,7 @@ def test_a_day_jieba_joins_to_its_part_of_the_day_is_no_name(rules_pipeline, tex
         ("2023年清明节，市民扫墓", "2023年清明节", "2023-04-05"),
         ("2025年除夕，全家团圆", "2025年除夕", "2025-01-28"),
         ("2019年「端午」連假", "2019年「端午」連假", "2019-06-07"),
+        ("今年“双十一”期间，销售额创新高", "今年“双十一”", "2025-11-11"),
     ],
 )
 def test_a_festival_after_a_year_is_its_day(make_context, text, span, value):
@@ -1042,3 +1043,12 @@ def test_a_quarter_written_q1_to_q4(make_context, text, span, value, end):
 @pytest.mark.parametrize("text", ["型号Q30发布", "新款AQ3上市", "Q3X芯片"])
 def test_q_and_a_digit_inside_a_code_is_no_quarter(make_context, text):
     assert DateExtractor().find(make_context(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "end"),
+    [("今明两年是关键", "今明两年", "2025", "2026"), ("去今兩年虧損", "去今兩年", "2024", "2025")],
+)
+def test_two_years_counted_from_the_publication(make_context, text, span, value, end):
+    mentions = DateExtractor().find(make_context(text))
+    assert [(text[m.start : m.end], m.normalized.value, m.normalized.end) for m in mentions] == [(span, value, end)]

@@ -943,10 +943,14 @@ class DateExtractor:
 
     @staticmethod
     def _relative_days(g: dict, w: dict, pub: date | None) -> DateValue:
-        """今明两天, 明后两天: two days counted from the publication date, valued by the first, to the second."""
+        """今明两天, 明后两天: two days counted from the publication date, valued by the first, to the second;
+        今明两年 likewise two years."""
+        first, last, *unit = w["relative_day_ranges"][g["rdr"]]
+        granularity = unit[0] if unit else "day"
         if pub is None:
-            return DateValue(value=None, granularity="day", relative=True, note=_NO_PUB)
-        first, last = w["relative_day_ranges"][g["rdr"]]
+            return DateValue(value=None, granularity=granularity, relative=True, note=_NO_PUB)
+        if granularity == "year":
+            return DateValue(value=f"{pub.year + first}", granularity="year", end=f"{pub.year + last}", relative=True)
         start, end = pub + timedelta(days=first), pub + timedelta(days=last)
         return DateValue(value=start.isoformat(), granularity="day", end=end.isoformat(), relative=True)
 
