@@ -45,6 +45,7 @@ from functools import cached_property
 from pipeline import data
 from pipeline.data import alternation
 from pipeline.extract.base import Context, Mention
+from pipeline.extract.prefilter import prefiltered
 from pipeline.normalize.neighbours import Words
 from pipeline.normalize.numerals import EXACT, parse_approximate, parse_number
 from pipeline.records import Amount
@@ -151,16 +152,16 @@ class AmountExtractor:
         slash = re.compile(rf"(?<![\d.A-Za-z/]){qualifier}(?P<num>\d{{1,3}})/(?P<den>\d{{1,3}})(?![\d/.%]){post}")
         neighbours = re.compile(alternation(w["neighbour_words"]))
         return _Grammar(
-            amount,
+            prefiltered(amount, nonempty=True),  # an empty match is no amount (_amount)
             ordinal,
-            fraction,
+            prefiltered(fraction),
             w,
             frozenset(unit_list),
             neighbours,
             frozenset(w["rate_units"]),
             classified,
             frozenset(w["distant_qualifiers"]),
-            slash,
+            prefiltered(slash),
         )
 
     def find(self, ctx: Context) -> list[Mention]:

@@ -43,6 +43,7 @@ from functools import cache, cached_property
 from pipeline import data
 from pipeline.data import alternation
 from pipeline.extract.base import Context, Mention
+from pipeline.extract.prefilter import prefiltered
 from pipeline.normalize.neighbours import Words
 from pipeline.normalize.numerals import parse_number
 from pipeline.records import DateValue
@@ -136,7 +137,7 @@ class DateExtractor:
             rf"|(?P<tampm>{alternation(w['am_pm'])})?(?P<tH>[01]?\d|2[0-3])[时時](?:(?P<tM>[0-5]?\d)分|(?P<thalf>半))?"
             rf")"
         )
-        return pattern, w
+        return prefiltered(pattern), w
 
     @cached_property
     def _dateline_re(self) -> re.Pattern[str]:
