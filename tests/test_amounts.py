@@ -697,3 +697,18 @@ def test_a_discount_keeps_its_number_as_written(make_context, text, span, value)
 @pytest.mark.parametrize("text", ["事情一波三折", "他百折不挠", "价格折算后上涨", "打折促销", "且实现了零折扣"])
 def test_a_discount_word_without_a_count_is_no_amount(make_context, text):
     assert AmountExtractor().find(make_context(text)) == []
+
+
+@pytest.mark.parametrize("text", ["党的二十届三中全会召开", "政治协商会议第六届、七届、八届全国委员会"])
+def test_the_number_of_a_session_is_no_amount(make_context, text):
+    assert AmountExtractor().find(make_context(text)) == []
+
+
+def test_a_count_of_terms_is_an_amount(make_context):
+    text = "他连任两届，成绩突出"
+    assert [text[m.start : m.end] for m in AmountExtractor().find(make_context(text))] == ["两届"]
+
+
+def test_an_amount_inside_a_listed_company_is_part_of_its_name(rules_pipeline):
+    doc = rules_pipeline.extract("百度今天发布财报，三家公司股价上涨。")
+    assert [(e.text, e.type) for e in doc.entities if e.type != "DATE"] == [("百度", "ORG"), ("三家", "AMOUNT")]

@@ -544,6 +544,8 @@ class AmountExtractor:
             return True  # 8点30分: the minute of a clock time
         if unit in w["position_after"] and text.startswith(tuple(w["position_after"][unit]), m.end("unit")):
             return True  # 2局上: the top of the second inning, a place in order
+        if unit in w["session_units"] and self._a_session(m, text, words):
+            return True  # 二十届三中全会, 第六届、七届: which session, not how many
         if chinese:
             if (not unit and not m["mult"]) or unit in w["local_cents"]:  # 八仙 is no money; 被罚一千万 a number
                 return True
@@ -563,6 +565,17 @@ class AmountExtractor:
             return True
         # 来 is "about" only after a round number (十来家, 30来人), not in 一来…二来 (firstly, secondly)
         return m["q1"] == "来" and not re.search(r"[十百千万亿]$|0$", num)
+
+    @staticmethod
+    def _a_session(m: re.Match[str], text: str, words: Words | None) -> bool:
+        """Does N届 name a session (二十届三中全会, 十四届全国人大; 第六届、七届 in a list of sessions)
+        rather than count terms (连任两届, 三届冠军得主 after a verb)? A session's number is followed by
+        the name of what met, a noun, or stands in a list after one."""
+        end = m.end("unit")
+        if text.endswith("届、", 0, m.start()):
+            return True
+        after = words.at(end) if words is not None else None
+        return after is not None and after.start == end and after.pos[:1] in "nj"
 
     @staticmethod
     def _a_year(m: re.Match[str], w: dict, num: str, text: str) -> bool:

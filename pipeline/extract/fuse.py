@@ -133,7 +133,8 @@ def _listed(m: Mention) -> bool:
 def _defer_to_listed(mentions: list[Mention]) -> list[Mention]:
     """Drop the model's PERSON spans overlapping a listed name (氹仔 is not a name), its other type
     on one, its spans inside one (臺 of 臺中: jieba cuts 台/q 中/f, the model reads 台 as Taiwan) and
-    those that cut one (澳門特區政府經濟 of …經濟財政司: a name begins or ends inside the listed one);
+    those that cut one (澳門特區政府經濟 of …經濟財政司: a name begins or ends inside the listed one), and an
+    amount or date inside one (百度);
     but a listed company that is the given name of the model's person goes instead (吴高盛)."""
     person_ends = {m.end: m.start for m in mentions if m.extractor == "ner" and m.type == "PERSON"}
 
@@ -164,7 +165,15 @@ def _defer_to_listed(mentions: list[Mention]) -> list[Mention]:
         """彭博指出: a speaker that is exactly a listed organization is that organization speaking."""
         return m.rule == "people.speaker" and types.get((m.start, m.end)) == "ORG"
 
-    return [m for m in mentions if not (contradicts(m) if m.extractor == "ner" else a_listed_speaker(m))]
+    def inside_a_listed_name(m: Mention) -> bool:
+        """百度: an amount or a date that a listed name holds whole is part of that name, not 100 度."""
+        return m.type in ("AMOUNT", "DATE") and len(inside := set(owner[m.start : m.end])) == 1 and 0 not in inside
+
+    return [
+        m
+        for m in mentions
+        if not (contradicts(m) if m.extractor == "ner" else a_listed_speaker(m) or inside_a_listed_name(m))
+    ]
 
 
 def _defer_to_facilities(mentions: list[Mention]) -> list[Mention]:
