@@ -1,0 +1,71 @@
+"""Classes of organization and place names in news text, on sentences written for these tests (both scripts)."""
+
+import pytest
+
+from pipeline.extract.orgs import OrgExtractor
+from pipeline.extract.places import PlaceExtractor
+
+
+def orgs(make_context, text):
+    return [text[m.start : m.end] for m in OrgExtractor().find(make_context(text)) if m.confidence >= 0.7]
+
+
+def places(make_context, text):
+    return [text[m.start : m.end] for m in PlaceExtractor().find(make_context(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("前海深港现代服务业合作区管理局近日发布新规。", "前海深港现代服务业合作区管理局"),
+        ("前海深港現代服務業合作區管理局近日發布新規。", "前海深港現代服務業合作區管理局"),
+        ("浙江省现代纺织技术创新中心在绍兴揭牌。", "浙江省现代纺织技术创新中心"),
+        ("浙江省現代紡織技術創新中心在紹興揭牌。", "浙江省現代紡織技術創新中心"),
+        ("当代中国研究所的研究人员发布了报告。", "当代中国研究所"),  # an era word beginning the name
+        ("當代中國研究所的研究人員發布了報告。", "當代中國研究所"),
+    ],
+)
+def test_org_name_holds_an_era_word(make_context, text, org):
+    assert org in orgs(make_context, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("今天北京市公安局通报了情况。", "北京市公安局"),  # a calendar time word still ends the name
+        ("昨日南宁市民政局召开会议。", "南宁市民政局"),
+        ("昨日南寧市民政局召開會議。", "南寧市民政局"),
+    ],
+)
+def test_org_name_ends_at_a_time_word(make_context, text, org):
+    assert orgs(make_context, text) == [org]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("浙江省发展和改革委员会表示，投资进度超过预期。", "浙江省发展和改革委员会"),
+        ("浙江省發展和改革委員會表示，投資進度超過預期。", "浙江省發展和改革委員會"),
+        ("深圳市规划和自然资源局公布了新一批项目。", "深圳市规划和自然资源局"),
+        ("深圳市規劃和自然資源局公布了新一批項目。", "深圳市規劃和自然資源局"),
+        ("北京市人力资源和社会保障局发布通知。", "北京市人力资源和社会保障局"),
+    ],
+)
+def test_org_department_name_joins_two_fields(make_context, text, org):
+    assert org in orgs(make_context, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "学校和医院委员会将召开会议。",  # bodies on both sides: two things, no department
+        "北京和上海公安局联合行动。",  # a place after the conjunction
+    ],
+)
+def test_org_conjunction_between_bodies_or_places_joins_no_name(make_context, text):
+    assert not any("和" in name for name in orgs(make_context, text))
+
+
+def test_org_department_name_with_a_conjunction_stands_in_the_pipeline(full_pipeline):
+    doc = full_pipeline.extract("深圳市规划和自然资源局公布了新一批城市更新项目。")
+    assert [e.text for e in doc.entities if e.type == "ORG"] == ["深圳市规划和自然资源局"]
