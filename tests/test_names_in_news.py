@@ -69,3 +69,33 @@ def test_org_conjunction_between_bodies_or_places_joins_no_name(make_context, te
 def test_org_department_name_with_a_conjunction_stands_in_the_pipeline(full_pipeline):
     doc = full_pipeline.extract("深圳市规划和自然资源局公布了新一批城市更新项目。")
     assert [e.text for e in doc.entities if e.type == "ORG"] == ["深圳市规划和自然资源局"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("彭亨州、吉打州、登嘉楼州遭遇暴雨袭击。", ["彭亨州", "吉打州", "登嘉楼州"]),
+        ("彭亨州、吉打州、登嘉樓州遭遇暴雨襲擊。", ["彭亨州", "吉打州", "登嘉樓州"]),
+        ("古晋、怡保、巴生三地同时举办文化节。", ["古晋", "怡保", "巴生"]),
+        ("古晉、怡保、巴生三地同時舉辦文化節。", ["古晉", "怡保", "巴生"]),
+        ("联合早报记者报道，裕廊将建新公园。", ["裕廊"]),
+    ],
+)
+def test_place_of_malaysia_and_singapore_is_listed_and_no_person(full_pipeline, text, found):
+    doc = full_pipeline.extract(text)
+    assert [e.text for e in doc.entities if e.type == "LOC"] == found
+    assert not [e for e in doc.entities if e.type == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("希盟与国阵组成联合政府，巫统也加入。", ["希盟", "国阵", "巫统"]),
+        ("希盟與國陣組成聯合政府，巫統也加入。", ["希盟", "國陣", "巫統"]),
+        ("柔佛州政府将推出新的投资优惠。", ["柔佛州政府"]),  # a state's government, in Malaysian text
+        ("人民行动党与工人党展开角逐。", ["人民行动党", "工人党"]),
+    ],
+)
+def test_org_of_malaysia_and_singapore_is_listed(full_pipeline, text, found):
+    doc = full_pipeline.extract(text)
+    assert [e.text for e in doc.entities if e.type == "ORG"] == found
