@@ -99,3 +99,15 @@ def test_place_of_malaysia_and_singapore_is_listed_and_no_person(full_pipeline, 
 def test_org_of_malaysia_and_singapore_is_listed(full_pipeline, text, found):
     doc = full_pipeline.extract(text)
     assert [e.text for e in doc.entities if e.type == "ORG"] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("徐州至常州的高铁今年年底通车。", ["徐州", "常州"]),
+        ("徐州至常州的高鐵今年年底通車。", ["徐州", "常州"]),
+        ("沈阳至佳木斯高铁开通。", ["沈阳", "佳木斯", "沈阳至佳木斯高铁"]),
+    ],
+)
+def test_place_route_holds_no_de(make_context, text, found):
+    assert sorted(places(make_context, text)) == sorted(found)

@@ -34,7 +34,9 @@ class PlaceExtractor:
         w["not_places"] = frozenset(w["not_places"])
         names = sorted({n for k, v in w["gazetteer"].items() if k != "_source" for n in v}, key=len, reverse=True)
         joiners, heads, han = alternation(w["route_joiners"]), alternation(w["route_heads"]), "[\u4e00-\u9fff]"
-        w["route_re"] = re.compile(rf"(?:{han}{{2,5}}?(?:{joiners}))+{han}{{1,5}}?(?P<head>{heads})")
+        # 徐州至常州的高铁 is a railway between two places, no line's name: no 的 inside one
+        word = r"(?:(?!的)[\u4e00-\u9fff])"
+        w["route_re"] = re.compile(rf"(?:{word}{{2,5}}?(?:{joiners}))+{word}{{1,5}}?(?P<head>{heads})")
         w["facility_head_ends"] = frozenset(head[-1] for head in w["facility_heads"])  # turns most words away
         w["facility_heads"] = data.suffix_table(w["facility_heads"])  # looked up by length, longest first
         w["facility_modifier_pos"] = frozenset(w["facility_modifier_pos"])
