@@ -111,3 +111,31 @@ def test_org_of_malaysia_and_singapore_is_listed(full_pipeline, text, found):
 )
 def test_place_route_holds_no_de(make_context, text, found):
     assert sorted(places(make_context, text)) == sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("华中科技大学研究团队在国际期刊发表论文。", "华中科技大学"),
+        ("台灣大學研究團隊在國際期刊發表論文。", "台灣大學"),
+        ("浙江大学课题组公布了实验结果。", "浙江大学"),
+        ("浙江大學課題組公布了實驗結果。", "浙江大學"),
+    ],
+)
+def test_org_ends_before_a_team_working_in_it(full_pipeline, text, org):
+    doc = full_pipeline.extract(text)
+    assert [e.text for e in doc.entities if e.type == "ORG"] == [org]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("北京南站今天开行临时旅客列车20列。", "北京南站"),
+        ("北京南站今天開行臨時旅客列車20列。", "北京南站"),
+        ("广州南站客流量再创新高。", "广州南站"),
+        ("廣州南站客流量再創新高。", "廣州南站"),
+    ],
+)
+def test_place_and_a_bare_station_head_are_one_facility(full_pipeline, text, place):
+    doc = full_pipeline.extract(text)
+    assert [e.text for e in doc.entities if e.type == "LOC"] == [place]

@@ -165,18 +165,24 @@ def _defer_to_listed(mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if not (contradicts(m) if m.extractor == "ner" else a_listed_speaker(m))]
 
 
-def _defer_to_facilities(mentions: list[Mention]) -> list[Mention]:
+def _defer_to_facilities(mentions: list[Mention], text: str = "") -> list[Mention]:
     """Drop the model's names that cross a named facility's edge (港珠 + 澳大桥珠口岸 against 港珠澳大桥), or end
     where it ends and begin before it (湾仔维景酒店 is 湾仔 + 维景酒店), or are it as an organization (a hotel
     or a station is a place); but a facility the model reads as a place and then the facility's own
-    name is those two (汉城 + 蚕室综合体育场: jieba knows 蚕室 as a common word only)."""
+    name is those two (汉城 + 蚕室综合体育场: jieba knows 蚕室 as a common word only), unless what the model
+    read after the place is a bare facility head (北京 + 南站: 南站 names no station without its city)."""
     model_places = {(m.start, m.end) for m in mentions if m.extractor == "ner" and m.type == "LOC"}
     model_place_ends = {start: end for start, end in model_places}
 
     def split_by_the_model(m: Mention) -> bool:
         """汉城 + 蚕室综合体育场: the model reads the facility as a place and a place after it; its split stands."""
         middle = model_place_ends.get(m.start)
-        return middle is not None and middle < m.end and (middle, m.end) in model_places
+        return (
+            middle is not None
+            and middle < m.end
+            and (middle, m.end) in model_places
+            and text[middle : m.end] not in _facility_heads()
+        )
 
     mentions = [m for m in mentions if m.rule != "places.facility" or not split_by_the_model(m)]
     facilities = sorted((m.start, m.end) for m in mentions if m.rule == "places.facility")
@@ -208,7 +214,7 @@ def fuse(
     mentions: list[Mention], min_rule_confidence: float = 0.7, model_ran: bool = False, text: str = ""
 ) -> list[Mention]:
     """The entities: see the module docstring. ``text`` (the analysed text) lets a repeated name stand alone."""
-    mentions = _defer_to_facilities(_defer_to_listed(mentions))
+    mentions = _defer_to_facilities(_defer_to_listed(mentions), text)
     sees = _model_sees(mentions)
     repeated = _repeated(mentions, text) if text else (lambda _m: False)
     place_ends = {m.start: m.end for m in mentions if m.type == "LOC" and (m.extractor == "ner" or _listed(m))}
@@ -286,6 +292,12 @@ def fuse(
         occupied[m.start : m.end] = b"\x01" * (m.end - m.start)
     chosen.sort(key=lambda m: (m.start, m.end))
     return _places_into_orgs(chosen)
+
+
+@cache
+def _facility_heads() -> frozenset[str]:
+    """The last words of a named facility (``places.json`` ``facility_heads``: 南站, 机场, 大桥)."""
+    return frozenset(data.table("zh/places.json")["facility_heads"])
 
 
 @cache
