@@ -139,3 +139,26 @@ def test_org_ends_before_a_team_working_in_it(full_pipeline, text, org):
 def test_place_and_a_bare_station_head_are_one_facility(full_pipeline, text, place):
     doc = full_pipeline.extract(text)
     assert [e.text for e in doc.entities if e.type == "LOC"] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "org"),
+    [
+        ("香港警方拘捕三名涉嫌詐騙的男子。", "hk", "香港警方"),
+        ("香港警方拘捕三名涉嫌诈骗的男子。", "hk", "香港警方"),
+        ("澳門警方昨日表示，案件仍在調查。", "mo", "澳門警方"),
+        ("新北市警方今天逮捕一名男子。", "tw", "新北市警方"),
+    ],
+)
+def test_org_police_named_by_its_place(full_pipeline, text, region, org):
+    doc = full_pipeline.extract(text, region=region)
+    assert [e.text for e in doc.entities if e.type == "ORG"] == [org]
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [("當地警方表示，案件仍在調查。", "hk"), ("香港警方表示，案件仍在调查。", "mainland")],
+)
+def test_org_no_police_without_a_place_or_outside_the_regions_naming_it(full_pipeline, text, region):
+    doc = full_pipeline.extract(text, region=region)
+    assert not [e for e in doc.entities if e.type == "ORG"]

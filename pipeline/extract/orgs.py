@@ -54,6 +54,7 @@ class OrgExtractor:
         w["modifier_pos"] = frozenset(w["modifier_pos"])
         w["soft_pos"] = frozenset(w["soft_pos"])
         w["era_words"] = frozenset(w["era_words"])
+        w["police_words"] = frozenset(w["police_words"])
         w["name_conjunctions"] = frozenset(w["name_conjunctions"])
         w["joined_heads"] = tuple(w["joined_heads"])
         w["person_pos"] = frozenset(w["person_pos"])
@@ -156,6 +157,7 @@ class OrgExtractor:
         mentions += self._cut_names(ctx, w)
         mentions += self._titled_companies(ctx, w)
         mentions += self._missions(ctx, w)
+        mentions += self._police(ctx, w)
         listed = self._listed(ctx, w)
         listed_starts = {m.start: m.end for m in listed}
         listed_ends = {m.end: m.start for m in listed}
@@ -192,6 +194,22 @@ class OrgExtractor:
                 continue
             if within(ctx.spans, owner.start, m.end()):
                 found.append(Mention(owner.start, m.end(), "ORG", "rule", "orgs.mission", LISTED))
+        return found
+
+    def _police(self, ctx: Context, w: dict) -> list[Mention]:
+        """香港警方, 新北市警方: the places right before a police word (``police_words``) and the word, one
+        organization in Taiwan, Hong Kong and Macau text (LISTED: a formula, not a guess); 当地警方 is none."""
+        if ctx.region not in w["government_named_regions"]:
+            return []
+        tokens, found = ctx.tokens, []
+        for i, tok in enumerate(tokens):
+            if tok.text not in w["police_words"]:
+                continue
+            j = i
+            while j > 0 and self._place_like(tokens[j - 1], w) and tokens[j - 1].text not in w["collective_places"]:
+                j -= 1
+            if j < i and within(ctx.spans, tokens[j].start, tok.end):
+                found.append(Mention(tokens[j].start, tok.end, "ORG", "rule", "orgs.police", LISTED))
         return found
 
     @staticmethod
