@@ -162,3 +162,12 @@ def test_org_police_named_by_its_place(full_pipeline, text, region, org):
 def test_org_no_police_without_a_place_or_outside_the_regions_naming_it(full_pipeline, text, region):
     doc = full_pipeline.extract(text, region=region)
     assert not [e for e in doc.entities if e.type == "ORG"]
+
+
+@pytest.mark.parametrize(
+    "org",
+    ["前海深港现代服务业合作区管理局", "前海深港現代服務業合作區管理局"],
+)
+def test_org_long_name_after_a_place_stands_without_the_model(full_pipeline, org):
+    doc = full_pipeline.extract(f"{org}近日发布新规，支持专业人士执业。")
+    assert [e.text for e in doc.entities if e.type == "ORG"] == [org]

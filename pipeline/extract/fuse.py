@@ -39,6 +39,10 @@
    model often reads the place alone. A structured mention (a dateline's outlet and place) is
    never joined.
 
+A specific suffix-grammar organization of ``LONG_NAME`` characters or more that begins with places and ends in
+a head of two characters or more (前海深港现代服务业合作区管理局) stands without the model too: the model often
+reads nothing of a long modern name, and a chance run of words that long seldom has both ends of a name.
+
 A suffix-grammar organization the document names twice or more (快播公司 … 快播公司), or one
 that begins with a listed name and goes on to its head (中粮 + 生物质能源有限公司), stands without
 the model: a repeated full name is the article's own evidence, a listed one the register's. A listed
@@ -65,6 +69,7 @@ from pipeline.extract.base import Mention
 
 SPECIFIC_ORG = 0.85
 TRUSTED_ORG = 0.9  # a listed name, or a suffix name built on one (orgs.LISTED)
+LONG_NAME = 10  # characters of a suffix name that stands without the model (long_after_a_place)
 LISTED_HINT = 0.7  # a listed name below this is only a hint (registers.HINT)
 
 
@@ -241,6 +246,20 @@ def fuse(
             and m.confidence >= SPECIFIC_ORG
         )
 
+    def long_after_a_place(m: Mention) -> bool:
+        """前海深港现代服务业合作区管理局: a specific suffix name of LONG_NAME characters or more that begins with
+        places and ends in a head of two characters or more stands without the model, which reads no part of
+        many a long modern name; a chance run of words that long rarely begins with a place and ends in a head."""
+        return (
+            m.type == "ORG"
+            and m.extractor == "rule"
+            and m.end - m.start >= LONG_NAME
+            and m.confidence >= SPECIFIC_ORG
+            and m.places_end is not None
+            and m.places_end > m.start
+            and text.endswith(tuple(_long_heads()), m.start, m.end)
+        )
+
     def runs_on_before_the_model(m: Mention) -> bool:
         """A suffix name that ends where the model's organization ends and begins before it, other than by place
         words (荣获 + 郑州市技术监督局, 马赛战胜 + 南非队, 徐惟诚代表 + 中国文化扶贫委员会; but 自治区 +
@@ -271,6 +290,7 @@ def fuse(
                 and not repeated(m)
                 and not after_a_place(m)
                 and not built_on_a_listed_name(m)
+                and not long_after_a_place(m)
             )
         )
     ]
