@@ -171,3 +171,19 @@ def test_org_no_police_without_a_place_or_outside_the_regions_naming_it(full_pip
 def test_org_long_name_after_a_place_stands_without_the_model(full_pipeline, org):
     doc = full_pipeline.extract(f"{org}近日发布新规，支持专业人士执业。")
     assert [e.text for e in doc.entities if e.type == "ORG"] == [org]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("市民每天往來將軍澳和九龍。", ["將軍澳", "九龍"]),
+        ("市民每天往来将军澳和九龙。", ["将军澳", "九龙"]),
+        ("淡滨尼和义顺两个市镇将新增托儿所。", ["淡滨尼", "义顺"]),
+        ("淡濱尼和義順兩個市鎮將新增托兒所。", ["淡濱尼", "義順"]),
+        ("大湾区内地城市的往来更加便利。", ["大湾区"]),
+        ("大灣區內地城市的往來更加便利。", ["大灣區"]),
+    ],
+)
+def test_place_listed_is_a_whole_word_however_jieba_would_cut_it(rules_pipeline, text, found):
+    doc = rules_pipeline.extract(text)
+    assert [e.text for e in doc.entities if e.type == "LOC"] == found
