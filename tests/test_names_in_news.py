@@ -187,3 +187,20 @@ def test_org_long_name_after_a_place_stands_without_the_model(full_pipeline, org
 def test_place_listed_is_a_whole_word_however_jieba_would_cut_it(rules_pipeline, text, found):
     doc = rules_pipeline.extract(text)
     assert [e.text for e in doc.entities if e.type == "LOC"] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("路環黑沙海灘今年夏季開放時間延長。", ["路環", "黑沙海灘"]),
+        ("路环黑沙海滩今年夏季开放时间延长。", ["路环", "黑沙海滩"]),
+        ("司機注意屯門公路的交通安排。", ["屯門公路"]),
+        ("司机注意屯门公路的交通安排。", ["屯门公路"]),
+        ("京港澳高速公路发生事故。", ["京港澳高速公路"]),  # 京, an abbreviation inside the name
+        ("京港澳高速公路發生事故。", ["京港澳高速公路"]),
+        ("政府修建了农村公路。", []),  # common words only
+    ],
+)
+def test_place_beach_and_road_are_named_facilities(full_pipeline, text, found):
+    doc = full_pipeline.extract(text)
+    assert [e.text for e in doc.entities if e.type == "LOC"] == found

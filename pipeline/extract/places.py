@@ -148,7 +148,8 @@ class PlaceExtractor:
         one-character head (坪林 站, 澳门 关). Common words before the first name word describe it and
         are cut (经营 + …); a dictionary place at its start is then a place of its own, proposed too,
         when a name word or a word jieba does not know is left without it (湾仔 + 维景酒店, 荃湾 +
-        锦翠停车场; not 九寨沟旅游景区, 马中关丹产业园).
+        锦翠停车场; not 九寨沟旅游景区, 马中关丹产业园, nor a one-character place, an abbreviation inside the
+        name: 京港澳高速公路).
         """
         tokens, text = ctx.tokens, ctx.simplified
         modifier, name = w["facility_modifier_pos"], w["facility_name_pos"]
@@ -188,6 +189,7 @@ class PlaceExtractor:
             while (
                 words
                 and words[0].pos == "ns"
+                and len(words[0].text) >= 2  # 京 of 京港澳高速公路: a one-character place abbreviates inside a name
                 and PlaceExtractor._listed(words[0].text, ctx, w)
                 and any(PlaceExtractor._names(t, ctx, w) for t in words[1:])
             ):
