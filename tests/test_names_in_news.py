@@ -204,3 +204,24 @@ def test_place_listed_is_a_whole_word_however_jieba_would_cut_it(rules_pipeline,
 def test_place_beach_and_road_are_named_facilities(full_pipeline, text, found):
     doc = full_pipeline.extract(text)
     assert [e.text for e in doc.entities if e.type == "LOC"] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("国际移民组织发布了年度报告。", "国际移民组织"),
+        ("國際移民組織發布了年度報告。", "國際移民組織"),
+        ("伊斯兰合作组织召开特别会议。", "伊斯兰合作组织"),
+        ("伊斯蘭合作組織召開特別會議。", "伊斯蘭合作組織"),
+    ],
+)
+def test_org_body_named_an_organisation(make_context, text, org):
+    assert orgs(make_context, text) == [org]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["上海组织专家进行论证。", "上海組織專家進行論證。", "北京市政府组织专家论证。", "犯罪组织头目被捕。"],
+)
+def test_org_organising_is_no_organisation(make_context, text):
+    assert not [name for name in orgs(make_context, text) if name.endswith(("组织", "組織"))]

@@ -390,7 +390,11 @@ class OrgExtractor:
                 or (prev.pos not in w["soft_pos"] and len(next(endings(prev.text, w["head_suffixes"]), "")) >= 2)
             ):
                 break
-            if prev.text in w["head_words"] and not (j > 1 and self._name_like(tokens[j - 2], w)):
+            if (
+                prev.text in w["head_words"]
+                and prev.pos not in w["soft_pos"]  # 社会组织/v管理局: a head tagged a verb modifies the next head
+                and not (j > 1 and self._name_like(tokens[j - 2], w))
+            ):
                 break  # 第四大银行美洲银行: a bare head word is a common noun unless a name precedes it
             if prev.pos in w["soft_pos"] or (len(prev.text) == 1 and prev.pos in w["verbal_noun_pos"]):
                 if len(prev.text) < 2 or softs == 2:
