@@ -225,3 +225,12 @@ def test_org_body_named_an_organisation(make_context, text, org):
 )
 def test_org_organising_is_no_organisation(make_context, text):
     assert not [name for name in orgs(make_context, text) if name.endswith(("组织", "組織"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("京沪高速公路车流量明显增加。", "京沪高速公路"), ("京滬高速公路車流量明顯增加。", "京滬高速公路")],
+)
+def test_place_model_split_after_a_one_character_place_does_not_stand(full_pipeline, text, place):
+    doc = full_pipeline.extract(text)
+    assert [e.text for e in doc.entities if e.type == "LOC"] == [place]

@@ -175,7 +175,8 @@ def _defer_to_facilities(mentions: list[Mention], text: str = "") -> list[Mentio
     where it ends and begin before it (湾仔维景酒店 is 湾仔 + 维景酒店), or are it as an organization (a hotel
     or a station is a place); but a facility the model reads as a place and then the facility's own
     name is those two (汉城 + 蚕室综合体育场: jieba knows 蚕室 as a common word only), unless what the model
-    read after the place is a bare facility head (北京 + 南站: 南站 names no station without its city)."""
+    read after the place is a bare facility head (北京 + 南站: 南站 names no station without its city) or the
+    place is one character (京 + 沪高速公路: an abbreviation inside the name)."""
     model_places = {(m.start, m.end) for m in mentions if m.extractor == "ner" and m.type == "LOC"}
     model_place_ends = {start: end for start, end in model_places}
 
@@ -187,6 +188,7 @@ def _defer_to_facilities(mentions: list[Mention], text: str = "") -> list[Mentio
             and middle < m.end
             and (middle, m.end) in model_places
             and text[middle : m.end] not in _facility_heads()
+            and middle - m.start >= 2  # 京 + 沪高速公路: a one-character place abbreviates inside the name
         )
 
     mentions = [m for m in mentions if m.rule != "places.facility" or not split_by_the_model(m)]
