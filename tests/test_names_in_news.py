@@ -234,3 +234,17 @@ def test_org_organising_is_no_organisation(make_context, text):
 def test_place_model_split_after_a_one_character_place_does_not_stand(full_pipeline, text, place):
     doc = full_pipeline.extract(text)
     assert [e.text for e in doc.entities if e.type == "LOC"] == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "贵州今年将新建高速公路500公里。",
+        "貴州今年將新建高速公路500公里。",
+        "全市今年新建公园20个。",
+        "全市今年新建公園20個。",
+    ],
+)
+def test_place_no_facility_named_by_a_verb_jieba_tags_as_a_place(full_pipeline, text):
+    doc = full_pipeline.extract(text)
+    assert not [e for e in doc.entities if e.type == "LOC" and "新建" in e.text]

@@ -184,8 +184,8 @@ class PlaceExtractor:
                 continue  # 王玉梅/nr 站/v 在: a person and the verb, not a station (坪林/ns 站/v is one)
             # common words before the first name word are cut (控制性 工程 + 遂宁涪江特大桥); then places at
             # its start stand alone: 湾仔 + 维景酒店, 遂宁 + 涪江特大桥, 中国 + 良渚古城遗址 (古城 is no name)
-            while words and words[0].pos not in name:
-                words.pop(0)
+            while words and (words[0].pos not in name or words[0].text in w["not_places"]):
+                words.pop(0)  # and 新建/ns (a verb jieba's dictionary tags ns) of 新建 + 高速公路
             while (
                 words
                 and words[0].pos == "ns"
