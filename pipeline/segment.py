@@ -273,6 +273,20 @@ def _fast_posseg(base: type, hmm: PosHmm) -> type:
     return FastPosseg
 
 
+LISTED_PLACE_FREQ = 300  # as userdict.txt counts the new areas (前海, 雄安新区)
+
+
+def _listed_places() -> list[str]:
+    """The places of ``places.json`` ``gazetteer`` (districts of Hong Kong, Macau, Taiwan, Singapore and
+    Malaysia, and the region groupings): words for jieba, which otherwise cuts many of them across their
+    edges (来往将 + 军澳, 淡 + 滨尼和义顺, 大湾 + 区内), where the gazetteer, matched on whole words, cannot
+    find them."""
+    from pipeline import data  # imported here: pipeline.data imports this module
+
+    table = data.table("zh/places.json")["gazetteer"]
+    return [name for key, names in table.items() if not key.startswith("_") for name in names]
+
+
 class Segmenter:
     """Splits simplified text into POS-tagged words with offsets.
 
@@ -281,7 +295,8 @@ class Segmenter:
     dictionary predates much of today's news vocabulary; ``data/zh/userdict.txt`` adds
     the heads of social organizations (服务中心, 商会), common words of business and
     technology news it lacks (营收, 商超, 光伏, 网红: otherwise guessed as names, 商超营/nr), and
-    the State Council's national-level new areas and the cooperation zones (雄安新区, 前海, 横琴).
+    the State Council's national-level new areas and the cooperation zones (雄安新区, 前海, 横琴); the
+    gazetteer's places that jieba lacks are added as words too (``_listed_places``).
     """
 
     def __init__(self, user_dict: Path | None = None) -> None:
@@ -298,6 +313,9 @@ class Segmenter:
             tokenizer.initialize()
             user_dict = self._user_dict or resources.files("pipeline") / "data" / "zh" / "userdict.txt"
             tokenizer.load_userdict(str(user_dict))
+            for name in _listed_places():
+                if not tokenizer.FREQ.get(name):
+                    tokenizer.add_word(name, LISTED_PLACE_FREQ, "ns")
             hmm = PosHmm(jieba.posseg.char_state_tab_P, jieba.posseg.start_P, jieba.posseg.trans_P, jieba.posseg.emit_P)
             return _fast_posseg(jieba.posseg.POSTokenizer, hmm)(tokenizer)
 

@@ -20,7 +20,8 @@ person of a single surname that ends in a function character (``people.json``
 ``name_stop_chars``: 宋晟睿都) loses it, and the model's person is dropped when
 it is a single word in Latin letters (date, Image: page words, not names; Brian
 Snyder stays). An organization that runs into a party unit's title (协会党支部 +
-书记: ``unit_titles``) ends before the unit. Of two places the model reads one after the other, a
+书记: ``unit_titles``) ends before the unit, and one that runs into a team working in it (华中科技大学 +
+研究团队: ``teams``) before the team. Of two places the model reads one after the other, a
 level character that begins the second ends the first (兖州 + 区新兖镇 -> 兖州区 + 新兖镇:
 ``place_levels``). A Malaysian honorific (拿督斯里) stays outside the name after it (``honorifics``).
 """
@@ -118,6 +119,27 @@ def unit_titles(mentions: list[Mention], text: str) -> list[Mention]:
             named = text.endswith(_org_heads(), m.start, cut) or not text.startswith(_OFFICES, cut)
             kept.append(replace(m, end=cut) if named else replace(m, end=cut, type="LOC"))
     return kept
+
+
+def teams(mentions: list[Mention], text: str) -> list[Mention]:
+    """华中科技大学 + 研究团队: an organization that runs on into a word for a team working in it (``orgs.json``
+    ``team_words``: 团队, 课题组) ends before the team, where what is left ends in a body's head word: a team
+    is a group of the body's people, not a body of its own (the model reads the two as one name)."""
+    words = _team_words()
+    kept = []
+    for m in mentions:
+        word = next((t for t in words if text.endswith(t, m.start, m.end)), None) if m.type == "ORG" else None
+        cut = m.end - len(word) if word else m.end
+        if word and cut - m.start >= MIN_CHARS["ORG"] and text.endswith(_org_heads(), m.start, cut):
+            m = replace(m, end=cut)
+        kept.append(m)
+    return kept
+
+
+@cache
+def _team_words() -> tuple[str, ...]:
+    """团队, 研究团队, 课题组 (``orgs.json`` ``team_words``), longest first."""
+    return tuple(sorted(data.table("zh/orgs.json")["team_words"], key=len, reverse=True))
 
 
 def _company_committee(text: str, m: Mention) -> int | None:

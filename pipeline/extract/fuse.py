@@ -39,6 +39,10 @@
    model often reads the place alone. A structured mention (a dateline's outlet and place) is
    never joined.
 
+A specific suffix-grammar organization of ``LONG_NAME`` characters or more that begins with places and ends in
+a head of two characters or more (前海深港现代服务业合作区管理局) stands without the model too: the model often
+reads nothing of a long modern name, and a chance run of words that long seldom has both ends of a name.
+
 A suffix-grammar organization the document names twice or more (快播公司 … 快播公司), or one
 that begins with a listed name and goes on to its head (中粮 + 生物质能源有限公司), stands without
 the model: a repeated full name is the article's own evidence, a listed one the register's. A listed
@@ -65,6 +69,7 @@ from pipeline.extract.base import Mention
 
 SPECIFIC_ORG = 0.85
 TRUSTED_ORG = 0.9  # a listed name, or a suffix name built on one (orgs.LISTED)
+LONG_NAME = 10  # characters of a suffix name that stands without the model (long_after_a_place)
 LISTED_HINT = 0.7  # a listed name below this is only a hint (registers.HINT)
 
 
@@ -176,18 +181,26 @@ def _defer_to_listed(mentions: list[Mention]) -> list[Mention]:
     ]
 
 
-def _defer_to_facilities(mentions: list[Mention]) -> list[Mention]:
+def _defer_to_facilities(mentions: list[Mention], text: str = "") -> list[Mention]:
     """Drop the model's names that cross a named facility's edge (港珠 + 澳大桥珠口岸 against 港珠澳大桥), or end
     where it ends and begin before it (湾仔维景酒店 is 湾仔 + 维景酒店), or are it as an organization (a hotel
     or a station is a place); but a facility the model reads as a place and then the facility's own
-    name is those two (汉城 + 蚕室综合体育场: jieba knows 蚕室 as a common word only)."""
+    name is those two (汉城 + 蚕室综合体育场: jieba knows 蚕室 as a common word only), unless what the model
+    read after the place is a bare facility head (北京 + 南站: 南站 names no station without its city) or the
+    place is one character (京 + 沪高速公路: an abbreviation inside the name)."""
     model_places = {(m.start, m.end) for m in mentions if m.extractor == "ner" and m.type == "LOC"}
     model_place_ends = {start: end for start, end in model_places}
 
     def split_by_the_model(m: Mention) -> bool:
         """汉城 + 蚕室综合体育场: the model reads the facility as a place and a place after it; its split stands."""
         middle = model_place_ends.get(m.start)
-        return middle is not None and middle < m.end and (middle, m.end) in model_places
+        return (
+            middle is not None
+            and middle < m.end
+            and (middle, m.end) in model_places
+            and text[middle : m.end] not in _facility_heads()
+            and middle - m.start >= 2  # 京 + 沪高速公路: a one-character place abbreviates inside the name
+        )
 
     mentions = [m for m in mentions if m.rule != "places.facility" or not split_by_the_model(m)]
     facilities = sorted((m.start, m.end) for m in mentions if m.rule == "places.facility")
@@ -219,7 +232,7 @@ def fuse(
     mentions: list[Mention], min_rule_confidence: float = 0.7, model_ran: bool = False, text: str = ""
 ) -> list[Mention]:
     """The entities: see the module docstring. ``text`` (the analysed text) lets a repeated name stand alone."""
-    mentions = _defer_to_facilities(_defer_to_listed(mentions))
+    mentions = _defer_to_facilities(_defer_to_listed(mentions), text)
     sees = _model_sees(mentions)
     repeated = _repeated(mentions, text) if text else (lambda _m: False)
     place_ends = {m.start: m.end for m in mentions if m.type == "LOC" and (m.extractor == "ner" or _listed(m))}
@@ -244,6 +257,20 @@ def fuse(
             and m.extractor == "rule"
             and place_ends.get(m.start, m.end) < m.end
             and m.confidence >= SPECIFIC_ORG
+        )
+
+    def long_after_a_place(m: Mention) -> bool:
+        """前海深港现代服务业合作区管理局: a specific suffix name of LONG_NAME characters or more that begins with
+        places and ends in a head of two characters or more stands without the model, which reads no part of
+        many a long modern name; a chance run of words that long rarely begins with a place and ends in a head."""
+        return (
+            m.type == "ORG"
+            and m.extractor == "rule"
+            and m.end - m.start >= LONG_NAME
+            and m.confidence >= SPECIFIC_ORG
+            and m.places_end is not None
+            and m.places_end > m.start
+            and text.endswith(tuple(_long_heads()), m.start, m.end)
         )
 
     def runs_on_before_the_model(m: Mention) -> bool:
@@ -276,6 +303,7 @@ def fuse(
                 and not repeated(m)
                 and not after_a_place(m)
                 and not built_on_a_listed_name(m)
+                and not long_after_a_place(m)
             )
         )
     ]
@@ -297,6 +325,12 @@ def fuse(
         occupied[m.start : m.end] = b"\x01" * (m.end - m.start)
     chosen.sort(key=lambda m: (m.start, m.end))
     return _places_into_orgs(chosen)
+
+
+@cache
+def _facility_heads() -> frozenset[str]:
+    """The last words of a named facility (``places.json`` ``facility_heads``: 南站, 机场, 大桥)."""
+    return frozenset(data.table("zh/places.json")["facility_heads"])
 
 
 @cache

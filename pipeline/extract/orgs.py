@@ -53,6 +53,10 @@ class OrgExtractor:
         w["title_set"] = frozenset(w["titles"])
         w["modifier_pos"] = frozenset(w["modifier_pos"])
         w["soft_pos"] = frozenset(w["soft_pos"])
+        w["era_words"] = frozenset(w["era_words"])
+        w["police_words"] = frozenset(w["police_words"])
+        w["name_conjunctions"] = frozenset(w["name_conjunctions"])
+        w["joined_heads"] = tuple(w["joined_heads"])
         w["person_pos"] = frozenset(w["person_pos"])
         w["place_heads"] = frozenset(w["place_heads"])
         w["government_formal_names"] = tuple(w["government_formal_names"])
@@ -113,7 +117,7 @@ class OrgExtractor:
                 continue
             if end - len(head) - tok.start == 1 and ctx.simplified[tok.start] in w["quantifier_heads"]:
                 continue  # 某大学, 该公司: one word of a determiner and a head names no body
-            j = self._leftmost(tokens, i, end, w)
+            j = self._leftmost(tokens, i, end, w, head)
             if j == i and i and head in w["place_heads"] and tokens[i - 1].text in w["government_levels"]:
                 j = i - 1  # 县/zg + 人民政府: a level word alone, whatever jieba tags it
             start = tokens[j].start
@@ -136,6 +140,8 @@ class OrgExtractor:
                 stem = self._stem(tok, head, end, ctx) if stem is None else stem
                 specific = any(self._name_like(t, w) for t in stem)
             confidence = (0.85 if len(head) >= 2 else 0.7) if specific else 0.5
+            if specific and any(t.text in w["name_conjunctions"] for t in modifiers):
+                confidence = 0.85  # 深圳市规划和自然资源局: joined fields are a department formula
             if head in w["descriptive_heads"]:
                 words = modifiers + (self._stem(tok, head, end, ctx) if stem is None else stem)
                 if len(words) == 1 and self._place_like(words[0], w):
@@ -151,6 +157,7 @@ class OrgExtractor:
         mentions += self._cut_names(ctx, w)
         mentions += self._titled_companies(ctx, w)
         mentions += self._missions(ctx, w)
+        mentions += self._police(ctx, w)
         listed = self._listed(ctx, w)
         listed_starts = {m.start: m.end for m in listed}
         listed_ends = {m.end: m.start for m in listed}
@@ -187,6 +194,22 @@ class OrgExtractor:
                 continue
             if within(ctx.spans, owner.start, m.end()):
                 found.append(Mention(owner.start, m.end(), "ORG", "rule", "orgs.mission", LISTED))
+        return found
+
+    def _police(self, ctx: Context, w: dict) -> list[Mention]:
+        """香港警方, 新北市警方: the places right before a police word (``police_words``) and the word, one
+        organization in Taiwan, Hong Kong and Macau text (LISTED: a formula, not a guess); 当地警方 is none."""
+        if ctx.region not in w["government_named_regions"]:
+            return []
+        tokens, found = ctx.tokens, []
+        for i, tok in enumerate(tokens):
+            if tok.text not in w["police_words"]:
+                continue
+            j = i
+            while j > 0 and self._place_like(tokens[j - 1], w) and tokens[j - 1].text not in w["collective_places"]:
+                j -= 1
+            if j < i and within(ctx.spans, tokens[j].start, tok.end):
+                found.append(Mention(tokens[j].start, tok.end, "ORG", "rule", "orgs.police", LISTED))
         return found
 
     @staticmethod
@@ -330,8 +353,8 @@ class OrgExtractor:
                 joined.append((start, end))
         return [Mention(s, e, "ORG", "rule", "orgs.gazetteer", LISTED) for s, e in joined]
 
-    def _leftmost(self, tokens: list[Token], i: int, end: int, w: dict) -> int:
-        """Index of the first token of the name ending with ``tokens[i]``.
+    def _leftmost(self, tokens: list[Token], i: int, end: int, w: dict, head: str = "") -> int:
+        """Index of the first token of the name ending with ``tokens[i]`` (whose head word is ``head``).
 
         Walk left over modifiers; up to two verbs or adjectives of two or more
         characters may sit inside a name (雨花敬老服务中心, 广西协办扶助基金会),
@@ -341,10 +364,22 @@ class OrgExtractor:
         (张三主持创办农民学校, 贝尔公司买下纽新公司). A count word (一家, 这所)
         ends the walk: 成都一家电脑公司 is a company in 成都, not a name.
         Names made only of common words get a low confidence later.
+
+        An era word (``era_words``: 现代, 当代, 新时代) is a modifier whatever jieba tags it
+        (前海深港现代服务业合作区管理局), and a conjunction (``name_conjunctions``) between two
+        common words may sit inside a department's name (浙江省发展和改革委员会) when the name
+        reaches a place or a level word before it.
         """
-        j, softs = i, 0
+        j, softs, joined = i, 0, None
         while j > 0 and end - tokens[j - 1].start <= w["max_chars"]:
             prev = tokens[j - 1]
+            if self._era(tokens, j - 1, w):
+                j -= 1  # 现代/t, and 新/a of 新/a + 时代/n
+                continue
+            if joined is None and self._joins_fields(tokens, j, head, w):
+                joined = j - 1
+                j -= 1
+                continue
             if (
                 prev.text.strip() != prev.text
                 or prev.text in w["quantifiers"]
@@ -358,7 +393,11 @@ class OrgExtractor:
                 or (prev.pos not in w["soft_pos"] and len(next(endings(prev.text, w["head_suffixes"]), "")) >= 2)
             ):
                 break
-            if prev.text in w["head_words"] and not (j > 1 and self._name_like(tokens[j - 2], w)):
+            if (
+                prev.text in w["head_words"]
+                and prev.pos not in w["soft_pos"]  # 社会组织/v管理局: a head tagged a verb modifies the next head
+                and not (j > 1 and self._name_like(tokens[j - 2], w))
+            ):
                 break  # 第四大银行美洲银行: a bare head word is a common noun unless a name precedes it
             if prev.pos in w["soft_pos"] or (len(prev.text) == 1 and prev.pos in w["verbal_noun_pos"]):
                 if len(prev.text) < 2 or softs == 2:
@@ -375,9 +414,41 @@ class OrgExtractor:
         def anchors(t: Token) -> bool:
             return t.pos not in w["person_pos"] and self._name_like(t, w)
 
-        while j < i and not self._name_like(tokens[j], w) and any(anchors(t) for t in tokens[j + 1 : i]):
+        while (
+            j < i
+            and not self._name_like(tokens[j], w)
+            and not self._era(tokens, j, w)  # 当代中国研究所: the era is the name's own word
+            and any(anchors(t) for t in tokens[j + 1 : i])
+        ):
             j += 1
+        if joined is not None and j <= joined and not self._name_like(tokens[j], w):
+            j = joined + 1  # 发展和改革委员会 with no place before it: the words after the conjunction only
         return j
+
+    @staticmethod
+    def _era(tokens: list[Token], j: int, w: dict) -> bool:
+        """Does an era word (``era_words``: 当代, 新/a + 时代/n) begin at ``tokens[j]``?"""
+        return tokens[j].text in w["era_words"] or (
+            j + 1 < len(tokens) and tokens[j].text + tokens[j + 1].text in w["era_words"]
+        )
+
+    def _joins_fields(self, tokens: list[Token], j: int, head: str, w: dict) -> bool:
+        """Is ``tokens[j - 1]`` a conjunction joining two fields of a department's name (发展 + 和 + 改革委员会)?
+
+        Both neighbours are common words of a name's kind (not a place, a person or a body's head: not
+        学校和医院, 北京和上海公安局), and the head is a department's (``joined_heads``)."""
+        if j < 2 or tokens[j - 1].text not in w["name_conjunctions"] or not head.endswith(w["joined_heads"]):
+            return False
+
+        def field(t: Token) -> bool:
+            return (
+                t.pos in w["modifier_pos"]
+                and t.pos not in w["specific_pos"]
+                and not self._place_like(t, w)
+                and (t.text in w["not_orgs"] or not any(endings(t.text, w["head_suffixes"])))  # 社会 is no 会
+            )
+
+        return field(tokens[j - 2]) and field(tokens[j])
 
     @staticmethod
     def _stem(tok: Token, head: str, end: int, ctx: Context) -> list[Token]:

@@ -34,7 +34,9 @@ class PlaceExtractor:
         w["not_places"] = frozenset(w["not_places"])
         names = sorted({n for k, v in w["gazetteer"].items() if k != "_source" for n in v}, key=len, reverse=True)
         joiners, heads, han = alternation(w["route_joiners"]), alternation(w["route_heads"]), "[\u4e00-\u9fff]"
-        w["route_re"] = re.compile(rf"(?:{han}{{2,5}}?(?:{joiners}))+{han}{{1,5}}?(?P<head>{heads})")
+        # 徐州至常州的高铁 is a railway between two places, no line's name: no 的 inside one
+        word = r"(?:(?!的)[\u4e00-\u9fff])"
+        w["route_re"] = re.compile(rf"(?:{word}{{2,5}}?(?:{joiners}))+{word}{{1,5}}?(?P<head>{heads})")
         w["facility_head_ends"] = frozenset(head[-1] for head in w["facility_heads"])  # turns most words away
         w["facility_heads"] = data.suffix_table(w["facility_heads"])  # looked up by length, longest first
         w["facility_modifier_pos"] = frozenset(w["facility_modifier_pos"])
@@ -146,7 +148,8 @@ class PlaceExtractor:
         one-character head (坪林 站, 澳门 关). Common words before the first name word describe it and
         are cut (经营 + …); a dictionary place at its start is then a place of its own, proposed too,
         when a name word or a word jieba does not know is left without it (湾仔 + 维景酒店, 荃湾 +
-        锦翠停车场; not 九寨沟旅游景区, 马中关丹产业园).
+        锦翠停车场; not 九寨沟旅游景区, 马中关丹产业园, nor a one-character place, an abbreviation inside the
+        name: 京港澳高速公路).
         """
         tokens, text = ctx.tokens, ctx.simplified
         modifier, name = w["facility_modifier_pos"], w["facility_name_pos"]
@@ -181,11 +184,12 @@ class PlaceExtractor:
                 continue  # 王玉梅/nr 站/v 在: a person and the verb, not a station (坪林/ns 站/v is one)
             # common words before the first name word are cut (控制性 工程 + 遂宁涪江特大桥); then places at
             # its start stand alone: 湾仔 + 维景酒店, 遂宁 + 涪江特大桥, 中国 + 良渚古城遗址 (古城 is no name)
-            while words and words[0].pos not in name:
-                words.pop(0)
+            while words and (words[0].pos not in name or words[0].text in w["not_places"]):
+                words.pop(0)  # and 新建/ns (a verb jieba's dictionary tags ns) of 新建 + 高速公路
             while (
                 words
                 and words[0].pos == "ns"
+                and len(words[0].text) >= 2  # 京 of 京港澳高速公路: a one-character place abbreviates inside a name
                 and PlaceExtractor._listed(words[0].text, ctx, w)
                 and any(PlaceExtractor._names(t, ctx, w) for t in words[1:])
             ):

@@ -1,0 +1,250 @@
+"""Classes of organization and place names in news text, on sentences written for these tests (both scripts)."""
+
+import pytest
+
+from pipeline.extract.orgs import OrgExtractor
+from pipeline.extract.places import PlaceExtractor
+
+
+def orgs(make_context, text):
+    return [text[m.start : m.end] for m in OrgExtractor().find(make_context(text)) if m.confidence >= 0.7]
+
+
+def places(make_context, text):
+    return [text[m.start : m.end] for m in PlaceExtractor().find(make_context(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("前海深港现代服务业合作区管理局近日发布新规。", "前海深港现代服务业合作区管理局"),
+        ("前海深港現代服務業合作區管理局近日發布新規。", "前海深港現代服務業合作區管理局"),
+        ("浙江省现代纺织技术创新中心在绍兴揭牌。", "浙江省现代纺织技术创新中心"),
+        ("浙江省現代紡織技術創新中心在紹興揭牌。", "浙江省現代紡織技術創新中心"),
+        ("当代中国研究所的研究人员发布了报告。", "当代中国研究所"),  # an era word beginning the name
+        ("當代中國研究所的研究人員發布了報告。", "當代中國研究所"),
+    ],
+)
+def test_org_name_holds_an_era_word(make_context, text, org):
+    assert org in orgs(make_context, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("今天北京市公安局通报了情况。", "北京市公安局"),  # a calendar time word still ends the name
+        ("昨日南宁市民政局召开会议。", "南宁市民政局"),
+        ("昨日南寧市民政局召開會議。", "南寧市民政局"),
+    ],
+)
+def test_org_name_ends_at_a_time_word(make_context, text, org):
+    assert orgs(make_context, text) == [org]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("浙江省发展和改革委员会表示，投资进度超过预期。", "浙江省发展和改革委员会"),
+        ("浙江省發展和改革委員會表示，投資進度超過預期。", "浙江省發展和改革委員會"),
+        ("深圳市规划和自然资源局公布了新一批项目。", "深圳市规划和自然资源局"),
+        ("深圳市規劃和自然資源局公布了新一批項目。", "深圳市規劃和自然資源局"),
+        ("北京市人力资源和社会保障局发布通知。", "北京市人力资源和社会保障局"),
+    ],
+)
+def test_org_department_name_joins_two_fields(make_context, text, org):
+    assert org in orgs(make_context, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "学校和医院委员会将召开会议。",  # bodies on both sides: two things, no department
+        "北京和上海公安局联合行动。",  # a place after the conjunction
+    ],
+)
+def test_org_conjunction_between_bodies_or_places_joins_no_name(make_context, text):
+    assert not any("和" in name for name in orgs(make_context, text))
+
+
+def test_org_department_name_with_a_conjunction_stands_in_the_pipeline(full_pipeline):
+    doc = full_pipeline.extract("深圳市规划和自然资源局公布了新一批城市更新项目。")
+    assert [e.text for e in doc.entities if e.type == "ORG"] == ["深圳市规划和自然资源局"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("彭亨州、吉打州、登嘉楼州遭遇暴雨袭击。", ["彭亨州", "吉打州", "登嘉楼州"]),
+        ("彭亨州、吉打州、登嘉樓州遭遇暴雨襲擊。", ["彭亨州", "吉打州", "登嘉樓州"]),
+        ("古晋、怡保、巴生三地同时举办文化节。", ["古晋", "怡保", "巴生"]),
+        ("古晉、怡保、巴生三地同時舉辦文化節。", ["古晉", "怡保", "巴生"]),
+        ("联合早报记者报道，裕廊将建新公园。", ["裕廊"]),
+    ],
+)
+def test_place_of_malaysia_and_singapore_is_listed_and_no_person(full_pipeline, text, found):
+    doc = full_pipeline.extract(text)
+    assert [e.text for e in doc.entities if e.type == "LOC"] == found
+    assert not [e for e in doc.entities if e.type == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("希盟与国阵组成联合政府，巫统也加入。", ["希盟", "国阵", "巫统"]),
+        ("希盟與國陣組成聯合政府，巫統也加入。", ["希盟", "國陣", "巫統"]),
+        ("柔佛州政府将推出新的投资优惠。", ["柔佛州政府"]),  # a state's government, in Malaysian text
+        ("人民行动党与工人党展开角逐。", ["人民行动党", "工人党"]),
+    ],
+)
+def test_org_of_malaysia_and_singapore_is_listed(full_pipeline, text, found):
+    doc = full_pipeline.extract(text)
+    assert [e.text for e in doc.entities if e.type == "ORG"] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("徐州至常州的高铁今年年底通车。", ["徐州", "常州"]),
+        ("徐州至常州的高鐵今年年底通車。", ["徐州", "常州"]),
+        ("沈阳至佳木斯高铁开通。", ["沈阳", "佳木斯", "沈阳至佳木斯高铁"]),
+    ],
+)
+def test_place_route_holds_no_de(make_context, text, found):
+    assert sorted(places(make_context, text)) == sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("华中科技大学研究团队在国际期刊发表论文。", "华中科技大学"),
+        ("台灣大學研究團隊在國際期刊發表論文。", "台灣大學"),
+        ("浙江大学课题组公布了实验结果。", "浙江大学"),
+        ("浙江大學課題組公布了實驗結果。", "浙江大學"),
+    ],
+)
+def test_org_ends_before_a_team_working_in_it(full_pipeline, text, org):
+    doc = full_pipeline.extract(text)
+    assert [e.text for e in doc.entities if e.type == "ORG"] == [org]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("北京南站今天开行临时旅客列车20列。", "北京南站"),
+        ("北京南站今天開行臨時旅客列車20列。", "北京南站"),
+        ("广州南站客流量再创新高。", "广州南站"),
+        ("廣州南站客流量再創新高。", "廣州南站"),
+    ],
+)
+def test_place_and_a_bare_station_head_are_one_facility(full_pipeline, text, place):
+    doc = full_pipeline.extract(text)
+    assert [e.text for e in doc.entities if e.type == "LOC"] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "org"),
+    [
+        ("香港警方拘捕三名涉嫌詐騙的男子。", "hk", "香港警方"),
+        ("香港警方拘捕三名涉嫌诈骗的男子。", "hk", "香港警方"),
+        ("澳門警方昨日表示，案件仍在調查。", "mo", "澳門警方"),
+        ("新北市警方今天逮捕一名男子。", "tw", "新北市警方"),
+    ],
+)
+def test_org_police_named_by_its_place(full_pipeline, text, region, org):
+    doc = full_pipeline.extract(text, region=region)
+    assert [e.text for e in doc.entities if e.type == "ORG"] == [org]
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [("當地警方表示，案件仍在調查。", "hk"), ("香港警方表示，案件仍在调查。", "mainland")],
+)
+def test_org_no_police_without_a_place_or_outside_the_regions_naming_it(full_pipeline, text, region):
+    doc = full_pipeline.extract(text, region=region)
+    assert not [e for e in doc.entities if e.type == "ORG"]
+
+
+@pytest.mark.parametrize(
+    "org",
+    ["前海深港现代服务业合作区管理局", "前海深港現代服務業合作區管理局"],
+)
+def test_org_long_name_after_a_place_stands_without_the_model(full_pipeline, org):
+    doc = full_pipeline.extract(f"{org}近日发布新规，支持专业人士执业。")
+    assert [e.text for e in doc.entities if e.type == "ORG"] == [org]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("市民每天往來將軍澳和九龍。", ["將軍澳", "九龍"]),
+        ("市民每天往来将军澳和九龙。", ["将军澳", "九龙"]),
+        ("淡滨尼和义顺两个市镇将新增托儿所。", ["淡滨尼", "义顺"]),
+        ("淡濱尼和義順兩個市鎮將新增托兒所。", ["淡濱尼", "義順"]),
+        ("大湾区内地城市的往来更加便利。", ["大湾区"]),
+        ("大灣區內地城市的往來更加便利。", ["大灣區"]),
+    ],
+)
+def test_place_listed_is_a_whole_word_however_jieba_would_cut_it(rules_pipeline, text, found):
+    doc = rules_pipeline.extract(text)
+    assert [e.text for e in doc.entities if e.type == "LOC"] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("路環黑沙海灘今年夏季開放時間延長。", ["路環", "黑沙海灘"]),
+        ("路环黑沙海滩今年夏季开放时间延长。", ["路环", "黑沙海滩"]),
+        ("司機注意屯門公路的交通安排。", ["屯門公路"]),
+        ("司机注意屯门公路的交通安排。", ["屯门公路"]),
+        ("京港澳高速公路发生事故。", ["京港澳高速公路"]),  # 京, an abbreviation inside the name
+        ("京港澳高速公路發生事故。", ["京港澳高速公路"]),
+        ("政府修建了农村公路。", []),  # common words only
+    ],
+)
+def test_place_beach_and_road_are_named_facilities(full_pipeline, text, found):
+    doc = full_pipeline.extract(text)
+    assert [e.text for e in doc.entities if e.type == "LOC"] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("国际移民组织发布了年度报告。", "国际移民组织"),
+        ("國際移民組織發布了年度報告。", "國際移民組織"),
+        ("伊斯兰合作组织召开特别会议。", "伊斯兰合作组织"),
+        ("伊斯蘭合作組織召開特別會議。", "伊斯蘭合作組織"),
+    ],
+)
+def test_org_body_named_an_organisation(make_context, text, org):
+    assert orgs(make_context, text) == [org]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["上海组织专家进行论证。", "上海組織專家進行論證。", "北京市政府组织专家论证。", "犯罪组织头目被捕。"],
+)
+def test_org_organising_is_no_organisation(make_context, text):
+    assert not [name for name in orgs(make_context, text) if name.endswith(("组织", "組織"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("京沪高速公路车流量明显增加。", "京沪高速公路"), ("京滬高速公路車流量明顯增加。", "京滬高速公路")],
+)
+def test_place_model_split_after_a_one_character_place_does_not_stand(full_pipeline, text, place):
+    doc = full_pipeline.extract(text)
+    assert [e.text for e in doc.entities if e.type == "LOC"] == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "贵州今年将新建高速公路500公里。",
+        "貴州今年將新建高速公路500公里。",
+        "全市今年新建公园20个。",
+        "全市今年新建公園20個。",
+    ],
+)
+def test_place_no_facility_named_by_a_verb_jieba_tags_as_a_place(full_pipeline, text):
+    doc = full_pipeline.extract(text)
+    assert not [e for e in doc.entities if e.type == "LOC" and "新建" in e.text]
