@@ -504,3 +504,16 @@ def test_a_name_written_with_its_stock_code_is_a_listed_company(make_context, te
 @pytest.mark.parametrize("text", ["该公司(600000)今日公告。", "去（2024）年營收成長。", "全年（2023）业绩"])
 def test_no_company_from_a_head_word_or_a_year_in_brackets(make_context, text):
     assert [m for m in RegisterExtractor().find(make_context(text)) if m.rule == "registers.code"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("福耀玻璃宣布扩产，三一重工股价上涨。", ["福耀玻璃", "三一重工"]),  # CSI 300 constituents, by their short names
+        ("顺丰控股与科大讯飞签约。", ["顺丰控股", "科大讯飞"]),
+        ("農夫山泉和創科實業公布業績。", ["農夫山泉", "創科實業"]),  # Hang Seng constituents
+        ("富邦金與國泰金今日公布獲利。", ["富邦金", "國泰金"]),  # Taiwan 50
+    ],
+)
+def test_listed_companies_by_their_exchange_names(rules_pipeline, text, names):
+    assert [e.text for e in rules_pipeline.extract(text).entities if e.type == "ORG"] == names
