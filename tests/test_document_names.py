@@ -509,7 +509,7 @@ def test_no_company_from_a_head_word_or_a_year_in_brackets(make_context, text):
 @pytest.mark.parametrize(
     ("text", "names"),
     [
-        ("福耀玻璃宣布扩产，三一重工股价上涨。", ["福耀玻璃", "三一重工"]),  # CSI 300 constituents, by their short names
+        ("福耀玻璃宣布扩产，三一重工股价上涨。", ["福耀玻璃", "三一重工"]),  # CSI 300, by short name
         ("顺丰控股与科大讯飞签约。", ["顺丰控股", "科大讯飞"]),
         ("農夫山泉和創科實業公布業績。", ["農夫山泉", "創科實業"]),  # Hang Seng constituents
         ("富邦金與國泰金今日公布獲利。", ["富邦金", "國泰金"]),  # Taiwan 50
