@@ -371,3 +371,10 @@ def test_a_listed_body_after_its_government_is_one_name(make_context, text, org)
     ctx = make_context(text)
     region = "mo" if text.startswith("澳") else "hk"
     assert spans(OrgExtractor().find(with_region(ctx, region=region)), text) == [org]
+
+
+@pytest.mark.parametrize("region", ["mainland", "hk", "tw", "mo", "unknown"])
+def test_international_organizations_are_listed_in_every_region(make_context, region):
+    text = "世卫组织发出警告，世贸组织作出裁决。"
+    ctx = dataclasses.replace(make_context(text), region=region)
+    assert spans(OrgExtractor().find(ctx), text) == ["世卫组织", "世贸组织"]

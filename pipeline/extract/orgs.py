@@ -28,6 +28,7 @@ from functools import cached_property
 from pipeline import data
 from pipeline.data import alternation, endings, suffix_table
 from pipeline.extract.base import Context, Mention, within
+from pipeline.extract.prefilter import prefiltered
 from pipeline.segment import Token
 
 LISTED = 0.9  # a listed name, or a name built on one: above fuse.SPECIFIC_ORG
@@ -89,15 +90,14 @@ class OrgExtractor:
         )  # longest first: 上市 + 公司, not 上市公 + 司
         w["collective_places"] = frozenset(data.table("zh/places.json")["not_places"])  # 全区, 乡村
         gazetteer = w["gazetteer"]
-        regions = [k for k in gazetteer if not k.startswith("_") and k not in ("prefixes", "parent_heads")]
+        regions = [
+            k for k in gazetteer if not k.startswith("_") and k not in ("prefixes", "parent_heads", "international")
+        ]
         prefixes = alternation(gazetteer["prefixes"])
 
         def listed(names: list[str]) -> re.Pattern[str]:
-            """A listed name, with an optional prefix. The lookahead on the characters a match can begin
-            with lets the search skip every other position: the optional prefix keeps ``re`` from
-            finding that set itself, and tries each alternative at each character instead."""
-            firsts = "".join(sorted({word[0] for word in [*gazetteer["prefixes"], *names]}))
-            return re.compile(rf"(?=[{re.escape(firsts)}])(?:{prefixes})?(?:{alternation(set(names))})")
+            """A listed name, with an optional prefix (prefiltered on the characters a match begins with)."""
+            return prefiltered(re.compile(rf"(?:{prefixes})?(?:{alternation({*names, *gazetteer['international']})})"))
 
         w["listed_re"] = {
             region: listed(names)
