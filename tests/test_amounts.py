@@ -712,3 +712,66 @@ def test_a_count_of_terms_is_an_amount(make_context):
 def test_an_amount_inside_a_listed_company_is_part_of_its_name(rules_pipeline):
     doc = rules_pipeline.extract("百度今天发布财报，三家公司股价上涨。")
     assert [(e.text, e.type) for e in doc.entities if e.type != "DATE"] == [("百度", "ORG"), ("三家", "AMOUNT")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit", "currency", "qualifier", "kind"),
+    [
+        # an ISO code before the number, with or without a space
+        ("消費券每人MOP 3,000", "MOP 3,000", "3000", None, "MOP", None, "money"),
+        ("融资总额为CNY 20亿元", "CNY 20亿元", "2000000000", "元", "CNY", None, "money"),
+        ("拨款MYR 3亿用于基础设施", "MYR 3亿", "300000000", None, "MYR", None, "money"),
+        ("TWD 5,000的振興券", "TWD 5,000", "5000", None, "TWD", None, "money"),
+        # a price or a density per a unit of the measure words (人次, 平方公里)
+        ("景区门票价格为80元/人次", "80元/人次", "80", "元/人次", "CNY", None, "money"),
+        ("景區門票價格為80元/人次", "80元/人次", "80", "元/人次", "CNY", None, "money"),
+        ("人口密度约为300人/平方公里", "约为300人/平方公里", "300", "人/平方公里", None, "about", "quantity"),
+        # an index's points after Arabic digits
+        ("沪指重挫逾50点", "逾50点", "50", "点", None, "more_than", "quantity"),
+        ("恒指昨日收市跌320點", "320點", "320", "点", None, None, "quantity"),
+        ("道指收涨356.8点", "356.8点", "356.8", "点", None, None, "quantity"),
+        # the magnitude of an earthquake, the force of a wind
+        ("海域发生7.4级地震", "7.4级", "7.4", "级", None, None, "quantity"),
+        ("海域發生7.4級地震", "7.4級", "7.4", "级", None, None, "quantity"),
+        # Taiwan's 瓩 (kilowatt) and 千瓩
+        ("尖峰用電將達4,100萬瓩", "4,100萬瓩", "41000000", "瓩", None, None, "quantity"),
+        ("發電量約12萬千瓩", "約12萬千瓩", "120000", "千瓩", None, "about", "quantity"),
+        # half a unit of time
+        ("仅用半个月时间就完成了搬迁", "半个月", "0.5", "个月", None, None, "quantity"),
+        ("僅用半個月時間就完成了搬遷", "半個月", "0.5", "个月", None, None, "quantity"),
+        ("會議延長了半小時", "半小時", "0.5", "小时", None, None, "quantity"),
+        ("装修工期约半年", "约半年", "0.5", "年", None, "about", "quantity"),
+        ("平均壽命約為半個世紀", "約為半個世紀", "0.5", "个世纪", None, "about", "quantity"),
+    ],
+)
+def test_long_tail_units_and_codes(make_context, text, span, value, unit, currency, qualifier, kind):
+    _check_amount(make_context, text, span, value, unit, currency, qualifier, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "下午3点到达",  # a clock's hour, not points
+        "8点30分开始",
+        "10点半集合",
+        "他是一名二级教师",  # 级 after a Chinese numeral is a grade
+        "今年上半年",  # the 半 of 上半年, 下半年, 大半年
+        "下半年将",
+        "大半年没见",
+        "公司发布半年报",
+        "小区5单元的住户",  # 单元 is a building's entrance, not 5 单
+        "小區5單元的住戶",
+        "十四届全国人大三次会议审议通过",  # the meeting of a session and the session
+        "十四屆全國人大三次會議審議通過",
+        "全国政协十四届三次会议开幕",
+        "这是1/4个世纪以来",  # the denominator of a fraction starts no amount
+        "获得300点赞",
+    ],
+)
+def test_words_around_long_tail_units_that_are_no_amounts(make_context, text):
+    assert AmountExtractor().find(make_context(text)) == []
+
+
+def test_meetings_held_are_counted(make_context):
+    text = "该委员会今年已召开三次会议"
+    assert [text[m.start : m.end] for m in AmountExtractor().find(make_context(text))] == ["三次"]
