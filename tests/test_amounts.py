@@ -775,3 +775,38 @@ def test_words_around_long_tail_units_that_are_no_amounts(make_context, text):
 def test_meetings_held_are_counted(make_context):
     text = "该委员会今年已召开三次会议"
     assert [text[m.start : m.end] for m in AmountExtractor().find(make_context(text))] == ["三次"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "每千人口拥有执业医师",  # the base of a rate after 每
+        "每千人口擁有執業醫師",
+        "每10万人拥有病床",
+        "二手房成交均价",  # 二手 is second-hand, not two lots
+        "今年618期间",  # 期间 is a word: 18 is no count of periods
+        "今年6·18期間",
+    ],
+)
+def test_rate_bases_and_words_that_are_no_amounts(make_context, text):
+    assert AmountExtractor().find(make_context(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "qualifier"),
+    [
+        ("他用了不到一年时间", "不到一年", "less_than"),
+        ("他用了不到一年時間", "不到一年", "less_than"),
+        ("近一个月来", "近一个月", "less_than"),
+    ],
+)
+def test_a_bound_one_counts(make_context, text, span, qualifier):
+    mentions = AmountExtractor().find(make_context(text))
+    assert [(text[m.start : m.end], m.normalized.value, m.normalized.qualifier) for m in mentions] == [
+        (span, Decimal(1), qualifier)
+    ]
+
+
+def test_a_count_after_a_rate_base_is_kept(make_context):
+    text = "每10万人拥有病床50张，每天3000人次就诊"
+    assert [text[m.start : m.end] for m in AmountExtractor().find(make_context(text))] == ["50张", "3000人次"]

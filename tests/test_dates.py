@@ -1118,3 +1118,16 @@ def test_a_page_time_line_with_the_outlet_after_it(rules_pipeline, line):
 )
 def test_the_number_of_a_storm_signal_is_no_day(make_context, text):
     assert _values(make_context, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("今年618期间，成交额增长", "今年618", "2025-06-18"),
+        ("今年6·18期間，成交額增長", "今年6·18", "2025-06-18"),
+        ("去年双11期间，成交额增长", "去年双11", "2024-11-11"),
+        ("去年雙11期間，成交額增長", "去年雙11", "2024-11-11"),
+    ],
+)
+def test_a_shopping_festival_written_in_digits_after_a_year(make_context, text, span, value):
+    assert _values(make_context, text) == [(span, value, None)]

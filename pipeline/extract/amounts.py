@@ -125,8 +125,8 @@ class AmountExtractor:
         named_first = rf"(?:(?P<cpre0>{alternation(w['currency_prefixes'])})(?={alternation(w['prefix_qualifiers'])}))?"
         amount = re.compile(
             # 第25条, 第 3 名: a section's or a rank's number, not 25 of something; 1，000: not its 000;
-            # 1/4个世纪: not the denominator of a fraction
-            rf"(?<![\d.A-Za-z第])(?<!\d[,，/])(?<!第[ \u00a0]){named_first}{qualifier}"
+            # 1/4个世纪: not the denominator of a fraction; 6·18: not the day of a date written with a dot
+            rf"(?<![\d.A-Za-z第])(?<!\d[,，/·])(?<!第[ \u00a0]){named_first}{qualifier}"
             rf"(?P<every>{alternation(w['rate_times'])})?"  # 每小时150公里: a speed (kept when its unit is a length)
             rf"(?P<cpre>{alternation(w['currency_prefixes'])})?(?:(?<=[A-Z$])[ \u00a0])?"  # US$ 20亿
             rf"(?P<dollar>(?<![A-Za-z$])\$)?"  # 月入$20,000, 港幣$3,000: the region's dollar
@@ -455,7 +455,8 @@ class AmountExtractor:
         else:
             after = tail
         chinese = not re.match(r"\d", num)
-        if self._no_amount(m, w, unit, chinese, text, starts, bool(more or inner or (after and m["half"])), words):
+        worth = bool(more or inner or (after and m["half"]) or qualifier)  # 一年多, 不到一年: a bound 一 counts
+        if self._no_amount(m, w, unit, chinese, text, starts, worth, words):
             return None
         try:
             if num == "半":  # 逾半成: half a tenth
@@ -533,10 +534,13 @@ class AmountExtractor:
     ) -> bool:
         """A number that is no amount: a Chinese numeral without a unit (千万不要), 一家, 几家, 十分关注,
         an Arabic one without unit or multiplier (2024), 一来…二来, a unit read only after 万 or 亿 without
-        one (三方, 双方). ``more``: a 多, 余 or 半 follows the unit (一年多, 一年半: a count worth reporting)."""
+        one (三方, 双方), the base of a rate after 每 (每千人口, 每10万人). ``more``: a 多, 余 or 半 follows the unit,
+        or a qualifier bounds it (一年多, 一年半, 不到一年: a count worth reporting)."""
         num = m["num"]
         if unit == "年" and (self._half_a_year_word(m, w, text) if num == "半" else self._a_year(m, w, num, text)):
             return True
+        if unit in w["rate_base_units"] and not m["pre"] and text.endswith("每", 0, m.start()):
+            return True  # 每千人口拥有医师3.2人: the count a rate is per, not an amount (每天3000人 is one)
         if unit in w["after_multiplier_units"] and not m["mult"]:
             return True
         if (num == "半" and unit not in w["half_units"]) or (unit in w["half_only_units"] and num != "半"):
