@@ -810,3 +810,18 @@ def test_a_bound_one_counts(make_context, text, span, qualifier):
 def test_a_count_after_a_rate_base_is_kept(make_context):
     text = "每10万人拥有病床50张，每天3000人次就诊"
     assert [text[m.start : m.end] for m in AmountExtractor().find(make_context(text))] == ["50张", "3000人次"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "upper", "qualifier"),
+    [
+        ("约有三至四成的家庭受到影响", "约有三至四成", "30", "40", "about"),
+        ("約有三至四成的家庭受到影響", "約有三至四成", "30", "40", "about"),
+        ("至少有2至3人受伤", "至少有2至3人", "2", "3", "at_least"),
+    ],
+)
+def test_a_range_keeps_a_qualifier_joined_by_a_linking_verb(make_context, text, span, value, upper, qualifier):
+    mentions = AmountExtractor().find(make_context(text))
+    assert [
+        (text[m.start : m.end], m.normalized.value, m.normalized.upper, m.normalized.qualifier) for m in mentions
+    ] == [(span, Decimal(value), Decimal(upper), qualifier)]

@@ -1131,3 +1131,16 @@ def test_the_number_of_a_storm_signal_is_no_day(make_context, text):
 )
 def test_a_shopping_festival_written_in_digits_after_a_year(make_context, text, span, value):
     assert _values(make_context, text) == [(span, value, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("这项工程预计在2026年杪完成", "2026年杪", "2026-12"),
+        ("這項工程預計在2026年杪完成", "2026年杪", "2026-12"),
+        ("明年杪将完成", "明年杪", "2026-12"),
+        ("预计6月杪完成", "6月杪", "2025-06"),
+    ],
+)
+def test_miao_is_the_end_of_a_year_or_a_month(make_context, text, span, value):
+    assert _values(make_context, text) == [(span, value, None)]

@@ -213,11 +213,13 @@ class AmountExtractor:
 
     @cached_property
     def _bare_lower_re(self) -> re.Pattern[str]:
-        """A bare number and a range word right before an amount (300至|450亿元, 2-|3%, 约300至|400人)."""
+        """A bare number and a range word right before an amount (300至|450亿元, 2-|3%, 约300至|400人), its
+        qualifier joined by a linking verb or not (约有三至|四成)."""
         w = self._grammar.words
         ranges = "|".join(re.escape(r) for r in RANGE_WORDS)
         return re.compile(
-            rf"(?<![\d.A-Za-z第/:：年月日号-])(?P<pre>{alternation(w['prefix_qualifiers'])})?"
+            rf"(?<![\d.A-Za-z第/:：年月日号-])(?:(?P<pre>{alternation(w['prefix_qualifiers'])})"
+            rf"(?:{alternation(w['qualifier_links'])})?)?"
             rf"(?P<num>{_AR}|[{_ZH_DIGITS}十百千]+)(?P<rng>{ranges})$"
         )
 
