@@ -825,3 +825,18 @@ def test_a_range_keeps_a_qualifier_joined_by_a_linking_verb(make_context, text, 
     assert [
         (text[m.start : m.end], m.normalized.value, m.normalized.upper, m.normalized.qualifier) for m in mentions
     ] == [(span, Decimal(value), Decimal(upper), qualifier)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["医院迁建二期工程", "醫院遷建二期工程", "新院二期医疗综合楼项目", "農友選擇二期作停種水稻", "二期稻作产量较低"],
+)
+def test_a_phase_is_no_amount(make_context, text):
+    assert AmountExtractor().find(make_context(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"), [("分三期付款", "三期"), ("共举办了三期培训班", "三期"), ("最多種植三期水稻", "三期")]
+)
+def test_periods_counted_are_amounts(make_context, text, span):
+    assert [text[m.start : m.end] for m in AmountExtractor().find(make_context(text))] == [span]

@@ -560,6 +560,8 @@ class AmountExtractor:
             return True  # 2局上: the top of the second inning, a place in order
         if unit in w["session_units"] and self._a_session(m, w, text, words):
             return True  # 二十届三中全会, 第六届、七届: which session, not how many
+        if unit in w["phase_units"] and chinese and self._a_phase(m, words):
+            return True  # 二期工程, 新院二期医疗综合楼: the second phase, not two periods
         if unit in w["meeting_units"] and self._a_meeting_of_a_session(m, w, text):
             return True  # 十四届全国人大三次会议: which meeting of the session
         if chinese:
@@ -595,6 +597,16 @@ class AmountExtractor:
             return True
         after = words.at(end) if words is not None else None
         return after is not None and after.start == end and after.pos[:1] in "nj"
+
+    @staticmethod
+    def _a_phase(m: re.Match[str], words: Words | None) -> bool:
+        """Does a Chinese numeral and 期 name a phase of a project or a crop (二期工程, 二期稻作, 二期医疗楼)
+        rather than count periods (分三期付款, 举办三期培训班)? jieba makes the phase one word with what it is
+        a phase of, or tags the numeral and 期 an attribute (b)."""
+        token = words.at(m.start("num")) if words is not None else None
+        if token is None or token.start != m.start("num"):
+            return False
+        return token.end > m.end("unit") or (token.end == m.end("unit") and token.pos == "b")
 
     @staticmethod
     def _a_meeting_of_a_session(m: re.Match[str], w: dict, text: str) -> bool:
