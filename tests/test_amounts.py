@@ -840,3 +840,21 @@ def test_a_phase_is_no_amount(make_context, text):
 )
 def test_periods_counted_are_amounts(make_context, text, span):
     assert [text[m.start : m.end] for m in AmountExtractor().find(make_context(text))] == [span]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit", "qualifier"),
+    [
+        ("被告違反稅捐稽徵法部分判刑6月", "6月", "6", "月", None),
+        ("被告违反税收征管法部分判刑6月", "6月", "6", "月", None),
+        ("密切接觸者須隔離七日", "七日", "7", "日", None),
+        ("密切接触者须隔离七日", "七日", "7", "日", None),
+        ("为期120多日的审讯结束", "120多日", "120", "日", "more_than"),
+    ],
+)
+def test_a_month_or_a_day_after_a_word_of_duration_is_a_length(make_context, text, span, value, unit, qualifier):
+    _check_amount(make_context, text, span, value, unit, None, qualifier, "quantity")
+
+
+def test_a_month_after_a_word_of_duration_that_is_a_month_is_none(make_context):
+    assert AmountExtractor().find(make_context("判刑6月份的案件")) == []

@@ -83,6 +83,7 @@ class _Grammar:
     classified: dict[str, tuple[str, str]]  # 个多月 -> (个月, 多), 个半小时 -> (个小时, 半)
     distant: frozenset[str]  # the bound words that may qualify a number a verb away (最高可罚款100万元)
     slash: re.Pattern[str]  # 约1/3的: a fraction with a slash
+    led: re.Pattern[str]  # 判刑6月, 隔离七日: a month or a day counted after a word of duration
 
 
 _CLOCK_HOUR = re.compile(r"(?:[01]?\d|2[0-4]|[零〇一二三四五六七八九十两]{1,3})[时点:：]\s*$")
@@ -154,6 +155,12 @@ class AmountExtractor:
         # 约1/3的民众, 超过2/3: a fraction with a slash, read only with a qualifier or before 的 (see _slash)
         slash = re.compile(rf"(?<![\d.A-Za-z/]){qualifier}(?P<num>\d{{1,3}})/(?P<den>\d{{1,3}})(?![\d/.%]){post}")
         neighbours = re.compile(alternation(w["neighbour_words"]))
+        # 判刑6月, 隔離七日, 为期120多日: after these a month or a day is a length of time (dates.json reads no
+        # date there), written without the 个 of 6个月
+        leads = alternation(data.table("zh/dates.json")["duration_leads"])
+        led = re.compile(
+            rf"(?:{leads})(?P<num>\d{{1,3}}|[{_ZH_DIGITS}十]{{1,3}})(?P<q1>多|余)?(?P<unit>[月日])(?![份底初末中])"
+        )
         return _Grammar(
             prefiltered(amount, nonempty=True),  # an empty match is no amount (_amount)
             ordinal,
@@ -165,6 +172,7 @@ class AmountExtractor:
             classified,
             frozenset(w["distant_qualifiers"]),
             prefiltered(slash),
+            prefiltered(led),
         )
 
     def find(self, ctx: Context) -> list[Mention]:
@@ -197,6 +205,10 @@ class AmountExtractor:
                 ):
                     mentions.append(mention)
                     taken.append((m.start(), m.end()))
+            for m in g.led.finditer(text, start, end):
+                if mention := self._led_duration(m, g.words):
+                    mentions.append(mention)
+                    taken.append((m.start("num"), m.end()))
             taken.sort()
             k = 0
             for m in g.amount.finditer(text, start, end):
@@ -316,6 +328,22 @@ class AmountExtractor:
             0.9,
             Amount(kind="ordinal", value=exact(value), value_text=str(exact(value)), unit=unit, currency=None),
         )
+
+    @staticmethod
+    def _led_duration(m: re.Match[str], w: dict) -> Mention | None:
+        """判刑6月 -> 6 月, 隔離七日 -> 7 日, 为期120多日 -> 120 日 more_than: a length of time after a word
+        of duration, in the unit written."""
+        try:
+            value = exact(parse_number(m["num"]))
+        except ValueError:
+            return None
+        if not value:
+            return None
+        qualifier = w["inner_qualifiers"][m["q1"]] if m["q1"] else None
+        amount = Amount(
+            kind="quantity", value=value, value_text=str(value), unit=m["unit"], currency=None, qualifier=qualifier
+        )
+        return Mention(m.start("num"), m.end(), "AMOUNT", "rule", "amounts.duration", 0.85, amount)
 
     def _fraction(self, m: re.Match[str], w: dict, text: str, freq: Mapping[str, int]) -> Mention | None:
         """五分之一 -> 0.2, 三分之二 -> 0.6666666667 (kind fraction, no unit); 近三分之一 keeps its qualifier."""
