@@ -32,7 +32,9 @@ value negative (-3.2%, 零下5度; not the dash of 2%-3%). 半成 is 5 % and 半
 written with a slash (约1/3, 超过2/3; before 的 alone only where slashes write no dates); a bare $ is
 the region's dollar (月入$20,000: HKD in Hong Kong, USD elsewhere). 点 after Arabic digits counts an index's
 points unless the number may be a clock's hour (沪指跌50点; not 下午3点), and 半 before a unit of time is half of
-it (半个月, 约半年; not 上半年). The number of a meeting of a numbered session (十四届全国人大三次会议) is no amount.
+it (半个月, 约半年; not 上半年). The number of a meeting of a numbered session (十四届全国人大三次会议) is no
+amount, nor is a phase (二期工程) or the base of a rate after 每 (每千人口); after a
+word of duration a month or a day is a length (判刑6月, 隔離七日).
 """
 
 from __future__ import annotations
