@@ -712,3 +712,149 @@ def test_a_count_of_terms_is_an_amount(make_context):
 def test_an_amount_inside_a_listed_company_is_part_of_its_name(rules_pipeline):
     doc = rules_pipeline.extract("百度今天发布财报，三家公司股价上涨。")
     assert [(e.text, e.type) for e in doc.entities if e.type != "DATE"] == [("百度", "ORG"), ("三家", "AMOUNT")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit", "currency", "qualifier", "kind"),
+    [
+        # an ISO code before the number, with or without a space
+        ("消費券每人MOP 3,000", "MOP 3,000", "3000", None, "MOP", None, "money"),
+        ("融资总额为CNY 20亿元", "CNY 20亿元", "2000000000", "元", "CNY", None, "money"),
+        ("拨款MYR 3亿用于基础设施", "MYR 3亿", "300000000", None, "MYR", None, "money"),
+        ("TWD 5,000的振興券", "TWD 5,000", "5000", None, "TWD", None, "money"),
+        # a price or a density per a unit of the measure words (人次, 平方公里)
+        ("景区门票价格为80元/人次", "80元/人次", "80", "元/人次", "CNY", None, "money"),
+        ("景區門票價格為80元/人次", "80元/人次", "80", "元/人次", "CNY", None, "money"),
+        ("人口密度约为300人/平方公里", "约为300人/平方公里", "300", "人/平方公里", None, "about", "quantity"),
+        # an index's points after Arabic digits
+        ("沪指重挫逾50点", "逾50点", "50", "点", None, "more_than", "quantity"),
+        ("恒指昨日收市跌320點", "320點", "320", "点", None, None, "quantity"),
+        ("道指收涨356.8点", "356.8点", "356.8", "点", None, None, "quantity"),
+        # the magnitude of an earthquake, the force of a wind
+        ("海域发生7.4级地震", "7.4级", "7.4", "级", None, None, "quantity"),
+        ("海域發生7.4級地震", "7.4級", "7.4", "级", None, None, "quantity"),
+        # Taiwan's 瓩 (kilowatt) and 千瓩
+        ("尖峰用電將達4,100萬瓩", "4,100萬瓩", "41000000", "瓩", None, None, "quantity"),
+        ("發電量約12萬千瓩", "約12萬千瓩", "120000", "千瓩", None, "about", "quantity"),
+        # half a unit of time
+        ("仅用半个月时间就完成了搬迁", "半个月", "0.5", "个月", None, None, "quantity"),
+        ("僅用半個月時間就完成了搬遷", "半個月", "0.5", "个月", None, None, "quantity"),
+        ("會議延長了半小時", "半小時", "0.5", "小时", None, None, "quantity"),
+        ("装修工期约半年", "约半年", "0.5", "年", None, "about", "quantity"),
+        ("平均壽命約為半個世紀", "約為半個世紀", "0.5", "个世纪", None, "about", "quantity"),
+    ],
+)
+def test_long_tail_units_and_codes(make_context, text, span, value, unit, currency, qualifier, kind):
+    _check_amount(make_context, text, span, value, unit, currency, qualifier, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "下午3点到达",  # a clock's hour, not points
+        "8点30分开始",
+        "10点半集合",
+        "他是一名二级教师",  # 级 after a Chinese numeral is a grade
+        "今年上半年",  # the 半 of 上半年, 下半年, 大半年
+        "下半年将",
+        "大半年没见",
+        "公司发布半年报",
+        "小区5单元的住户",  # 单元 is a building's entrance, not 5 单
+        "小區5單元的住戶",
+        "十四届全国人大三次会议审议通过",  # the meeting of a session and the session
+        "十四屆全國人大三次會議審議通過",
+        "全国政协十四届三次会议开幕",
+        "这是1/4个世纪以来",  # the denominator of a fraction starts no amount
+        "获得300点赞",
+    ],
+)
+def test_words_around_long_tail_units_that_are_no_amounts(make_context, text):
+    assert AmountExtractor().find(make_context(text)) == []
+
+
+def test_meetings_held_are_counted(make_context):
+    text = "该委员会今年已召开三次会议"
+    assert [text[m.start : m.end] for m in AmountExtractor().find(make_context(text))] == ["三次"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "每千人口拥有执业医师",  # the base of a rate after 每
+        "每千人口擁有執業醫師",
+        "每10万人拥有病床",
+        "二手房成交均价",  # 二手 is second-hand, not two lots
+        "今年618期间",  # 期间 is a word: 18 is no count of periods
+        "今年6·18期間",
+    ],
+)
+def test_rate_bases_and_words_that_are_no_amounts(make_context, text):
+    assert AmountExtractor().find(make_context(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "qualifier"),
+    [
+        ("他用了不到一年时间", "不到一年", "less_than"),
+        ("他用了不到一年時間", "不到一年", "less_than"),
+        ("近一个月来", "近一个月", "less_than"),
+    ],
+)
+def test_a_bound_one_counts(make_context, text, span, qualifier):
+    mentions = AmountExtractor().find(make_context(text))
+    assert [(text[m.start : m.end], m.normalized.value, m.normalized.qualifier) for m in mentions] == [
+        (span, Decimal(1), qualifier)
+    ]
+
+
+def test_a_count_after_a_rate_base_is_kept(make_context):
+    text = "每10万人拥有病床50张，每天3000人次就诊"
+    assert [text[m.start : m.end] for m in AmountExtractor().find(make_context(text))] == ["50张", "3000人次"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "upper", "qualifier"),
+    [
+        ("约有三至四成的家庭受到影响", "约有三至四成", "30", "40", "about"),
+        ("約有三至四成的家庭受到影響", "約有三至四成", "30", "40", "about"),
+        ("至少有2至3人受伤", "至少有2至3人", "2", "3", "at_least"),
+    ],
+)
+def test_a_range_keeps_a_qualifier_joined_by_a_linking_verb(make_context, text, span, value, upper, qualifier):
+    mentions = AmountExtractor().find(make_context(text))
+    assert [
+        (text[m.start : m.end], m.normalized.value, m.normalized.upper, m.normalized.qualifier) for m in mentions
+    ] == [(span, Decimal(value), Decimal(upper), qualifier)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["医院迁建二期工程", "醫院遷建二期工程", "新院二期医疗综合楼项目", "農友選擇二期作停種水稻", "二期稻作产量较低"],
+)
+def test_a_phase_is_no_amount(make_context, text):
+    assert AmountExtractor().find(make_context(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"), [("分三期付款", "三期"), ("共举办了三期培训班", "三期"), ("最多種植三期水稻", "三期")]
+)
+def test_periods_counted_are_amounts(make_context, text, span):
+    assert [text[m.start : m.end] for m in AmountExtractor().find(make_context(text))] == [span]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit", "qualifier"),
+    [
+        ("被告違反稅捐稽徵法部分判刑6月", "6月", "6", "月", None),
+        ("被告违反税收征管法部分判刑6月", "6月", "6", "月", None),
+        ("密切接觸者須隔離七日", "七日", "7", "日", None),
+        ("密切接触者须隔离七日", "七日", "7", "日", None),
+        ("为期120多日的审讯结束", "120多日", "120", "日", "more_than"),
+    ],
+)
+def test_a_month_or_a_day_after_a_word_of_duration_is_a_length(make_context, text, span, value, unit, qualifier):
+    _check_amount(make_context, text, span, value, unit, None, qualifier, "quantity")
+
+
+def test_a_month_after_a_word_of_duration_that_is_a_month_is_none(make_context):
+    assert AmountExtractor().find(make_context("判刑6月份的案件")) == []

@@ -1052,3 +1052,95 @@ def test_q_and_a_digit_inside_a_code_is_no_quarter(make_context, text):
 def test_two_years_counted_from_the_publication(make_context, text, span, value, end):
     mentions = DateExtractor().find(make_context(text))
     assert [(text[m.start : m.end], m.normalized.value, m.normalized.end) for m in mentions] == [(span, value, end)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("今個月中旬將有大雨", [("今個月中旬", "2025-02", None)]),  # Hong Kong's 今個月 is this month
+        ("今个月中旬将有大雨", [("今个月中旬", "2025-02", None)]),
+        ("工期3个月中旬完成", []),  # the 月 of a length names no month: 中旬 alone is no date (nor a crash)
+        ("工期3個月中旬完成", []),
+    ],
+)
+def test_a_third_of_a_month_needs_the_month(make_context, text, found):
+    assert _values(make_context, text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("将于本周五公布结果", "本周五", "2025-02-28"),
+        ("警方將於本週五公布結果", "本週五", "2025-02-28"),
+        ("会议于本周五举行", "本周五", "2025-02-28"),
+        ("新规从今天起实施", "今天", "2025-02-27"),
+        ("新規從今天起實施", "今天", "2025-02-27"),
+        ("據統計，迄今日晚間9時共有", "今日晚間9時", "2025-02-27T21:00"),  # jieba's 迄今: 迄 is until
+        ("据统计，迄今日晚间9时共有", "今日晚间9时", "2025-02-27T21:00"),
+    ],
+)
+def test_a_preposition_jieba_joins_to_a_date_does_not_hold_it(rules_pipeline, text, span, value):
+    doc = rules_pipeline.extract(text, published_at="2025-02-27T09:51+08:00")
+    assert [(e.text, e.normalized.value) for e in doc.entities if e.type == "DATE"] == [(span, value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("晚上8点，烟花表演开始", [("晚上8点", "2025-02-27T20:00", None)]),
+        ("晚上8點，煙花表演開始", [("晚上8點", "2025-02-27T20:00", None)]),
+        ("事故发生在晚上八点左右", [("晚上八点左右", "2025-02-27T20:00", None)]),
+        ("下午三時半開會", [("下午三時半", "2025-02-27T15:30", None)]),
+        ("上午十点十五分开会", [("上午十点十五分", "2025-02-27T10:15", None)]),
+        ("清晨6点出发", [("清晨6点", "2025-02-27T06:00", None)]),
+        ("晚上二十五点", []),  # no such clock time
+        ("指数涨8点", []),  # 点 without a part of the day: points as often as a clock
+    ],
+)
+def test_a_clock_time_after_a_part_of_the_day_may_use_dian_and_chinese_numerals(make_context, text, found):
+    assert _values(make_context, text) == found
+
+
+@pytest.mark.parametrize("text", ["端午节前后天气多变", "端午節前後天氣多變", "考试前后天天复习", "考試前後天天複習"])
+def test_a_relative_day_inside_a_word_before_it_is_none(make_context, text):
+    assert _values(make_context, text) == []
+
+
+@pytest.mark.parametrize("line", ["2025-02-27 09:15 中央社", "2025-02-27 09:15 人民网", "2025/02/27 09:15 星島日報"])
+def test_a_page_time_line_with_the_outlet_after_it(rules_pipeline, line):
+    doc = rules_pipeline.extract(f"{line}\n政府昨日宣布新措施。")
+    assert doc.meta.published_at == "2025-02-27T09:15+08:00"
+    assert [(e.text, e.normalized.value) for e in doc.entities if e.type == "DATE"] == [("昨日", "2025-02-26")]
+
+
+@pytest.mark.parametrize(
+    "text", ["颱風信號改為三號", "台风信号改为三号", "天文台改發三號強風信號", "天文台改发八号烈风或暴风信号"]
+)
+def test_the_number_of_a_storm_signal_is_no_day(make_context, text):
+    assert _values(make_context, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("今年618期间，成交额增长", "今年618", "2025-06-18"),
+        ("今年6·18期間，成交額增長", "今年6·18", "2025-06-18"),
+        ("去年双11期间，成交额增长", "去年双11", "2024-11-11"),
+        ("去年雙11期間，成交額增長", "去年雙11", "2024-11-11"),
+    ],
+)
+def test_a_shopping_festival_written_in_digits_after_a_year(make_context, text, span, value):
+    assert _values(make_context, text) == [(span, value, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("这项工程预计在2026年杪完成", "2026年杪", "2026-12"),
+        ("這項工程預計在2026年杪完成", "2026年杪", "2026-12"),
+        ("明年杪将完成", "明年杪", "2026-12"),
+        ("预计6月杪完成", "6月杪", "2025-06"),
+    ],
+)
+def test_miao_is_the_end_of_a_year_or_a_month(make_context, text, span, value):
+    assert _values(make_context, text) == [(span, value, None)]

@@ -30,7 +30,11 @@ and keeps at_most / at_least); a 个 may carry 多/余/半 before its unit (一�
 such as 方 is read only after 万 or 亿 (100亿方; 三方 are parties). A minus sign or 零下 makes the
 value negative (-3.2%, 零下5度; not the dash of 2%-3%). 半成 is 5 % and 半数 50 %; a fraction may be
 written with a slash (约1/3, 超过2/3; before 的 alone only where slashes write no dates); a bare $ is
-the region's dollar (月入$20,000: HKD in Hong Kong, USD elsewhere).
+the region's dollar (月入$20,000: HKD in Hong Kong, USD elsewhere). 点 after Arabic digits counts an index's
+points unless the number may be a clock's hour (沪指跌50点; not 下午3点), and 半 before a unit of time is half of
+it (半个月, 约半年; not 上半年). The number of a meeting of a numbered session (十四届全国人大三次会议) is no
+amount, nor is a phase (二期工程) or the base of a rate after 每 (每千人口); after a
+word of duration a month or a day is a length (判刑6月, 隔離七日).
 """
 
 from __future__ import annotations
@@ -81,6 +85,7 @@ class _Grammar:
     classified: dict[str, tuple[str, str]]  # 个多月 -> (个月, 多), 个半小时 -> (个小时, 半)
     distant: frozenset[str]  # the bound words that may qualify a number a verb away (最高可罚款100万元)
     slash: re.Pattern[str]  # 约1/3的: a fraction with a slash
+    led: re.Pattern[str]  # 判刑6月, 隔离七日: a month or a day counted after a word of duration
 
 
 _CLOCK_HOUR = re.compile(r"(?:[01]?\d|2[0-4]|[零〇一二三四五六七八九十两]{1,3})[时点:：]\s*$")
@@ -122,15 +127,16 @@ class AmountExtractor:
         # 人民币逾百亿元: a currency written before the qualifier
         named_first = rf"(?:(?P<cpre0>{alternation(w['currency_prefixes'])})(?={alternation(w['prefix_qualifiers'])}))?"
         amount = re.compile(
-            # 第25条, 第 3 名: a section's or a rank's number, not 25 of something; 1，000: not its 000
-            rf"(?<![\d.A-Za-z第])(?<!\d[,，])(?<!第[ \u00a0]){named_first}{qualifier}"
+            # 第25条, 第 3 名: a section's or a rank's number, not 25 of something; 1，000: not its 000;
+            # 1/4个世纪: not the denominator of a fraction; 6·18: not the day of a date written with a dot
+            rf"(?<![\d.A-Za-z第])(?<!\d[,，/·])(?<!第[ \u00a0]){named_first}{qualifier}"
             rf"(?P<every>{alternation(w['rate_times'])})?"  # 每小时150公里: a speed (kept when its unit is a length)
             rf"(?P<cpre>{alternation(w['currency_prefixes'])})?(?:(?<=[A-Z$])[ \u00a0])?"  # US$ 20亿
             rf"(?P<dollar>(?<![A-Za-z$])\$)?"  # 月入$20,000, 港幣$3,000: the region's dollar
             rf"(?P<pct>百分之|千分之)?"
             rf"(?P<neg>(?<![\d.A-Za-z)）%‰\]\-−－])[-−－](?=\d)|零下)?"  # -3.2%, 零下5度: below zero
             rf"(?P<lead>数(?=[十百千万亿])|上(?=[百千万亿])|好(?=几))?"  # 数百万, 上千, 好几十: approximate
-            rf"(?P<num>{core}|半(?=成|数)|(?(lead)(?=[万亿])|(?(pre)(?=[万亿])|(?=[万亿][余多]))))(?P<q1>{alternation(w['inner_qualifiers'])})?"
+            rf"(?P<num>{core}|(?<![上下前后大多])半(?={alternation(w['half_units'])})|(?(lead)(?=[万亿])|(?(pre)(?=[万亿])|(?=[万亿][余多]))))(?P<q1>{alternation(w['inner_qualifiers'])})?"
             # 3.5 亿元, 5 %, 300 元: a space may stand between Arabic digits and a multiplier, a percent sign
             # or a currency (not a measure word: 网友评论 [0 条] is a page's furniture)
             rf"(?:(?<=\d)[ \u00a0](?=[万亿兆]|(?:{spaced})))?"
@@ -151,6 +157,12 @@ class AmountExtractor:
         # 约1/3的民众, 超过2/3: a fraction with a slash, read only with a qualifier or before 的 (see _slash)
         slash = re.compile(rf"(?<![\d.A-Za-z/]){qualifier}(?P<num>\d{{1,3}})/(?P<den>\d{{1,3}})(?![\d/.%]){post}")
         neighbours = re.compile(alternation(w["neighbour_words"]))
+        # 判刑6月, 隔離七日, 为期120多日: after these a month or a day is a length of time (dates.json reads no
+        # date there), written without the 个 of 6个月
+        leads = alternation(data.table("zh/dates.json")["duration_leads"])
+        led = re.compile(
+            rf"(?:{leads})(?P<num>\d{{1,3}}|[{_ZH_DIGITS}十]{{1,3}})(?P<q1>多|余)?(?P<unit>[月日])(?![份底初末中])"
+        )
         return _Grammar(
             prefiltered(amount, nonempty=True),  # an empty match is no amount (_amount)
             ordinal,
@@ -162,6 +174,7 @@ class AmountExtractor:
             classified,
             frozenset(w["distant_qualifiers"]),
             prefiltered(slash),
+            prefiltered(led),
         )
 
     def find(self, ctx: Context) -> list[Mention]:
@@ -194,6 +207,10 @@ class AmountExtractor:
                 ):
                     mentions.append(mention)
                     taken.append((m.start(), m.end()))
+            for m in g.led.finditer(text, start, end):
+                if mention := self._led_duration(m, g.words):
+                    mentions.append(mention)
+                    taken.append((m.start("num"), m.end()))
             taken.sort()
             k = 0
             for m in g.amount.finditer(text, start, end):
@@ -210,11 +227,13 @@ class AmountExtractor:
 
     @cached_property
     def _bare_lower_re(self) -> re.Pattern[str]:
-        """A bare number and a range word right before an amount (300至|450亿元, 2-|3%, 约300至|400人)."""
+        """A bare number and a range word right before an amount (300至|450亿元, 2-|3%, 约300至|400人), its
+        qualifier joined by a linking verb or not (约有三至|四成)."""
         w = self._grammar.words
         ranges = "|".join(re.escape(r) for r in RANGE_WORDS)
         return re.compile(
-            rf"(?<![\d.A-Za-z第/:：年月日号-])(?P<pre>{alternation(w['prefix_qualifiers'])})?"
+            rf"(?<![\d.A-Za-z第/:：年月日号-])(?:(?P<pre>{alternation(w['prefix_qualifiers'])})"
+            rf"(?:{alternation(w['qualifier_links'])})?)?"
             rf"(?P<num>{_AR}|[{_ZH_DIGITS}十百千]+)(?P<rng>{ranges})$"
         )
 
@@ -311,6 +330,22 @@ class AmountExtractor:
             0.9,
             Amount(kind="ordinal", value=exact(value), value_text=str(exact(value)), unit=unit, currency=None),
         )
+
+    @staticmethod
+    def _led_duration(m: re.Match[str], w: dict) -> Mention | None:
+        """判刑6月 -> 6 月, 隔離七日 -> 7 日, 为期120多日 -> 120 日 more_than: a length of time after a word
+        of duration, in the unit written."""
+        try:
+            value = exact(parse_number(m["num"]))
+        except ValueError:
+            return None
+        if not value:
+            return None
+        qualifier = w["inner_qualifiers"][m["q1"]] if m["q1"] else None
+        amount = Amount(
+            kind="quantity", value=value, value_text=str(value), unit=m["unit"], currency=None, qualifier=qualifier
+        )
+        return Mention(m.start("num"), m.end(), "AMOUNT", "rule", "amounts.duration", 0.85, amount)
 
     def _fraction(self, m: re.Match[str], w: dict, text: str, freq: Mapping[str, int]) -> Mention | None:
         """五分之一 -> 0.2, 三分之二 -> 0.6666666667 (kind fraction, no unit); 近三分之一 keeps its qualifier."""
@@ -452,7 +487,8 @@ class AmountExtractor:
         else:
             after = tail
         chinese = not re.match(r"\d", num)
-        if self._no_amount(m, w, unit, chinese, text, starts, bool(more or inner or (after and m["half"])), words):
+        worth = bool(more or inner or (after and m["half"]) or qualifier)  # 一年多, 不到一年: a bound 一 counts
+        if self._no_amount(m, w, unit, chinese, text, starts, worth, words):
             return None
         try:
             if num == "半":  # 逾半成: half a tenth
@@ -530,10 +566,13 @@ class AmountExtractor:
     ) -> bool:
         """A number that is no amount: a Chinese numeral without a unit (千万不要), 一家, 几家, 十分关注,
         an Arabic one without unit or multiplier (2024), 一来…二来, a unit read only after 万 or 亿 without
-        one (三方, 双方). ``more``: a 多, 余 or 半 follows the unit (一年多, 一年半: a count worth reporting)."""
+        one (三方, 双方), the base of a rate after 每 (每千人口, 每10万人). ``more``: a 多, 余 or 半 follows the unit,
+        or a qualifier bounds it (一年多, 一年半, 不到一年: a count worth reporting)."""
         num = m["num"]
-        if unit == "年" and self._a_year(m, w, num, text):
+        if unit == "年" and (self._half_a_year_word(m, w, text) if num == "半" else self._a_year(m, w, num, text)):
             return True
+        if unit in w["rate_base_units"] and not m["pre"] and text.endswith("每", 0, m.start()):
+            return True  # 每千人口拥有医师3.2人: the count a rate is per, not an amount (每天3000人 is one)
         if unit in w["after_multiplier_units"] and not m["mult"]:
             return True
         if (num == "半" and unit not in w["half_units"]) or (unit in w["half_only_units"] and num != "半"):
@@ -542,10 +581,19 @@ class AmountExtractor:
             return True  # 2死708傷: a count after Arabic digits; not 九死一生
         if unit in w["clock_units"] and _CLOCK_HOUR.search(text[max(0, m.start() - 5) : m.start()]):
             return True  # 8点30分: the minute of a clock time
+        if unit in w["hour_units"] and (
+            (not m["mult"] and re.fullmatch(r"\d{1,2}", num) and int(num) <= 24)
+            or re.match(w["hour_units"][unit], text[m.end("unit") : m.end("unit") + 1])
+        ):
+            return True  # 下午3点, 8点30分, 10点半: an hour of the clock, not points (沪指跌50点, 收报3200点)
         if unit in w["position_after"] and text.startswith(tuple(w["position_after"][unit]), m.end("unit")):
             return True  # 2局上: the top of the second inning, a place in order
-        if unit in w["session_units"] and self._a_session(m, text, words):
+        if unit in w["session_units"] and self._a_session(m, w, text, words):
             return True  # 二十届三中全会, 第六届、七届: which session, not how many
+        if unit in w["phase_units"] and chinese and self._a_phase(m, words):
+            return True  # 二期工程, 新院二期医疗综合楼: the second phase, not two periods
+        if unit in w["meeting_units"] and self._a_meeting_of_a_session(m, w, text):
+            return True  # 十四届全国人大三次会议: which meeting of the session
         if chinese:
             if (not unit and not m["mult"]) or unit in w["local_cents"]:  # 八仙 is no money; 被罚一千万 a number
                 return True
@@ -567,15 +615,44 @@ class AmountExtractor:
         return m["q1"] == "来" and not re.search(r"[十百千万亿]$|0$", num)
 
     @staticmethod
-    def _a_session(m: re.Match[str], text: str, words: Words | None) -> bool:
-        """Does N届 name a session (二十届三中全会, 十四届全国人大; 第六届、七届 in a list of sessions)
-        rather than count terms (连任两届, 三届冠军得主 after a verb)? A session's number is followed by
-        the name of what met, a noun, or stands in a list after one."""
+    def _a_session(m: re.Match[str], w: dict, text: str, words: Words | None) -> bool:
+        """Does N届 name a session (二十届三中全会, 十四届全国人大; 第六届、七届 in a list of sessions;
+        十四届三次会议: before the number of its meeting) rather than count terms (连任两届, 三届冠军得主 after
+        a verb)? A session's number is followed by the name of what met, a noun, or a meeting's number, or
+        stands in a list after one."""
         end = m.end("unit")
         if text.endswith("届、", 0, m.start()):
             return True
+        if re.match(rf"[{_ZH_DIGITS}十\d]+次(?:{alternation(w['meeting_words'])})", text[end : end + 12]):
+            return True
         after = words.at(end) if words is not None else None
         return after is not None and after.start == end and after.pos[:1] in "nj"
+
+    @staticmethod
+    def _a_phase(m: re.Match[str], words: Words | None) -> bool:
+        """Does a Chinese numeral and 期 name a phase of a project or a crop (二期工程, 二期稻作, 二期医疗楼)
+        rather than count periods (分三期付款, 举办三期培训班)? jieba makes the phase one word with what it is
+        a phase of, or tags the numeral and 期 an attribute (b)."""
+        token = words.at(m.start("num")) if words is not None else None
+        if token is None or token.start != m.start("num"):
+            return False
+        return token.end > m.end("unit") or (token.end == m.end("unit") and token.pos == "b")
+
+    @staticmethod
+    def _a_meeting_of_a_session(m: re.Match[str], w: dict, text: str) -> bool:
+        """Is N次 before 会议 or 全会 the number of a meeting of a numbered session (十四届全国人大三次会议,
+        全国政协十四届三次会议), not a count of meetings (今年已召开三次会议)? A 届 stands shortly before it,
+        in the same clause."""
+        if not re.match(alternation(w["meeting_words"]), text[m.end("unit") : m.end("unit") + 4]):
+            return False
+        before = text[max(0, m.start() - 12) : m.start()]
+        return bool(re.search(r"届[^，。；,;、！？]*$", before))
+
+    @staticmethod
+    def _half_a_year_word(m: re.Match[str], w: dict, text: str) -> bool:
+        """Is 半年 part of another word (半年度, 半年报: a half-year period or its report), not half a year?"""
+        after = text[m.end("unit") : m.end("unit") + 1]
+        return bool(after) and after in w["year_unit_neighbours"]
 
     @staticmethod
     def _a_year(m: re.Match[str], w: dict, num: str, text: str) -> bool:

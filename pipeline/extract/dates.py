@@ -78,7 +78,9 @@ class DateExtractor:
         lunar = rf"(?!(?<=初)[{_ZD}十])"  # 大年初一, 正月初五: a day of the lunar calendar, not a month's start
         tens = alternation(w["month_tens"])  # 6月下旬: a third of a month, part of the month's span
         single = alternation(w["single_year_parts"])
-        part = rf"(?:{alternation(year_parts)}|(?<=[年月])(?:{single})|(?<=月)(?:{tens})){lunar}"
+        # 中旬 is a third of the month the date names: not after the 月 of a length (3个月中旬 has none)
+        tens_after_month = rf"(?<=月)(?(m)(?:{tens})|(?(bm)(?:{tens})|(?!)))"
+        part = rf"(?:{alternation(year_parts)}|(?<=[年月])(?:{single})|{tens_after_month}){lunar}"
         not_day = "|".join(
             rf"{re.escape(char)}(?:{alternation(words)})" for char, words in w["day_neighbours"].items()
         )  # 7号线, 8号风球, 30日元
@@ -134,7 +136,10 @@ class DateExtractor:
             # 6/30 (month/day without a year: Taiwan, Hong Kong, Macau; elsewhere 1/3 is mostly a fraction)
             # and never after a quantity word or before 的 (约有1/3的民众 is a fraction)
             rf"|(?<![约約近逾达達占佔有\d/])(?P<nm>1[0-2]|0?[1-9]|[12]\d|3[01])/(?P<nd>3[01]|[12]\d|0?[1-9])(?![\d/.%的])"
-            rf"|(?P<tampm>{alternation(w['am_pm'])})?(?P<tH>[01]?\d|2[0-3])[时時](?:(?P<tM>[0-5]?\d)分|(?P<thalf>半))?"
+            # 下午3时, 晚上8点, 晚上八時半: after a part of the day 点 and Chinese numerals tell the hour too;
+            # alone, 8点 is as often points (涨8点) and 三时 no clock
+            rf"|(?P<tampm>{alternation(w['am_pm'])})?(?P<tH>[01]?\d|2[0-3]|(?(tampm)[{_ZD}十两兩]{{1,3}}|(?!)))"
+            rf"(?(tampm)[时時点點]|[时時])(?:(?P<tM>[0-5]?\d|(?(tampm)[{_ZD}十]{{1,3}}|(?!)))分|(?P<thalf>半))?"
             rf")"
         )
         return prefiltered(pattern), w
@@ -495,11 +500,13 @@ class DateExtractor:
         if (m["am"] or m["ay"]) and (words.continues(m.start()) or words.word_from(m.start(), word_end)):
             return None  # 不同年份, 同年龄: the 同 of 不同, the 年 of 年龄 (but 当/月销量: 当月's sales)
         if m["wk"] or m["ad"]:
-            if words.continues(m.start()):
+            if words.continues(m.start()) and not DateExtractor._after_glued_lead(m.start(), text, words, w):
                 return None
             tail = words.straddles(m.start(), m.end())
             if tail is not None and not (m["wkd"] and DateExtractor._weekday_from(m, tail, text, w)):
                 return None
+        if m["rd"] and words.continues(m.start()) and not DateExtractor._after_glued_lead(m.start(), text, words, w):
+            return None  # 前后天气, 考试前后天天: the 后 of 前后 (but 将于今天: a preposition jieba joined)
         if m["rd"] in w["bare_relative_days"]:
             # 衛生局今公布, 新規今起實施: 今 alone is today as a word of its own before a verb (not 今后, 至今)
             token, after = words.at(m.start()), words.at(m.end())
@@ -520,6 +527,13 @@ class DateExtractor:
         if m["pend"] and words.word_from(m.start("pend"), m.end("pend")) is not None:
             return pattern.match(text, m.start(), m.start("pend"))  # 一季度初步: the 初 of 初步
         return m
+
+    @staticmethod
+    def _after_glued_lead(pos: int, text: str, words: Words, w: dict) -> bool:
+        """将于本周四, 會議於本週五: jieba's dictionary joins a preposition to the 本 after it (于本周, 將於本);
+        the word's head before ``pos`` is then only the preposition, and the date begins at ``pos``."""
+        token = words.at(pos)
+        return token is not None and text[token.start : pos] in w["glued_leads"]
 
     @staticmethod
     def _weekday_from(m: re.Match[str], tail: Token, text: str, w: dict) -> bool:
@@ -801,10 +815,10 @@ class DateExtractor:
 
     @staticmethod
     def _clock(day: str, hour: str, minute: str | None, ampm: str | None, w: dict) -> dict:
-        h = int(hour)
+        h = int(parse_number(hour))
         if ampm and h < 12:
             h += w["am_pm"][ampm]
-        return {"value": f"{day}T{h:02d}:{int(minute or 0):02d}", "granularity": "minute"}
+        return {"value": f"{day}T{h:02d}:{int(parse_number(minute or '0')):02d}", "granularity": "minute"}
 
     def _slashed(self, g: dict, region: str) -> DateValue | None:
         year = int(g["sy"])
@@ -862,12 +876,17 @@ class DateExtractor:
             note="fiscal year",
         )
 
-    def _time_only(self, g: dict, w: dict, pub: date | None) -> DateValue:
+    def _time_only(self, g: dict, w: dict, pub: date | None) -> DateValue | None:
+        """A clock time alone (下午3时半, 晚上八点): on the day being told, else the publication day; None for
+        no clock time (晚上二十五点)."""
         if pub is None:
             return DateValue(
                 value=None, granularity="minute", relative=True, note="time of day without publication date"
             )
         update = self._clock(pub.isoformat(), g["tH"], g["tM"] or _half(g["thalf"]), g["tampm"], w)
+        hour, minute = update["value"][-5:].split(":")
+        if _on_the_clock(pub.isoformat(), int(hour), int(minute)) is None:
+            return None
         return DateValue(value=update["value"], granularity="minute", relative=True)
 
     @staticmethod
@@ -958,9 +977,12 @@ class DateExtractor:
 
 def _serial_number(text: str, at: int, words: Words, w: dict) -> bool:
     """Is the number at ``at`` (before 号) a model or serial number: after jieba's word that ends in 号, alone or
-    joined by a copula (型号为8号, 编号为3号, 车牌号是5号)?"""
+    joined by a copula (型号为8号, 编号为3号, 车牌号是5号) or a verb of change (信号改为三号: the signal's number)?"""
     while at > 0 and text[at - 1] in w["serial_links"]:
         at -= 1
+    verb = next((v for v in w["serial_verbs"] if text.startswith(v, at - len(v))), None)
+    if verb:
+        at -= len(verb)
     word = words.at(at - 1) if at > 0 else None
     return word is not None and word.end == at and len(word.text) > 1 and word.text.endswith("号")
 
@@ -1045,8 +1067,11 @@ def _page_time_line(text: str, m: re.Match[str], g: dict) -> bool:
         return True  # 新华网 2019-12-03 17:22:41: prose gives no seconds; a page's clock does
     before, after = text[line_start : m.start()], _LINE_CLOCK.sub("", text[m.end() : line_end])
     rest = _LINE_CLOCK.sub("", before) + after
-    if not after and (g["iH"] or g["sH"] or _CLOCK.search(text, m.end(), line_end)) and len(before.strip()) <= 12:
+    clocked = g["iH"] or g["sH"] or _CLOCK.search(text, m.end(), line_end)
+    if clocked and not after and len(before.strip()) <= 12:
         return True  # 香港電台 2025-07-01 HKT 08:00: a short name before the page's date and clock
+    if clocked and not before.strip() and len(after.strip()) <= 8 and not re.search(r"\d", after):
+        return True  # 2025-06-10 09:15 中央社: the outlet's short name after them
     return not rest or bool(_page_label().search(line))
 
 

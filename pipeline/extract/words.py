@@ -138,6 +138,7 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
     pos = {(t.start, t.end): t.pos for t in tokens}
 
     day_parts = _day_parts()
+    glued_leads = frozenset(data.table("zh/dates.json")["glued_leads"])
 
     def inside_a_name(m: Mention) -> bool:
         i = max(bisect_right(starts, m.start) - 1, 0)
@@ -145,7 +146,9 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
             t = tokens[i]
             if t.end > m.start and t.pos in name_pos and (t.start < m.start or t.end > m.end):
                 # jieba tags 今天上午 nr: a day and a part of the day after it are no name
-                return not (m.type == "DATE" and t.start == m.start and text[m.end : t.end] in day_parts)
+                # 于本周/nr 四: jieba joins a preposition to the date after it (glued_leads) and tags a name
+                glued = t.start < m.start and text[t.start : m.start] in glued_leads and t.end <= m.end
+                return not (m.type == "DATE" and (glued or (t.start == m.start and text[m.end : t.end] in day_parts)))
             i += 1
         return False
 
