@@ -259,6 +259,7 @@ def test_a_determiner_word_or_a_direction_part_is_no_body(make_context, text):
         ("前中影董事長、前立委李正文被起訴。", "中影"),  # a rare word; the name after another title
         ("华恒生物轮值董事长陈立平宣布扩产。", "华恒生物"),  # a rotating chair: 轮值 is the title's
         ("華恒生物執行董事陳立平宣布擴產。", "華恒生物"),
+        ("第四被告永明科技執行董事陳立平出庭。", "永明科技"),  # a party to the case is no part of the name
     ],
 )
 def test_the_words_before_a_company_title_and_a_name_are_the_company(make_context, text, org):
