@@ -513,6 +513,7 @@ def test_no_company_from_a_head_word_or_a_year_in_brackets(make_context, text):
         ("顺丰控股与科大讯飞签约。", ["顺丰控股", "科大讯飞"]),
         ("農夫山泉和創科實業公布業績。", ["農夫山泉", "創科實業"]),  # Hang Seng constituents
         ("富邦金與國泰金今日公布獲利。", ["富邦金", "國泰金"]),  # Taiwan 50
+        ("小红书和哔哩哔哩加强内容审核。", ["小红书", "哔哩哔哩"]),  # internet platforms: 小红书 is no person
     ],
 )
 def test_listed_companies_by_their_exchange_names(rules_pipeline, text, names):
