@@ -101,6 +101,27 @@ def test_a_model_surname_alone_takes_the_given_name_after_it(text, start, kept):
     assert after_whole_words(text, start, start + 1, "PERSON") == [kept]
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("王伟中出席开幕式并致辞。", "王伟中"),  # the model stops where jieba cuts 王伟 | 中
+        ("王偉中出席開幕式並致辭。", "王偉中"),
+        ("王伟中午出席开幕式。", "王伟"),  # 中午 is a time word: no verb after 中
+        ("李强和王毅会见外宾。", "李强"),  # a second name after 和: the conjunction
+    ],
+)
+def test_a_model_name_takes_a_given_name_final_before_a_verb(text, kept):
+    assert after_whole_words(text, 0, 2, "PERSON") == [kept]
+
+
+@pytest.mark.parametrize(
+    ("text", "end"), [("刘女士说，她已经等了很久。", 3), ("劉女士說，她已經等了很久。", 3), ("据王小姐介绍", 4)]
+)
+def test_a_model_person_that_is_a_surname_and_an_address_word_is_none(text, end):
+    """刘女士 is no name (the real-news guidelines): the surname addressed, not a given name."""
+    assert after_whole_words(text, end - 3, end, "PERSON") == []
+
+
 @pytest.mark.parametrize("text", ["前立委王大明出庭", "前立委王大明出庭".replace("立委", "議員")])
 def test_a_title_the_model_reads_as_an_organization_is_none(text):
     assert after_whole_words(text, 1, 3, "ORG") == []
