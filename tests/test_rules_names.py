@@ -363,6 +363,20 @@ def test_a_surname_with_an_address_word_is_no_rule_name(make_context, text):
 @pytest.mark.parametrize(
     ("text", "name"),
     [
+        ("（中央社記者蘇龍麒台北電）", "蘇龍麒"),  # a three-character name, then the place
+        ("（中央社记者苏龙麒台北电）", "苏龙麒"),
+        ("中央社記者王明台北25日電", "王明"),  # a two-character name, then the place and the day
+        ("記者林志明高雄電", "林志明"),
+        ("中央社记者黄雅诗华盛顿24日专电", "黄雅诗"),
+    ],
+)
+def test_a_reporter_before_the_datelines_place(make_context, text, name):
+    assert spans(PersonExtractor().find(make_context(text)), text) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
         ("省委书记王伟中出席会议并讲话。", "王伟中"),  # 中 before 出席 is the given name's, no locality word
         ("省委書記王偉中出席會議並講話。", "王偉中"),
         ("。黄家和指出，中小企业面临压力。", "黄家和"),  # 和 with no second conjunct is the name's

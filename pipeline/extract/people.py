@@ -35,7 +35,9 @@ class PersonExtractor:
     name = "people"
 
     @cached_property
-    def _grammar(self) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict]:
+    def _grammar(
+        self,
+    ) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], dict]:
         w = data.table("zh/people.json")
         verbs = alternation(w["speech_verbs"])
         after = rf"(?={verbs}|{alternation(w['after_name'])}|[，。、；：:,;（(“”\s0-9０-９]|$)"  # 李强5日主持
@@ -45,10 +47,12 @@ class PersonExtractor:
         name = rf"[{_HAN}]{{2,3}}?(?=报道|摄|[、和及\s，。,）)]|$)"
         reporters = re.compile(rf"(?:记者|通讯员)[ \t\u3000]?(?P<names>{name}(?:[、和及\s]{name})*)")  # 记者 王强
         photographers = re.compile(rf"(?P<names>[{_HAN}]{{2,4}}(?:[、和及\s][{_HAN}]{{2,4}})*)\s*摄(?=[）)\s]|$)")
-        return titled, speaker, reporters, photographers, w
+        # 中央社记者苏龙麒台北电, 记者黄雅诗华盛顿24日专电: a reporter's name, then the dateline's place
+        datelined = re.compile(rf"(?:记者|通讯员)[ \t\u3000]?(?P<rest>[{_HAN}]{{4,8}}?)(?:[0-9]{{1,2}}日)?专?电")
+        return titled, speaker, reporters, photographers, datelined, w
 
     def find(self, ctx: Context) -> list[Mention]:
-        titled, speaker, reporters, photographers, w = self._grammar
+        titled, speaker, reporters, photographers, datelined, w = self._grammar
         text = ctx.folded
         mentions = [
             Mention(s, e, "PERSON", "rule", f"people.{role}", 0.97, structured=True) for s, e, role in ctx.credited
@@ -126,6 +130,25 @@ class PersonExtractor:
                             mentions.append(
                                 Mention(s, s + len(name.group()), "PERSON", "rule", rule, 0.9, structured=True)
                             )
+            mentions += self._datelined_reporters(ctx, datelined, start, end, w)
+        return mentions
+
+    def _datelined_reporters(
+        self, ctx: Context, pattern: re.Pattern[str], start: int, end: int, w: dict
+    ) -> list[Mention]:
+        """A reporter's name run into the dateline's place (中央社记者苏龙麒台北电, 记者林志明高雄25日电): the name
+        is the two or three characters after which the rest up to the day and 电 is one word of jieba's (台北,
+        华盛顿), the place; the credit says a person stands there, as 记者 + 报道 does."""
+        by_start = {t.start: t for t in ctx.tokens}
+        mentions = []
+        for m in pattern.finditer(ctx.folded, start, end):
+            s, stop = m.span("rest")
+            for n in (3, 2):
+                place = by_start.get(s + n)
+                if place is not None and place.end == stop and stop - place.start >= 2:
+                    if self._is_name(ctx.folded[s : s + n], w):
+                        mentions.append(Mention(s, s + n, "PERSON", "rule", "people.reporter", 0.9, structured=True))
+                    break
         return mentions
 
     @cached_property
