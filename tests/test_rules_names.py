@@ -363,6 +363,29 @@ def test_a_surname_with_an_address_word_is_no_rule_name(make_context, text):
 @pytest.mark.parametrize(
     ("text", "name"),
     [
+        ("端木蕻良是著名作家。", "端木蕻良"),  # no title, no speech verb: the rare surname says a name stands here
+        ("令狐安曾任审计署副审计长。", "令狐安"),  # an adverb after a one-character given name
+        ("令狐安曾任審計署副審計長。", "令狐安"),
+        ("欧阳自远院士被誉为嫦娥之父。", "欧阳自远"),  # a title after the name
+        ("歐陽自遠院士被譽為嫦娥之父。", "歐陽自遠"),
+        ("上官云飞表示，他将全力备战。", "上官云飞"),
+    ],
+)
+def test_a_compound_surname_and_its_given_name(make_context, text, name):
+    assert set(spans(PersonExtractor().find(make_context(text)), text)) == {name}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["东方航空公司发布公告。", "上官村的村民都来了。", "欧阳路口发生事故。", "他在慕容山庄度假。", "第五届大会开幕。"],
+)
+def test_a_compound_surname_word_or_a_place_is_no_name(make_context, text):
+    assert PersonExtractor().find(make_context(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
         ("（中央社記者蘇龍麒台北電）", "蘇龍麒"),  # a three-character name, then the place
         ("（中央社记者苏龙麒台北电）", "苏龙麒"),
         ("中央社記者王明台北25日電", "王明"),  # a two-character name, then the place and the day

@@ -102,6 +102,18 @@ def test_a_model_surname_alone_takes_the_given_name_after_it(text, start, kept):
 
 
 @pytest.mark.parametrize(
+    ("text", "start", "end", "kept"),
+    [
+        ("令狐安曾任审计署副审计长。", 2, 3, "令狐安"),  # the model reads 安 alone
+        ("令狐安曾任審計署副審計長。", 2, 3, "令狐安"),
+        ("东方红太阳升", 2, 3, "红"),  # 东方 is a word before it, no surname
+    ],
+)
+def test_a_model_given_name_after_a_compound_surname_takes_it_in(text, start, end, kept):
+    assert after_whole_words(text, start, end, "PERSON") == [kept]
+
+
+@pytest.mark.parametrize(
     ("text", "kept"),
     [
         ("王伟中出席开幕式并致辞。", "王伟中"),  # the model stops where jieba cuts 王伟 | 中

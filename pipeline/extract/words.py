@@ -29,7 +29,8 @@ that runs into a time word (台铁中午发出新闻稿) ends before it; its lon
 takes the two-character noun after it as the given name (牛/n 文华/nz), not a verb or adverb (黄/指示,
 袁/再次), a title, a kin or address word (``people.json`` ``kin_words``: 程先生), nor after 老/小 (老于); its
 name of a surname and one character takes a given-name final before a verb of speech or attending
-(王伟 + 中 + 出席: ``given_final_chars``).
+(王伟 + 中 + 出席: ``given_final_chars``), and its given name of one or two characters right after a
+compound surname takes the surname in (令狐 + 安: ``compound_surname_words`` are not taken).
 Its organization that is a title or another word about a person (立委) is none.
 Nothing is taken from inside a web or e-mail address (the mo of www.ihm.gov.mo).
 """
@@ -271,6 +272,7 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
     resident_words = tuple(data.table("zh/places.json")["resident_words"])
     person_nouns = frozenset(data.table("zh/people.json")["person_nouns"])
     kin_words = frozenset(data.table("zh/people.json")["kin_words"])
+    compound = data.surnames()[1] - frozenset(data.table("zh/people.json")["compound_surname_words"])
     level_titles = _level_titles()
     links = [match.span() for match in _LINK.finditer(text)]
     kept = []
@@ -322,6 +324,13 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
             continue  # the 揆 of 蘇揆 read alone
         if m.extractor == "ner" and m.type == "PERSON" and (given := given_name_after(m)) is not None:
             m = replace(m, end=given)  # 牛/n 文举/n 判处…: the model read the surname alone
+        if (
+            m.extractor == "ner"
+            and m.type == "PERSON"
+            and m.end - m.start <= 2
+            and text[max(m.start - 2, 0) : m.start] in compound
+        ):
+            m = replace(m, start=m.start - 2)  # 令狐 + 安: the model read the given name alone
         if (
             m.extractor == "ner"
             and m.type == "PERSON"
