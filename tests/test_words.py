@@ -102,6 +102,19 @@ def test_a_model_surname_alone_takes_the_given_name_after_it(text, start, kept):
 
 
 @pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("孙兴慜在第七十分钟替补登场。", "孙兴慜"),  # the model stops before 慜, a rare character jieba leaves alone
+        ("孫興慜在第七十分鐘替補登場。", "孫興慜"),
+        ("全红婵、陈芋汐包揽了金银牌。", "全红婵"),
+        ("李明在会上发言。", "李明"),  # a common character after the name is none of it
+    ],
+)
+def test_a_model_name_takes_a_rare_character_after_it(text, kept):
+    assert after_whole_words(text, 0, 2, "PERSON") == [kept]
+
+
+@pytest.mark.parametrize(
     ("text", "start", "end", "kept"),
     [
         ("令狐安曾任审计署副审计长。", 2, 3, "令狐安"),  # the model reads 安 alone

@@ -30,7 +30,8 @@ takes the two-character noun after it as the given name (牛/n 文华/nz), not a
 袁/再次), a title, a kin or address word (``people.json`` ``kin_words``: 程先生), nor after 老/小 (老于); its
 name of a surname and one character takes a given-name final before a verb of speech or attending
 (王伟 + 中 + 出席: ``given_final_chars``), and its given name of one or two characters right after a
-compound surname takes the surname in (令狐 + 安: ``compound_surname_words`` are not taken).
+compound surname takes the surname in (令狐 + 安: ``compound_surname_words`` are not taken); its name of a
+surname and one character takes a rare character jieba leaves alone after it (孙兴 + 慜).
 Its organization that is a title or another word about a person (立委) is none.
 Nothing is taken from inside a web or e-mail address (the mo of www.ihm.gov.mo).
 """
@@ -229,6 +230,18 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
             return None
         return word.end
 
+    common_chars = data.chars("zh/common_chars.txt")
+
+    def rare_character_after(at: int) -> int | None:
+        """The end of a Han character at ``at`` outside the 2,500 commonest of MSRA (``common_chars.txt``) that
+        jieba leaves as a word of its own (慜 of 孙兴慜, 婵 of 全红婵): such characters are chosen for given
+        names, and one is no function word that could follow a name."""
+        i = bisect_right(starts, at) - 1
+        t = tokens[i] if i >= 0 else None
+        if t is None or t.start != at or t.end != at + 1 or not "\u4e00" <= t.text <= "\u9fff":
+            return None
+        return t.end if t.text not in common_chars else None
+
     def trailing_verb(m: Mention) -> int | None:
         """Where a one-character verb that ends the model's organization begins, when another name follows it
         (紫金南投/系/v + 紫金矿业: X is Y) and two characters or more are left before it; not a head jieba tags
@@ -339,6 +352,14 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
             and a_given_final_before_a_verb(text, m.end)
         ):
             m = replace(m, end=m.end + 1)  # 王伟 + 中 + 出席: the model stopped where jieba cut the name
+        if (
+            m.extractor == "ner"
+            and m.type == "PERSON"
+            and m.end - m.start == 2
+            and text[m.start] in single
+            and (rare := rare_character_after(m.end))
+        ):
+            m = replace(m, end=rare)  # 孙兴 + 慜: a rare character jieba leaves alone ends the given name
         if m.extractor == "ner" and m.type == "PERSON" and m.end - m.start >= 3 and text[m.end - 1] in level_chars:
             m = replace(m, type="LOC")  # 万里区: a district, not a given name ending in 区
         if m.extractor == "ner" and m.type == "PERSON" and text.startswith(resident_words, m.end):
