@@ -354,6 +354,7 @@ def test_a_japanese_family_name_without_a_title_is_no_rule_name(make_context, te
         "。黃太說，她的兒子已經失蹤三日。",  # 黃太: Mrs Wong, as the Hong Kong press writes it
         "。黄太说，她的儿子已经失踪三日。",
         "市民张小姐表示不满。",
+        "。何伯說，他在這裡住了六十年。",  # 何伯: old Mr Ho
     ],
 )
 def test_a_surname_with_an_address_word_is_no_rule_name(make_context, text):
@@ -373,6 +374,12 @@ def test_a_surname_with_an_address_word_is_no_rule_name(make_context, text):
 )
 def test_a_compound_surname_and_its_given_name(make_context, text, name):
     assert set(spans(PersonExtractor().find(make_context(text)), text)) == {name}
+
+
+@pytest.mark.parametrize(("text", "name"), [("端木赐是孔子的学生。", "端木赐"), ("端木賜是孔子的學生。", "端木賜")])
+def test_a_compound_surname_vouches_for_a_given_name_of_common_words(rules_pipeline, text, name):
+    """端木/n 赐/v: common words to jieba, a name after the rare surname."""
+    assert [e.text for e in rules_pipeline.extract(text).entities if e.type == "PERSON"] == [name]
 
 
 @pytest.mark.parametrize(

@@ -126,9 +126,9 @@ def _model_person_is_a_place_word(m: Mention, pos: dict[tuple[int, int], str]) -
 
 _CREDIT_RULES = frozenset(("people.author", "people.editor", "people.reporter", "people.photographer"))
 """The rules of names a credit line introduces (page.py, people.py)."""
-_FAMILY_NAME_RULES = frozenset(("people.titled_japanese", "people.honorific"))
+_FAMILY_NAME_RULES = frozenset(("people.titled_japanese", "people.honorific", "people.compound_surname"))
 """The rules of names a listed family name or a Malaysian honorific vouches for, however common their words
-(小池/n 百合/n 子/ng; 拿督斯里 + 黄家/n 和/c)."""
+(小池/n 百合/n 子/ng; 拿督斯里 + 黄家/n 和/c; 端木/n 赐/v)."""
 
 
 @cache
