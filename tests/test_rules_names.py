@@ -345,6 +345,27 @@ def test_a_japanese_family_name_without_a_title_is_no_rule_name(make_context, te
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("中国人民银行行长潘功胜在论坛上发表演讲。", "潘功胜"),  # an office that is not in the titles
+        ("中國人民銀行行長潘功勝在論壇上發表演講。", "潘功勝"),
+        ("被告人王某在庭审中表示认罪认罚。", "王某"),  # a part in a case
+        ("據消防員韓立新介紹，火災原因正在調查中。", "韓立新"),  # a trade
+        ("国务资政李显龙出席了社区活动。", "李显龙"),
+        ("教授周其凤认为，基础研究需要长期投入。", "周其凤"),  # 其 begins the given name
+        ("教授周其鳳認為，基礎研究需要長期投入。", "周其鳳"),
+    ],
+)
+def test_a_name_after_a_role_word(make_context, text, name):
+    assert set(spans(PersonExtractor().find(make_context(text)), text)) == {name}
+
+
+@pytest.mark.parametrize("text", ["。李董事表示同意。", "主席尤其强调安全。", "村民代表表示同意。"])
+def test_a_role_word_or_a_pronoun_after_a_surname_is_no_name(make_context, text):
+    assert PersonExtractor().find(make_context(text)) == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "赵先生表示，他对处理结果不满意。",

@@ -42,7 +42,8 @@ class PersonExtractor:
         verbs = alternation(w["speech_verbs"])
         after = rf"(?={verbs}|{alternation(w['after_name'])}|[，。、；：:,;（(“”\s0-9０-９]|$)"  # 李强5日主持
         # two to five characters: a Chinese name has at most four, a Japanese one five (小泉进次郎)
-        titled = re.compile(rf"(?:{alternation(w['titles'])})(?P<name>[{_HAN}]{{2,5}}?){after}")
+        before = alternation([*w["titles"], *w["person_roles"]])
+        titled = re.compile(rf"(?:{before})(?P<name>[{_HAN}]{{2,5}}?){after}")
         speaker = re.compile(rf"(?:^|(?<=[。！？；\n”」]))(?P<name>[{_HAN}]{{2,5}}?)(?={verbs})")
         name = rf"[{_HAN}]{{2,3}}?(?=报道|摄|[、和及\s，。,）)]|$)"
         reporters = re.compile(rf"(?:记者|通讯员)[ \t\u3000]?(?P<names>{name}(?:[、和及\s]{name})*)")  # 记者 王强
@@ -228,9 +229,10 @@ class PersonExtractor:
     @staticmethod
     def _is_name(name: str, w: dict, final: bool = False) -> bool:
         """Whether ``name`` is a surname and a given name of one or two characters (or a Japanese name) that
-        is no form of address; ``final``: its last character may be a given-name final (王伟中 before 出席)."""
-        if any(name.endswith(title) for title in w["titles"]) or name.endswith("长"):
-            return False  # 王局长 is a form of address, not a name
+        is no form of address and holds no function word, but for a given-name initial (周其凤:
+        ``given_initial_chars``); ``final``: its last character may be a given-name final (王伟中 before 出席)."""
+        if any(name.endswith(title) for title in (*w["titles"], *w["person_roles"])) or name.endswith("长"):
+            return False  # 王局长, 李董事: a form of address, not a name
         single, compound = data.surnames()
         japanese = data.japanese_surnames()
         family = next((name[:n] for n in (3, 2) if name[:n] in japanese), None)
@@ -246,6 +248,10 @@ class PersonExtractor:
             return False  # 李董, 蘇揆, 黃太 likewise
         if given in w["kin_words"]:
             return False  # 赵先生, 刘女士: a surname with an address word is no name (the real-news guidelines)
+        if given in ("某", "某某"):
+            return True  # 王某, 张某某: a real person whose name the report withholds (the real-news guidelines)
         if final and len(given) == 2 and given[-1] in w["given_final_chars"]:
             given = given[:-1]
+        elif len(given) == 2 and given[0] in w["given_initial_chars"]:
+            given = given[1:]  # 周其凤: 其 begins the given name, where it stands for no pronoun
         return 1 <= len(given) <= 2 and not any(ch in w["name_stop_chars"] for ch in given)
