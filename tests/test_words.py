@@ -102,21 +102,6 @@ def test_a_model_surname_alone_takes_the_given_name_after_it(text, start, kept):
 
 
 @pytest.mark.parametrize(
-    ("text", "end"), [("柔佛州务大臣翁哈芬斯表示。", 3), ("彭亨州蘇丹出席典禮。", 3), ("森美兰州务大臣出席。", 4)]
-)
-def test_a_model_person_ending_in_zhou_is_a_state(text, end):
-    """柔佛州: a Malaysian state the model reads as a person; no given name ends in 州."""
-    from pipeline.convert import Converter
-    from pipeline.extract.base import Mention
-    from pipeline.extract.words import whole_words
-    from pipeline.segment import Segmenter
-
-    simplified = Converter().convert(text).simplified
-    kept = whole_words([Mention(0, end, "PERSON", "ner", "ner.test", 0.9)], Segmenter().segment(simplified), simplified)
-    assert [(m.type, text[m.start : m.end]) for m in kept] == [("LOC", text[:end])]
-
-
-@pytest.mark.parametrize(
     ("text", "kept"),
     [
         ("孙兴慜在第七十分钟替补登场。", "孙兴慜"),  # the model stops before 慜, a rare character jieba leaves alone

@@ -22,12 +22,11 @@ direction (香港西南偏南,
 are not required: jieba also joins ordinary words (较前年), and splits numbers
 unpredictably. The model's place that ends in a government body's head word (…旅游体育局,
 …民政厅: ``places.json`` ``body_heads``) is that body, an organization; its person of three
-characters or more ending in a level word (万里区: ``person_level_chars``; 柔佛州: ``people.json``
-``place_finals``) or before a word for a place's residents (何文田居民: ``resident_words``) is a place, and one
-that is a surname and a word for a person (陈男子 of 姓陈男子: ``person_nouns``) or an address word (刘女士:
-``kin_words``) is none; its organization that runs into a time word (台铁中午发出新闻稿) ends before it; its
-lone surname that is a word of its own takes the two-character noun after it as the given name (牛/n
-文华/nz), not a verb or adverb (黄/指示,
+characters or more ending in a level word (万里区: ``person_level_chars``) or before a word for a
+place's residents (何文田居民: ``resident_words``) is a place, and one that is a surname and a word for a
+person (陈男子 of 姓陈男子: ``person_nouns``) or an address word (刘女士: ``kin_words``) is none; its organization
+that runs into a time word (台铁中午发出新闻稿) ends before it; its lone surname that is a word of its own
+takes the two-character noun after it as the given name (牛/n 文华/nz), not a verb or adverb (黄/指示,
 袁/再次), a title, a kin or address word (``people.json`` ``kin_words``: 程先生), nor after 老/小 (老于); its
 name of a surname and one character takes a given-name final before a verb of speech or attending
 (王伟 + 中 + 出席: ``given_final_chars``), and its given name of one or two characters right after a
@@ -286,7 +285,6 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
     resident_words = tuple(data.table("zh/places.json")["resident_words"])
     person_nouns = frozenset(data.table("zh/people.json")["person_nouns"])
     kin_words = frozenset(data.table("zh/people.json")["kin_words"])
-    place_finals = level_chars | frozenset(data.table("zh/people.json")["place_finals"])
     compound = data.surnames()[1] - frozenset(data.table("zh/people.json")["compound_surname_words"])
     level_titles = _level_titles()
     links = [match.span() for match in _LINK.finditer(text)]
@@ -362,8 +360,8 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
             and (rare := rare_character_after(m.end))
         ):
             m = replace(m, end=rare)  # 孙兴 + 慜: a rare character jieba leaves alone ends the given name
-        if m.extractor == "ner" and m.type == "PERSON" and m.end - m.start >= 3 and text[m.end - 1] in place_finals:
-            m = replace(m, type="LOC")  # 万里区, 柔佛州: a district or a state, not a given name ending in 区 or 州
+        if m.extractor == "ner" and m.type == "PERSON" and m.end - m.start >= 3 and text[m.end - 1] in level_chars:
+            m = replace(m, type="LOC")  # 万里区: a district, not a given name ending in 区
         if m.extractor == "ner" and m.type == "PERSON" and text.startswith(resident_words, m.end):
             m = replace(m, type="LOC")  # 何文田 + 居民: the residents of a place, not a person's
         if m.extractor != "ner":
