@@ -518,3 +518,19 @@ def test_no_company_from_a_head_word_or_a_year_in_brackets(make_context, text):
 )
 def test_listed_companies_by_their_exchange_names(rules_pipeline, text, names):
     assert [e.text for e in rules_pipeline.extract(text).entities if e.type == "ORG"] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("教练张家齐表示，队员状态很好。家齐说，她会继续努力。", ["张家齐", "家齐"]),
+        ("教練張家齊表示，隊員狀態很好。家齊說，她會繼續努力。", ["張家齊", "家齊"]),
+    ],
+)
+def test_a_given_name_after_the_full_name_is_that_person(rules_pipeline, text, names):
+    assert [e.text for e in rules_pipeline.extract(text).entities if e.type == "PERSON"] == names
+
+
+def test_a_given_name_that_is_a_word_is_not_repeated(rules_pipeline):
+    text = "村长王建国表示，村里变化很大。建国以来，这里修了三条路。"
+    assert [e.text for e in rules_pipeline.extract(text).entities if e.type == "PERSON"] == ["王建国"]

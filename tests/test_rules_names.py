@@ -348,6 +348,141 @@ def test_a_japanese_family_name_without_a_title_is_no_rule_name(make_context, te
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("中国人民银行行长潘功胜在论坛上发表演讲。", "潘功胜"),  # an office that is not in the titles
+        ("中國人民銀行行長潘功勝在論壇上發表演講。", "潘功勝"),
+        ("被告人王某在庭审中表示认罪认罚。", "王某"),  # a part in a case
+        ("據消防員韓立新介紹，火災原因正在調查中。", "韓立新"),  # a trade
+        ("国务资政李显龙出席了社区活动。", "李显龙"),
+        ("教授周其凤认为，基础研究需要长期投入。", "周其凤"),  # 其 begins the given name
+        ("教授周其鳳認為，基礎研究需要長期投入。", "周其鳳"),
+    ],
+)
+def test_a_name_after_a_role_word(make_context, text, name):
+    assert set(spans(PersonExtractor().find(make_context(text)), text)) == {name}
+
+
+@pytest.mark.parametrize("text", ["。李董事表示同意。", "主席尤其强调安全。", "村民代表表示同意。"])
+def test_a_role_word_or_a_pronoun_after_a_surname_is_no_name(make_context, text):
+    assert PersonExtractor().find(make_context(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "赵先生表示，他对处理结果不满意。",
+        "陳先生表示，事件令他十分困擾。",
+        "刘女士说，她已经等了三个多小时。",
+        "劉女士說，她已經等了三個多小時。",
+        "。黃太說，她的兒子已經失蹤三日。",  # 黃太: Mrs Wong, as the Hong Kong press writes it
+        "。黄太说，她的儿子已经失踪三日。",
+        "市民张小姐表示不满。",
+        "。何伯說，他在這裡住了六十年。",  # 何伯: old Mr Ho
+    ],
+)
+def test_a_surname_with_an_address_word_is_no_rule_name(make_context, text):
+    assert PersonExtractor().find(make_context(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("端木蕻良是著名作家。", "端木蕻良"),  # no title, no speech verb: the rare surname says a name stands here
+        ("令狐安曾任审计署副审计长。", "令狐安"),  # an adverb after a one-character given name
+        ("令狐安曾任審計署副審計長。", "令狐安"),
+        ("欧阳自远院士被誉为嫦娥之父。", "欧阳自远"),  # a title after the name
+        ("歐陽自遠院士被譽為嫦娥之父。", "歐陽自遠"),
+        ("上官云飞表示，他将全力备战。", "上官云飞"),
+    ],
+)
+def test_a_compound_surname_and_its_given_name(make_context, text, name):
+    assert set(spans(PersonExtractor().find(make_context(text)), text)) == {name}
+
+
+@pytest.mark.parametrize(("text", "name"), [("端木赐是孔子的学生。", "端木赐"), ("端木賜是孔子的學生。", "端木賜")])
+def test_a_compound_surname_vouches_for_a_given_name_of_common_words(rules_pipeline, text, name):
+    """端木/n 赐/v: common words to jieba, a name after the rare surname."""
+    assert [e.text for e in rules_pipeline.extract(text).entities if e.type == "PERSON"] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["东方航空公司发布公告。", "上官村的村民都来了。", "欧阳路口发生事故。", "他在慕容山庄度假。", "第五届大会开幕。"],
+)
+def test_a_compound_surname_word_or_a_place_is_no_name(make_context, text):
+    assert PersonExtractor().find(make_context(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("（中央社記者蘇龍麒台北電）", "蘇龍麒"),  # a three-character name, then the place
+        ("（中央社记者苏龙麒台北电）", "苏龙麒"),
+        ("中央社記者王明台北25日電", "王明"),  # a two-character name, then the place and the day
+        ("記者林志明高雄電", "林志明"),
+        ("中央社记者黄雅诗华盛顿24日专电", "黄雅诗"),
+    ],
+)
+def test_a_reporter_before_the_datelines_place(make_context, text, name):
+    assert spans(PersonExtractor().find(make_context(text)), text) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("省委书记王伟中出席会议并讲话。", "王伟中"),  # 中 before 出席 is the given name's, no locality word
+        ("省委書記王偉中出席會議並講話。", "王偉中"),
+        ("。黄家和指出，中小企业面临压力。", "黄家和"),  # 和 with no second conjunct is the name's
+        ("。黃家和指出，中小企業面臨壓力。", "黃家和"),
+        ("董事长李大为表示，公司将扩产。", "李大为"),
+    ],
+)
+def test_a_given_name_final_before_a_verb_is_the_names(make_context, text, name):
+    assert spans(PersonExtractor().find(make_context(text)), text) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("董事长王明和李强出席。", ["王明"]),  # 和 between two names stays a conjunction
+        ("市长周文华和副市长李明出席。", ["周文华", "李明"]),
+        ("省长李强将出席会议。", ["李强"]),  # an adverb before the verb is none of the name
+    ],
+)
+def test_a_conjunction_or_adverb_between_names_and_verbs_stays_outside(make_context, text, names):
+    assert spans(PersonExtractor().find(make_context(text)), text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("拿督斯里黄家和指出，中小企业面临压力。", "黄家和"), ("拿督斯里黃家和指出，中小企業面臨壓力。", "黃家和")],
+)
+def test_a_name_after_a_malaysian_honorific_takes_its_given_name_final(rules_pipeline, text, name):
+    assert [e.text for e in rules_pipeline.extract(text).entities if e.type == "PERSON"] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("前首相安倍晋三的遗孀出席了活动。", "安倍晋三"),  # 的 after the name is none of it
+        ("前首相安倍晉三的遺孀出席了活動。", "安倍晉三"),
+        ("外相上川阳子在会上发言。", "上川阳子"),
+    ],
+)
+def test_a_japanese_given_name_ends_before_a_function_word(rules_pipeline, text, name):
+    assert [e.text for e in rules_pipeline.extract(text).entities if e.type == "PERSON"] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("日本前首相岸田文雄访问了美国。", "岸田文雄"), ("日本前首相岸田文雄訪問了美國。", "岸田文雄")]
+)
+def test_a_titled_japanese_name_is_kept_over_the_models_cut(full_pipeline, text, name):
+    """The model reads 岸 + 田文雄; the title and the listed family name say where the name begins."""
+    assert [e.text for e in full_pipeline.extract(text).entities if e.type == "PERSON"] == [name]
+
+
+@pytest.mark.parametrize(
     ("text", "orgs"),
     [
         (

@@ -101,6 +101,52 @@ def test_a_model_surname_alone_takes_the_given_name_after_it(text, start, kept):
     assert after_whole_words(text, start, start + 1, "PERSON") == [kept]
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("孙兴慜在第七十分钟替补登场。", "孙兴慜"),  # the model stops before 慜, a rare character jieba leaves alone
+        ("孫興慜在第七十分鐘替補登場。", "孫興慜"),
+        ("全红婵、陈芋汐包揽了金银牌。", "全红婵"),
+        ("李明在会上发言。", "李明"),  # a common character after the name is none of it
+    ],
+)
+def test_a_model_name_takes_a_rare_character_after_it(text, kept):
+    assert after_whole_words(text, 0, 2, "PERSON") == [kept]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "kept"),
+    [
+        ("令狐安曾任审计署副审计长。", 2, 3, "令狐安"),  # the model reads 安 alone
+        ("令狐安曾任審計署副審計長。", 2, 3, "令狐安"),
+        ("东方红太阳升", 2, 3, "红"),  # 东方 is a word before it, no surname
+    ],
+)
+def test_a_model_given_name_after_a_compound_surname_takes_it_in(text, start, end, kept):
+    assert after_whole_words(text, start, end, "PERSON") == [kept]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("王伟中出席开幕式并致辞。", "王伟中"),  # the model stops where jieba cuts 王伟 | 中
+        ("王偉中出席開幕式並致辭。", "王偉中"),
+        ("王伟中午出席开幕式。", "王伟"),  # 中午 is a time word: no verb after 中
+        ("李强和王毅会见外宾。", "李强"),  # a second name after 和: the conjunction
+    ],
+)
+def test_a_model_name_takes_a_given_name_final_before_a_verb(text, kept):
+    assert after_whole_words(text, 0, 2, "PERSON") == [kept]
+
+
+@pytest.mark.parametrize(
+    ("text", "end"), [("刘女士说，她已经等了很久。", 3), ("劉女士說，她已經等了很久。", 3), ("据王小姐介绍", 4)]
+)
+def test_a_model_person_that_is_a_surname_and_an_address_word_is_none(text, end):
+    """刘女士 is no name (the real-news guidelines): the surname addressed, not a given name."""
+    assert after_whole_words(text, end - 3, end, "PERSON") == []
+
+
 @pytest.mark.parametrize("text", ["前立委王大明出庭", "前立委王大明出庭".replace("立委", "議員")])
 def test_a_title_the_model_reads_as_an_organization_is_none(text):
     assert after_whole_words(text, 1, 3, "ORG") == []

@@ -281,6 +281,21 @@ def _speech_chars() -> frozenset[str]:
 
 
 @cache
+def _finals_and_verbs() -> tuple[frozenset[str], tuple[str, ...]]:
+    """``people.json``'s given-name finals (中, 和) and the verbs a name stands before (出席, 指出)."""
+    people = data.table("zh/people.json")
+    return frozenset(people["given_final_chars"]), tuple(people["attending_verbs"] + people["speech_verbs"])
+
+
+def a_given_final_before_a_verb(text: str, at: int) -> bool:
+    """Whether ``text[at]`` is a given-name final and a verb of speech or attending follows it (王伟 + 中 + 出席,
+    黄家 + 和 + 指出): a locality word or a conjunction cannot stand between a person and the verb, so the
+    character ends the name."""
+    finals, verbs = _finals_and_verbs()
+    return text[at : at + 1] in finals and text.startswith(verbs, at + 1)
+
+
+@cache
 def _honorifics() -> tuple[str, ...]:
     """Malaysian honorifics (拿督斯里, 丹斯里, 拿督: ``titles.json`` ``honorifics``), longest first."""
     return tuple(sorted(data.table("zh/titles.json")["honorifics"], key=len, reverse=True))
@@ -292,7 +307,8 @@ def honorifics(mentions: list[Mention], text: str, tokens: list[Token]) -> list[
     The model reads a name after an unfamiliar honorific as starting inside it (斯里纳吉, read as a place),
     takes it in (丹斯里詹士马欣) or cuts it (斯里杰 + 巴星甘); jieba's words run across the honorific's end
     (斯里杰/nr). The name is the characters after the honorific to the end of the run of name words that
-    follows (``HONORIFIC_NAME_POS``, at most eight characters; without a speech verb jieba joined to it). It
+    follows (``HONORIFIC_NAME_POS``, at most eight characters; without a speech verb jieba joined to it, and
+    with a given-name final jieba cut off before a verb: 黄家 + 和 + 指出, ``given_final_chars``). It
     replaces the people and places that overlap the honorific or the name, and is structured
     (people.honorific), as a titled name is."""
     found = [(m.start(), m.end()) for m in re.finditer("|".join(map(re.escape, _honorifics())), text)]
@@ -314,6 +330,8 @@ def honorifics(mentions: list[Mention], text: str, tokens: list[Token]) -> list[
             i += 1
         if end - he > 2 and text[end - 1] in _speech_chars():
             end -= 1  # 纳吉 + 称 of jieba's 吉称/n
+        elif 2 <= end - he <= 3 and a_given_final_before_a_verb(text, end):
+            end += 1  # 黄家 + 和 + 指出: 黄家和
         if end - he >= 2:
             names.append((hs, he, end))
     covered = names + [(hs, he, he) for hs, he in found]  # no name read: still nothing inside the honorific

@@ -35,20 +35,25 @@ class PersonExtractor:
     name = "people"
 
     @cached_property
-    def _grammar(self) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict]:
+    def _grammar(
+        self,
+    ) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], dict]:
         w = data.table("zh/people.json")
         verbs = alternation(w["speech_verbs"])
         after = rf"(?={verbs}|{alternation(w['after_name'])}|[，。、；：:,;（(“”\s0-9０-９]|$)"  # 李强5日主持
         # two to five characters: a Chinese name has at most four, a Japanese one five (小泉进次郎)
-        titled = re.compile(rf"(?:{alternation(w['titles'])})(?P<name>[{_HAN}]{{2,5}}?){after}")
+        before = alternation([*w["titles"], *w["person_roles"]])
+        titled = re.compile(rf"(?:{before})(?P<name>[{_HAN}]{{2,5}}?){after}")
         speaker = re.compile(rf"(?:^|(?<=[。！？；\n”」]))(?P<name>[{_HAN}]{{2,5}}?)(?={verbs})")
         name = rf"[{_HAN}]{{2,3}}?(?=报道|摄|[、和及\s，。,）)]|$)"
         reporters = re.compile(rf"(?:记者|通讯员)[ \t\u3000]?(?P<names>{name}(?:[、和及\s]{name})*)")  # 记者 王强
         photographers = re.compile(rf"(?P<names>[{_HAN}]{{2,4}}(?:[、和及\s][{_HAN}]{{2,4}})*)\s*摄(?=[）)\s]|$)")
-        return titled, speaker, reporters, photographers, w
+        # 中央社记者苏龙麒台北电, 记者黄雅诗华盛顿24日专电: a reporter's name, then the dateline's place
+        datelined = re.compile(rf"(?:记者|通讯员)[ \t\u3000]?(?P<rest>[{_HAN}]{{4,8}}?)(?:[0-9]{{1,2}}日)?专?电")
+        return titled, speaker, reporters, photographers, datelined, w
 
     def find(self, ctx: Context) -> list[Mention]:
-        titled, speaker, reporters, photographers, w = self._grammar
+        titled, speaker, reporters, photographers, datelined, w = self._grammar
         text = ctx.folded
         mentions = [
             Mention(s, e, "PERSON", "rule", f"people.{role}", 0.97, structured=True) for s, e, role in ctx.credited
@@ -57,22 +62,32 @@ class PersonExtractor:
         foreign = {(t.start, t.end) for t in ctx.tokens if t.pos == "nrt"}  # jieba's transliterated names (拜登)
         time_words = {t.end: t for t in ctx.tokens if t.pos in ("f", "t") and t.end - t.start >= 2}
 
-        def given_time_word(m: re.Match[str]) -> bool:
+        def given_time_word(s: int, e: int) -> bool:
             """A given name that is a time or locality word (主席国/期间/f) is none."""
-            t = time_words.get(m.end("name"))
-            return t is not None and t.start > m.start("name")
+            t = time_words.get(e)
+            return t is not None and t.start > s
 
-        def named(m: re.Match[str]) -> bool:
-            return self._is_name(m["name"], w) or m.span("name") in foreign
+        finals, verbs_after = frozenset(w["given_final_chars"]), tuple(w["attending_verbs"] + w["speech_verbs"])
+
+        def name_span(m: re.Match[str]) -> tuple[tuple[int, int], bool] | None:
+            """The name's span and whether it ends in a given-name final before a verb (黄家 + 和 + 指出 and
+            王伟中 + 出席 give 黄家和 and 王伟中: a conjunction or a locality word cannot stand between a person
+            and the verb, so the character is the name's); none where the match holds no name."""
+            s, e = m.span("name")
+            if text[e : e + 1] in finals and text.startswith(verbs_after, e + 1):
+                if self._is_name(text[s : e + 1], w, final=True):
+                    return (s, e + 1), True
+            if text[e - 1] in finals and text.startswith(verbs_after, e) and self._is_name(text[s:e], w, final=True):
+                return (s, e), True
+            return ((s, e), False) if self._is_name(m["name"], w) or (s, e) in foreign else None
 
         by_start = {t.start: t for t in ctx.tokens}
         bodies = {(t.start, t.end) for t in ctx.tokens if t.pos == "nt"}  # 安理会/nt 表示: a body speaks
 
-        def trimmed(m: re.Match[str]) -> int:
+        def trimmed(s: int, e: int, final: bool) -> int:
             """Where the name ends: before a one-character adverb, preposition or conjunction after two
-            characters (罗干 + 将 + 在)."""
-            s, e = m.span("name")
-            for at in range(s + 2, e):
+            characters (罗干 + 将 + 在), unless it is the given-name final before the verb (黄家和 + 指出)."""
+            for at in range(s + 2, e - 1 if final else e):
                 t = by_start.get(at)
                 if t is not None and t.end - t.start == 1 and t.pos[:1] in "dpc":
                     return at
@@ -83,14 +98,14 @@ class PersonExtractor:
             高志明 read as 高志 + 明说; the model decides."""
             return any((t := by_start.get(at)) is not None and t.end > e and t.pos[:1] == "v" for at in range(s + 2, e))
 
-        def rule_name(m: re.Match[str], rule: str, confidence: float) -> Mention | None:
+        def rule_name(span: tuple[int, int], final: bool, rule: str, confidence: float) -> Mention | None:
             """A structured name, or a hint the model must confirm where the name begins a longer word
             (普遍 of 普遍认为/l) or a verb runs on from inside it; none where it is an organization's word or
             no name once trimmed."""
-            s, e = m.start("name"), trimmed(m)
-            if ((s, e) != m.span("name") and not self._is_name(text[s:e], w)) or (s, e) in bodies:
+            s, e = span[0], trimmed(*span, final)
+            if ((s, e) != span and not self._is_name(text[s:e], w)) or (s, e) in bodies:
                 return None
-            if m.span("name") in foreign:
+            if span in foreign:
                 return Mention(s, e, "PERSON", "rule", rule, confidence, structured=True)
             if _begins_a_longer_word(text, s, e, ctx.word_freq) or runs_on(s, e):
                 return Mention(s, e, "PERSON", "rule", rule, HINT, structured=False)
@@ -99,13 +114,14 @@ class PersonExtractor:
         mentions += self._japanese_titled(ctx, w)
         for start, end in ctx.spans:
             for m in titled.finditer(text, start, end):
-                if named(m) and not given_time_word(m) and (found := rule_name(m, "people.titled", 0.9)):
-                    mentions.append(found)
+                if (found := name_span(m)) and not given_time_word(*found[0]):
+                    if mention := rule_name(*found, "people.titled", 0.9):
+                        mentions.append(mention)
             for m in speaker.finditer(text, start, end):
                 # the speech verb begins a word: not 荣誉 + 称 of 荣誉称号
-                if named(m) and m.end("name") in word_starts and not given_time_word(m):
-                    if found := rule_name(m, "people.speaker", 0.85):
-                        mentions.append(found)
+                if (found := name_span(m)) and found[0][1] in word_starts and not given_time_word(*found[0]):
+                    if mention := rule_name(*found, "people.speaker", 0.85):
+                        mentions.append(mention)
             for pattern, role in ((reporters, "reporter"), (photographers, "photographer")):
                 for m in pattern.finditer(text, start, end):
                     for name in re.finditer(rf"[{_HAN}]+", m["names"]):
@@ -115,6 +131,64 @@ class PersonExtractor:
                             mentions.append(
                                 Mention(s, s + len(name.group()), "PERSON", "rule", rule, 0.9, structured=True)
                             )
+            mentions += self._datelined_reporters(ctx, datelined, start, end, w)
+            mentions += self._compound_surnamed(ctx, start, end, w)
+        return mentions
+
+    @cached_property
+    def _compound_grammar(self) -> tuple[re.Pattern[str], tuple[str, ...], frozenset[str]]:
+        """The compound surnames that are no common word (``compound_surname_words``), what may follow a
+        name, and the place levels and heads a given name does not end in (村, 路, 站)."""
+        w, places = data.table("zh/people.json"), data.table("zh/places.json")
+        surnames = sorted(set(data.surnames()[1]) - set(w["compound_surname_words"]))
+        followers = (
+            *w["speech_verbs"],
+            *w["after_name"],
+            *w["titles"],
+            *w["kin_words"],
+            *w["compound_name_followers"],
+        )
+        levels = [x for x in (*places["stem_levels"], *places["facility_heads"], *places["route_heads"]) if len(x) == 1]
+        return re.compile(rf"(?<![{_HAN}])(?:{alternation(surnames)})"), followers, frozenset([*levels, "路", "街"])
+
+    def _compound_surnamed(self, ctx: Context, start: int, end: int, w: dict) -> list[Mention]:
+        """A compound surname and a given name of one or two characters (端木蕻良是, 令狐安曾任, 欧阳自远院士):
+        these surnames are rare as words, so the name needs no title; the given name is the longest that a
+        particle, an adverb, a title, a speech verb or punctuation follows, with no function word in it
+        and not ending in a place's level (欧阳村). Not structured: where the model reads a name there, its
+        edges win; the rule stands where the model, which met few such names, reads none."""
+        pattern, followers, levels = self._compound_grammar
+        text = ctx.folded
+        mentions = []
+        for m in pattern.finditer(text, start, end):
+            for n in (2, 1):
+                e = m.end() + n
+                given = text[m.end() : e]
+                if e > end or not re.fullmatch(rf"[{_HAN}]+", given) or given[-1] in levels:
+                    continue
+                if any(ch in w["name_stop_chars"] for ch in given) or given in w["kin_words"]:
+                    continue
+                if e == end or not re.match(rf"[{_HAN}]", text[e]) or text.startswith(followers, e):
+                    mentions.append(Mention(m.start(), e, "PERSON", "rule", "people.compound_surname", 0.8))
+                    break
+        return mentions
+
+    def _datelined_reporters(
+        self, ctx: Context, pattern: re.Pattern[str], start: int, end: int, w: dict
+    ) -> list[Mention]:
+        """A reporter's name run into the dateline's place (中央社记者苏龙麒台北电, 记者林志明高雄25日电): the name
+        is the two or three characters after which the rest up to the day and 电 is one word of jieba's (台北,
+        华盛顿), the place; the credit says a person stands there, as 记者 + 报道 does."""
+        by_start = {t.start: t for t in ctx.tokens}
+        mentions = []
+        for m in pattern.finditer(ctx.folded, start, end):
+            s, stop = m.span("rest")
+            for n in (3, 2):
+                place = by_start.get(s + n)
+                if place is not None and place.end == stop and stop - place.start >= 2:
+                    if self._is_name(ctx.folded[s : s + n], w):
+                        mentions.append(Mention(s, s + n, "PERSON", "rule", "people.reporter", 0.9, structured=True))
+                    break
         return mentions
 
     @cached_property
@@ -126,7 +200,9 @@ class PersonExtractor:
     def _japanese_titled(self, ctx: Context, w: dict) -> list[Mention]:
         """A Japanese name after a title: the family name and the longest given name of one to three
         characters that ends where a word does, unless that word is a verb or a title (首相安倍晋三访华,
-        外相上川阳子会见, 防卫大臣岩屋毅出席: 岩屋毅, not 岩屋毅出席; 总干事中岛宏博士: 中岛宏)."""
+        外相上川阳子会见, 防卫大臣岩屋毅出席: 岩屋毅, not 岩屋毅出席; 总干事中岛宏博士: 中岛宏), nor holds a
+        function word (首相安倍晋三的: 安倍晋三). The name is structured: the title and the listed family
+        name say where it begins, where the model, which saw few Japanese names, reads 岸田文雄 as 岸 + 田文雄."""
         text = ctx.folded
         ends = {t.end: t for t in ctx.tokens}
         titles = frozenset(w["titles"])
@@ -143,16 +219,20 @@ class PersonExtractor:
                         continue  # 岩屋毅 + 出席: the verb after the name is none of it
                     if word.start > given and word.text in titles:
                         continue  # 中岛宏 + 博士: nor is a title after it
-                    if not any(ch in w["name_stop_chars"] for ch in text[given:end]):
-                        rule = "people.titled_japanese"
-                        mentions.append(Mention(m.start("family"), end, "PERSON", "rule", rule, 0.9))
+                    if any(ch in w["name_stop_chars"] for ch in text[given:end]):
+                        continue  # 安倍晋三 + 的: a shorter given name may still end at a word
+                    rule = "people.titled_japanese"
+                    mentions.append(Mention(m.start("family"), end, "PERSON", "rule", rule, 0.9, structured=True))
                     break
         return mentions
 
     @staticmethod
-    def _is_name(name: str, w: dict) -> bool:
-        if any(name.endswith(title) for title in w["titles"]) or name.endswith("长"):
-            return False  # 王局长 is a form of address, not a name
+    def _is_name(name: str, w: dict, final: bool = False) -> bool:
+        """Whether ``name`` is a surname and a given name of one or two characters (or a Japanese name) that
+        is no form of address and holds no function word, but for a given-name initial (周其凤:
+        ``given_initial_chars``); ``final``: its last character may be a given-name final (王伟中 before 出席)."""
+        if any(name.endswith(title) for title in (*w["titles"], *w["person_roles"])) or name.endswith("长"):
+            return False  # 王局长, 李董事: a form of address, not a name
         single, compound = data.surnames()
         japanese = data.japanese_surnames()
         family = next((name[:n] for n in (3, 2) if name[:n] in japanese), None)
@@ -165,5 +245,13 @@ class PersonExtractor:
         else:
             return False
         if len(given) == 1 and given in w["title_characters"]:
-            return False  # 李董, 蘇揆 likewise
+            return False  # 李董, 蘇揆, 黃太 likewise
+        if given in w["kin_words"]:
+            return False  # 赵先生, 刘女士: a surname with an address word is no name (the real-news guidelines)
+        if given in ("某", "某某"):
+            return True  # 王某, 张某某: a real person whose name the report withholds (the real-news guidelines)
+        if final and len(given) == 2 and given[-1] in w["given_final_chars"]:
+            given = given[:-1]
+        elif len(given) == 2 and given[0] in w["given_initial_chars"]:
+            given = given[1:]  # 周其凤: 其 begins the given name, where it stands for no pronoun
         return 1 <= len(given) <= 2 and not any(ch in w["name_stop_chars"] for ch in given)

@@ -28,7 +28,11 @@ sentence gives the model less to go on. After fusion, this stage
 * reads lists of places joined by 、: an item ending in the level of the place beside it
   (海子洼村、古守营村: 村) is a place too, where nothing else was found on it;
 
-Added mentions carry ``rule="repeats.document"``, ``"repeats.abbreviation"`` or ``"repeats.list"``
+* finds a person's two-character given name where it begins a clause after the full name (张家齐 …
+  。家齐赛后说), unless it is a dictionary word of another kind (建国).
+
+Added mentions carry ``rule="repeats.document"``, ``"repeats.abbreviation"``, ``"repeats.list"`` or
+``"repeats.given_name"``
 and the confidence of the mention they repeat, capped at 0.8.
 """
 
@@ -124,6 +128,7 @@ class Repeats:
                     Mention(start, end, kind, "rule", "repeats.document", min(confidence[surface], MAX_CONFIDENCE))
                 )
                 owner[start:end] = [-2] * (end - start)
+        added += _given_names(mentions, text, owner, names, ctx)
         kept = [m for i, m in enumerate(mentions) if i not in displaced]
         return sorted([*kept, *added], key=lambda m: (m.start, m.end))
 
@@ -271,6 +276,40 @@ def _one_type_per_name(mentions: list[Mention], text: str) -> list[Mention]:
         else m
         for m in mentions
     ]
+
+
+_CLAUSE_START = "。！？；，：、”」\n"
+"""What ends the clause or quote before a given name that stands for the person (。家齐赛后说)."""
+
+
+def _given_names(
+    mentions: list[Mention], text: str, owner: list[int], names: dict[str, set[str]], ctx: Context
+) -> list[Mention]:
+    """A person named in full by a one-character surname and a two-character given name, referred to later
+    by the given name alone (张家齐 … 。家齐赛后说): the given name is that person where it begins a clause,
+    lies on jieba's word boundaries with nothing found on it, and is no dictionary word of another kind
+    (建国, 国庆 are words; 家齐 is none): news calls young athletes and children so after the first mention."""
+    single = data.surnames()[0]
+    people = {
+        text[m.start + 1 : m.end]
+        for m in mentions
+        if m.type == "PERSON" and m.end - m.start == 3 and text[m.start] in single
+    }
+    tags = {t.text: t.pos for t in ctx.tokens}
+    starts, ends = {t.start for t in ctx.tokens}, {t.end for t in ctx.tokens}
+    found = []
+    for given in sorted(people):
+        if given in names or (ctx.word_freq.get(given) and not tags.get(given, "nr").startswith("nr")):
+            continue
+        for start in _occurrences(given, text):
+            end = start + 2
+            if start not in starts or end not in ends or not within(ctx.spans, start, end):
+                continue
+            if (start > 0 and text[start - 1] not in _CLAUSE_START) or any(o != -1 for o in owner[start:end]):
+                continue
+            found.append(Mention(start, end, "PERSON", "rule", "repeats.given_name", MAX_CONFIDENCE))
+            owner[start:end] = [-2] * 2
+    return found
 
 
 def _occurrences(word: str, text: str) -> Iterator[int]:

@@ -24,10 +24,14 @@ unpredictably. The model's place that ends in a government body's head word (…
 …民政厅: ``places.json`` ``body_heads``) is that body, an organization; its person of three
 characters or more ending in a level word (万里区: ``person_level_chars``) or before a word for a
 place's residents (何文田居民: ``resident_words``) is a place, and one that is a surname and a word for a
-person (陈男子 of 姓陈男子: ``person_nouns``) is none; its organization
+person (陈男子 of 姓陈男子: ``person_nouns``) or an address word (刘女士: ``kin_words``) is none; its organization
 that runs into a time word (台铁中午发出新闻稿) ends before it; its lone surname that is a word of its own
 takes the two-character noun after it as the given name (牛/n 文华/nz), not a verb or adverb (黄/指示,
-袁/再次), a title, a kin or address word (``people.json`` ``kin_words``: 程先生), nor after 老/小 (老于).
+袁/再次), a title, a kin or address word (``people.json`` ``kin_words``: 程先生), nor after 老/小 (老于); its
+name of a surname and one character takes a given-name final before a verb of speech or attending
+(王伟 + 中 + 出席: ``given_final_chars``), and its given name of one or two characters right after a
+compound surname takes the surname in (令狐 + 安: ``compound_surname_words`` are not taken); its name of a
+surname and one character takes a rare character jieba leaves alone after it (孙兴 + 慜).
 Its organization that is a title or another word about a person (立委) is none.
 Nothing is taken from inside a web or e-mail address (the mo of www.ihm.gov.mo).
 """
@@ -41,6 +45,7 @@ from functools import cache
 
 from pipeline import data
 from pipeline.extract.base import Mention
+from pipeline.extract.edges import a_given_final_before_a_verb
 from pipeline.segment import Token
 
 _DIGIT = re.compile(r"[0-9０-９]")
@@ -121,8 +126,9 @@ def _model_person_is_a_place_word(m: Mention, pos: dict[tuple[int, int], str]) -
 
 _CREDIT_RULES = frozenset(("people.author", "people.editor", "people.reporter", "people.photographer"))
 """The rules of names a credit line introduces (page.py, people.py)."""
-_FAMILY_NAME_RULES = frozenset(("people.titled_japanese",))
-"""The rules of names a listed family name vouches for, however common their words (小池/n 百合/n 子/ng)."""
+_FAMILY_NAME_RULES = frozenset(("people.titled_japanese", "people.honorific", "people.compound_surname"))
+"""The rules of names a listed family name or a Malaysian honorific vouches for, however common their words
+(小池/n 百合/n 子/ng; 拿督斯里 + 黄家/n 和/c; 端木/n 赐/v)."""
 
 
 @cache
@@ -227,6 +233,18 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
             return None
         return word.end
 
+    common_chars = data.chars("zh/common_chars.txt")
+
+    def rare_character_after(at: int) -> int | None:
+        """The end of a Han character at ``at`` outside the 2,500 commonest of MSRA (``common_chars.txt``) that
+        jieba leaves as a word of its own (慜 of 孙兴慜, 婵 of 全红婵): such characters are chosen for given
+        names, and one is no function word that could follow a name."""
+        i = bisect_right(starts, at) - 1
+        t = tokens[i] if i >= 0 else None
+        if t is None or t.start != at or t.end != at + 1 or not "\u4e00" <= t.text <= "\u9fff":
+            return None
+        return t.end if t.text not in common_chars else None
+
     def trailing_verb(m: Mention) -> int | None:
         """Where a one-character verb that ends the model's organization begins, when another name follows it
         (紫金南投/系/v + 紫金矿业: X is Y) and two characters or more are left before it; not a head jieba tags
@@ -269,6 +287,8 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
     level_chars, demonym_chars = _level_chars(), data.demonym_chars()
     resident_words = tuple(data.table("zh/places.json")["resident_words"])
     person_nouns = frozenset(data.table("zh/people.json")["person_nouns"])
+    kin_words = frozenset(data.table("zh/people.json")["kin_words"])
+    compound = data.surnames()[1] - frozenset(data.table("zh/people.json")["compound_surname_words"])
     level_titles = _level_titles()
     links = [match.span() for match in _LINK.finditer(text)]
     kept = []
@@ -306,6 +326,13 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
             and text[m.start + 1 : m.end] in person_nouns
         ):
             continue  # 姓陈 + 男子: a surname and a word for a person, no name
+        if (
+            m.extractor == "ner"
+            and m.type == "PERSON"
+            and text[m.start] in single
+            and text[m.start + 1 : m.end] in kin_words
+        ):
+            continue  # 刘 + 女士: a surname with an address word is no name (the real-news guidelines)
         if m.extractor == "ner" and m.type == "PERSON" and m.end - m.start == 2 and text[m.end - 1] in title_chars:
             if text[m.start] in single:
                 continue  # 蘇揆, 李董: a surname and a title's character address someone, no name
@@ -313,6 +340,29 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
             continue  # the 揆 of 蘇揆 read alone
         if m.extractor == "ner" and m.type == "PERSON" and (given := given_name_after(m)) is not None:
             m = replace(m, end=given)  # 牛/n 文举/n 判处…: the model read the surname alone
+        if (
+            m.extractor == "ner"
+            and m.type == "PERSON"
+            and m.end - m.start <= 2
+            and text[max(m.start - 2, 0) : m.start] in compound
+        ):
+            m = replace(m, start=m.start - 2)  # 令狐 + 安: the model read the given name alone
+        if (
+            m.extractor == "ner"
+            and m.type == "PERSON"
+            and m.end - m.start == 2
+            and text[m.start] in single
+            and a_given_final_before_a_verb(text, m.end)
+        ):
+            m = replace(m, end=m.end + 1)  # 王伟 + 中 + 出席: the model stopped where jieba cut the name
+        if (
+            m.extractor == "ner"
+            and m.type == "PERSON"
+            and m.end - m.start == 2
+            and text[m.start] in single
+            and (rare := rare_character_after(m.end))
+        ):
+            m = replace(m, end=rare)  # 孙兴 + 慜: a rare character jieba leaves alone ends the given name
         if m.extractor == "ner" and m.type == "PERSON" and m.end - m.start >= 3 and text[m.end - 1] in level_chars:
             m = replace(m, type="LOC")  # 万里区: a district, not a given name ending in 区
         if m.extractor == "ner" and m.type == "PERSON" and text.startswith(resident_words, m.end):
