@@ -266,3 +266,21 @@ def test_the_models_person_before_another_word_stays_a_person():
 )
 def test_a_surname_and_a_word_for_a_person_is_no_name(text, start, end):
     assert after_whole_words(text, start, end, "PERSON") == []
+
+
+@pytest.mark.parametrize("first_end", [4, 5])  # 清华大学 | 附属, or cut inside it: 清华大学附 | 属
+def test_two_model_organizations_joined_by_a_word_of_attachment_are_one(first_end):
+    from pipeline.convert import Converter
+    from pipeline.extract.base import Mention
+    from pipeline.extract.words import whole_words
+    from pipeline.segment import Segmenter
+
+    text = "清华大学附属北京清华长庚医院专家介绍。"
+    simplified = Converter().convert(text).simplified
+    model = [Mention(0, first_end, "ORG", "ner", "ner.test", 0.9), Mention(6, 14, "ORG", "ner", "ner.test", 0.9)]
+    kept = whole_words(model, Segmenter().segment(simplified), simplified)
+    assert [(text[m.start : m.end], m.type) for m in kept] == [("清华大学附属北京清华长庚医院", "ORG")]
+
+
+def test_a_model_organization_before_another_word_is_not_joined():
+    assert after_whole_words("清华大学和北京大学", 0, 4, "ORG") == ["清华大学"]

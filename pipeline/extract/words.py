@@ -137,8 +137,37 @@ def _day_parts() -> frozenset[str]:
     return frozenset(data.table("zh/dates.json")["day_parts"])
 
 
+def _attached(mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
+    """清华大学附属 + 北京清华长庚医院: the model's organization, a word of attachment (``orgs.json``
+    ``attached_words``) and the model's organization right after it are one name (the guidelines: 北京大学附属医院
+    is one ORG), also where the first name ends inside that word (清华大学附 | 属)."""
+    attached = frozenset(data.table("zh/orgs.json")["attached_words"])
+    words = [t for t in tokens if t.text in attached]
+    if not words:
+        return mentions
+    orgs = [m for m in mentions if m.extractor == "ner" and m.type == "ORG"]
+    starts = {m.start: m for m in orgs}
+    joined: dict[int, Mention] = {}  # the first name's start -> the name joined with the one after the word
+    absorbed: set[int] = set()  # the starts of the names taken into one before them
+    for word in words:
+        after = starts.get(word.end)
+        first = next((m for m in orgs if m.start < word.start <= m.end < word.end), None)
+        if first is not None and after is not None:
+            joined[first.start] = replace(first, end=after.end, confidence=min(first.confidence, after.confidence))
+            absorbed.add(after.start)
+    if not joined:
+        return mentions
+    model_org = {id(m) for m in orgs}
+    return [
+        joined.get(m.start, m) if id(m) in model_org else m
+        for m in mentions
+        if not (id(m) in model_org and m.start in absorbed)
+    ]
+
+
 def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list[Mention]:
     """``mentions`` without those that cut across words as above."""
+    mentions = _attached(mentions, tokens)
     name_pos, not_name_pos = _pos_sets()
     starts = [t.start for t in tokens]
     pos = {(t.start, t.end): t.pos for t in tokens}
