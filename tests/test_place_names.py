@@ -218,3 +218,8 @@ def test_a_person_loses_a_function_character_after_two_given_characters(text, na
 )
 def test_a_place_word_and_its_level_word_are_one_place(full_pipeline, text, place):
     assert place in [e.text for e in full_pipeline.extract(text).entities if e.type == "LOC"]
+
+
+@pytest.mark.parametrize(("text", "place"), [("支持苏北地区农村公路建设。", "苏北"), ("改善山区农村公路条件。", None)])
+def test_an_areas_generic_word_ends_a_facilitys_name(rules_pipeline, text, place):
+    assert [e.text for e in rules_pipeline.extract(text).entities if e.type == "LOC"] == ([place] if place else [])

@@ -176,6 +176,8 @@ class PlaceExtractor:
                     break
                 if words and PlaceExtractor._head_of(t, w):
                     break  # a facility before this one's words is a name of its own (港珠澳大桥 + 珠海口岸)
+                if t.text in w["not_places"]:
+                    break  # 苏北 + 地区 + 农村公路: an area's generic word ends the name (rural roads are no facility)
                 words.insert(0, t)
                 k -= 1
             if len(head) == 1 and not (words and words[-1].pos in name):
