@@ -3,8 +3,8 @@
 import pytest
 
 
-def after_whole_words(text, start, end, kind):
-    """What ``whole_words`` keeps of one model mention ``text[start:end]``, as the texts kept."""
+def kept_by_whole_words(text, spans):
+    """What ``whole_words`` keeps of the model's mentions ``(start, end, kind)`` of ``text``."""
     from pipeline.convert import Converter
     from pipeline.extract.base import Mention
     from pipeline.extract.words import whole_words
@@ -12,8 +12,12 @@ def after_whole_words(text, start, end, kind):
 
     simplified = Converter().convert(text).simplified
     tokens = Segmenter().segment(simplified)
-    kept = whole_words([Mention(start, end, kind, "ner", "ner.test", 0.9)], tokens, simplified)
-    return [text[m.start : m.end] for m in kept]
+    return whole_words([Mention(s, e, kind, "ner", "ner.test", 0.9) for s, e, kind in spans], tokens, simplified)
+
+
+def after_whole_words(text, start, end, kind):
+    """What ``whole_words`` keeps of one model mention ``text[start:end]``, as the texts kept."""
+    return [text[m.start : m.end] for m in kept_by_whole_words(text, [(start, end, kind)])]
 
 
 @pytest.mark.parametrize(
@@ -247,13 +251,7 @@ def test_a_verb_ending_the_models_organization_before_another_name_is_cut():
 
 @pytest.mark.parametrize(("text", "end"), [("何文田居民李太太表示不滿。", 3), ("石硤尾村民不滿。", 3)])
 def test_the_models_person_before_a_word_for_residents_is_a_place(text, end):
-    from pipeline.convert import Converter
-    from pipeline.extract.base import Mention
-    from pipeline.extract.words import whole_words
-    from pipeline.segment import Segmenter
-
-    simplified = Converter().convert(text).simplified
-    kept = whole_words([Mention(0, end, "PERSON", "ner", "ner.test", 0.9)], Segmenter().segment(simplified), simplified)
+    kept = kept_by_whole_words(text, [(0, end, "PERSON")])
     assert [(text[m.start : m.end], m.type) for m in kept] == [(text[:end], "LOC")]
 
 
@@ -270,15 +268,8 @@ def test_a_surname_and_a_word_for_a_person_is_no_name(text, start, end):
 
 @pytest.mark.parametrize("first_end", [4, 5])  # 清华大学 | 附属, or cut inside it: 清华大学附 | 属
 def test_two_model_organizations_joined_by_a_word_of_attachment_are_one(first_end):
-    from pipeline.convert import Converter
-    from pipeline.extract.base import Mention
-    from pipeline.extract.words import whole_words
-    from pipeline.segment import Segmenter
-
     text = "清华大学附属北京清华长庚医院专家介绍。"
-    simplified = Converter().convert(text).simplified
-    model = [Mention(0, first_end, "ORG", "ner", "ner.test", 0.9), Mention(6, 14, "ORG", "ner", "ner.test", 0.9)]
-    kept = whole_words(model, Segmenter().segment(simplified), simplified)
+    kept = kept_by_whole_words(text, [(0, first_end, "ORG"), (6, 14, "ORG")])
     assert [(text[m.start : m.end], m.type) for m in kept] == [("清华大学附属北京清华长庚医院", "ORG")]
 
 

@@ -57,3 +57,12 @@ class Extractor(Protocol):
     name: str
 
     def find(self, ctx: Context) -> list[Mention]: ...
+
+
+def latin_word_edge(text: str, i: int) -> bool:
+    """No Latin letter or digit on both sides of offset ``i`` (TVBS, and TVBS新聞, but not TVBSX)."""
+
+    def letter(c: str) -> bool:
+        return c.isascii() and c.isalnum()
+
+    return i <= 0 or i >= len(text) or not (letter(text[i - 1]) and letter(text[i]))

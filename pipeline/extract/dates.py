@@ -42,7 +42,7 @@ from functools import cache, cached_property
 
 from pipeline import data
 from pipeline.data import alternation
-from pipeline.extract.base import Context, Mention
+from pipeline.extract.base import Context, Mention, latin_word_edge
 from pipeline.extract.prefilter import prefiltered
 from pipeline.normalize.neighbours import Words
 from pipeline.normalize.numerals import parse_number
@@ -198,7 +198,13 @@ class DateExtractor:
                     continue  # 型号为8号, 编号为3号: a model or a serial number
                 if g["part"] == w["mid_year"]["part"] and not self._mid_year(ctx.folded, m, words, w):
                     continue
-                if g["part"] and g["part"].isascii() and _inside_latin(ctx.folded, m.start("part"), m.end("part")):
+                if (
+                    g["part"]
+                    and g["part"].isascii()
+                    and not (
+                        latin_word_edge(ctx.folded, m.start("part")) and latin_word_edge(ctx.folded, m.end("part"))
+                    )
+                ):
                     continue  # Q3 of Q30 or AQ3: a code, not a quarter
                 pub = day_at(m.start())
                 if _page_time_line(ctx.folded, m, g):
@@ -1073,13 +1079,6 @@ def _page_time_line(text: str, m: re.Match[str], g: dict) -> bool:
     if clocked and not before.strip() and len(after.strip()) <= 8 and not re.search(r"\d", after):
         return True  # 2025-06-10 09:15 中央社: the outlet's short name after them
     return not rest or bool(_page_label().search(line))
-
-
-def _inside_latin(text: str, start: int, end: int) -> bool:
-    """Is text[start:end] part of a longer run of Latin letters and digits?"""
-    return (start > 0 and text[start - 1].isascii() and text[start - 1].isalnum()) or (
-        end < len(text) and text[end].isascii() and text[end].isalnum()
-    )
 
 
 def _festival_day(year: int, festival: str) -> date | None:

@@ -18,7 +18,7 @@ import re
 from functools import cache
 
 from pipeline import data
-from pipeline.extract.base import Context, Mention, within
+from pipeline.extract.base import Context, Mention, latin_word_edge, within
 
 REGISTERS = ("zh/outlets.json", "zh/companies.json")
 CONFIDENCE = 0.9
@@ -39,15 +39,6 @@ def _outlet_report_words() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(table["names"]), tuple({*table["reporter_words"], *table["wire_words"], "报导", "消息"})
 
 
-def _latin_word_edge(text: str, i: int) -> bool:
-    """No Latin letter or digit on both sides of offset ``i`` (TVBS, and TVBS新聞, but not TVBSX)."""
-
-    def letter(c: str) -> bool:
-        return c.isascii() and c.isalnum()
-
-    return i <= 0 or i >= len(text) or not (letter(text[i - 1]) and letter(text[i]))
-
-
 class RegisterExtractor:
     name = "registers"
 
@@ -63,7 +54,7 @@ class RegisterExtractor:
         for m in _pattern().finditer(text):
             start, end = m.span()
             if m[0].isascii():
-                ok = _latin_word_edge(text, start) and _latin_word_edge(text, end)
+                ok = latin_word_edge(text, start) and latin_word_edge(text, end)
             else:  # 据央视/新闻报道: jieba joins an outlet's last word to the word for its report
                 ok = start in bounds and (end in bounds or (m[0] in outlets and text.startswith(reports, end)))
             if not ok or _BRAND.match(text, end):
