@@ -1144,3 +1144,52 @@ def test_a_shopping_festival_written_in_digits_after_a_year(make_context, text, 
 )
 def test_miao_is_the_end_of_a_year_or_a_month(make_context, text, span, value):
     assert _values(make_context, text) == [(span, value, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("深夜11时，消防员仍在灭火", [("深夜11时", "2025-02-27T23:00", None)]),
+        ("深夜11時，消防員仍在滅火", [("深夜11時", "2025-02-27T23:00", None)]),
+        ("深夜1时许，巡逻车抵达", [("深夜1时许", "2025-02-27T01:00", None)]),
+        ("半夜两点，居民被惊醒", [("半夜两点", "2025-02-27T02:00", None)]),
+        ("夜间10时起封路", [("夜间10时", "2025-02-27T22:00", None)]),
+        ("黄昏7時，燈會開幕", [("黄昏7時", "2025-02-27T19:00", None)]),
+        ("午后3时，雷雨来袭", [("午后3时", "2025-02-27T15:00", None)]),
+        ("午夜12时，钟声响起", [("午夜12时", "2025-02-27T24:00", None)]),
+        ("26日晚上12点前提交", [("26日晚上12点", "2025-02-26T24:00", None)]),
+    ],
+)
+def test_a_word_for_the_night_before_a_clock_time(make_context, text, found):
+    assert _values(make_context, text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("2010年代，手机普及", [("2010年代", "2010", "2019")]),
+        ("1980年代的台北街頭", [("1980年代", "1980", "1989")]),
+        ("九十年代末，他移居香港", [("九十年代", "1990", "1999")]),
+        ("90年代，這裏還是農田", [("90年代", "1990", "1999")]),
+        ("20年代的新能源", [("20年代", "2020", "2029")]),  # the last 20年代 to begin by February 2025
+        ("上世纪80年代", [("上世纪80年代", "1980", "1989")]),
+    ],
+)
+def test_a_decade_with_or_without_its_century(make_context, text, found):
+    assert _values(make_context, text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("2月28日上午9时至11时停水", [("2月28日上午9时至11时", "2025-02-28T09:00", "2025-02-28T11:00")]),
+        ("今天8時至18時交通管制", [("今天8時至18時", "2025-02-27T08:00", "2025-02-27T18:00")]),
+        ("3日晚上8时至10时燃放烟花", [("3日晚上8时至10时", "2025-03-03T20:00", "2025-03-03T22:00")]),
+        ("昨晚9時至11時封路", [("昨晚9時至11時", "2025-02-26T21:00", "2025-02-26T23:00")]),
+        ("3月1日9时至3月2日18时实施管制", [("3月1日9时至3月2日18时", "2025-03-01T09:00", "2025-03-02T18:00")]),
+        # without a written day a clock range is hours of opening, two clock times
+        ("上午9时至下午5时开放", [("上午9时", "2025-02-27T09:00", None), ("下午5时", "2025-02-27T17:00", None)]),
+    ],
+)
+def test_a_clock_range_on_a_written_day_is_one_date(make_context, text, found):
+    assert _values(make_context, text) == found

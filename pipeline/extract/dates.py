@@ -66,7 +66,7 @@ class DateExtractor:
         w = data.table("zh/dates.json")
         rng = alternation(w["range_words"])
         time = (
-            rf"(?P<ampm>{alternation(w['am_pm'])})?\s*(?P<H>[01]?\d|2[0-3])"
+            rf"(?P<ampm>{alternation(_clock_parts(w))})?\s*(?P<H>[01]?\d|2[0-3])"
             rf"(?:[:：](?P<M>[0-5]\d)|[时時](?:(?P<M2>[0-5]?\d)分|(?P<half>半))?)"  # 11时半: 11:30
         )
         day_time = time.replace("?P<", "?P<d_")  # 19日20时30分
@@ -97,9 +97,9 @@ class DateExtractor:
             # 2022/23年度, 2024-25财年, 2026至27年度 (fiscal years); 二○二三/二○二四学校年度 (a school year)
             rf"|(?P<fy>\d{{4}}|[{_ZD}]{{4}})(?:[/-]|至(?=\d{{2}}[财年]|[{_ZD}]{{2}}[财年]))(?P<fy2>(?:\d{{4}}|[{_ZD}]{{4}})(?=学)|\d{{2}}|[{_ZD}]{{2}})"
             rf"(?P<fys>财政年度|财年|学校年度|学年度|学年|年度)"
-            # 上世纪九十年代, 20世纪60年代
-            rf"|(?:(?P<rc>{alternation(w['centuries'])})|(?P<cn>1\d|2[01]|十[一二三四五六七八九]|二十一?)世纪)"
-            rf"(?P<dec>[1-9]0|[一二三四五六七八九]十)年代"
+            # 上世纪九十年代, 20世纪60年代, 2010年代, 九十年代
+            rf"|(?:(?P<rc>{alternation(w['centuries'])})|(?P<cn>1\d|2[01]|十[一二三四五六七八九]|二十一?)世纪"
+            rf"|(?P<dcy>1[5-9]|20)(?=\d0年代))?(?P<dec>[1-9]0|[一二三四五六七八九]十)年代"
             # 本财年, 本财政年度首9个月 (the fiscal year the publication falls in)
             rf"|(?P<rfy>{alternation(w['relative_fiscal_years'])})(?:(?:前|首)(?P<ffirst>\d{{1,2}}|[{_ZD}十两]{{1,3}})个月)?"
             # [year] [month [day] [time] [range]] [part] [以来]
@@ -112,7 +112,7 @@ class DateExtractor:
             rf"|(?P<m>{_MONTH}|(?<![\d{_ZD}十百千万亿两])元(?=月))(?:月份?|(?=(?:{rng}){_MONTH}月)))"  # 元月: January
             rf"(?:(?P<d>{_DAY})(?:[日号](?:(?:{rng})(?:(?P<m3>{_MONTH})月)?(?P<d2>{_DAY})[日号])?"
             rf"|(?:{rng})(?P<d2b>{_DAY})[日号]){weekday})?"  # 11月8日至10日, 6月13~18日
-            rf"(?:\s*{time})?(?:(?:{rng})(?P<m2>{_MONTH})月份?)?)?"
+            rf"(?:\s*{time})?(?:(?:{rng})(?P<m2>{_MONTH})月份?(?!{_DAY}[日号]))?)?"  # not 5日9时至6月11日
             rf"(?:(?P<part>{part})(?:(?:(?<=[季度])|(?<=半年))(?P<pend>{alternation(w['period_ends'])}))?"  # 一季度末
             rf"|(?:{alternation(w['first_months_leads'])})(?P<first>\d{{1,2}}|[{_ZD}十两]{{1,3}})个月)?"
             rf"(?:(?P<since>{alternation(w['since'])})(?![{w['since_not_before']}]))?"  # not the 至今 of 至今年2月
@@ -138,7 +138,7 @@ class DateExtractor:
             rf"|(?<![约約近逾达達占佔有\d/])(?P<nm>1[0-2]|0?[1-9]|[12]\d|3[01])/(?P<nd>3[01]|[12]\d|0?[1-9])(?![\d/.%的])"
             # 下午3时, 晚上8点, 晚上八時半: after a part of the day 点 and Chinese numerals tell the hour too;
             # alone, 8点 is as often points (涨8点) and 三时 no clock
-            rf"|(?P<tampm>{alternation(w['am_pm'])})?(?P<tH>[01]?\d|2[0-3]|(?(tampm)[{_ZD}十两兩]{{1,3}}|(?!)))"
+            rf"|(?P<tampm>{alternation(_clock_parts(w))})?(?P<tH>[01]?\d|2[0-3]|(?(tampm)[{_ZD}十两兩]{{1,3}}|(?!)))"
             rf"(?(tampm)[时時点點]|[时時])(?:(?P<tM>[0-5]?\d|(?(tampm)[{_ZD}十]{{1,3}}|(?!)))分|(?P<thalf>半))?"
             rf")"
         )
@@ -455,8 +455,10 @@ class DateExtractor:
         if not m["H"] or value.value is None:  # 25日上午: the part alone stays outside, the day is the value
             return at, value
         hour = int(parse_number(m["H"]))
-        if hour < 12:
-            hour += w["day_parts"][m["part"]] if m["part"] else hours
+        if m["part"]:
+            hour = _hour_of_day(hour, m["part"], w)
+        elif hour < 12:
+            hour += hours
         minute = 30 if m["half"] else int(parse_number(m["M"])) if m["M"] else 0
         clock = _on_the_clock(value.value, hour, minute)
         if clock is None:
@@ -788,14 +790,19 @@ class DateExtractor:
 
     @staticmethod
     def _decade(g: dict, w: dict, pub: date | None) -> DateValue:
-        """上世纪九十年代 (the century before the publication's), 20世纪60年代: the decade, valued by its first year."""
-        if g["cn"]:
-            century, relative = (int(parse_number(g["cn"])) - 1) * 100, False
+        """上世纪九十年代 (the century before the publication's), 20世纪60年代, 2010年代: the decade, valued by its
+        first year; a decade without its century (九十年代) is the last of that name to begin by the publication."""
+        decade = int(parse_number(g["dec"]))
+        if g["cn"] or g["dcy"]:
+            century = int(g["dcy"]) * 100 if g["dcy"] else (int(parse_number(g["cn"])) - 1) * 100
+            relative = False
         elif pub is None:
             return DateValue(value=None, granularity="year", relative=True, note=_NO_PUB)
-        else:
+        elif g["rc"]:
             century, relative = (pub.year // 100 + w["centuries"][g["rc"]]) * 100, True
-        year = century + int(parse_number(g["dec"]))
+        else:
+            century, relative = pub.year // 100 * 100 - (100 if pub.year // 100 * 100 + decade > pub.year else 0), True
+        year = century + decade
         return DateValue(value=f"{year:04d}", granularity="year", end=f"{year + 9:04d}", relative=relative)
 
     @staticmethod
@@ -821,9 +828,7 @@ class DateExtractor:
 
     @staticmethod
     def _clock(day: str, hour: str, minute: str | None, ampm: str | None, w: dict) -> dict:
-        h = int(parse_number(hour))
-        if ampm and h < 12:
-            h += w["am_pm"][ampm]
+        h = _hour_of_day(int(parse_number(hour)), ampm, w)
         return {"value": f"{day}T{h:02d}:{int(parse_number(minute or '0')):02d}", "granularity": "minute"}
 
     def _slashed(self, g: dict, region: str) -> DateValue | None:
@@ -995,28 +1000,38 @@ def _serial_number(text: str, at: int, words: Words, w: dict) -> bool:
 
 def _join_ranges(text: str, mentions: list[Mention], w: dict) -> list[Mention]:
     """5月中旬至6月初, 2023年至2024年, 去年12月至今年2月: two dates joined by a range word are one DATE, valued
-    by the first, ending on the second (a weekday or a clock time alone is no end: 周一至周五 are opening days)."""
+    by the first, ending on the second (a weekday or a clock time alone is no end: 周一至周五 are opening days,
+    上午9时至下午5时 opening hours), and so are a written day's clock time and a later one (6月10日9时至17时)."""
     kinds = set(w["range_granularities"])
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
         low, high = (prev.normalized, m.normalized) if prev else (None, None)
-        if (
-            prev is not None
-            and text[prev.end : m.start] in w["range_words"]
-            and low.value
-            and high.value
-            and not low.end
-            and low.granularity in kinds
-            and high.granularity in kinds
-            and re.search(r"[年月季]", text[m.start : m.end])
-            and (high.end or high.value) >= low.value
-        ):
-            joined = low.model_copy(update={"end": high.end or high.value})
+        if prev is None or text[prev.end : m.start] not in w["range_words"] or not (low.value and high.value):
+            out.append(m)
+            continue
+        end = _clock_end(text[prev.start : prev.end], text[m.start : m.end], low, high)
+        if end is None and low.granularity in kinds and high.granularity in kinds:
+            end = high.end or high.value if re.search(r"[年月季]", text[m.start : m.end]) else None
+        if end is not None and not low.end and end >= low.value:
+            joined = low.model_copy(update={"end": end})
             out[-1] = replace(prev, end=m.end, normalized=joined, confidence=min(prev.confidence, m.confidence))
         else:
             out.append(m)
     return out
+
+
+def _clock_end(first: str, second: str, low: DateValue, high: DateValue) -> str | None:
+    """The end of a span from a clock time after a written day (6月10日上午9时, 今天8时, 昨晚9时) to a clock
+    time alone: on that day, and after the first in its half of the day (晚上8时至10时: 22:00)."""
+    if not (low.granularity == high.granularity == "minute" and re.search(r"[日号天]|^[昨今明][晚晨早]", first)):
+        return None
+    if re.search(r"[年月日号天晚晨早]", second):
+        return None
+    hour, minute = int(high.value[11:13]), int(high.value[14:16])
+    if hour < int(low.value[11:13]) and hour < 12:
+        hour += 12
+    return _on_the_clock(low.value[:10], hour, minute)
 
 
 def _half(half: str | None) -> str | None:
@@ -1090,6 +1105,19 @@ def _festival_day(year: int, festival: str) -> date | None:
     from lunarcalendar.festival import festivals
 
     return next(f(year) for f in festivals if f.get_lang("zh") == festival)
+
+
+def _clock_parts(w: dict) -> list[str]:
+    """The parts of the day that may open a clock time alone (下午3时, 深夜11時): not 晚 or 早 by themselves."""
+    return [part for part in w["day_parts"] if len(part) > 1]
+
+
+def _hour_of_day(hour: int, part: str | None, w: dict) -> int:
+    """The hour a clock time gives after a part of the day (下午3时: 15). After a word for the night an hour
+    before 6 is after midnight (深夜1时: 1) and 12 is the day's end (午夜12时: 24)."""
+    if part in w["night_parts"] and (hour < 6 or hour == 12):
+        return 24 if hour == 12 else hour
+    return hour + w["day_parts"][part] if part and hour < 12 else hour
 
 
 def _on_the_clock(day: str, hour: int, minute: int) -> str | None:
