@@ -1193,3 +1193,29 @@ def test_a_decade_with_or_without_its_century(make_context, text, found):
 )
 def test_a_clock_range_on_a_written_day_is_one_date(make_context, text, found):
     assert _values(make_context, text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("昨（26）晚，警方破獲一宗案件", [("昨（26）晚", "2025-02-26", None)]),
+        ("昨（26）晚8時許，一輛機車自撞", [("昨（26）晚8時許", "2025-02-26T20:00", None)]),
+        ("今（27）晨發生地震", [("今（27）晨", "2025-02-27", None)]),
+        ("上週五（21日）股市大跌", [("上週五（21日）", "2025-02-21", None)]),
+        ("本周四（27日）公布数据", [("本周四（27日）", "2025-02-27", None)]),
+    ],
+)
+def test_a_bracketed_day_after_a_relative_day_or_week(make_context, text, found):
+    assert _values(make_context, text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("委员会周五将投票表决", "2025-02-28"),  # 将 before an idiom's verb: ahead
+        ("委員會週五將投票表決", "2025-02-28"),
+        ("警方周一将两人拘捕", "2025-02-24"),  # 将 as the object marker: the last Monday
+    ],
+)
+def test_a_weekday_before_jiang_and_a_verb_is_ahead(make_context, text, value):
+    assert [v for _, v, _ in _values(make_context, text)] == [value]

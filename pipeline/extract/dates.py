@@ -126,7 +126,7 @@ class DateExtractor:
             rf"|(?P<rq>{alternation(w['relative_quarters'])})"  # 本季度, 上一季度
             rf"|(?<![正腊冬闰])(?P<rm>{alternation(w['relative_months'])})"
             rf"(?:(?P<rmd>{_DAY})[日号](?!{not_day})|(?:{alternation(w['month_parts'])}){lunar})?"  # 本月26日, 上月底
-            rf"|(?:{alternation(w['bracketed_days'])})\s*[（(](?P<td>{_DAY})[）)]\s*日"  # 昨(11)日
+            rf"|(?:{alternation(w['bracketed_days'])})\s*[（(](?P<td>{_DAY})[）)]\s*(?:日|(?P<tdn>晚)|晨)"  # 昨(11)日, 昨(9)晚
             rf"|(?P<rdr>{alternation(w['relative_day_ranges'])})"  # 今明两天: today and tomorrow
             rf"|(?P<rd>{alternation(w['relative_days'])})|(?P<ad>{alternation(w['anaphoric_days'])})"
             rf"|(?P<am>{alternation(w['anaphoric_months'])})(?:{alternation(w['month_parts'])}{lunar})?"  # 同月下旬
@@ -228,7 +228,7 @@ class DateExtractor:
                     value = self._resolve(g, w, pub, ctx.region, shift=shift, future=future, past=past)
                 if value is None:
                     continue
-                hours = w["anaphoric_day_hours"].get(g["ad"], 0) if g["ad"] else 0  # 当晚9时: 21:00
+                hours = w["anaphoric_day_hours"].get(g["ad"], 0) if g["ad"] else 12 if g["tdn"] else 0  # 当晚9时: 21:00
                 at, value = self._festival(ctx.folded, m.end(), end, value, ctx.region, w)
                 end_, value = self._day_part(ctx.folded, at, end, value, w, words, hours)
                 end_ = self._approximate(ctx.folded, end_, end, value, w)
@@ -266,11 +266,14 @@ class DateExtractor:
 
     @cached_property
     def _bracketed_weekday_re(self) -> dict[str, re.Pattern[str]]:
-        """A weekday in brackets after a date (5月2日(星期六)), or before a date in brackets (星期四(11月9日))."""
-        weekday = _weekday(data.table("zh/dates.json"))
+        """A weekday in brackets after a date (5月2日(星期六)), or before a date in brackets (星期四(11月9日),
+        上周五(6日))."""
+        w = data.table("zh/dates.json")
+        weekday = _weekday(w)
+        weeks = alternation(w["relative_weeks"])
         return {
             "after": re.compile(rf"\s*[（(]{weekday}[)）]"),
-            "before": re.compile(rf"{weekday}\s*[（(]\s*$"),
+            "before": re.compile(rf"(?:(?:{weeks})[一二三四五六日天]|{weekday})\s*[（(]\s*$"),
             "close": re.compile(r"\s*[)）]"),
         }
 
@@ -291,6 +294,8 @@ class DateExtractor:
                 opening = text[prev.end : m.start].strip() if prev else ""
                 if before:
                     m = replace(m, start=before.start(), end=close.end())
+                    while out and out[-1].start >= m.start:  # 上周五 of 上周五(6日) is part of it
+                        out.pop()
                 elif (
                     prev
                     and opening in ("(", "（")
@@ -394,8 +399,8 @@ class DateExtractor:
 
     def _future(self, text: str, m: re.Match[str], words: Words, w: dict) -> bool:
         """Does the text speak of the date as ahead: a future word before it (将于十月), or right after it a
-        word of the future (10月即将, 周五有望) or 将 before a verb (周五将访问; not 周三将两人拘捕, where 将
-        is the object marker)?"""
+        word of the future (10月即将, 周五有望) or 将 before a verb, an idiom, an adverb or a preposition (周五将访问,
+        周五将首次出访; not 周三将两人拘捕, where 将 is the object marker)?"""
         if self._led_by("future_words", text, m.start()):
             return True
         at = m.end()
@@ -405,7 +410,7 @@ class DateExtractor:
         if token is None or token.start != at or token.text != "将":
             return False
         verb = words.at(token.end)
-        return verb is not None and verb.start == token.end and verb.pos.startswith("v")
+        return verb is not None and verb.start == token.end and verb.pos.startswith(("v", "l", "d", "a", "p"))
 
     def _duration(self, text: str, m: re.Match[str], g: dict, words: Words) -> bool:
         """判刑6月, 隔离七日: a month or day without a year after a word of length is a duration, no date;
