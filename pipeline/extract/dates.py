@@ -126,7 +126,8 @@ class DateExtractor:
             rf"|(?P<rq>{alternation(w['relative_quarters'])})"  # 本季度, 上一季度
             rf"|(?<![正腊冬闰])(?P<rm>{alternation(w['relative_months'])})"
             rf"(?:(?P<rmd>{_DAY})[日号](?!{not_day})|(?:{alternation(w['month_parts'])}){lunar})?"  # 本月26日, 上月底
-            rf"|(?:{alternation(w['bracketed_days'])})\s*[（(](?P<td>{_DAY})[）)]\s*(?:日|(?P<tdn>晚)|晨)"  # 昨(11)日, 昨(9)晚
+            # 昨(11)日, 昨(9)晚
+            rf"|(?:{alternation(w['bracketed_days'])})\s*[（(](?P<td>{_DAY})[）)]\s*(?:日|(?P<tdn>晚)|晨)"
             rf"|(?P<rdr>{alternation(w['relative_day_ranges'])})"  # 今明两天: today and tomorrow
             rf"|(?P<rd>{alternation(w['relative_days'])})|(?P<ad>{alternation(w['anaphoric_days'])})"
             rf"|(?P<am>{alternation(w['anaphoric_months'])})(?:{alternation(w['month_parts'])}{lunar})?"  # 同月下旬
