@@ -1220,3 +1220,11 @@ def test_a_bracketed_day_after_a_relative_day_or_week(make_context, text, found)
 )
 def test_a_weekday_before_jiang_and_a_verb_is_ahead(make_context, text, value):
     assert [v for _, v, _ in _values(make_context, text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [("十二月底前完成验收", "十二月底"), ("今年十二月底前完成", "今年十二月底"), ("2024年初步统计", "2024年")],
+)
+def test_a_year_part_jieba_joins_to_qian_stays_in_the_date(make_context, text, span):
+    assert [s for s, _, _ in _values(make_context, text)] == [span]

@@ -536,8 +536,9 @@ class DateExtractor:
         bare = not (m["y"] or m["by"] or m["y3"] or m["roc"] or m["ry"] or m["m"] or m["bm"])
         if (m["part"] or m["first"]) and bare and words.continues(m.start()):
             return None  # 提前4个月: the 前 of 提前
-        if m["part"] in w["single_year_parts"] and words.word_from(m.end() - 1, m.end()) is not None:
-            return pattern.match(text, m.start(), m.end() - 1)
+        if m["part"] in w["single_year_parts"] and (word := words.word_from(m.end() - 1, m.end())) is not None:
+            if word.text not in w["year_part_words"]:  # 年初步 (but 十二月底前: before the month's end)
+                return pattern.match(text, m.start(), m.end() - 1)
         if m["pend"] and words.word_from(m.start("pend"), m.end("pend")) is not None:
             return pattern.match(text, m.start(), m.start("pend"))  # 一季度初步: the 初 of 初步
         return m
