@@ -275,3 +275,22 @@ def test_two_model_organizations_joined_by_a_word_of_attachment_are_one(first_en
 
 def test_a_model_organization_before_another_word_is_not_joined():
     assert after_whole_words("清华大学和北京大学", 0, 4, "ORG") == ["清华大学"]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "kept"),
+    [
+        ("中美关系持续升温", [(0, 1, "LOC"), (1, 2, "LOC")], []),  # a compound of abbreviations
+        ("大批港澳居民北上", [(2, 3, "LOC"), (3, 4, "LOC")], []),
+        ("大批港澳居民北上", [(2, 3, "LOC")], []),  # the model reads one of the two
+        ("中日韓關係", [(0, 1, "LOC"), (1, 2, "LOC"), (2, 3, "LOC")], []),
+        ("中方表示欢迎", [(0, 1, "LOC")], []),  # 方: a side, a word for people of a place
+        ("粤澳两地合作", [(0, 1, "LOC"), (1, 2, "LOC")], ["粤", "澳"]),  # a count of places follows
+        ("中日韩三国领导人", [(0, 1, "LOC"), (1, 2, "LOC"), (2, 3, "LOC")], ["中", "日", "韩"]),
+        ("在粤澳生可申请", [(1, 2, "LOC")], ["粤"]),  # 澳生 are Macau's students: 粤 stands alone
+        ("旅意华侨捐款", [(1, 2, "LOC")], ["意"]),  # 华 of 华侨 is no abbreviation here
+        ("他抵港后入住酒店", [(2, 3, "LOC")], ["港"]),
+    ],
+)
+def test_a_one_character_place_in_a_compound_of_abbreviations_is_none(text, spans, kept):
+    assert [text[m.start : m.end] for m in kept_by_whole_words(text, spans)] == kept
