@@ -294,3 +294,19 @@ def test_a_model_organization_before_another_word_is_not_joined():
 )
 def test_a_one_character_place_in_a_compound_of_abbreviations_is_none(text, spans, kept):
     assert [text[m.start : m.end] for m in kept_by_whole_words(text, spans)] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("事主陳先生表示，當時正在駕車", []),  # a surname with an address word is no name
+        ("李局長指出，案件正在調查", []),
+        ("江主席会见了外宾", []),
+        ("钱老走时一家人都在身边", []),
+        ("王总表示将扩大投资", []),
+        ("陈表示同意", ["陈"]),  # a surname alone before a verb of speech stays the model's reading
+    ],
+)
+def test_the_models_lone_surname_before_an_address_word_or_title_is_none(text, kept):
+    start = 2 if text.startswith("事主") else 0
+    assert after_whole_words(text, start, start + 1, "PERSON") == kept
