@@ -534,3 +534,20 @@ def test_a_given_name_after_the_full_name_is_that_person(rules_pipeline, text, n
 def test_a_given_name_that_is_a_word_is_not_repeated(rules_pipeline):
     text = "村长王建国表示，村里变化很大。建国以来，这里修了三条路。"
     assert [e.text for e in rules_pipeline.extract(text).entities if e.type == "PERSON"] == ["王建国"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "types"),
+    [
+        ("移動電信、恩士迅（NCS）增長強勁。", "恩士迅", ["ORG"]),  # an acronym in capitals: a body's short name
+        ("移动电信、恩士迅(NCS)增长强劲。", "恩士迅", ["ORG"]),
+        ("执行长张三（CEO）表示", "张三", ["PERSON"]),  # a title in capitals
+        ("外野手费尔柴德（Stuart Fairchild）", "费尔柴德", ["PERSON"]),  # a person's Latin name is written in words
+    ],
+)
+def test_the_models_person_before_an_acronym_in_brackets_is_an_organization(text, name, types):
+    from pipeline.extract.repeats import _acronymed_people
+
+    start = text.index(name)
+    mentions = [Mention(start, start + len(name), "PERSON", "ner", "ner.xinwen_ner", 0.9)]
+    assert [m.type for m in _acronymed_people(mentions, text)] == types

@@ -13,7 +13,8 @@ sentence gives the model less to go on. After fusion, this stage
   without a place before it (中国吉利汽车集团 → 吉利, 格力电器 → 格力: ``orgs.json`` ``company_trades``);
   and a place's name without its level word (龙岗区 → 龙岗: ``places.json`` ``stem_levels``) is the
   same place, where that is one jieba word tagged as a name;
-* drops the model's names that are a facility head alone (酒店: a kind, not a name) and its
+* drops the model's names that are a facility head alone (酒店: a kind, not a name), reads its person
+  before an acronym in brackets as an organization (恩士迅（NCS）), and drops its
   persons named like things (山陀儿台风: ``people.json`` ``thing_words``), and
   gives a name the model read with two types the type it gives at least twice as often;
 * finds every other occurrence of each name the document holds (ORG, PERSON,
@@ -83,7 +84,7 @@ class Repeats:
         text = ctx.folded
         kinds, generic = _kinds(), _generic_words()
         mentions = [m for m in mentions if not (m.extractor == "ner" and text[m.start : m.end] in kinds)]
-        mentions = _one_type_per_name(_things_named_like_people(mentions, text), text)
+        mentions = _acronymed_people(_one_type_per_name(_things_named_like_people(mentions, text), text), text)
         owner = [-1] * len(text)  # per offset: the index of the mention there, -1 none, -2 one added here
         for i, m in enumerate(mentions):
             owner[m.start : m.end] = [i] * (m.end - m.start)
@@ -246,6 +247,29 @@ def _things_named_like_people(mentions: list[Mention], text: str) -> list[Mentio
 
 
 _TYPING_RULES = ("people.titled", "registers.", "orgs.gazetteer", "outlets.")
+
+
+_ACRONYM = re.compile(r"[（(][ \u3000]*(?P<acronym>[A-Z]{2,6})[ \u3000]*[）)]")
+
+
+@cache
+def _latin_titles() -> frozenset[str]:
+    return frozenset(t for t in data.table("zh/titles.json")["titles"] if t.isascii())
+
+
+def _acronymed_people(mentions: list[Mention], text: str) -> list[Mention]:
+    """The model's person followed by an acronym in brackets (恩士迅（NCS）) is an organization, there and
+    wherever the model reads the name as a person: a person's Latin name is written in words (费尔柴德（Stuart
+    Fairchild）), a body's short one in capitals; not a title (张三（CEO）)."""
+    bodies = set()
+    for m in mentions:
+        match = _ACRONYM.match(text, m.end) if m.type == "PERSON" and m.extractor == "ner" else None
+        if match and match["acronym"] not in _latin_titles():
+            bodies.add(text[m.start : m.end])
+    return [
+        replace(m, type="ORG") if m.type == "PERSON" and m.extractor == "ner" and text[m.start : m.end] in bodies else m
+        for m in mentions
+    ]
 
 
 def _one_type_per_name(mentions: list[Mention], text: str) -> list[Mention]:
