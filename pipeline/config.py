@@ -21,6 +21,14 @@ class Settings(BaseModel):
     )
     ner: bool = Field(True, description="Use the trained NER model beside the rules.")
     model_path: Path | None = Field(None, description="NER model directory; None means the model shipped with xinwen.")
+    one_character_names: bool = Field(
+        False,
+        description=(
+            "Keep the model's one-character names that the real-news guidelines do not annotate and MSRA does: "
+            "a surname addressed by a title or an address word (陈先生 → PERSON 陈) and the places of a compound "
+            "of abbreviations (中美关系 → LOC 中 + 美). For output in MSRA's conventions."
+        ),
+    )
     rules: tuple[ExtractorName, ...] = ("amounts", "dates", "people", "orgs", "places", "outlets", "registers")
     min_rule_confidence: float = Field(
         0.7,

@@ -443,7 +443,7 @@ class Pipeline:
         in_text = honorifics(in_text, aligned.simplified, tokens)
         in_text = teams(unit_titles(person_edges(in_text, aligned.simplified), aligned.simplified), aligned.simplified)
         in_text = place_levels(in_text, aligned.simplified, tokens)
-        mentions = whole_words(in_text, tokens, aligned.simplified)
+        mentions = whole_words(in_text, tokens, aligned.simplified, self.settings.one_character_names)
         entities = [
             Entity(
                 type=m.type,

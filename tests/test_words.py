@@ -310,3 +310,13 @@ def test_a_one_character_place_in_a_compound_of_abbreviations_is_none(text, span
 def test_the_models_lone_surname_before_an_address_word_or_title_is_none(text, kept):
     start = 2 if text.startswith("事主") else 0
     assert after_whole_words(text, start, start + 1, "PERSON") == kept
+
+
+def test_one_character_names_keeps_msras_conventions():
+    from pipeline import Pipeline, Settings
+
+    text = "陈先生表示，中美关系稳定。"
+    default = [e.text for e in Pipeline().extract(text).entities]
+    msra = [e.text for e in Pipeline(Settings(one_character_names=True)).extract(text).entities]
+    assert "陈" not in default and "中" not in default
+    assert "陈" in msra and "中" in msra
