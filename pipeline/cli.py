@@ -86,6 +86,11 @@ def _parser() -> argparse.ArgumentParser:
         "--published-at", help="publication time for relative dates, ISO 8601 (default: read from the page)"
     )
     ex.add_argument("--no-ner", action="store_true", help="rules only, without the NER model")
+    ex.add_argument(
+        "--one-character-names",
+        action="store_true",
+        help="keep addressed surnames and abbreviation compounds' places (陈先生 → 陈, 中美 → 中 + 美), as MSRA does",
+    )
     ex.add_argument("--model", type=Path, help="NER model directory (default: the one shipped with xinwen)")
     ex.add_argument(
         "--region", choices=["mainland", "tw", "hk", "mo"], help="where the articles come from (default: detect)"
@@ -307,7 +312,13 @@ def _run(args: argparse.Namespace, locks: list[OutputLock]) -> int:
         raise InputError("--workers/--partition-size", "must be at least 1")
     if args.engine != "dask" and (args.scheduler or args.partition_size):
         raise InputError("--scheduler/--partition-size", "go with --engine dask")
-    settings = Settings(ner=not args.no_ner, model_path=args.model, opencc_config=args.opencc, region=args.region)
+    settings = Settings(
+        ner=not args.no_ner,
+        model_path=args.model,
+        opencc_config=args.opencc,
+        region=args.region,
+        one_character_names=args.one_character_names,
+    )
     started = time.monotonic()
     try:
         writer = _writer(args, settings, locks)

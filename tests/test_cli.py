@@ -157,3 +157,15 @@ def test_gzipped_jsonl_and_glob_filter(tmp_path):
     assert code == 1
     assert [d["id"] for d in records(out)] == ["g1"]
     assert "broken.jsonl.gz: cannot read: " in err
+
+
+def test_one_character_names_flag_keeps_msras_one_character_names(tmp_path):
+    (tmp_path / "a.txt").write_text("陈先生表示，中美关系稳定。", encoding="utf-8")
+    texts = {}
+    for flag in ([], ["--one-character-names"]):
+        out = tmp_path / f"out{len(flag)}.jsonl"
+        cmd = [sys.executable, "-m", "pipeline.cli", "extract", str(tmp_path / "a.txt"), "-o", str(out), "--workers", "1"]
+        subprocess.run([*cmd, *flag], capture_output=True, check=True)
+        texts[bool(flag)] = [e["text"] for e in json.loads(out.read_text(encoding="utf-8"))["entities"]]
+    assert "陈" not in texts[False] and "中" not in texts[False]
+    assert "陈" in texts[True] and "中" in texts[True]
