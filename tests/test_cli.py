@@ -164,7 +164,8 @@ def test_one_character_names_flag_keeps_msras_one_character_names(tmp_path):
     texts = {}
     for flag in ([], ["--one-character-names"]):
         out = tmp_path / f"out{len(flag)}.jsonl"
-        cmd = [sys.executable, "-m", "pipeline.cli", "extract", str(tmp_path / "a.txt"), "-o", str(out), "--workers", "1"]
+        cmd = [sys.executable, "-m", "pipeline.cli", "extract", str(tmp_path / "a.txt"), "-o", str(out)]
+        cmd += ["--workers", "1"]
         subprocess.run([*cmd, *flag], capture_output=True, check=True)
         texts[bool(flag)] = [e["text"] for e in json.loads(out.read_text(encoding="utf-8"))["entities"]]
     assert "陈" not in texts[False] and "中" not in texts[False]
