@@ -12,16 +12,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import cached_property
+from functools import cache, cached_property
 
 from pipeline import data
 from pipeline.data import alternation
 from pipeline.extract.base import Context, Mention
+from pipeline.segment import Token
 
 _HAN = "\u3400-\u9fff"
 HINT = 0.6
 """A rule's name that needs the model's agreement (below ``Settings.min_rule_confidence``)."""
 LONGEST_NAME_WORD = 8
+
+
+@cache
+def _address_endings() -> tuple[str, ...]:
+    """The titles and role words a form of address ends in (王局长, 李董事), as one tuple for str.endswith."""
+    w = data.table("zh/people.json")
+    return (*w["titles"], *w["person_roles"])
 
 
 def _begins_a_longer_word(text: str, start: int, end: int, freq: Mapping[str, int]) -> bool:
@@ -131,7 +139,7 @@ class PersonExtractor:
                             mentions.append(
                                 Mention(s, s + len(name.group()), "PERSON", "rule", rule, 0.9, structured=True)
                             )
-            mentions += self._datelined_reporters(ctx, datelined, start, end, w)
+            mentions += self._datelined_reporters(ctx, datelined, start, end, w, by_start)
             mentions += self._compound_surnamed(ctx, start, end, w)
         return mentions
 
@@ -174,12 +182,12 @@ class PersonExtractor:
         return mentions
 
     def _datelined_reporters(
-        self, ctx: Context, pattern: re.Pattern[str], start: int, end: int, w: dict
+        self, ctx: Context, pattern: re.Pattern[str], start: int, end: int, w: dict, by_start: dict[int, Token]
     ) -> list[Mention]:
         """A reporter's name run into the dateline's place (中央社记者苏龙麒台北电, 记者林志明高雄25日电): the name
         is the two or three characters after which the rest up to the day and 电 is one word of jieba's (台北,
-        华盛顿), the place; the credit says a person stands there, as 记者 + 报道 does."""
-        by_start = {t.start: t for t in ctx.tokens}
+        华盛顿), the place; the credit says a person stands there, as 记者 + 报道 does. ``by_start``: the
+        document's words by where they start."""
         mentions = []
         for m in pattern.finditer(ctx.folded, start, end):
             s, stop = m.span("rest")
@@ -231,7 +239,7 @@ class PersonExtractor:
         """Whether ``name`` is a surname and a given name of one or two characters (or a Japanese name) that
         is no form of address and holds no function word, but for a given-name initial (周其凤:
         ``given_initial_chars``); ``final``: its last character may be a given-name final (王伟中 before 出席)."""
-        if any(name.endswith(title) for title in (*w["titles"], *w["person_roles"])) or name.endswith("长"):
+        if name.endswith(_address_endings()) or name.endswith("长"):
             return False  # 王局长, 李董事: a form of address, not a name
         single, compound = data.surnames()
         japanese = data.japanese_surnames()
