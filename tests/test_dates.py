@@ -1228,3 +1228,17 @@ def test_a_weekday_before_jiang_and_a_verb_is_ahead(make_context, text, value):
 )
 def test_a_year_part_jieba_joins_to_qian_stays_in_the_date(make_context, text, span):
     assert [s for s, _, _ in _values(make_context, text)] == [span]
+
+
+@pytest.mark.parametrize(
+    ("text", "same"),
+    [
+        ("今年第三季，净利息收入与去年同期持平", ("去年同期", "2024-07", "2024-09")),
+        ("今年前三季度，增速比去年同期加快", ("去年同期", "2024-01", "2024-09")),
+        ("1月份，零售额增长6%，上年同期为负增长", ("上年同期", "2024-01", None)),
+        ("上半年營收較2023年同期增長", ("2023年同期", "2023-01", "2023-06")),
+        ("去年同期增长5%", ("去年同期", "2024", None)),  # no period before: the year
+    ],
+)
+def test_the_same_period_of_another_year_is_the_period_spoken_of(make_context, text, same):
+    assert _values(make_context, text)[-1] == same

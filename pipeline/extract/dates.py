@@ -179,6 +179,7 @@ class DateExtractor:
         last_day = None  # the last dated day so far: what 当天 and 次日 count from
         last_dated = None  # the last dated value so far: what 当月 and 次年 count from
         told_day = None  # the last day told relative to the publication (昨天, 昨晚, 当天): a bare clock time's
+        last_period = None  # the last period spoken of (第三季, 上半年, 1至9月): what 去年同期 is the same of
         for start, end in ctx.spans:
             day_parts = self._relative_day_parts(ctx, start, end, day_at, w)
             mentions.extend(day_parts)
@@ -238,6 +239,10 @@ class DateExtractor:
                     end_, value = self._day_part(ctx.folded, wd.end(), end, value, w, words)
                     end_ = self._approximate(ctx.folded, end_, end, value, w)
                 end_ = self._tail(ctx.folded, end_, end, words, w, ctx.segment)
+                if ctx.folded.endswith(w["same_period"], m.start(), end_):
+                    value = _same_period(value, last_period)  # 今年第三季 … 去年同期: last year's third quarter
+                elif value.value and value.granularity in w["period_granularities"]:
+                    last_period = value
                 reach = end_  # 5月15日上午10时: the clock time is part of this date, not another
                 backward = g["ad"] and w["anaphoric_days"][g["ad"]] < 0  # 较前一日: a comparison, not the story's day
                 if not backward:
@@ -1026,6 +1031,30 @@ def _join_ranges(text: str, mentions: list[Mention], w: dict) -> list[Mention]:
         else:
             out.append(m)
     return out
+
+
+def _same_period(value: DateValue, period: DateValue | None) -> DateValue:
+    """去年同期 after the period the text speaks of (今年第三季, 前三季度): that period in the year named, with
+    its granularity and end; the year alone without one."""
+    if not (value.value and value.granularity == "year" and period is not None and period.value):
+        return value
+    shift = int(value.value[:4]) - int(period.value[:4])
+
+    def moved(iso: str | None) -> str | None:
+        return f"{int(iso[:4]) + shift:04d}{iso[4:]}" if iso else None
+
+    start, end = moved(period.value), moved(period.end)
+    if len(start) == 10 and not _a_day(start):
+        return value  # 2月29日 a year later is no day
+    return value.model_copy(update={"value": start, "granularity": period.granularity, "end": end})
+
+
+def _a_day(iso: str) -> bool:
+    try:
+        date.fromisoformat(iso)
+    except ValueError:
+        return False
+    return True
 
 
 def _clock_end(first: str, second: str, low: DateValue, high: DateValue) -> str | None:
