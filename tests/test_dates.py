@@ -1006,6 +1006,8 @@ def test_a_day_jieba_joins_to_its_part_of_the_day_is_no_name(rules_pipeline, tex
         ("2025年除夕，全家团圆", "2025年除夕", "2025-01-28"),
         ("2019年「端午」連假", "2019年「端午」連假", "2019-06-07"),
         ("今年“双十一”期间，销售额创新高", "今年“双十一”", "2025-11-11"),
+        ("今年農曆新年假期，旅客激增", "今年農曆新年假期", "2025-01-29"),  # the lunar new year is 春节
+        ("2024年新春佳节期间，游客增多", "2024年新春佳节", "2024-02-10"),
     ],
 )
 def test_a_festival_after_a_year_is_its_day(make_context, text, span, value):
