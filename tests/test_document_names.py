@@ -534,3 +534,38 @@ def test_a_given_name_after_the_full_name_is_that_person(rules_pipeline, text, n
 def test_a_given_name_that_is_a_word_is_not_repeated(rules_pipeline):
     text = "村长王建国表示，村里变化很大。建国以来，这里修了三条路。"
     assert [e.text for e in rules_pipeline.extract(text).entities if e.type == "PERSON"] == ["王建国"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("京东集团旗下京东物流发布财报", ["京东集团", "京东物流"]),  # a group and the company it owns
+        ("京東集團旗下京東物流發布財報", ["京東集團", "京東物流"]),
+        ("字母表母公司谷歌宣布裁员", ["字母表", "谷歌"]),
+        ("飞书母公司宣布裁员", ["飞书"]),  # the parent left unnamed: the side shorter than a name goes
+    ],
+)
+def test_an_organization_over_a_word_of_holding_is_the_two_bodies(text, kept):
+    from pipeline.convert import Converter
+    from pipeline.extract.edges import holdings
+
+    simplified = Converter().convert(text).simplified
+    end = len(text) - 4 if text.endswith(("发布财报", "發布財報", "宣布裁员")) else len(text)
+    found = holdings([Mention(0, end, "ORG", "ner", "ner.test", 0.8)], simplified)
+    assert [text[m.start : m.end] for m in found] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        ("腾讯音乐娱乐集团（以下简称“腾讯音乐”）发布公告。", "腾讯音乐"),  # not the listed 腾讯 inside it
+        ("騰訊音樂娛樂集團（以下簡稱「騰訊音樂」）發布公告。", "騰訊音樂"),
+    ],
+)
+def test_a_defined_short_name_displaces_a_shorter_name_inside_it(rules_pipeline, text, short):
+    orgs = [
+        e.text
+        for e in rules_pipeline.extract(text, region="mainland" if "简" in text else "hk").entities
+        if e.type == "ORG"
+    ]
+    assert short in orgs

@@ -516,3 +516,76 @@ def test_international_organizations_are_listed_in_every_region(make_context, re
     text = "世卫组织发出警告，世贸组织作出裁决。"
     ctx = dataclasses.replace(make_context(text), region=region)
     assert spans(OrgExtractor().find(ctx), text) == ["世卫组织", "世贸组织"]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("四川省成都市武侯区住房建设局发布通知", "四川省成都市武侯区住房建设局"),
+        ("广东省佛山市顺德区卫生健康局通报", "广东省佛山市顺德区卫生健康局"),
+    ],
+)
+def test_a_department_after_places_that_end_in_a_level_is_specific(make_context, text, org):
+    found = {spans([m], text)[0]: m.confidence for m in OrgExtractor().find(make_context(text))}
+    assert found.get(org, 0) >= 0.85
+
+
+def test_a_one_character_head_after_a_bare_place_stays_weak(make_context):
+    text = "成都城管执法局发布通知"  # no level character: the grammar alone does not vouch for it
+    assert all(m.confidence < 0.85 for m in OrgExtractor().find(make_context(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "listed"),
+    [
+        ("江苏省南京市鼓楼区教育局今天表示", "江苏省南京市鼓楼区教育局", True),
+        ("浙江省温州市鹿城区文化广电和旅游局举办活动", "浙江省温州市鹿城区文化广电和旅游局", False),
+    ],
+)
+def test_places_before_a_listed_department_are_part_of_its_name(make_context, text, org, listed):
+    found = {spans([m], text)[0]: m.confidence for m in OrgExtractor().find(make_context(text))}
+    assert org in found and (found[org] >= 0.9) is listed
+
+
+def test_a_verb_before_a_listed_name_still_stays_outside_it(make_context):
+    text = "议员要求审查金融监督管理委员会的决定"
+    assert "金融监督管理委员会" in spans(OrgExtractor().find(make_context(text)), text)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("北京市海淀区学院路街道办事处组织居民开展演练", "北京市海淀区学院路街道办事处"),
+        ("马来西亚教育部宣布增设中学", "马来西亚教育部"),
+        ("桃園市政府警察局查獲一起詐騙集團", "桃園市政府警察局"),
+    ],
+)
+def test_a_verb_after_a_body_begins_a_clause(make_context, text, org):
+    found = spans(OrgExtractor().find(make_context(text)), text)
+    assert org in found and not [f for f in found if f.startswith(org) and f != org]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "百度在线网络技术（北京）有限公司起诉对方",
+        "中国太平洋保险（集团）股份有限公司发布公告",
+        "三星（中国）投资有限公司宣布",
+    ],
+)
+def test_a_seat_or_group_in_brackets_is_inside_a_legal_company_name(make_context, text):
+    name = text[: text.index("公司") + 2]
+    assert name in spans(OrgExtractor().find(make_context(text)), text)
+
+
+def test_a_head_word_that_begins_a_title_ends_no_name(make_context):
+    text = "中华大会堂总会长吴添泉表示"  # 总会 + 长: the title 总会长, not a 总会
+    assert not [f for f in spans(OrgExtractor().find(make_context(text)), text) if f.endswith("总会")]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"), [("日本驻华大使馆发表声明", "日本驻华大使馆"), ("美国驻华大使馆表示", "美国驻华大使馆")]
+)
+def test_a_mission_jieba_keeps_as_one_word_is_one_organization(make_context, text, org):
+    found = [text[m.start : m.end] for m in OrgExtractor().find(make_context(text)) if m.rule == "orgs.mission"]
+    assert found == [org]
