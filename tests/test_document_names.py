@@ -569,3 +569,22 @@ def test_a_defined_short_name_displaces_a_shorter_name_inside_it(rules_pipeline,
         if e.type == "ORG"
     ]
     assert short in orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "sure"),
+    [
+        ("宏碁董事長陳俊聖出席電腦展", True),  # 宏碁/v, but a company's title follows
+        ("宏碁执行长陈俊圣表示", True),
+        ("宏碁一时的热潮", False),  # no title after it: the model decides
+    ],
+)
+def test_a_listed_name_read_as_a_verb_is_sure_before_a_company_title(make_context, text, sure):
+    [m] = [m for m in RegisterExtractor().find(make_context(text)) if text[m.start : m.end] == "宏碁"]
+    assert (m.confidence >= 0.9) is sure
+
+
+@pytest.mark.parametrize("text", ["台新金昨日股價上漲", "和泰車昨日公布營收", "日月光投控董事會通過配息"])
+def test_taiwan_50_short_names_are_listed(make_context, text):
+    names = [name for name, _ in found(RegisterExtractor().find(make_context(text)), text)]
+    assert names and text.startswith(names[0]) and len(names[0]) >= 3

@@ -589,3 +589,29 @@ def test_a_head_word_that_begins_a_title_ends_no_name(make_context):
 def test_a_mission_jieba_keeps_as_one_word_is_one_organization(make_context, text, org):
     found = [text[m.start : m.end] for m in OrgExtractor().find(make_context(text)) if m.rule == "orgs.mission"]
     assert found == [org]
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [("腾讯在印尼建设数据中心", "印尼建设数据中心"), ("该公司于越南设立研发中心", "越南设立研发中心")],
+)
+def test_a_place_after_a_locative_preposition_and_a_verb_begin_no_name(make_context, text, wrong):
+    assert wrong not in spans(OrgExtractor().find(make_context(text)), text)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("交通银行股份有限公司上海市分行发布公告", "交通银行股份有限公司上海市分行"),
+        ("中国工商银行广州分行行长出席", "中国工商银行广州分行"),
+        ("北京市人民政府办公厅印发通知", "北京市人民政府办公厅"),
+    ],
+)
+def test_a_body_and_its_unit_written_together_are_one_name(make_context, text, org):
+    found = {spans([m], text)[0]: m.confidence for m in OrgExtractor().find(make_context(text))}
+    assert found.get(org, 0) >= 0.85
+
+
+def test_a_federation_head_names_a_body(make_context):
+    text = "澳门街坊会联合总会与香港社区组织联会签署协议"
+    assert "香港社区组织联会" in spans(OrgExtractor().find(make_context(text)), text)

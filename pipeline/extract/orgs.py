@@ -62,6 +62,9 @@ class OrgExtractor:
         w["place_heads"] = frozenset(w["place_heads"])
         w["field_pos"] = frozenset(w["field_pos"])
         w["legal_forms"] = frozenset(w["legal_forms"])
+        w["locative_prepositions"] = frozenset(w["locative_prepositions"])
+        w["unit_parents"] = tuple(w["unit_parents"])
+        w["unit_heads"] = tuple(w["unit_heads"])
         w["bracketed_words"] = frozenset(w["bracketed_words"])
         w["level_chars"] = frozenset(x[-1] for x in w["government_levels"])
         w["government_formal_names"] = tuple(w["government_formal_names"])
@@ -198,7 +201,27 @@ class OrgExtractor:
             else m
             for m in mentions
         ]
-        return self._outermost(mentions + listed)
+        return self._outermost(self._units(mentions + listed, ctx.simplified, w))
+
+    @staticmethod
+    def _units(mentions: list[Mention], text: str, w: dict) -> list[Mention]:
+        """高雄市政府 + 經濟發展局, 中国建设银行股份有限公司 + 深圳市分行: a body ending in a parent's head
+        (``unit_parents``: 政府, 有限公司, 银行) directly followed by a name ending in a unit's head (``unit_heads``:
+        局, 处, 分行) is one name, the body's unit: a formula (LISTED) where both are specific, else as sure as the
+        surer of the two."""
+        by_start = {m.start: m for m in mentions if m.end - m.start >= 2}
+        joined = []
+        for m in mentions:
+            unit = by_start.get(m.end)
+            if (
+                unit is not None
+                and text.endswith(w["unit_parents"], m.start, m.end)
+                and text.endswith(w["unit_heads"], unit.start, unit.end)
+            ):
+                low, high = sorted((m.confidence, unit.confidence))
+                confidence = LISTED if low >= 0.85 else high
+                joined.append(Mention(m.start, unit.end, "ORG", "rule", m.rule, confidence, places_end=m.places_end))
+        return mentions + joined
 
     def _missions(self, ctx: Context, w: dict) -> list[Mention]:
         """中国驻意使馆, 美国驻华大使馆, 解放军驻港部队: 驻 after a place or a body, then the place the mission is
@@ -469,6 +492,12 @@ class OrgExtractor:
             j += 1
         if joined is not None and j <= joined and not self._name_like(tokens[j], w):
             j = joined + 1  # 发展和改革委员会 with no place before it: the words after the conjunction only
+        if 0 < j < i and tokens[j - 1].text in w["locative_prepositions"] and self._place_like(tokens[j], w):
+            verbs = [
+                k for k in range(j + 1, i) if tokens[k].pos in w["soft_pos"] or tokens[k].pos in w["verbal_noun_pos"]
+            ]
+            if verbs:
+                j = verbs[-1] + 1  # 在 + 新加坡 + 设立/v (建设/vn) + 数据中心: where a thing is done, then what
         return j
 
     def _bracketed_seat(self, tokens: list[Token], j: int, head: str, w: dict) -> bool:
