@@ -523,6 +523,8 @@ def test_international_organizations_are_listed_in_every_region(make_context, re
     [
         ("四川省成都市武侯区住房建设局发布通知", "四川省成都市武侯区住房建设局"),
         ("广东省佛山市顺德区卫生健康局通报", "广东省佛山市顺德区卫生健康局"),
+        ("湖北省襄阳市高新技术产业开发区管委会发布", "湖北省襄阳市高新技术产业开发区管委会"),
+        ("广东省东莞市虎门镇宏达服装厂发生火灾", "广东省东莞市虎门镇宏达服装厂"),
     ],
 )
 def test_a_department_after_places_that_end_in_a_level_is_specific(make_context, text, org):
@@ -615,3 +617,86 @@ def test_a_body_and_its_unit_written_together_are_one_name(make_context, text, o
 def test_a_federation_head_names_a_body(make_context):
     text = "澳门街坊会联合总会与香港社区组织联会签署协议"
     assert "香港社区组织联会" in spans(OrgExtractor().find(make_context(text)), text)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("杭州光之翼智能科技有限公司获得融资", "杭州光之翼智能科技有限公司"),  # 之 inside the brand
+        ("深圳红的树新材料股份有限公司发布公告", "深圳红的树新材料股份有限公司"),  # 的 inside the brand
+    ],
+)
+def test_a_registered_name_from_a_clause_initial_place_keeps_grammar_characters(make_context, text, org):
+    assert org in spans(OrgExtractor().find(make_context(text)), text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("他说上海的科技有限公司很多", "上海"),  # 的 right after the place
+        ("到去年底，浙江省已成立股份制有限公司三百家", "浙江省"),  # an adverb and a verb: a clause
+        ("柳州市新闻代表团参观柳州五菱汽车有限公司", "柳州市"),  # another body and a verb between
+    ],
+)
+def test_a_clause_from_a_place_to_a_legal_form_is_no_registered_name(make_context, text, place):
+    found = [m for m in OrgExtractor().find(make_context(text)) if m.rule == "orgs.registered"]
+    assert not [m for m in found if text[m.start : m.end].startswith(place)]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("东莞市虎门镇宏达服装厂发生火灾", "东莞市虎门镇宏达服装厂"),
+        ("湖北十堰第二汽车制造厂扩建", "湖北十堰第二汽车制造厂"),
+    ],
+)
+def test_a_factory_is_a_name(make_context, text, org):
+    found = {spans([m], text)[0]: m.confidence for m in OrgExtractor().find(make_context(text))}
+    assert found.get(org, 0) >= 0.7
+
+
+def test_a_station_after_level_places_is_not_specific_by_the_places_alone(make_context):
+    text = "河南省西峡县县城加油站占道经营"  # the county's stations, no department
+    assert all(m.confidence < 0.85 for m in OrgExtractor().find(make_context(text)))
+
+
+def test_a_collective_word_before_a_listed_department_is_no_place_of_it(make_context):
+    text = "我们召开了全国税务局长会议"
+    assert "全国税务局" not in spans(OrgExtractor().find(make_context(text)), text)
+
+
+@pytest.mark.parametrize("text", ["他在工厂上班", "这家厂很大"])
+def test_a_bare_factory_word_is_no_name(make_context, text):
+    assert OrgExtractor().find(make_context(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [("中央统战部召开座谈会", "中央统战部"), ("中央外办主任出席", "中央外办"), ("澳门中联办举办活动", "澳门中联办")],
+)
+def test_the_party_central_bodies_and_liaison_offices_are_listed(make_context, text, org):
+    found = [text[m.start : m.end] for m in OrgExtractor().find(make_context(text)) if m.rule == "orgs.gazetteer"]
+    assert found == [org]
+
+
+def test_a_consultation_meeting_is_no_organization(make_context):
+    text = "市政协召开专题协商会"
+    assert not [f for f in spans(OrgExtractor().find(make_context(text)), text) if f.endswith("协商会")]
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "org"),
+    [
+        ("新北市府今天公布補助方案", "tw", "新北市府"),
+        ("士檢偵結起訴三人", "tw", "士檢"),
+        ("司警今日拘捕兩名男子", "mo", "司警"),
+        ("浸大研究團隊發表報告", "hk", "浸大"),
+        ("哈工大团队研制卫星", "mainland", "哈工大"),
+    ],
+)
+def test_short_names_of_city_governments_prosecutors_police_and_universities_are_listed(
+    make_context, text, region, org
+):
+    ctx = dataclasses.replace(make_context(text), region=region)
+    found = [text[m.start : m.end] for m in OrgExtractor().find(ctx) if m.rule == "orgs.gazetteer"]
+    assert found == [org]

@@ -140,13 +140,16 @@ def teams(mentions: list[Mention], text: str) -> list[Mention]:
 def holdings(mentions: list[Mention], text: str) -> list[Mention]:
     """阿里巴巴集团 + 旗下 + 蚂蚁集团, 谷歌 + 母公司 + Alphabet: an organization that runs over a word of holding
     (``orgs.json`` ``holding_words``: 旗下, 子公司, 母公司) is the two bodies it relates, each of two characters or
-    more (the model reads them as one name); a side shorter than that is dropped (谷歌母公司 is 谷歌)."""
+    more (the model reads them as one name); a side shorter than that is dropped (谷歌母公司 is 谷歌). So is one
+    that runs over a conjunction between two names (拉曼大学 + 与 + 南方大学学院: ``_joint``)."""
     words = _holding_words()
     kept = []
     for m in mentions:
         at = -1
         if m.type == "ORG":
             at, word = next(((text.find(w, m.start, m.end), w) for w in words if w in text[m.start : m.end]), (-1, ""))
+            if at < 0:
+                at, word = _joint(text, m.start, m.end), "与"
         if at < 0:
             kept.append(m)
             continue
@@ -156,6 +159,16 @@ def holdings(mentions: list[Mention], text: str) -> list[Mention]:
             if end - start >= MIN_CHARS["ORG"]
         ]
     return kept
+
+
+def _joint(text: str, start: int, end: int) -> int:
+    """Where a conjunction (与, 和, 及) joins two names inside ``text[start:end]``, each ending in a head word and
+    the first in one of two characters or more (拉曼大学 + 与 + 南方大学学院; not 发展 + 和 + 改革委员会), or -1."""
+    heads, long_heads = _org_heads(), tuple(h for h in _org_heads() if len(h) >= 2)
+    for k in range(start + 2, end - 2):
+        if text[k] in "与和及" and text.endswith(long_heads, start, k) and text.endswith(heads, k + 1, end):
+            return k
+    return -1
 
 
 @cache

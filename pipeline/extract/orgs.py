@@ -62,6 +62,8 @@ class OrgExtractor:
         w["place_heads"] = frozenset(w["place_heads"])
         w["field_pos"] = frozenset(w["field_pos"])
         w["legal_forms"] = frozenset(w["legal_forms"])
+        w["brand_chars"] = frozenset(w["brand_chars"])
+        w["seated_heads"] = frozenset(w["seated_heads"])
         w["locative_prepositions"] = frozenset(w["locative_prepositions"])
         w["unit_parents"] = tuple(w["unit_parents"])
         w["unit_heads"] = tuple(w["unit_heads"])
@@ -168,6 +170,7 @@ class OrgExtractor:
                 confidence = 0.85  # 福建省厦门市思明区 + 卫生/健康/局: a department of the places before it
             mentions.append(Mention(start, end, "ORG", "rule", "orgs.suffix", confidence, places_end=places_end))
         mentions += self._cut_names(ctx, w)
+        mentions += self._registered_names(ctx, w)
         mentions += self._titled_companies(ctx, w)
         mentions += self._missions(ctx, w)
         mentions += self._police(ctx, w)
@@ -183,7 +186,8 @@ class OrgExtractor:
             if m.confidence >= LISTED or listed_start <= m.start:
                 kept.append(m)
             elif m.places_end is not None and m.places_end >= listed_start:
-                kept.append(Mention(m.start, m.end, "ORG", "rule", m.rule, LISTED, places_end=m.places_end))
+                if not ctx.simplified.startswith(tuple(w["collective_places"]), m.start):  # not 全国 + 税务局
+                    kept.append(Mention(m.start, m.end, "ORG", "rule", m.rule, LISTED, places_end=m.places_end))
             elif (m.places_end or m.start) > m.start and self._nouns_only(tokens, starts, m.start, listed_start, w):
                 kept.append(m)
         mentions = kept
@@ -257,6 +261,55 @@ class OrgExtractor:
                 j -= 1
             if j < i and within(ctx.spans, tokens[j].start, tok.end):
                 found.append(Mention(tokens[j].start, tok.end, "ORG", "rule", "orgs.police", LISTED))
+        return found
+
+    def _registered_names(self, ctx: Context, w: dict) -> list[Mention]:
+        """苏州 + 绿的谐波传动科技 + 股份有限公司, 佛山市顺德区 + 美的电热电器制造 + 有限公司: a legal form
+        (``legal_forms``) and the words before it back to places that begin the clause are a registered name, as sure
+        as a listed one (LISTED: the form and the seat are the register's formula), also over what the suffix grammar
+        stops at: the grammar characters a brand may hold (``brand_chars``: 的, 之) and a verb of its trade right before
+        the form (制造). Not when punctuation, another grammar character, a count, a describer, another verb or another
+        body lies between, or when a grammar word or a verb follows the places (上海的科技有限公司,
+        江苏省已成立…有限公司, 南宁市新闻代表团采访…有限公司); at most ``max_chars``."""
+        tokens, found = ctx.tokens, []
+        for i, tok in enumerate(tokens):
+            if i < 2 or not tok.text.endswith(tuple(w["legal_forms"])):
+                continue
+            j = i
+            while j > 0 and tok.end - tokens[j - 1].start <= w["max_chars"]:
+                prev = tokens[j - 1]
+                if self._place_like(prev, w):
+                    k = j - 1
+                    while k > 0 and self._place_like(tokens[k - 1], w):
+                        k -= 1  # 佛山市 + 顺德区: all the places of the seat
+                    after = tokens[j]
+                    if (
+                        (k == 0 or tokens[k - 1].pos == "x")
+                        and j < i
+                        and after.text not in w["function_chars"]
+                        and not (len(after.text) > 1 and after.pos in w["soft_pos"])  # 上海 + 设立/v: a clause
+                        and after.pos[:1] not in ("d", "p", "c", "r", "u")  # 江苏省 + 已/d 成立: a clause
+                        and within(ctx.spans, tokens[k].start, tok.end)
+                    ):
+                        found.append(
+                            Mention(
+                                tokens[k].start, tok.end, "ORG", "rule", "orgs.registered", LISTED, places_end=prev.end
+                            )
+                        )
+                    break
+                single = len(prev.text) == 1
+                at_form = ctx.simplified[prev.end : tok.end] in w["legal_forms"]  # 制造 + 有限公司, 集团 + 股份有限公司
+                if (
+                    prev.pos == "x"
+                    or (not single and prev.pos in w["soft_pos"] and not at_form)  # only the trade's verb at the form
+                    or (self._body_word(prev, w) and not at_form)  # 南宁市新闻代表团 + 采访 + …有限公司: another body
+                    or (single and prev.text in w["function_chars"] and prev.text not in w["brand_chars"])
+                    or prev.text in w["stops"]
+                    or prev.text in w["quantifiers"]
+                    or w["describer_re"].fullmatch(prev.text)
+                ):
+                    break
+                j -= 1
         return found
 
     @staticmethod
@@ -549,11 +602,12 @@ class OrgExtractor:
 
     @staticmethod
     def _department_of_places(text: str, start: int, places_end: int, end: int, head: str, w: dict) -> bool:
-        """黑龙江省哈尔滨市道里区 + 农业农村局: a one-character department head (``joined_heads``: 局, 厅, 委) after
-        places that end in a level (省, 市, 区) and a field of two characters or more names a department."""
+        """黑龙江省哈尔滨市道里区 + 农业农村局, 中山市小榄镇 + 华盛五金制品厂: a one-character head of a body seated in
+        a place (``seated_heads``: 局, 委, 会, 厂) after places that end in a level (省, 市, 区, 镇) and a field of two
+        characters or more names a body there (not 站: 河南省西峡县 + 县城加油站 are the county's stations)."""
         return (
             len(head) == 1
-            and head in w["joined_heads"]
+            and head in w["seated_heads"]
             and places_end > start
             and text[places_end - 1] in w["level_chars"]
             and end - len(head) - places_end >= 2
