@@ -543,6 +543,8 @@ def test_a_given_name_that_is_a_word_is_not_repeated(rules_pipeline):
         ("京東集團旗下京東物流發布財報", ["京東集團", "京東物流"]),
         ("字母表母公司谷歌宣布裁员", ["字母表", "谷歌"]),
         ("飞书母公司宣布裁员", ["飞书"]),  # the parent left unnamed: the side shorter than a name goes
+        ("厦门大学与集美大学签署协议", ["厦门大学", "集美大学"]),  # two names joined by a conjunction
+        ("广东省发展和改革委员会签署协议", ["广东省发展和改革委员会"]),  # two fields of one name
     ],
 )
 def test_an_organization_over_a_word_of_holding_is_the_two_bodies(text, kept):
@@ -550,7 +552,7 @@ def test_an_organization_over_a_word_of_holding_is_the_two_bodies(text, kept):
     from pipeline.extract.edges import holdings
 
     simplified = Converter().convert(text).simplified
-    end = len(text) - 4 if text.endswith(("发布财报", "發布財報", "宣布裁员")) else len(text)
+    end = len(text) - 4 if text.endswith(("发布财报", "發布財報", "宣布裁员", "签署协议")) else len(text)
     found = holdings([Mention(0, end, "ORG", "ner", "ner.test", 0.8)], simplified)
     assert [text[m.start : m.end] for m in found] == kept
 
@@ -588,3 +590,19 @@ def test_a_listed_name_read_as_a_verb_is_sure_before_a_company_title(make_contex
 def test_taiwan_50_short_names_are_listed(make_context, text):
     names = [name for name, _ in found(RegisterExtractor().find(make_context(text)), text)]
     assert names and text.startswith(names[0]) and len(names[0]) >= 3
+
+
+@pytest.mark.parametrize(
+    ("text", "team"),
+    [
+        ("上海申花主场击败成都蓉城", ["上海申花", "成都蓉城"]),
+        ("樂天桃猿昨晚逆轉勝", ["樂天桃猿"]),
+        ("拜仁慕尼黑宣布续约", ["拜仁慕尼黑"]),
+    ],
+)
+def test_sports_clubs_are_listed(make_context, text, team):
+    assert [name for name, _ in found(RegisterExtractor().find(make_context(text)), text)] == team
+
+
+def test_a_place_inside_a_clubs_name_is_still_a_place_alone(make_context):
+    assert RegisterExtractor().find(make_context("他们去泰山和成都旅游")) == []

@@ -1,4 +1,5 @@
-"""Public registers of names: news outlets (``outlets.json``) and companies (``companies.json``).
+"""Public registers of names: news outlets (``outlets.json``), companies (``companies.json``) and sports clubs
+(``teams.json``).
 
 Index constituents, state-owned enterprises and the outlets of the Chinese-
 language press are names the model trained on 1998 newspapers never saw, and
@@ -20,7 +21,7 @@ from functools import cache
 from pipeline import data
 from pipeline.extract.base import Context, Mention, latin_word_edge, within
 
-REGISTERS = ("zh/outlets.json", "zh/companies.json")
+REGISTERS = ("zh/outlets.json", "zh/companies.json", "zh/teams.json")
 CONFIDENCE = 0.9
 HINT = 0.6  # below ``Settings.min_rule_confidence``: kept only where the model reads the same name
 _BRAND = re.compile(r"[”」’』]?牌")
