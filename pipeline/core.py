@@ -26,7 +26,15 @@ from pipeline.errors import InputError
 from pipeline.extract.amounts import AmountExtractor
 from pipeline.extract.base import Context, Extractor, Mention, within
 from pipeline.extract.dates import DateExtractor
-from pipeline.extract.edges import honorifics, person_edges, place_levels, teams, trim_punctuation, unit_titles
+from pipeline.extract.edges import (
+    holdings,
+    honorifics,
+    person_edges,
+    place_levels,
+    teams,
+    trim_punctuation,
+    unit_titles,
+)
 from pipeline.extract.fuse import fuse
 from pipeline.extract.ner.batched import BatchedNer
 from pipeline.extract.orgs import OrgExtractor
@@ -442,6 +450,7 @@ class Pipeline:
         in_text = trim_punctuation([m for m in mentions if within(spans, m.start, m.end)], aligned.simplified)
         in_text = honorifics(in_text, aligned.simplified, tokens)
         in_text = teams(unit_titles(person_edges(in_text, aligned.simplified), aligned.simplified), aligned.simplified)
+        in_text = holdings(in_text, aligned.simplified)
         in_text = place_levels(in_text, aligned.simplified, tokens)
         mentions = whole_words(in_text, tokens, aligned.simplified, self.settings.one_character_names)
         entities = [

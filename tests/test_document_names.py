@@ -551,3 +551,75 @@ def test_the_models_person_before_an_acronym_in_brackets_is_an_organization(text
     start = text.index(name)
     mentions = [Mention(start, start + len(name), "PERSON", "ner", "ner.xinwen_ner", 0.9)]
     assert [m.type for m in _acronymed_people(mentions, text)] == types
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("京东集团旗下京东物流发布财报", ["京东集团", "京东物流"]),  # a group and the company it owns
+        ("京東集團旗下京東物流發布財報", ["京東集團", "京東物流"]),
+        ("字母表母公司谷歌宣布裁员", ["字母表", "谷歌"]),
+        ("飞书母公司宣布裁员", ["飞书"]),  # the parent left unnamed: the side shorter than a name goes
+        ("厦门大学与集美大学签署协议", ["厦门大学", "集美大学"]),  # two names joined by a conjunction
+        ("广东省发展和改革委员会签署协议", ["广东省发展和改革委员会"]),  # two fields of one name
+    ],
+)
+def test_an_organization_over_a_word_of_holding_is_the_two_bodies(text, kept):
+    from pipeline.convert import Converter
+    from pipeline.extract.edges import holdings
+
+    simplified = Converter().convert(text).simplified
+    end = len(text) - 4 if text.endswith(("发布财报", "發布財報", "宣布裁员", "签署协议")) else len(text)
+    found = holdings([Mention(0, end, "ORG", "ner", "ner.test", 0.8)], simplified)
+    assert [text[m.start : m.end] for m in found] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        ("腾讯音乐娱乐集团（以下简称“腾讯音乐”）发布公告。", "腾讯音乐"),  # not the listed 腾讯 inside it
+        ("騰訊音樂娛樂集團（以下簡稱「騰訊音樂」）發布公告。", "騰訊音樂"),
+    ],
+)
+def test_a_defined_short_name_displaces_a_shorter_name_inside_it(rules_pipeline, text, short):
+    orgs = [
+        e.text
+        for e in rules_pipeline.extract(text, region="mainland" if "简" in text else "hk").entities
+        if e.type == "ORG"
+    ]
+    assert short in orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "sure"),
+    [
+        ("宏碁董事長陳俊聖出席電腦展", True),  # 宏碁/v, but a company's title follows
+        ("宏碁执行长陈俊圣表示", True),
+        ("宏碁一时的热潮", False),  # no title after it: the model decides
+    ],
+)
+def test_a_listed_name_read_as_a_verb_is_sure_before_a_company_title(make_context, text, sure):
+    [m] = [m for m in RegisterExtractor().find(make_context(text)) if text[m.start : m.end] == "宏碁"]
+    assert (m.confidence >= 0.9) is sure
+
+
+@pytest.mark.parametrize("text", ["台新金昨日股價上漲", "和泰車昨日公布營收", "日月光投控董事會通過配息"])
+def test_taiwan_50_short_names_are_listed(make_context, text):
+    names = [name for name, _ in found(RegisterExtractor().find(make_context(text)), text)]
+    assert names and text.startswith(names[0]) and len(names[0]) >= 3
+
+
+@pytest.mark.parametrize(
+    ("text", "team"),
+    [
+        ("上海申花主场击败成都蓉城", ["上海申花", "成都蓉城"]),
+        ("樂天桃猿昨晚逆轉勝", ["樂天桃猿"]),
+        ("拜仁慕尼黑宣布续约", ["拜仁慕尼黑"]),
+    ],
+)
+def test_sports_clubs_are_listed(make_context, text, team):
+    assert [name for name, _ in found(RegisterExtractor().find(make_context(text)), text)] == team
+
+
+def test_a_place_inside_a_clubs_name_is_still_a_place_alone(make_context):
+    assert RegisterExtractor().find(make_context("他们去泰山和成都旅游")) == []

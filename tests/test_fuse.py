@@ -176,3 +176,10 @@ def test_the_models_name_around_a_listed_one_stands():
     # 中国银行业协会 (model) holds the listed 中国银行 whole: no cut
     kept = fuse([ner(0, 7, "ORG"), rule(0, 4, "ORG", 0.9, name="orgs.gazetteer")], model_ran=True)
     assert (0, 7, "ORG") in [(m.start, m.end, m.type) for m in kept]
+
+
+def test_a_suffix_name_over_a_conjunction_or_an_attachment_stands_against_the_models_part():
+    # 文化广电和 + 旅游局, 医学院附属 + 中山医院: the model read the last field or the attached body only
+    for text, cut in [("湖北省宜昌市文化广电和旅游局", 11), ("复旦大学上海医学院附属中山医院", 11)]:
+        chosen = fuse([rule(0, len(text), "ORG", 0.85), ner(cut, len(text), "ORG")], model_ran=True, text=text)
+        assert [(m.start, m.end) for m in chosen] == [(0, len(text))]

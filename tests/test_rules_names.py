@@ -516,3 +516,187 @@ def test_international_organizations_are_listed_in_every_region(make_context, re
     text = "世卫组织发出警告，世贸组织作出裁决。"
     ctx = dataclasses.replace(make_context(text), region=region)
     assert spans(OrgExtractor().find(ctx), text) == ["世卫组织", "世贸组织"]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("四川省成都市武侯区住房建设局发布通知", "四川省成都市武侯区住房建设局"),
+        ("广东省佛山市顺德区卫生健康局通报", "广东省佛山市顺德区卫生健康局"),
+        ("湖北省襄阳市高新技术产业开发区管委会发布", "湖北省襄阳市高新技术产业开发区管委会"),
+        ("广东省东莞市虎门镇宏达服装厂发生火灾", "广东省东莞市虎门镇宏达服装厂"),
+    ],
+)
+def test_a_department_after_places_that_end_in_a_level_is_specific(make_context, text, org):
+    found = {spans([m], text)[0]: m.confidence for m in OrgExtractor().find(make_context(text))}
+    assert found.get(org, 0) >= 0.85
+
+
+def test_a_one_character_head_after_a_bare_place_stays_weak(make_context):
+    text = "成都城管执法局发布通知"  # no level character: the grammar alone does not vouch for it
+    assert all(m.confidence < 0.85 for m in OrgExtractor().find(make_context(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "listed"),
+    [
+        ("江苏省南京市鼓楼区教育局今天表示", "江苏省南京市鼓楼区教育局", True),
+        ("浙江省温州市鹿城区文化广电和旅游局举办活动", "浙江省温州市鹿城区文化广电和旅游局", False),
+    ],
+)
+def test_places_before_a_listed_department_are_part_of_its_name(make_context, text, org, listed):
+    found = {spans([m], text)[0]: m.confidence for m in OrgExtractor().find(make_context(text))}
+    assert org in found and (found[org] >= 0.9) is listed
+
+
+def test_a_verb_before_a_listed_name_still_stays_outside_it(make_context):
+    text = "议员要求审查金融监督管理委员会的决定"
+    assert "金融监督管理委员会" in spans(OrgExtractor().find(make_context(text)), text)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("北京市海淀区学院路街道办事处组织居民开展演练", "北京市海淀区学院路街道办事处"),
+        ("马来西亚教育部宣布增设中学", "马来西亚教育部"),
+        ("桃園市政府警察局查獲一起詐騙集團", "桃園市政府警察局"),
+    ],
+)
+def test_a_verb_after_a_body_begins_a_clause(make_context, text, org):
+    found = spans(OrgExtractor().find(make_context(text)), text)
+    assert org in found and not [f for f in found if f.startswith(org) and f != org]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "百度在线网络技术（北京）有限公司起诉对方",
+        "中国太平洋保险（集团）股份有限公司发布公告",
+        "三星（中国）投资有限公司宣布",
+    ],
+)
+def test_a_seat_or_group_in_brackets_is_inside_a_legal_company_name(make_context, text):
+    name = text[: text.index("公司") + 2]
+    assert name in spans(OrgExtractor().find(make_context(text)), text)
+
+
+def test_a_head_word_that_begins_a_title_ends_no_name(make_context):
+    text = "中华大会堂总会长吴添泉表示"  # 总会 + 长: the title 总会长, not a 总会
+    assert not [f for f in spans(OrgExtractor().find(make_context(text)), text) if f.endswith("总会")]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"), [("日本驻华大使馆发表声明", "日本驻华大使馆"), ("美国驻华大使馆表示", "美国驻华大使馆")]
+)
+def test_a_mission_jieba_keeps_as_one_word_is_one_organization(make_context, text, org):
+    found = [text[m.start : m.end] for m in OrgExtractor().find(make_context(text)) if m.rule == "orgs.mission"]
+    assert found == [org]
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [("腾讯在印尼建设数据中心", "印尼建设数据中心"), ("该公司于越南设立研发中心", "越南设立研发中心")],
+)
+def test_a_place_after_a_locative_preposition_and_a_verb_begin_no_name(make_context, text, wrong):
+    assert wrong not in spans(OrgExtractor().find(make_context(text)), text)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("交通银行股份有限公司上海市分行发布公告", "交通银行股份有限公司上海市分行"),
+        ("中国工商银行广州分行行长出席", "中国工商银行广州分行"),
+        ("北京市人民政府办公厅印发通知", "北京市人民政府办公厅"),
+    ],
+)
+def test_a_body_and_its_unit_written_together_are_one_name(make_context, text, org):
+    found = {spans([m], text)[0]: m.confidence for m in OrgExtractor().find(make_context(text))}
+    assert found.get(org, 0) >= 0.85
+
+
+def test_a_federation_head_names_a_body(make_context):
+    text = "澳门街坊会联合总会与香港社区组织联会签署协议"
+    assert "香港社区组织联会" in spans(OrgExtractor().find(make_context(text)), text)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("杭州光之翼智能科技有限公司获得融资", "杭州光之翼智能科技有限公司"),  # 之 inside the brand
+        ("深圳红的树新材料股份有限公司发布公告", "深圳红的树新材料股份有限公司"),  # 的 inside the brand
+    ],
+)
+def test_a_registered_name_from_a_clause_initial_place_keeps_grammar_characters(make_context, text, org):
+    assert org in spans(OrgExtractor().find(make_context(text)), text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("他说上海的科技有限公司很多", "上海"),  # 的 right after the place
+        ("到去年底，浙江省已成立股份制有限公司三百家", "浙江省"),  # an adverb and a verb: a clause
+        ("柳州市新闻代表团参观柳州五菱汽车有限公司", "柳州市"),  # another body and a verb between
+    ],
+)
+def test_a_clause_from_a_place_to_a_legal_form_is_no_registered_name(make_context, text, place):
+    found = [m for m in OrgExtractor().find(make_context(text)) if m.rule == "orgs.registered"]
+    assert not [m for m in found if text[m.start : m.end].startswith(place)]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("东莞市虎门镇宏达服装厂发生火灾", "东莞市虎门镇宏达服装厂"),
+        ("湖北十堰第二汽车制造厂扩建", "湖北十堰第二汽车制造厂"),
+    ],
+)
+def test_a_factory_is_a_name(make_context, text, org):
+    found = {spans([m], text)[0]: m.confidence for m in OrgExtractor().find(make_context(text))}
+    assert found.get(org, 0) >= 0.7
+
+
+def test_a_station_after_level_places_is_not_specific_by_the_places_alone(make_context):
+    text = "河南省西峡县县城加油站占道经营"  # the county's stations, no department
+    assert all(m.confidence < 0.85 for m in OrgExtractor().find(make_context(text)))
+
+
+def test_a_collective_word_before_a_listed_department_is_no_place_of_it(make_context):
+    text = "我们召开了全国税务局长会议"
+    assert "全国税务局" not in spans(OrgExtractor().find(make_context(text)), text)
+
+
+@pytest.mark.parametrize("text", ["他在工厂上班", "这家厂很大"])
+def test_a_bare_factory_word_is_no_name(make_context, text):
+    assert OrgExtractor().find(make_context(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [("中央统战部召开座谈会", "中央统战部"), ("中央外办主任出席", "中央外办"), ("澳门中联办举办活动", "澳门中联办")],
+)
+def test_the_party_central_bodies_and_liaison_offices_are_listed(make_context, text, org):
+    found = [text[m.start : m.end] for m in OrgExtractor().find(make_context(text)) if m.rule == "orgs.gazetteer"]
+    assert found == [org]
+
+
+def test_a_consultation_meeting_is_no_organization(make_context):
+    text = "市政协召开专题协商会"
+    assert not [f for f in spans(OrgExtractor().find(make_context(text)), text) if f.endswith("协商会")]
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "org"),
+    [
+        ("新北市府今天公布補助方案", "tw", "新北市府"),
+        ("士檢偵結起訴三人", "tw", "士檢"),
+        ("司警今日拘捕兩名男子", "mo", "司警"),
+        ("浸大研究團隊發表報告", "hk", "浸大"),
+        ("哈工大团队研制卫星", "mainland", "哈工大"),
+    ],
+)
+def test_short_names_of_city_governments_prosecutors_police_and_universities_are_listed(
+    make_context, text, region, org
+):
+    ctx = dataclasses.replace(make_context(text), region=region)
+    found = [text[m.start : m.end] for m in OrgExtractor().find(ctx) if m.rule == "orgs.gazetteer"]
+    assert found == [org]

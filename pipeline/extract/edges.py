@@ -21,7 +21,8 @@ person of a single surname that ends in a function character (``people.json``
 it is a single word in Latin letters (date, Image: page words, not names; Brian
 Snyder stays). An organization that runs into a party unit's title (协会党支部 +
 书记: ``unit_titles``) ends before the unit, and one that runs into a team working in it (华中科技大学 +
-研究团队: ``teams``) before the team. Of two places the model reads one after the other, a
+研究团队: ``teams``) before the team; one that runs over a word of holding (旗下, 母公司: ``holdings``) is the
+two bodies on its sides. Of two places the model reads one after the other, a
 level character that begins the second ends the first (兖州 + 区新兖镇 -> 兖州区 + 新兖镇:
 ``place_levels``). A Malaysian honorific (拿督斯里) stays outside the name after it (``honorifics``).
 """
@@ -134,6 +135,46 @@ def teams(mentions: list[Mention], text: str) -> list[Mention]:
             m = replace(m, end=cut)
         kept.append(m)
     return kept
+
+
+def holdings(mentions: list[Mention], text: str) -> list[Mention]:
+    """阿里巴巴集团 + 旗下 + 蚂蚁集团, 谷歌 + 母公司 + Alphabet: an organization that runs over a word of holding
+    (``orgs.json`` ``holding_words``: 旗下, 子公司, 母公司) is the two bodies it relates, each of two characters or
+    more (the model reads them as one name); a side shorter than that is dropped (谷歌母公司 is 谷歌). So is one
+    that runs over a conjunction between two names (拉曼大学 + 与 + 南方大学学院: ``_joint``)."""
+    words = _holding_words()
+    kept = []
+    for m in mentions:
+        at = -1
+        if m.type == "ORG":
+            at, word = next(((text.find(w, m.start, m.end), w) for w in words if w in text[m.start : m.end]), (-1, ""))
+            if at < 0:
+                at, word = _joint(text, m.start, m.end), "与"
+        if at < 0:
+            kept.append(m)
+            continue
+        kept += [
+            replace(m, start=start, end=end)
+            for start, end in ((m.start, at), (at + len(word), m.end))
+            if end - start >= MIN_CHARS["ORG"]
+        ]
+    return kept
+
+
+def _joint(text: str, start: int, end: int) -> int:
+    """Where a conjunction (与, 和, 及) joins two names inside ``text[start:end]``, each ending in a head word and
+    the first in one of two characters or more (拉曼大学 + 与 + 南方大学学院; not 发展 + 和 + 改革委员会), or -1."""
+    heads, long_heads = _org_heads(), tuple(h for h in _org_heads() if len(h) >= 2)
+    for k in range(start + 2, end - 2):
+        if text[k] in "与和及" and text.endswith(long_heads, start, k) and text.endswith(heads, k + 1, end):
+            return k
+    return -1
+
+
+@cache
+def _holding_words() -> tuple[str, ...]:
+    """旗下, 子公司, 母公司 (``orgs.json`` ``holding_words``), longest first."""
+    return tuple(sorted(data.table("zh/orgs.json")["holding_words"], key=len, reverse=True))
 
 
 @cache

@@ -285,6 +285,8 @@ def fuse(
             and m.confidence < TRUSTED_ORG
             and model_start > lead
             and text[model_start : m.end] not in _long_heads()  # the model's bare 管理局 reads no edge
+            # 文化广电和 + 旅游局, 同济医学院附属 + 协和医院: the model read one field, or the body attached to another
+            and not text.endswith(_inner_joints(), 0, model_start)
         )
 
     candidates = [
@@ -331,6 +333,14 @@ def fuse(
 def _facility_heads() -> frozenset[str]:
     """The last words of a named facility (``places.json`` ``facility_heads``: 南站, 机场, 大桥)."""
     return frozenset(data.table("zh/places.json")["facility_heads"])
+
+
+@cache
+def _inner_joints() -> tuple[str, ...]:
+    """The words inside a name before a part the model may read alone (``orgs.json``: ``name_conjunctions`` 和, 及
+    between two fields of a department's name; ``attached_words`` 附属 before a body attached to the one named)."""
+    table = data.table("zh/orgs.json")
+    return (*table["name_conjunctions"], *table["attached_words"])
 
 
 @cache

@@ -60,6 +60,15 @@ class OrgExtractor:
         w["joined_heads"] = tuple(w["joined_heads"])
         w["person_pos"] = frozenset(w["person_pos"])
         w["place_heads"] = frozenset(w["place_heads"])
+        w["field_pos"] = frozenset(w["field_pos"])
+        w["legal_forms"] = frozenset(w["legal_forms"])
+        w["brand_chars"] = frozenset(w["brand_chars"])
+        w["seated_heads"] = frozenset(w["seated_heads"])
+        w["locative_prepositions"] = frozenset(w["locative_prepositions"])
+        w["unit_parents"] = tuple(w["unit_parents"])
+        w["unit_heads"] = tuple(w["unit_heads"])
+        w["bracketed_words"] = frozenset(w["bracketed_words"])
+        w["level_chars"] = frozenset(x[-1] for x in w["government_levels"])
         w["government_formal_names"] = tuple(w["government_formal_names"])
         w["government_named_regions"] = frozenset(w["government_named_regions"])
         w["quantifiers"] = frozenset(a + b for a in w["quantifier_heads"] for b in w["quantifier_classifiers"])
@@ -117,6 +126,10 @@ class OrgExtractor:
                 continue
             if end - len(head) - tok.start == 1 and ctx.simplified[tok.start] in w["quantifier_heads"]:
                 continue  # 某大学, 该公司: one word of a determiner and a head names no body
+            if tok.text == head and tok.pos in w["soft_pos"] and i and self._body_word(tokens[i - 1], w):
+                continue  # 街道办事处 + 组织/v 志愿者: a verb after a body, no head
+            if len(head) > 1 and end == tok.end and self._head_begins_a_title(ctx.simplified, end, head, w):
+                continue  # 马华公会 + 总会/长: the head word begins a title (总会长), jieba cut inside it
             j = self._leftmost(tokens, i, end, w, head)
             if j == i and i and head in w["place_heads"] and tokens[i - 1].text in w["government_levels"]:
                 j = i - 1  # 县/zg + 人民政府: a level word alone, whatever jieba tags it
@@ -153,16 +166,31 @@ class OrgExtractor:
                 places_end = t.end
             if bare_level:
                 confidence = LISTED
+            elif confidence == 0.7 and self._department_of_places(ctx.simplified, start, places_end, end, head, w):
+                confidence = 0.85  # 福建省厦门市思明区 + 卫生/健康/局: a department of the places before it
             mentions.append(Mention(start, end, "ORG", "rule", "orgs.suffix", confidence, places_end=places_end))
         mentions += self._cut_names(ctx, w)
+        mentions += self._registered_names(ctx, w)
         mentions += self._titled_companies(ctx, w)
         mentions += self._missions(ctx, w)
         mentions += self._police(ctx, w)
         listed = self._listed(ctx, w)
         listed_starts = {m.start: m.end for m in listed}
         listed_ends = {m.end: m.start for m in listed}
-        # 审查金融监督管理委员会: a weaker suffix name must not swallow the listed name it ends with.
-        mentions = [m for m in mentions if not (m.confidence < LISTED and listed_ends.get(m.end, m.start) > m.start)]
+        # 审查金融监督管理委员会: a weaker suffix name must not swallow the listed name it ends with, unless it
+        # begins with places and adds nouns only (湖南省长沙市岳麓区 + 教育局, the listed body of those places,
+        # as listed; 河南省郑州市金水区文化广电和 + 旅游局, a department of its own).
+        kept = []
+        for m in mentions:
+            listed_start = listed_ends.get(m.end, m.start)
+            if m.confidence >= LISTED or listed_start <= m.start:
+                kept.append(m)
+            elif m.places_end is not None and m.places_end >= listed_start:
+                if not ctx.simplified.startswith(tuple(w["collective_places"]), m.start):  # not 全国 + 税务局
+                    kept.append(Mention(m.start, m.end, "ORG", "rule", m.rule, LISTED, places_end=m.places_end))
+            elif (m.places_end or m.start) > m.start and self._nouns_only(tokens, starts, m.start, listed_start, w):
+                kept.append(m)
+        mentions = kept
         # 廉政公署拘捕两名公司: a suffix name running on from a listed name over verbs is no name at all.
         mentions = [
             m
@@ -177,7 +205,27 @@ class OrgExtractor:
             else m
             for m in mentions
         ]
-        return self._outermost(mentions + listed)
+        return self._outermost(self._units(mentions + listed, ctx.simplified, w))
+
+    @staticmethod
+    def _units(mentions: list[Mention], text: str, w: dict) -> list[Mention]:
+        """高雄市政府 + 經濟發展局, 中国建设银行股份有限公司 + 深圳市分行: a body ending in a parent's head
+        (``unit_parents``: 政府, 有限公司, 银行) directly followed by a name ending in a unit's head (``unit_heads``:
+        局, 处, 分行) is one name, the body's unit: a formula (LISTED) where both are specific, else as sure as the
+        surer of the two."""
+        by_start = {m.start: m for m in mentions if m.end - m.start >= 2}
+        joined = []
+        for m in mentions:
+            unit = by_start.get(m.end)
+            if (
+                unit is not None
+                and text.endswith(w["unit_parents"], m.start, m.end)
+                and text.endswith(w["unit_heads"], unit.start, unit.end)
+            ):
+                low, high = sorted((m.confidence, unit.confidence))
+                confidence = LISTED if low >= 0.85 else high
+                joined.append(Mention(m.start, unit.end, "ORG", "rule", m.rule, confidence, places_end=m.places_end))
+        return mentions + joined
 
     def _missions(self, ctx: Context, w: dict) -> list[Mention]:
         """中国驻意使馆, 美国驻华大使馆, 解放军驻港部队: 驻 after a place or a body, then the place the mission is
@@ -188,6 +236,9 @@ class OrgExtractor:
         for m in w["mission_re"].finditer(text):
             i = ends.get(m.start())
             if i is None:
+                word = tokens[ends[m.end()]] if m.end() in ends else None  # 美国驻华大使馆/nt: jieba's one word
+                if word and word.start < m.start() and word.pos == "nt" and within(ctx.spans, word.start, word.end):
+                    found.append(Mention(word.start, word.end, "ORG", "rule", "orgs.mission", LISTED))
                 continue
             owner = tokens[i]
             if not (self._place_like(owner, w) or owner.pos == "nt"):
@@ -210,6 +261,55 @@ class OrgExtractor:
                 j -= 1
             if j < i and within(ctx.spans, tokens[j].start, tok.end):
                 found.append(Mention(tokens[j].start, tok.end, "ORG", "rule", "orgs.police", LISTED))
+        return found
+
+    def _registered_names(self, ctx: Context, w: dict) -> list[Mention]:
+        """苏州 + 绿的谐波传动科技 + 股份有限公司, 佛山市顺德区 + 美的电热电器制造 + 有限公司: a legal form
+        (``legal_forms``) and the words before it back to places that begin the clause are a registered name, as sure
+        as a listed one (LISTED: the form and the seat are the register's formula), also over what the suffix grammar
+        stops at: the grammar characters a brand may hold (``brand_chars``: 的, 之) and a verb of its trade right before
+        the form (制造). Not when punctuation, another grammar character, a count, a describer, another verb or another
+        body lies between, or when a grammar word or a verb follows the places (上海的科技有限公司,
+        江苏省已成立…有限公司, 南宁市新闻代表团采访…有限公司); at most ``max_chars``."""
+        tokens, found = ctx.tokens, []
+        for i, tok in enumerate(tokens):
+            if i < 2 or not tok.text.endswith(tuple(w["legal_forms"])):
+                continue
+            j = i
+            while j > 0 and tok.end - tokens[j - 1].start <= w["max_chars"]:
+                prev = tokens[j - 1]
+                if self._place_like(prev, w):
+                    k = j - 1
+                    while k > 0 and self._place_like(tokens[k - 1], w):
+                        k -= 1  # 佛山市 + 顺德区: all the places of the seat
+                    after = tokens[j]
+                    if (
+                        (k == 0 or tokens[k - 1].pos == "x")
+                        and j < i
+                        and after.text not in w["function_chars"]
+                        and not (len(after.text) > 1 and after.pos in w["soft_pos"])  # 上海 + 设立/v: a clause
+                        and after.pos[:1] not in ("d", "p", "c", "r", "u")  # 江苏省 + 已/d 成立: a clause
+                        and within(ctx.spans, tokens[k].start, tok.end)
+                    ):
+                        found.append(
+                            Mention(
+                                tokens[k].start, tok.end, "ORG", "rule", "orgs.registered", LISTED, places_end=prev.end
+                            )
+                        )
+                    break
+                single = len(prev.text) == 1
+                at_form = ctx.simplified[prev.end : tok.end] in w["legal_forms"]  # 制造 + 有限公司, 集团 + 股份有限公司
+                if (
+                    prev.pos == "x"
+                    or (not single and prev.pos in w["soft_pos"] and not at_form)  # only the trade's verb at the form
+                    or (self._body_word(prev, w) and not at_form)  # 南宁市新闻代表团 + 采访 + …有限公司: another body
+                    or (single and prev.text in w["function_chars"] and prev.text not in w["brand_chars"])
+                    or prev.text in w["stops"]
+                    or prev.text in w["quantifiers"]
+                    or w["describer_re"].fullmatch(prev.text)
+                ):
+                    break
+                j -= 1
         return found
 
     @staticmethod
@@ -309,6 +409,27 @@ class OrgExtractor:
         return False
 
     @staticmethod
+    def _head_begins_a_title(text: str, end: int, head: str, w: dict) -> bool:
+        """Does a title longer than ``head`` begin with the head ending at ``end`` and run on past it (总会 + 长)?"""
+        start = end - len(head)
+        return any(len(t) > len(head) and t.startswith(head) and text.startswith(t, start) for t in w["titles"])
+
+    @staticmethod
+    def _body_word(tok: Token, w: dict) -> bool:
+        """A word naming a body, which a verb after it has as its subject: it ends in a head word of two characters
+        or more (办事处, 集团) or is a word of three or more ending in a one-character one (教育部, 警察局)."""
+        if tok.pos in w["soft_pos"] or tok.text in w["not_orgs"]:
+            return False
+        head = next(endings(tok.text, w["head_suffixes"]), "")
+        return len(head) >= 2 or (len(head) == 1 and len(tok.text) >= 3)
+
+    @staticmethod
+    def _nouns_only(tokens: list[Token], starts: list[int], start: int, end: int, w: dict) -> bool:
+        """Are the words from ``start`` to ``end`` no verbs or adjectives (文化广电和, not 审查)?"""
+        inside = [t for t in tokens[bisect_left(starts, start) : bisect_left(starts, end)] if t.end <= end]
+        return bool(inside) and all(t.pos not in w["soft_pos"] for t in inside)
+
+    @staticmethod
     def _extends(tokens: list[Token], starts: list[int], start: int, end: int, w: dict) -> bool:
         """Do nouns only (no verb: not 廉政公署拘捕两名公司) continue a listed name up to ``end``?"""
         inside = [t for t in tokens[bisect_left(starts, start) : bisect_right(starts, end)] if t.end <= end]
@@ -370,13 +491,17 @@ class OrgExtractor:
         common words may sit inside a department's name (浙江省发展和改革委员会) when the name
         reaches a place or a level word before it.
         """
-        j, softs, joined = i, 0, None
+        j, softs, joined, seat = i, 0, None, i
         while j > 0 and end - tokens[j - 1].start <= w["max_chars"]:
             prev = tokens[j - 1]
             if self._era(tokens, j - 1, w):
                 j -= 1  # 现代/t, and 新/a of 新/a + 时代/n
                 continue
-            if joined is None and self._joins_fields(tokens, j, head, w):
+            if self._bracketed_seat(tokens, j, head, w):
+                j -= 3  # 腾讯科技 + （深圳） + 有限公司: the seat or the group in brackets inside a legal name
+                seat = j
+                continue
+            if joined is None and self._joins_fields(tokens, j, head, w, j == i):
                 joined = j - 1
                 j -= 1
                 continue
@@ -388,10 +513,7 @@ class OrgExtractor:
                 or w["ordinal_count_re"].fullmatch(prev.text)
             ):
                 break
-            if tokens[j].pos in w["soft_pos"] and (
-                prev.pos in w["person_pos"]
-                or (prev.pos not in w["soft_pos"] and len(next(endings(prev.text, w["head_suffixes"]), "")) >= 2)
-            ):
+            if tokens[j].pos in w["soft_pos"] and (prev.pos in w["person_pos"] or self._body_word(prev, w)):
                 break
             if (
                 prev.text in w["head_words"]
@@ -418,12 +540,30 @@ class OrgExtractor:
             j < i
             and not self._name_like(tokens[j], w)
             and not self._era(tokens, j, w)  # 当代中国研究所: the era is the name's own word
-            and any(anchors(t) for t in tokens[j + 1 : i])
+            and any(anchors(t) for t in tokens[j + 1 : seat])  # not the seat: 百度在线网络技术（北京）有限公司
         ):
             j += 1
         if joined is not None and j <= joined and not self._name_like(tokens[j], w):
             j = joined + 1  # 发展和改革委员会 with no place before it: the words after the conjunction only
+        if 0 < j < i and tokens[j - 1].text in w["locative_prepositions"] and self._place_like(tokens[j], w):
+            verbs = [
+                k for k in range(j + 1, i) if tokens[k].pos in w["soft_pos"] or tokens[k].pos in w["verbal_noun_pos"]
+            ]
+            if verbs:
+                j = verbs[-1] + 1  # 在 + 新加坡 + 设立/v (建设/vn) + 数据中心: where a thing is done, then what
         return j
+
+    def _bracketed_seat(self, tokens: list[Token], j: int, head: str, w: dict) -> bool:
+        """Do ``tokens[j - 3 : j]`` bracket a place or a group word (``bracketed_words``: 集团) inside a company's
+        legal name (阿里巴巴（中国）有限公司, 中国平安保险（集团）股份有限公司), after a word of the name?"""
+        if j < 4 or head not in w["legal_forms"] or tokens[j - 1].text not in ("）", ")"):
+            return False
+        inner = tokens[j - 2]
+        return (
+            tokens[j - 3].text in ("（", "(")
+            and (self._place_like(inner, w) or inner.text in w["bracketed_words"])
+            and tokens[j - 4].pos in w["modifier_pos"]
+        )
 
     @staticmethod
     def _era(tokens: list[Token], j: int, w: dict) -> bool:
@@ -432,23 +572,26 @@ class OrgExtractor:
             j + 1 < len(tokens) and tokens[j].text + tokens[j + 1].text in w["era_words"]
         )
 
-    def _joins_fields(self, tokens: list[Token], j: int, head: str, w: dict) -> bool:
+    def _joins_fields(self, tokens: list[Token], j: int, head: str, w: dict, at_head: bool = False) -> bool:
         """Is ``tokens[j - 1]`` a conjunction joining two fields of a department's name (发展 + 和 + 改革委员会)?
 
-        Both neighbours are common words of a name's kind (not a place, a person or a body's head: not
-        学校和医院, 北京和上海公安局), and the head is a department's (``joined_heads``)."""
+        Both neighbours are common words of a name's kind or abbreviations (广电/nz; not a place, a person or a
+        body's head: not 学校和医院, 北京和上海公安局), and the head is a department's (``joined_heads``); the
+        word after it may hold the head itself (文化广电 + 和 + 旅游局: ``at_head``)."""
         if j < 2 or tokens[j - 1].text not in w["name_conjunctions"] or not head.endswith(w["joined_heads"]):
             return False
 
-        def field(t: Token) -> bool:
+        def field(t: Token, text: str) -> bool:
             return (
-                t.pos in w["modifier_pos"]
-                and t.pos not in w["specific_pos"]
+                bool(text)
+                and t.pos in w["modifier_pos"]
+                and (t.pos not in w["specific_pos"] or t.pos in w["field_pos"])
                 and not self._place_like(t, w)
-                and (t.text in w["not_orgs"] or not any(endings(t.text, w["head_suffixes"])))  # 社会 is no 会
+                and (text in w["not_orgs"] or not any(endings(text, w["head_suffixes"])))  # 社会 is no 会
             )
 
-        return field(tokens[j - 2]) and field(tokens[j])
+        after = tokens[j].text[: -len(head)] if at_head and tokens[j].text.endswith(head) else tokens[j].text
+        return field(tokens[j - 2], tokens[j - 2].text) and field(tokens[j], after)
 
     @staticmethod
     def _stem(tok: Token, head: str, end: int, ctx: Context) -> list[Token]:
@@ -456,6 +599,19 @@ class OrgExtractor:
         which jieba keeps as one word."""
         stem = ctx.simplified[tok.start : end - len(head)]
         return ctx.segment(stem) if stem and ctx.segment is not None else []
+
+    @staticmethod
+    def _department_of_places(text: str, start: int, places_end: int, end: int, head: str, w: dict) -> bool:
+        """黑龙江省哈尔滨市道里区 + 农业农村局, 中山市小榄镇 + 华盛五金制品厂: a one-character head of a body seated in
+        a place (``seated_heads``: 局, 委, 会, 厂) after places that end in a level (省, 市, 区, 镇) and a field of two
+        characters or more names a body there (not 站: 河南省西峡县 + 县城加油站 are the county's stations)."""
+        return (
+            len(head) == 1
+            and head in w["seated_heads"]
+            and places_end > start
+            and text[places_end - 1] in w["level_chars"]
+            and end - len(head) - places_end >= 2
+        )
 
     @staticmethod
     def _bare_level_government(name: str, w: dict) -> bool:

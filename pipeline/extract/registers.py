@@ -1,4 +1,5 @@
-"""Public registers of names: news outlets (``outlets.json``) and companies (``companies.json``).
+"""Public registers of names: news outlets (``outlets.json``), companies (``companies.json``) and sports clubs
+(``teams.json``).
 
 Index constituents, state-owned enterprises and the outlets of the Chinese-
 language press are names the model trained on 1998 newspapers never saw, and
@@ -20,7 +21,7 @@ from functools import cache
 from pipeline import data
 from pipeline.extract.base import Context, Mention, latin_word_edge, within
 
-REGISTERS = ("zh/outlets.json", "zh/companies.json")
+REGISTERS = ("zh/outlets.json", "zh/companies.json", "zh/teams.json")
 CONFIDENCE = 0.9
 HINT = 0.6  # below ``Settings.min_rule_confidence``: kept only where the model reads the same name
 _BRAND = re.compile(r"[”」’』]?牌")
@@ -47,7 +48,8 @@ class RegisterExtractor:
         bounds = {t.start for t in ctx.tokens} | {t.end for t in ctx.tokens}
         outlets, reports = _outlet_report_words()
         # 汽车奔驰/v 了: a listed name jieba reads as one verb or adjective; 丰田 + 章一郎/nr: one followed by a
-        # given name begins a person's name. Both need the model's agreement.
+        # given name begins a person's name. Both need the model's agreement, unless a title only a company has
+        # follows (宏碁/v + 董事长: ``orgs.json`` ``company_titles``).
         verbs = {(t.start, t.end) for t in ctx.tokens if t.pos[:1] in ("v", "a", "d")}
         given_names = {t.start for t in ctx.tokens if t.pos.startswith("nr") and not t.pos.startswith("nrt")}
         found = []
@@ -59,7 +61,8 @@ class RegisterExtractor:
                 ok = start in bounds and (end in bounds or (m[0] in outlets and text.startswith(reports, end)))
             if not ok or _BRAND.match(text, end):
                 continue  # “仁宝”牌西服: a brand named after the company, no organization
-            confidence = HINT if (start, end) in verbs or end in given_names else CONFIDENCE
+            doubtful = (start, end) in verbs or end in given_names
+            confidence = HINT if doubtful and not text.startswith(_company_titles(), end) else CONFIDENCE
             found.append(Mention(start, end, "ORG", "rule", "registers.gazetteer", confidence))
         return found + _listed_by_code(ctx)
 
@@ -102,6 +105,12 @@ def _listed_by_code(ctx: Context) -> list[Mention]:
             continue  # 该公司(600000): a head word alone refers back
         found.append(Mention(tokens[j].start, m.start(), "ORG", "rule", "registers.code", CONFIDENCE))
     return found
+
+
+@cache
+def _company_titles() -> tuple[str, ...]:
+    """Titles only a company has (董事长, 总经理: ``orgs.json`` ``company_titles``)."""
+    return tuple(data.table("zh/orgs.json")["company_titles"])
 
 
 @cache

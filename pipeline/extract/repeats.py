@@ -6,7 +6,8 @@ sentence gives the model less to go on. After fusion, this stage
 
 * reads definitions after an organization: ``X（台電）``, ``X（以下简称“台电”）``,
   ``X，简称台电``: the short name is an organization too, where it can abbreviate the name (its
-  characters in order within it, or a Latin name with a capital: not 港铁(066), 医院(民营医院));
+  characters in order within it, or a Latin name with a capital: not 港铁(066), 医院(民营医院)), and a shorter
+  organization found inside it (华润 of 以下简称“华润三九”) gives way;
   a person's Latin name in brackets after the name is that person too (费尔柴德（Stuart Fairchild））;
   and a company's name without its legal form (小米集团 → 小米, 快播公司 → 快播: ``COMPANY_FORMS``) is its
   short name, unless that is a place (北京公司 → not 北京), and so is the name before its trade word
@@ -88,8 +89,8 @@ class Repeats:
         owner = [-1] * len(text)  # per offset: the index of the mention there, -1 none, -2 one added here
         for i, m in enumerate(mentions):
             owner[m.start : m.end] = [i] * (m.end - m.start)
-        added = self._definitions(mentions, text, owner) + _listed_places(mentions, text, owner, ctx)
-        displaced: set[int] = set()  # indices of mentions a longer repeated name replaced
+        displaced: set[int] = set()  # indices of mentions a longer repeated or defined name replaced
+        added = self._definitions(mentions, text, owner, displaced) + _listed_places(mentions, text, owner, ctx)
         names: dict[str, set[str]] = defaultdict(set)
         confidence: dict[str, float] = {}
         for m in [*mentions, *added]:
@@ -134,7 +135,9 @@ class Repeats:
         return sorted([*kept, *added], key=lambda m: (m.start, m.end))
 
     @staticmethod
-    def _definitions(mentions: list[Mention], text: str, owner: list[int]) -> list[Mention]:
+    def _definitions(mentions: list[Mention], text: str, owner: list[int], displaced: set[int]) -> list[Mention]:
+        """The short names defined after a name; a shorter organization found inside one (华润 of
+        以下简称“华润三九”) gives way to it (its index goes into ``displaced``)."""
         found = []
         for m in mentions:
             if m.type not in ("ORG", "PERSON"):
@@ -147,13 +150,28 @@ class Repeats:
             short = match[group]
             if m.type == "PERSON" and not (group == "short" and _LATIN_PERSON.fullmatch(short)):
                 continue  # a person's name in Latin letters, 费尔柴德（Stuart Fairchild）; no short names
-            if any(o != -1 for o in owner[start:end]) or short == text[m.start : m.end]:
+            inside = {o for o in owner[start:end] if o != -1}
+            if short == text[m.start : m.end] or not (not inside or _shorter_orgs(mentions, inside, start, end)):
                 continue
             if m.type == "ORG" and not _abbreviates(short, text[m.start : m.end]):
                 continue  # 港铁(066): a stock code; 医院(民营医院): a description, no short name
+            displaced.update(inside)
             found.append(Mention(start, end, m.type, "rule", "repeats.abbreviation", min(m.confidence, MAX_CONFIDENCE)))
             owner[start:end] = [-2] * (end - start)
         return found
+
+
+def _shorter_orgs(mentions: list[Mention], inside: set[int], start: int, end: int) -> bool:
+    """Are the mentions ``inside`` organizations within ``[start, end)``, shorter than it and not structured?"""
+    return all(
+        i >= 0
+        and mentions[i].type == "ORG"
+        and not mentions[i].structured
+        and start <= mentions[i].start
+        and mentions[i].end <= end
+        and mentions[i].end - mentions[i].start < end - start
+        for i in inside
+    )
 
 
 _LIST_MARK = "、"
