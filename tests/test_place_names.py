@@ -223,3 +223,53 @@ def test_a_place_word_and_its_level_word_are_one_place(full_pipeline, text, plac
 @pytest.mark.parametrize(("text", "place"), [("支持苏北地区农村公路建设。", "苏北"), ("改善山区农村公路条件。", None)])
 def test_an_areas_generic_word_ends_a_facilitys_name(rules_pipeline, text, place):
     assert [e.text for e in rules_pipeline.extract(text).entities if e.type == "LOC"] == ([place] if place else [])
+
+
+def listed(make_context, text):
+    return {
+        text[m.start : m.end]: m.confidence
+        for m in PlaceExtractor().find(make_context(text))
+        if m.rule == "places.gazetteer"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "confidence"),
+    [
+        # a country or city jieba cuts or tags as a name stands alone (the model misses these spellings)
+        ("代表團經寮國前往越南。", "寮國", 0.75),
+        ("他在休士頓住了十年。", "休士頓", 0.75),
+        ("小麦产区集中在周口一带。", "周口", 0.75),
+        # one jieba knows as a place word is a hint: the model reads it, and knows when it is none (中国语文)
+        ("代表团经老挝前往中国。", "中国", 0.6),
+        ("代表團經寮國前往廣西。", "廣西", 0.6),
+    ],
+)
+def test_listed_countries_and_cities(make_context, text, name, confidence):
+    assert listed(make_context, text).get(name) == confidence
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "found"),
+    [
+        ("投资者陈玉林昨日出席会议。", "玉林", False),  # 陈/nr + 玉林: a person's given name
+        ("投资者昨日前往玉林考察。", "玉林", True),
+        ("村民王金华表示支持。", "金华", False),
+        ("游客在金华转车。", "金华", True),
+    ],
+)
+def test_listed_place_after_a_surname_is_a_given_name(make_context, text, name, found):
+    assert (name in listed(make_context, text)) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("史瓦帝尼國王將再度訪問台北。", "史瓦帝尼"),  # the model reads a person
+        ("代表團經寮國前往泰國。", "寮國"),
+        ("帛琉與吐瓦魯的外長同日抵達。", "吐瓦魯"),
+    ],
+)
+def test_listed_countries_in_the_pipeline(full_pipeline, text, place):
+    doc = full_pipeline.extract(text, region="tw")
+    assert place in {e.text for e in doc.entities if e.type == "LOC"}

@@ -21,7 +21,7 @@ from functools import cached_property
 from pipeline import data
 from pipeline.data import alternation
 from pipeline.extract.base import Context, Mention, within
-from pipeline.segment import Token
+from pipeline.segment import LISTED_PLACE_FREQ, Token
 
 
 class PlaceExtractor:
@@ -49,6 +49,8 @@ class PlaceExtractor:
             rf"(?m)^[ \t\u3000]*[（(【〔][ \t\u3000]*(?P<place>{han}{{2,9}}?)[ \t\u3000]*{date}[）)】〕]"
         )
         w["credit_labels"] = tuple(data.table("zh/titles.json")["credit_labels"])
+        # the model knows the names jieba tags ns as well as the list does (中国, 广西): those are hints there
+        w["hinted"] = frozenset(n for k in w["hinted_groups"] for n in w["gazetteer"][k])
         w["gazetteer_re"] = re.compile(rf"(?:{alternation(names)})(?:(?:{alternation(w['gazetteer_levels'])})(?!长))?")
         return w
 
@@ -237,11 +239,38 @@ class PlaceExtractor:
 
     @staticmethod
     def _gazetteer(ctx: Context, w: dict) -> list[Mention]:
-        """Listed place names (葵青区 with its level word), only as whole jieba words or word runs (not 平台中的)."""
+        """Listed place names (葵青区 with its level word), only as whole jieba words or word runs (not 平台中的),
+        and not as the given name after a surname jieba cut off (王/nr + 金华, 陈/nr + 玉林: people)."""
         starts = {t.start for t in ctx.tokens}
         ends = {t.end for t in ctx.tokens}
+        surnames = data.surnames()[0]
+        after_a_surname = {
+            t.end for t in ctx.tokens if len(t.text) == 1 and t.pos.startswith("nr") and t.text in surnames
+        }
         return [
-            Mention(m.start(), m.end(), "LOC", "rule", "places.gazetteer", 0.75)
+            Mention(
+                m.start(), m.end(), "LOC", "rule", "places.gazetteer", PlaceExtractor._listed_confidence(m[0], ctx, w)
+            )
             for m in w["gazetteer_re"].finditer(ctx.simplified)
-            if m.start() in starts and m.end() in ends and within(ctx.spans, m.start(), m.end())
+            if m.start() in starts
+            and m.end() in ends
+            and m.start() not in after_a_surname
+            and within(ctx.spans, m.start(), m.end())
         ]
+
+    @staticmethod
+    def _listed_confidence(name: str, ctx: Context, w: dict) -> float:
+        """0.75, a listed name that stands alone; a hint (0.6) for a name of ``hinted_groups`` that jieba knows as
+        one place word (中国, 广西, 龙岩: the model reads these, and knows 中国 of 中国语文 is none), not for one it
+        cuts, tags otherwise or lacks (周口/n, 许昌/nr, 休士顿/nrt, 寮国: names the model misses or reads as people)."""
+        bare = next((name[: -len(level)] for level in w["gazetteer_levels"] if name.endswith(level)), name)
+        for stem in (name, bare):
+            # jieba's own word: the segmenter adds the listed names it lacks at LISTED_PLACE_FREQ (帛琉)
+            if (
+                stem in w["hinted"]
+                and ctx.segment is not None
+                and ctx.word_freq.get(stem, 0) not in (0, LISTED_PLACE_FREQ)
+            ):
+                tokens = ctx.segment(stem)
+                return 0.6 if len(tokens) == 1 and tokens[0].pos == "ns" else 0.75
+        return 0.75
