@@ -273,3 +273,33 @@ def test_listed_place_after_a_surname_is_a_given_name(make_context, text, name, 
 def test_listed_countries_in_the_pipeline(full_pipeline, text, place):
     doc = full_pipeline.extract(text, region="tw")
     assert place in {e.text for e in doc.entities if e.type == "LOC"}
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # places written together are each a place, whatever the model read as one
+        ("一辆货车在重庆万州区翻侧。", ["重庆", "万州区"]),
+        ("一輛貨車在重慶萬州區翻側。", ["重慶", "萬州區"]),
+        ("湖北十堰张湾区发布暴雨预警。", ["湖北", "十堰", "张湾区"]),
+        ("警方在屯門湖景邨拘捕一名男子。", ["屯門", "湖景邨"]),
+        ("桃園市中壢區昨日停水。", ["桃園市", "中壢區"]),  # a word with its level closes a place: 中坜区 is its own
+        ("桃园市中坜区昨日停水。", ["桃园市", "中坜区"]),
+    ],
+)
+def test_places_written_together_are_each_a_place(full_pipeline, text, places):
+    doc = full_pipeline.extract(text)
+    assert [e.text for e in doc.entities if e.type == "LOC"] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("香港特區行政長官出席典禮。", "香港特區"),  # 特区: a common word with a level in it
+        ("游客沿南京东路步行。", "南京东路"),  # 东路 is no place of its own
+        ("延边朝鲜族自治州举行州庆。", "延边朝鲜族自治州"),  # an autonomous area is one name
+    ],
+)
+def test_one_place_is_not_divided(full_pipeline, text, place):
+    doc = full_pipeline.extract(text)
+    assert place in [e.text for e in doc.entities if e.type == "LOC"]

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import cached_property
+from dataclasses import replace
+from functools import cache, cached_property
+from itertools import pairwise
 
 from pipeline import data
 from pipeline.data import alternation
@@ -38,6 +40,8 @@ class PlaceExtractor:
         word = r"(?:(?!的)[\u4e00-\u9fff])"
         w["route_re"] = re.compile(rf"(?:{word}{{2,5}}?(?:{joiners}))+{word}{{1,5}}?(?P<head>{heads})")
         w["facility_head_ends"] = frozenset(head[-1] for head in w["facility_heads"])  # turns most words away
+        w["facility_heads_all"] = frozenset(w["facility_heads"])
+        w["chain_firsts"] = frozenset(s[0] for s in (*w["chain_streets"], *w["chain_levels"]))
         w["facility_heads"] = data.suffix_table(w["facility_heads"])  # looked up by length, longest first
         w["facility_modifier_pos"] = frozenset(w["facility_modifier_pos"])
         w["facility_name_pos"] = frozenset(w["facility_name_pos"])
@@ -68,8 +72,11 @@ class PlaceExtractor:
                 end_i = i
                 # 环江 + 毛南族 + 自治县: absorb following words up to a suffix word.
                 k = i + 1
+                # 桃园市 + 中坜区: a word that ends in its level is a whole place, the next one begins its own
+                closed = len(tok.text) >= 3 and any(tok.text.endswith(s) for s in w["suffixes"])
                 while (
-                    k < len(tokens)
+                    not closed
+                    and k < len(tokens)
                     and k <= i + 3
                     and tokens[k].pos in ("nz", "ns", "n")
                     and tokens[k].text not in w["not_places"]
@@ -274,3 +281,110 @@ class PlaceExtractor:
                 tokens = ctx.segment(stem)
                 return 0.6 if len(tokens) == 1 and tokens[0].pos == "ns" else 0.75
         return 0.75
+
+
+@cache
+def _chain_words() -> dict:
+    return PlaceExtractor()._words
+
+
+def chains(mentions: list[Mention], ctx: Context) -> list[Mention]:
+    """A place read as one name that is a chain of places written together is each of them (重庆万州区 → 重庆 +
+    万州区, 辽宁大连 → 辽宁 + 大连, 屯门湖景邨 → 屯门 + 湖景邨), as the guidelines annotate it; not an autonomous
+    area (延边朝鲜族自治州), a facility (北京西站) or a name whose rest is a generic word (上海市区, 成都高新区)."""
+    out: list[Mention] = []
+    for m in mentions:
+        cuts = []
+        if m.type == "LOC" and not m.structured and m.rule.split("+")[0] not in _UNCHAINED and m.end - m.start >= 4:
+            cuts = _chain_cuts(ctx.simplified[m.start : m.end], ctx, _chain_words())
+        if not cuts:
+            out.append(m)
+            continue
+        bounds = [m.start, *(m.start + c for c in cuts), m.end]
+        out.extend(replace(m, start=a, end=b) for a, b in pairwise(bounds))
+    return out
+
+
+_UNCHAINED = ("places.facility", "places.autonomous", "places.dateline")
+
+
+def _chain_cuts(name: str, ctx: Context, w: dict) -> list[int]:
+    """Where ``name`` divides into places: the longest first place whose rest is a place (again divided). A place
+    word of jieba's own divides only into listed places (辽宁大连; not 中华人民 + 共和国)."""
+    whole_word = _place_word(name, ctx)
+    for k in range(len(name) - 2, 1, -1):
+        first, rest = name[:k], name[k:]
+        if first in w["not_places"] or first in w["chain_refused"] or first in w["directions"]:
+            continue  # 北郊 + 色拉寺: a generic word is no place of its own
+        listed = _listed_place(first, w)
+        if whole_word and not (listed and _listed_place(rest, w)):
+            continue
+        if (listed or _level_ended(first, w) or _place_word(first, ctx)) and _rest_is_a_place(rest, ctx, w):
+            return [k, *(k + c for c in _chain_cuts(rest, ctx, w))]
+    return []
+
+
+def _listed_place(name: str, w: dict) -> bool:
+    """A gazetteer name, with its level word or 省 (葵青区, 广东省)."""
+    return bool(w["gazetteer_re"].fullmatch(name) or (name.endswith("省") and w["gazetteer_re"].fullmatch(name[:-1])))
+
+
+def _level_ended(name: str, w: dict) -> bool:
+    """天荒坪镇, 安吉县: two characters or more and a level word (not 市区, 全县: a generic word)."""
+    level = next((s for s in w["chain_levels"] if name.endswith(s)), None)
+    return (
+        level is not None
+        and len(name) - len(level) >= 2
+        and name not in w["not_places"]
+        and name[-2:] not in w["not_places"]
+    )
+
+
+def _place_word(name: str, ctx: Context) -> bool:
+    """A word of jieba's own dictionary that it tags as a place (台山, 南京路)."""
+    if ctx.segment is None or ctx.word_freq.get(name, 0) in (0, LISTED_PLACE_FREQ):
+        return False
+    tokens = ctx.segment(name)
+    return len(tokens) == 1 and tokens[0].pos == "ns"
+
+
+def _rest_is_a_place(rest: str, ctx: Context, w: dict) -> bool:
+    """A listed place (辽宁 + 大连), a name and its level (万州区, 余村, 海宴镇; not 亚州 of 宾夕法尼亚州: 州 only in a
+    listed name), a street or an estate (南京路, 湖景邨), or a place word of jieba's of three characters or more
+    (华强北; not 东路 of 南京东路, 大陆 of 中国大陆)."""
+    if (
+        len(rest) < 2
+        or rest in w["not_places"]
+        or rest in w["chain_refused"]
+        or rest in w["suffixes"]
+        or rest in w["facility_heads_all"]
+        or "族" in rest
+    ):
+        return False
+    if _listed_place(rest, w):
+        return True
+    if not _names(rest, ctx, w):
+        return False  # 特区, 市区: a common word with a level in it
+    level = next((s for s in w["chain_levels"] if rest.endswith(s) and len(rest) > len(s)), None)
+    if level is not None:
+        return _names(rest[: -len(level)], ctx, w)
+    if len(rest) >= 3 and rest.endswith(tuple(w["chain_streets"])):
+        return _names(rest[:-1], ctx, w)
+    return len(rest) >= 3 and _place_word(rest, ctx)
+
+
+def _names(stem: str, ctx: Context, w: dict) -> bool:
+    """The stem before a level or a street word names something: each of its words of two characters or more a
+    name word or a rare one (海宴/n); not a common one (高新/d, 示范/vn, 步行/v of 高新区, 示范区, 路步行街), and
+    no level or street word first (路 + 步行街)."""
+    if stem in w["not_places"] or stem[0] in w["chain_firsts"]:
+        return False
+    if len(stem) == 1 or ctx.segment is None:
+        return True
+    return all(
+        len(t.text) == 1
+        or ctx.word_freq.get(t.text, 0) in (0, LISTED_PLACE_FREQ)
+        or t.pos in w["facility_name_pos"]
+        or ctx.word_freq[t.text] < w["chain_rare_freq"]
+        for t in ctx.segment(stem)
+    )
