@@ -303,3 +303,31 @@ def test_places_written_together_are_each_a_place(full_pipeline, text, places):
 def test_one_place_is_not_divided(full_pipeline, text, place):
     doc = full_pipeline.extract(text)
     assert place in [e.text for e in doc.entities if e.type == "LOC"]
+
+
+@pytest.mark.parametrize(
+    ("text", "streets"),
+    [
+        ("警方封锁了建国路一带。", ["建国路"]),  # jieba's name word ending in 路 (建国路/nz)
+        ("车队沿长安街驶过。", ["长安街"]),
+        ("两车在中山路与解放路交界相撞。", ["中山路", "解放路"]),
+        ("公司研发集成电路。", []),  # ends in a common word (电路)
+        ("李明道出了真相。", []),  # a person and the verb 道
+    ],
+)
+def test_streets_jieba_keeps_as_one_word(make_context, text, streets):
+    found = [text[m.start : m.end] for m in PlaceExtractor().find(make_context(text)) if m.rule == "places.facility"]
+    assert found == streets
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("沙尘暴从塔克拉玛干沙漠边缘向东移动。", "塔克拉玛干沙漠"),  # the model stops at 塔克拉玛干
+        ("四川盆地東部將有大雨。", "四川盆地"),  # the model stops at 四川
+        ("登山队抵达喜马拉雅山脉南麓。", "喜马拉雅山脉"),
+    ],
+)
+def test_geographic_names_keep_their_head(full_pipeline, text, place):
+    doc = full_pipeline.extract(text)
+    assert place in [e.text for e in doc.entities if e.type == "LOC"]

@@ -40,6 +40,7 @@ class PlaceExtractor:
         word = r"(?:(?!的)[\u4e00-\u9fff])"
         w["route_re"] = re.compile(rf"(?:{word}{{2,5}}?(?:{joiners}))+{word}{{1,5}}?(?P<head>{heads})")
         w["facility_head_ends"] = frozenset(head[-1] for head in w["facility_heads"])  # turns most words away
+        w["geo_heads"] = tuple(w["geo_heads"])
         w["facility_heads_all"] = frozenset(w["facility_heads"])
         w["chain_firsts"] = frozenset(s[0] for s in (*w["chain_streets"], *w["chain_levels"]))
         w["facility_heads"] = data.suffix_table(w["facility_heads"])  # looked up by length, longest first
@@ -91,6 +92,8 @@ class PlaceExtractor:
                     rule, confidence = ("places.suffix", 0.65) if suffixed else ("places.jieba", 0.6)
                     if end_i == i + 1:
                         confidence = 0.85  # 龙城 + 街道, 贵台 + 镇: a place word and its level word, one name
+                    elif end_i == i and tok.text.endswith(w["geo_heads"]) and len(tok.text) >= 3:
+                        confidence = 0.85  # 塔克拉玛干沙漠, 四川盆地: one place word, where the model stops at 四川
                     if ctx.simplified.startswith("《", end):
                         confidence = 0.75  # 英国《金融时报》: a place before a title stands (the model runs it on)
                     if self._autonomous(ctx.simplified[start:end], w):
@@ -104,6 +107,7 @@ class PlaceExtractor:
             + self._gazetteer(ctx, w)
             + self._facilities(ctx, w)
             + self._routes(ctx, w)
+            + self._streets(ctx, w)
             + self._datelines(ctx, w)
         )
 
@@ -122,6 +126,28 @@ class PlaceExtractor:
             if end - start >= 2 and within(ctx.spans, start, end):
                 found.append(Mention(start, end, "LOC", "rule", "places.dateline", 0.9, structured=True))
         return found
+
+    @staticmethod
+    def _streets(ctx: Context, w: dict) -> list[Mention]:
+        """A street that jieba keeps as one name word (英皇道/nr, 建国路/nz, 长安街/ns): three characters or more
+        ending in a street word (``street_heads``); a named place in the guidelines, proposed as a facility is.
+        Not a person's name and 道 (李明道/nr + 出: the verb), so a name word ending in 道 is a place word (ns, nz), nor
+        one ending in a common word (集成电路, 大马路), unless jieba tags it a place (中山路/ns)."""
+        return [
+            Mention(t.start, t.end, "LOC", "rule", "places.facility", 0.88)
+            for t in ctx.tokens
+            if len(t.text) >= 3
+            and t.text.endswith(tuple(w["street_heads"]))
+            and t.pos in w["facility_name_pos"]
+            and not (t.text.endswith("道") and t.pos.startswith("nr"))
+            and (t.pos == "ns" or not PlaceExtractor._common(t.text[-2:], ctx, w))
+            and within(ctx.spans, t.start, t.end)
+        ]
+
+    @staticmethod
+    def _common(word: str, ctx: Context, w: dict) -> bool:
+        """A frequent word of jieba's dictionary (电路 of 集成电路, 马路 of 大马路: no street's name)."""
+        return ctx.word_freq.get(word, 0) >= w["chain_rare_freq"]
 
     @staticmethod
     def _routes(ctx: Context, w: dict) -> list[Mention]:
