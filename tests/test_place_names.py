@@ -331,3 +331,29 @@ def test_streets_jieba_keeps_as_one_word(make_context, text, streets):
 def test_geographic_names_keep_their_head(full_pipeline, text, place):
     doc = full_pipeline.extract(text)
     assert place in [e.text for e in doc.entities if e.type == "LOC"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("京沪高铁今日加开列车。", ["京沪高铁"]),
+        ("一輛貨車在京港澳高速湖南段翻側。", ["京港澳高速"]),
+        ("成渝中线高铁进入铺轨阶段。", ["成渝中线高铁"]),
+        ("中国高铁走向世界。", []),  # 中国 is no pair of abbreviations
+    ],
+)
+def test_lines_named_by_abbreviations(make_context, text, lines):
+    found = [text[m.start : m.end] for m in PlaceExtractor().find(make_context(text)) if m.rule == "places.facility"]
+    assert found == lines
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("黄淮一带小麦长势良好。", "黄淮"),  # a region, not 黄 + 淮
+        ("粤港澳大湾区的跨境理财通额度上调。", "粤港澳大湾区"),  # a listed name is not divided
+    ],
+)
+def test_regions_are_one_name(full_pipeline, text, place):
+    doc = full_pipeline.extract(text)
+    assert [e.text for e in doc.entities if e.type == "LOC"] == [place]

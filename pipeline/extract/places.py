@@ -41,6 +41,10 @@ class PlaceExtractor:
         w["route_re"] = re.compile(rf"(?:{word}{{2,5}}?(?:{joiners}))+{word}{{1,5}}?(?P<head>{heads})")
         w["facility_head_ends"] = frozenset(head[-1] for head in w["facility_heads"])  # turns most words away
         w["geo_heads"] = tuple(w["geo_heads"])
+        abbreviations = "".join(w["line_abbreviations"])
+        w["line_re"] = re.compile(
+            rf"[{abbreviations}]{{2,4}}(?:{alternation(w['line_branches'])})?(?:{alternation(w['line_heads'])})"
+        )
         w["facility_heads_all"] = frozenset(w["facility_heads"])
         w["chain_firsts"] = frozenset(s[0] for s in (*w["chain_streets"], *w["chain_levels"]))
         w["facility_heads"] = data.suffix_table(w["facility_heads"])  # looked up by length, longest first
@@ -108,6 +112,7 @@ class PlaceExtractor:
             + self._facilities(ctx, w)
             + self._routes(ctx, w)
             + self._streets(ctx, w)
+            + self._abbreviated_lines(ctx, w)
             + self._datelines(ctx, w)
         )
 
@@ -126,6 +131,18 @@ class PlaceExtractor:
             if end - start >= 2 and within(ctx.spans, start, end):
                 found.append(Mention(start, end, "LOC", "rule", "places.dateline", 0.9, structured=True))
         return found
+
+    @staticmethod
+    def _abbreviated_lines(ctx: Context, w: dict) -> list[Mention]:
+        """A railway or road named by the abbreviations of its ends (京港澳高速, 沪昆高铁, 成渝中线高铁): two to four
+        ``line_abbreviations`` from a word's start, a branch word or none, and a line head ending a word; one place,
+        not one-character places (京 + 港 + 澳)."""
+        starts, ends = {t.start for t in ctx.tokens}, {t.end for t in ctx.tokens}
+        return [
+            Mention(m.start(), m.end(), "LOC", "rule", "places.facility", 0.88)
+            for m in w["line_re"].finditer(ctx.simplified)
+            if m.start() in starts and m.end() in ends and within(ctx.spans, m.start(), m.end())
+        ]
 
     @staticmethod
     def _streets(ctx: Context, w: dict) -> list[Mention]:
@@ -335,8 +352,10 @@ _UNCHAINED = ("places.facility", "places.autonomous", "places.dateline")
 
 
 def _chain_cuts(name: str, ctx: Context, w: dict) -> list[int]:
-    """Where ``name`` divides into places: the longest first place whose rest is a place (again divided). A place
-    word of jieba's own divides only into listed places (辽宁大连; not 中华人民 + 共和国)."""
+    """Where ``name`` divides into places: the longest first place whose rest is a place (again divided). A listed
+    name is whole; a place word of jieba's own divides only into listed places (辽宁大连; not 中华人民 + 共和国)."""
+    if _listed_place(name, w):
+        return []  # 粤港澳大湾区 is one listed name
     whole_word = _place_word(name, ctx)
     for k in range(len(name) - 2, 1, -1):
         first, rest = name[:k], name[k:]
