@@ -176,3 +176,12 @@ def test_the_models_name_around_a_listed_one_stands():
     # 中国银行业协会 (model) holds the listed 中国银行 whole: no cut
     kept = fuse([ner(0, 7, "ORG"), rule(0, 4, "ORG", 0.9, name="orgs.gazetteer")], model_ran=True)
     assert (0, 7, "ORG") in [(m.start, m.end, m.type) for m in kept]
+
+
+def test_a_listed_place_hint_stands_where_the_model_reads_it_as_an_organization():
+    # 上海 of 北京、上海、广州: jieba knows the place (a hint, places.py), the model reads an organization
+    hint = rule(3, 5, "LOC", 0.6, name="places.gazetteer")
+    (m,) = fuse([hint, ner(3, 5, "ORG", 0.9)], model_ran=True)
+    assert (m.start, m.end, m.type) == (3, 5, "LOC")
+    # alone, a hint is no place
+    assert fuse([hint], model_ran=True) == []

@@ -72,6 +72,9 @@ def test_compass_words_used_as_directions_are_no_places(full_pipeline, text):
     [
         "宁德时代登陆港股，许多华人华侨关注。港股今年表现平稳。",
         "寧德時代登陸港股，許多華人華僑關注。港股今年表現平穩。",
+        "双方同意，中方将派团出席。",  # 中方: a side, not a place
+        "一名華裔男子昨日報案。",
+        "亚运会和冬奥会的场馆向公众开放。",  # 亚 of 亚运会, 奥 of 冬奥会: inside an event's word
     ],
 )
 def test_a_one_character_place_beginning_a_word_of_its_things_is_none(full_pipeline, text):
