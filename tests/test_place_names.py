@@ -243,7 +243,8 @@ def listed(make_context, text):
         ("代表團經寮國前往越南。", "寮國", 0.75),
         ("他在休士頓住了十年。", "休士頓", 0.75),
         ("小麦产区集中在周口一带。", "周口", 0.75),
-        # one jieba knows as a place word is a hint: the model reads it, and knows when it is none (中国语文)
+        ("游客在张掖观赏丹霞地貌。", "张掖", 0.75),  # a rarer place word of jieba's: the model misses many
+        # one jieba knows as a frequent place word is a hint: the model reads it, and knows when it is none (中国语文)
         ("代表团经老挝前往中国。", "中国", 0.6),
         ("代表團經寮國前往廣西。", "廣西", 0.6),
     ],
@@ -360,3 +361,20 @@ def test_lines_named_by_abbreviations(make_context, text, lines):
 def test_regions_are_one_name(full_pipeline, text, place):
     doc = full_pipeline.extract(text)
     assert [e.text for e in doc.entities if e.type == "LOC"] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "福建宁德霞浦县的滩涂吸引摄影爱好者。",
+            ["福建", "宁德", "霞浦县"],
+        ),  # the county a word of its own
+        ("湖南娄底新化县一民房起火。", ["湖南", "娄底", "新化县"]),
+        ("各乡镇要认真落实。", []),  # a determiner and a generic word
+        ("该公司股票今日上市，与大市走势一致。", []),  # 上市/ns, 大市: common words with a level character
+    ],
+)
+def test_a_county_with_its_level_is_a_place(full_pipeline, text, places):
+    doc = full_pipeline.extract(text)
+    assert [e.text for e in doc.entities if e.type == "LOC"] == places

@@ -41,12 +41,15 @@ class PlaceExtractor:
         w["route_re"] = re.compile(rf"(?:{word}{{2,5}}?(?:{joiners}))+{word}{{1,5}}?(?P<head>{heads})")
         w["facility_head_ends"] = frozenset(head[-1] for head in w["facility_heads"])  # turns most words away
         w["geo_heads"] = tuple(w["geo_heads"])
+        w["chain_levels"] = tuple(w["chain_levels"])
         abbreviations = "".join(w["line_abbreviations"])
         w["line_re"] = re.compile(
             rf"[{abbreviations}]{{2,4}}(?:{alternation(w['line_branches'])})?(?:{alternation(w['line_heads'])})"
         )
         w["facility_heads_all"] = frozenset(w["facility_heads"])
-        w["chain_firsts"] = frozenset(s[0] for s in (*w["chain_streets"], *w["chain_levels"]))
+        w["chain_firsts"] = frozenset(
+            [s for s in (*w["chain_streets"], *w["chain_levels"]) if len(s) == 1] + list(w["chain_determiners"])
+        )
         w["facility_heads"] = data.suffix_table(w["facility_heads"])  # looked up by length, longest first
         w["facility_modifier_pos"] = frozenset(w["facility_modifier_pos"])
         w["facility_name_pos"] = frozenset(w["facility_name_pos"])
@@ -77,7 +80,8 @@ class PlaceExtractor:
                 end_i = i
                 # 环江 + 毛南族 + 自治县: absorb following words up to a suffix word.
                 k = i + 1
-                # 桃园市 + 中坜区: a word that ends in its level is a whole place, the next one begins its own
+                # 桃园市 + 中坜区: a word that ends in its level is a whole place, the next one begins its own, as
+                # does a place word (宁德 + 霞浦县)
                 closed = len(tok.text) >= 3 and any(tok.text.endswith(s) for s in w["suffixes"])
                 while (
                     not closed
@@ -85,6 +89,7 @@ class PlaceExtractor:
                     and k <= i + 3
                     and tokens[k].pos in ("nz", "ns", "n")
                     and tokens[k].text not in w["not_places"]
+                    and not (tokens[k].pos == "ns" and len(tokens[k].text) >= 2)  # 宁德 + 霞浦县: a place of its own
                 ):
                     if any(tokens[k].text == s for s in w["suffixes"]):
                         end_i = k
@@ -96,6 +101,8 @@ class PlaceExtractor:
                     rule, confidence = ("places.suffix", 0.65) if suffixed else ("places.jieba", 0.6)
                     if end_i == i + 1:
                         confidence = 0.85  # 龙城 + 街道, 贵台 + 镇: a place word and its level word, one name
+                    elif end_i == i and self._with_its_level(tok.text, ctx, w):
+                        confidence = 0.75  # 霞浦县/ns: a place word of jieba's with its level, one name
                     elif end_i == i and tok.text.endswith(w["geo_heads"]) and len(tok.text) >= 3:
                         confidence = 0.85  # 塔克拉玛干沙漠, 四川盆地: one place word, where the model stops at 四川
                     if ctx.simplified.startswith("《", end):
@@ -114,6 +121,18 @@ class PlaceExtractor:
             + self._streets(ctx, w)
             + self._abbreviated_lines(ctx, w)
             + self._datelines(ctx, w)
+        )
+
+    @staticmethod
+    def _with_its_level(word: str, ctx: Context, w: dict) -> bool:
+        """霞浦县, 新化县: three characters or more, a level word and a name before it (not 上市/ns, 偏远地区/ns, 大市:
+        a common word with a level character in it)."""
+        level = next((s for s in w["chain_levels"] if word.endswith(s)), None)
+        return (
+            level is not None
+            and len(word) >= 3
+            and word[-2:] not in w["not_places"]
+            and _names(word[: -len(level)], ctx, w)
         )
 
     @staticmethod
@@ -311,16 +330,12 @@ class PlaceExtractor:
     @staticmethod
     def _listed_confidence(name: str, ctx: Context, w: dict) -> float:
         """0.75, a listed name that stands alone; a hint (0.6) for a name of ``hinted_groups`` that jieba knows as
-        one place word (中国, 广西, 龙岩: the model reads these, and knows 中国 of 中国语文 is none), not for one it
-        cuts, tags otherwise or lacks (周口/n, 许昌/nr, 休士顿/nrt, 寮国: names the model misses or reads as people)."""
+        a frequent place word (中国, 广西: ``hint_freq`` or more; the model reads these, and knows 中国 of 中国语文 is
+        none), not for a rarer one (张掖, 六盘水: the model misses many) or one jieba cuts, tags otherwise or lacks
+        (周口/n, 许昌/nr, 休士顿/nrt, 寮国: names the model misses or reads as people)."""
         bare = next((name[: -len(level)] for level in w["gazetteer_levels"] if name.endswith(level)), name)
         for stem in (name, bare):
-            # jieba's own word: the segmenter adds the listed names it lacks at LISTED_PLACE_FREQ (帛琉)
-            if (
-                stem in w["hinted"]
-                and ctx.segment is not None
-                and ctx.word_freq.get(stem, 0) not in (0, LISTED_PLACE_FREQ)
-            ):
+            if stem in w["hinted"] and ctx.segment is not None and ctx.word_freq.get(stem, 0) >= w["hint_freq"]:
                 tokens = ctx.segment(stem)
                 return 0.6 if len(tokens) == 1 and tokens[0].pos == "ns" else 0.75
         return 0.75
@@ -421,7 +436,7 @@ def _rest_is_a_place(rest: str, ctx: Context, w: dict) -> bool:
 def _names(stem: str, ctx: Context, w: dict) -> bool:
     """The stem before a level or a street word names something: each of its words of two characters or more a
     name word or a rare one (海宴/n); not a common one (高新/d, 示范/vn, 步行/v of 高新区, 示范区, 路步行街), and
-    no level or street word first (路 + 步行街)."""
+    no level or street word or determiner first (路 + 步行街, 各 + 乡镇)."""
     if stem in w["not_places"] or stem[0] in w["chain_firsts"]:
         return False
     if len(stem) == 1 or ctx.segment is None:
