@@ -378,3 +378,18 @@ def test_regions_are_one_name(full_pipeline, text, place):
 def test_a_county_with_its_level_is_a_place(full_pipeline, text, places):
     doc = full_pipeline.extract(text)
     assert [e.text for e in doc.entities if e.type == "LOC"] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "estates"),
+    [
+        ("住在彩虹邨的老人獲派飯盒。", ["彩虹邨"]),  # jieba: 彩虹/nz 邨/y
+        ("警員在天水圍天恒邨拘捕一名男子。", ["天恒邨"]),  # the listed district before it is a place of its own
+        ("深水埗石硤尾邨的清拆工程展開。", ["石硤尾邨"]),  # a listed area right before the head names the estate
+        ("美孚新邨一單位起火。", ["美孚新邨"]),
+        ("薄扶林的華富邨將重建。", ["華富邨"]),  # not across 的
+    ],
+)
+def test_housing_estates_are_places(make_context, text, estates):
+    found = [text[m.start : m.end] for m in PlaceExtractor().find(make_context(text)) if m.rule == "places.facility"]
+    assert found == estates

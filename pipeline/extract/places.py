@@ -120,6 +120,7 @@ class PlaceExtractor:
             + self._routes(ctx, w)
             + self._streets(ctx, w)
             + self._abbreviated_lines(ctx, w)
+            + self._estates(ctx, w)
             + self._datelines(ctx, w)
         )
 
@@ -149,6 +150,33 @@ class PlaceExtractor:
                 continue
             if end - start >= 2 and within(ctx.spans, start, end):
                 found.append(Mention(start, end, "LOC", "rule", "places.dateline", 0.9, structured=True))
+        return found
+
+    @staticmethod
+    def _estates(ctx: Context, w: dict) -> list[Mention]:
+        """A housing estate (``estate_heads``: 邨), whose name jieba cuts into pieces (华富/nz 邨/zg, 天/q 恒/nr 邨):
+        the words before the head, at most ``estate_name_chars``, back to a word of ``estate_stop_pos`` (的 +
+        华富邨) or a listed place (天水围 + 天恒邨, 元朗 + 朗屏邨); a listed place right before the head, or one
+        character before it, names the estate (石硖尾邨, 美孚新邨)."""
+        text, tokens = ctx.simplified, ctx.tokens
+        listed = {m.end(): m.start() for m in w["gazetteer_re"].finditer(text)}
+        limit = w["estate_name_chars"]
+        found = []
+        for k, t in enumerate(tokens):
+            if not t.text.endswith(tuple(w["estate_heads"])):
+                continue
+            head = t.end - 1
+            named = next((listed[e] for e in (head, head - 1) if e in listed and listed[e] < head - 1), None)
+            if named is not None:
+                start = named  # 石硖尾 + 邨, 美孚 + 新邨
+            else:
+                start, j = min(t.start, head), k
+                while j > 0 and head - tokens[j - 1].start <= limit and tokens[j - 1].pos not in w["estate_stop_pos"]:
+                    j -= 1
+                    start = tokens[j].start
+                start = max([start, *(e for e in listed if start < e < head)])  # 天水围 + 天恒邨
+            if head - start >= 1 and within(ctx.spans, start, t.end):
+                found.append(Mention(start, t.end, "LOC", "rule", "places.facility", 0.88))
         return found
 
     @staticmethod
