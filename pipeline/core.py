@@ -40,7 +40,7 @@ from pipeline.extract.ner.batched import BatchedNer
 from pipeline.extract.orgs import OrgExtractor
 from pipeline.extract.outlets import OutletExtractor
 from pipeline.extract.people import PersonExtractor
-from pipeline.extract.places import PlaceExtractor
+from pipeline.extract.places import PlaceExtractor, chains
 from pipeline.extract.registers import RegisterExtractor
 from pipeline.extract.repeats import Repeats
 from pipeline.extract.words import whole_words
@@ -451,7 +451,7 @@ class Pipeline:
         in_text = honorifics(in_text, aligned.simplified, tokens)
         in_text = teams(unit_titles(person_edges(in_text, aligned.simplified), aligned.simplified), aligned.simplified)
         in_text = holdings(in_text, aligned.simplified)
-        in_text = place_levels(in_text, aligned.simplified, tokens)
+        in_text = chains(place_levels(in_text, aligned.simplified, tokens), ctx)
         mentions = whole_words(in_text, tokens, aligned.simplified, self.settings.one_character_names)
         entities = [
             Entity(

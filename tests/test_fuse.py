@@ -183,3 +183,12 @@ def test_a_suffix_name_over_a_conjunction_or_an_attachment_stands_against_the_mo
     for text, cut in [("湖北省宜昌市文化广电和旅游局", 11), ("复旦大学上海医学院附属中山医院", 11)]:
         chosen = fuse([rule(0, len(text), "ORG", 0.85), ner(cut, len(text), "ORG")], model_ran=True, text=text)
         assert [(m.start, m.end) for m in chosen] == [(0, len(text))]
+
+
+def test_a_listed_place_hint_stands_where_the_model_reads_it_as_an_organization():
+    # 上海 of 北京、上海、广州: jieba knows the place (a hint, places.py), the model reads an organization
+    hint = rule(3, 5, "LOC", 0.6, name="places.gazetteer")
+    (m,) = fuse([hint, ner(3, 5, "ORG", 0.9)], model_ran=True)
+    assert (m.start, m.end, m.type) == (3, 5, "LOC")
+    # alone, a hint is no place
+    assert fuse([hint], model_ran=True) == []

@@ -72,6 +72,9 @@ def test_compass_words_used_as_directions_are_no_places(full_pipeline, text):
     [
         "宁德时代登陆港股，许多华人华侨关注。港股今年表现平稳。",
         "寧德時代登陸港股，許多華人華僑關注。港股今年表現平穩。",
+        "双方同意，中方将派团出席。",  # 中方: a side, not a place
+        "一名華裔男子昨日報案。",
+        "亚运会和冬奥会的场馆向公众开放。",  # 亚 of 亚运会, 奥 of 冬奥会: inside an event's word
     ],
 )
 def test_a_one_character_place_beginning_a_word_of_its_things_is_none(full_pipeline, text):
@@ -223,3 +226,170 @@ def test_a_place_word_and_its_level_word_are_one_place(full_pipeline, text, plac
 @pytest.mark.parametrize(("text", "place"), [("支持苏北地区农村公路建设。", "苏北"), ("改善山区农村公路条件。", None)])
 def test_an_areas_generic_word_ends_a_facilitys_name(rules_pipeline, text, place):
     assert [e.text for e in rules_pipeline.extract(text).entities if e.type == "LOC"] == ([place] if place else [])
+
+
+def listed(make_context, text):
+    return {
+        text[m.start : m.end]: m.confidence
+        for m in PlaceExtractor().find(make_context(text))
+        if m.rule == "places.gazetteer"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "confidence"),
+    [
+        # a country or city jieba cuts or tags as a name stands alone (the model misses these spellings)
+        ("代表團經寮國前往越南。", "寮國", 0.75),
+        ("他在休士頓住了十年。", "休士頓", 0.75),
+        ("小麦产区集中在周口一带。", "周口", 0.75),
+        ("游客在张掖观赏丹霞地貌。", "张掖", 0.75),  # a rarer place word of jieba's: the model misses many
+        # one jieba knows as a frequent place word is a hint: the model reads it, and knows when it is none (中国语文)
+        ("代表团经老挝前往中国。", "中国", 0.6),
+        ("代表團經寮國前往廣西。", "廣西", 0.6),
+    ],
+)
+def test_listed_countries_and_cities(make_context, text, name, confidence):
+    assert listed(make_context, text).get(name) == confidence
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "found"),
+    [
+        ("投资者陈玉林昨日出席会议。", "玉林", False),  # 陈/nr + 玉林: a person's given name
+        ("投资者昨日前往玉林考察。", "玉林", True),
+        ("村民王金华表示支持。", "金华", False),
+        ("游客在金华转车。", "金华", True),
+    ],
+)
+def test_listed_place_after_a_surname_is_a_given_name(make_context, text, name, found):
+    assert (name in listed(make_context, text)) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("史瓦帝尼國王將再度訪問台北。", "史瓦帝尼"),  # the model reads a person
+        ("代表團經寮國前往泰國。", "寮國"),
+        ("帛琉與吐瓦魯的外長同日抵達。", "吐瓦魯"),
+    ],
+)
+def test_listed_countries_in_the_pipeline(full_pipeline, text, place):
+    doc = full_pipeline.extract(text, region="tw")
+    assert place in {e.text for e in doc.entities if e.type == "LOC"}
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # places written together are each a place, whatever the model read as one
+        ("一辆货车在重庆万州区翻侧。", ["重庆", "万州区"]),
+        ("一輛貨車在重慶萬州區翻側。", ["重慶", "萬州區"]),
+        ("湖北十堰张湾区发布暴雨预警。", ["湖北", "十堰", "张湾区"]),
+        ("警方在屯門湖景邨拘捕一名男子。", ["屯門", "湖景邨"]),
+        ("桃園市中壢區昨日停水。", ["桃園市", "中壢區"]),  # a word with its level closes a place: 中坜区 is its own
+        ("桃园市中坜区昨日停水。", ["桃园市", "中坜区"]),
+    ],
+)
+def test_places_written_together_are_each_a_place(full_pipeline, text, places):
+    doc = full_pipeline.extract(text)
+    assert [e.text for e in doc.entities if e.type == "LOC"] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("香港特區行政長官出席典禮。", "香港特區"),  # 特区: a common word with a level in it
+        ("游客沿南京东路步行。", "南京东路"),  # 东路 is no place of its own
+        ("延边朝鲜族自治州举行州庆。", "延边朝鲜族自治州"),  # an autonomous area is one name
+    ],
+)
+def test_one_place_is_not_divided(full_pipeline, text, place):
+    doc = full_pipeline.extract(text)
+    assert place in [e.text for e in doc.entities if e.type == "LOC"]
+
+
+@pytest.mark.parametrize(
+    ("text", "streets"),
+    [
+        ("警方封锁了建国路一带。", ["建国路"]),  # jieba's name word ending in 路 (建国路/nz)
+        ("车队沿长安街驶过。", ["长安街"]),
+        ("两车在中山路与解放路交界相撞。", ["中山路", "解放路"]),
+        ("公司研发集成电路。", []),  # ends in a common word (电路)
+        ("李明道出了真相。", []),  # a person and the verb 道
+    ],
+)
+def test_streets_jieba_keeps_as_one_word(make_context, text, streets):
+    found = [text[m.start : m.end] for m in PlaceExtractor().find(make_context(text)) if m.rule == "places.facility"]
+    assert found == streets
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("沙尘暴从塔克拉玛干沙漠边缘向东移动。", "塔克拉玛干沙漠"),  # the model stops at 塔克拉玛干
+        ("四川盆地東部將有大雨。", "四川盆地"),  # the model stops at 四川
+        ("登山队抵达喜马拉雅山脉南麓。", "喜马拉雅山脉"),
+    ],
+)
+def test_geographic_names_keep_their_head(full_pipeline, text, place):
+    doc = full_pipeline.extract(text)
+    assert place in [e.text for e in doc.entities if e.type == "LOC"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("京沪高铁今日加开列车。", ["京沪高铁"]),
+        ("一輛貨車在京港澳高速湖南段翻側。", ["京港澳高速"]),
+        ("成渝中线高铁进入铺轨阶段。", ["成渝中线高铁"]),
+        ("中国高铁走向世界。", []),  # 中国 is no pair of abbreviations
+    ],
+)
+def test_lines_named_by_abbreviations(make_context, text, lines):
+    found = [text[m.start : m.end] for m in PlaceExtractor().find(make_context(text)) if m.rule == "places.facility"]
+    assert found == lines
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("黄淮一带小麦长势良好。", "黄淮"),  # a region, not 黄 + 淮
+        ("粤港澳大湾区的跨境理财通额度上调。", "粤港澳大湾区"),  # a listed name is not divided
+    ],
+)
+def test_regions_are_one_name(full_pipeline, text, place):
+    doc = full_pipeline.extract(text)
+    assert [e.text for e in doc.entities if e.type == "LOC"] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "福建宁德霞浦县的滩涂吸引摄影爱好者。",
+            ["福建", "宁德", "霞浦县"],
+        ),  # the county a word of its own
+        ("湖南娄底新化县一民房起火。", ["湖南", "娄底", "新化县"]),
+        ("各乡镇要认真落实。", []),  # a determiner and a generic word
+        ("该公司股票今日上市，与大市走势一致。", []),  # 上市/ns, 大市: common words with a level character
+    ],
+)
+def test_a_county_with_its_level_is_a_place(full_pipeline, text, places):
+    doc = full_pipeline.extract(text)
+    assert [e.text for e in doc.entities if e.type == "LOC"] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "estates"),
+    [
+        ("住在彩虹邨的老人獲派飯盒。", ["彩虹邨"]),  # jieba: 彩虹/nz 邨/y
+        ("警員在天水圍天恒邨拘捕一名男子。", ["天恒邨"]),  # the listed district before it is a place of its own
+        ("深水埗石硤尾邨的清拆工程展開。", ["石硤尾邨"]),  # a listed area right before the head names the estate
+        ("美孚新邨一單位起火。", ["美孚新邨"]),
+        ("薄扶林的華富邨將重建。", ["華富邨"]),  # not across 的
+    ],
+)
+def test_housing_estates_are_places(make_context, text, estates):
+    found = [text[m.start : m.end] for m in PlaceExtractor().find(make_context(text)) if m.rule == "places.facility"]
+    assert found == estates

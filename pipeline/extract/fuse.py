@@ -135,6 +135,18 @@ def _listed(m: Mention) -> bool:
     return m.extractor == "rule" and m.rule.endswith(".gazetteer") and m.confidence >= LISTED_HINT
 
 
+def _places_the_model_misreads(mentions: list[Mention]) -> list[Mention]:
+    """A listed place that is only a hint (上海, 日本: places.py) stands as listed where the model reads exactly it as
+    another type (北京、上海/ORG、广州): a country or city standing for its government or team is still a place."""
+    other = {(m.start, m.end) for m in mentions if m.extractor == "ner" and m.type in ("ORG", "PERSON")}
+    return [
+        replace(m, confidence=LISTED_HINT)
+        if m.type == "LOC" and m.rule == "places.gazetteer" and m.confidence < LISTED_HINT and (m.start, m.end) in other
+        else m
+        for m in mentions
+    ]
+
+
 def _defer_to_listed(mentions: list[Mention]) -> list[Mention]:
     """Drop the model's PERSON spans overlapping a listed name (氹仔 is not a name), its other type
     on one, its spans inside one (臺 of 臺中: jieba cuts 台/q 中/f, the model reads 台 as Taiwan) and
@@ -232,7 +244,7 @@ def fuse(
     mentions: list[Mention], min_rule_confidence: float = 0.7, model_ran: bool = False, text: str = ""
 ) -> list[Mention]:
     """The entities: see the module docstring. ``text`` (the analysed text) lets a repeated name stand alone."""
-    mentions = _defer_to_facilities(_defer_to_listed(mentions), text)
+    mentions = _defer_to_facilities(_defer_to_listed(_places_the_model_misreads(mentions)), text)
     sees = _model_sees(mentions)
     repeated = _repeated(mentions, text) if text else (lambda _m: False)
     place_ends = {m.start: m.end for m in mentions if m.type == "LOC" and (m.extractor == "ner" or _listed(m))}

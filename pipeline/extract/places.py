@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import cached_property
+from dataclasses import replace
+from functools import cache, cached_property
+from itertools import pairwise
 
 from pipeline import data
 from pipeline.data import alternation
 from pipeline.extract.base import Context, Mention, within
-from pipeline.segment import Token
+from pipeline.segment import LISTED_PLACE_FREQ, Token
 
 
 class PlaceExtractor:
@@ -38,6 +40,16 @@ class PlaceExtractor:
         word = r"(?:(?!的)[\u4e00-\u9fff])"
         w["route_re"] = re.compile(rf"(?:{word}{{2,5}}?(?:{joiners}))+{word}{{1,5}}?(?P<head>{heads})")
         w["facility_head_ends"] = frozenset(head[-1] for head in w["facility_heads"])  # turns most words away
+        w["geo_heads"] = tuple(w["geo_heads"])
+        w["chain_levels"] = tuple(w["chain_levels"])
+        abbreviations = "".join(w["line_abbreviations"])
+        w["line_re"] = re.compile(
+            rf"[{abbreviations}]{{2,4}}(?:{alternation(w['line_branches'])})?(?:{alternation(w['line_heads'])})"
+        )
+        w["facility_heads_all"] = frozenset(w["facility_heads"])
+        w["chain_firsts"] = frozenset(
+            [s for s in (*w["chain_streets"], *w["chain_levels"]) if len(s) == 1] + list(w["chain_determiners"])
+        )
         w["facility_heads"] = data.suffix_table(w["facility_heads"])  # looked up by length, longest first
         w["facility_modifier_pos"] = frozenset(w["facility_modifier_pos"])
         w["facility_name_pos"] = frozenset(w["facility_name_pos"])
@@ -49,6 +61,8 @@ class PlaceExtractor:
             rf"(?m)^[ \t\u3000]*[（(【〔][ \t\u3000]*(?P<place>{han}{{2,9}}?)[ \t\u3000]*{date}[）)】〕]"
         )
         w["credit_labels"] = tuple(data.table("zh/titles.json")["credit_labels"])
+        # the model knows the names jieba tags ns as well as the list does (中国, 广西): those are hints there
+        w["hinted"] = frozenset(n for k in w["hinted_groups"] for n in w["gazetteer"][k])
         w["gazetteer_re"] = re.compile(rf"(?:{alternation(names)})(?:(?:{alternation(w['gazetteer_levels'])})(?!长))?")
         return w
 
@@ -66,11 +80,16 @@ class PlaceExtractor:
                 end_i = i
                 # 环江 + 毛南族 + 自治县: absorb following words up to a suffix word.
                 k = i + 1
+                # 桃园市 + 中坜区: a word that ends in its level is a whole place, the next one begins its own, as
+                # does a place word (宁德 + 霞浦县)
+                closed = len(tok.text) >= 3 and any(tok.text.endswith(s) for s in w["suffixes"])
                 while (
-                    k < len(tokens)
+                    not closed
+                    and k < len(tokens)
                     and k <= i + 3
                     and tokens[k].pos in ("nz", "ns", "n")
                     and tokens[k].text not in w["not_places"]
+                    and not (tokens[k].pos == "ns" and len(tokens[k].text) >= 2)  # 宁德 + 霞浦县: a place of its own
                 ):
                     if any(tokens[k].text == s for s in w["suffixes"]):
                         end_i = k
@@ -82,6 +101,10 @@ class PlaceExtractor:
                     rule, confidence = ("places.suffix", 0.65) if suffixed else ("places.jieba", 0.6)
                     if end_i == i + 1:
                         confidence = 0.85  # 龙城 + 街道, 贵台 + 镇: a place word and its level word, one name
+                    elif end_i == i and self._with_its_level(tok.text, ctx, w):
+                        confidence = 0.75  # 霞浦县/ns: a place word of jieba's with its level, one name
+                    elif end_i == i and tok.text.endswith(w["geo_heads"]) and len(tok.text) >= 3:
+                        confidence = 0.85  # 塔克拉玛干沙漠, 四川盆地: one place word, where the model stops at 四川
                     if ctx.simplified.startswith("《", end):
                         confidence = 0.75  # 英国《金融时报》: a place before a title stands (the model runs it on)
                     if self._autonomous(ctx.simplified[start:end], w):
@@ -95,7 +118,22 @@ class PlaceExtractor:
             + self._gazetteer(ctx, w)
             + self._facilities(ctx, w)
             + self._routes(ctx, w)
+            + self._streets(ctx, w)
+            + self._abbreviated_lines(ctx, w)
+            + self._estates(ctx, w)
             + self._datelines(ctx, w)
+        )
+
+    @staticmethod
+    def _with_its_level(word: str, ctx: Context, w: dict) -> bool:
+        """霞浦县, 新化县: three characters or more, a level word and a name before it (not 上市/ns, 偏远地区/ns, 大市:
+        a common word with a level character in it)."""
+        level = next((s for s in w["chain_levels"] if word.endswith(s)), None)
+        return (
+            level is not None
+            and len(word) >= 3
+            and word[-2:] not in w["not_places"]
+            and _names(word[: -len(level)], ctx, w)
         )
 
     @staticmethod
@@ -113,6 +151,67 @@ class PlaceExtractor:
             if end - start >= 2 and within(ctx.spans, start, end):
                 found.append(Mention(start, end, "LOC", "rule", "places.dateline", 0.9, structured=True))
         return found
+
+    @staticmethod
+    def _estates(ctx: Context, w: dict) -> list[Mention]:
+        """A housing estate (``estate_heads``: 邨), whose name jieba cuts into pieces (华富/nz 邨/zg, 天/q 恒/nr 邨):
+        the words before the head, at most ``estate_name_chars``, back to a word of ``estate_stop_pos`` (的 +
+        华富邨) or a listed place (天水围 + 天恒邨, 元朗 + 朗屏邨); a listed place right before the head, or one
+        character before it, names the estate (石硖尾邨, 美孚新邨)."""
+        text, tokens = ctx.simplified, ctx.tokens
+        listed = {m.end(): m.start() for m in w["gazetteer_re"].finditer(text)}
+        limit = w["estate_name_chars"]
+        found = []
+        for k, t in enumerate(tokens):
+            if not t.text.endswith(tuple(w["estate_heads"])):
+                continue
+            head = t.end - 1
+            named = next((listed[e] for e in (head, head - 1) if e in listed and listed[e] < head - 1), None)
+            if named is not None:
+                start = named  # 石硖尾 + 邨, 美孚 + 新邨
+            else:
+                start, j = min(t.start, head), k
+                while j > 0 and head - tokens[j - 1].start <= limit and tokens[j - 1].pos not in w["estate_stop_pos"]:
+                    j -= 1
+                    start = tokens[j].start
+                start = max([start, *(e for e in listed if start < e < head)])  # 天水围 + 天恒邨
+            if head - start >= 1 and within(ctx.spans, start, t.end):
+                found.append(Mention(start, t.end, "LOC", "rule", "places.facility", 0.88))
+        return found
+
+    @staticmethod
+    def _abbreviated_lines(ctx: Context, w: dict) -> list[Mention]:
+        """A railway or road named by the abbreviations of its ends (京港澳高速, 沪昆高铁, 成渝中线高铁): two to four
+        ``line_abbreviations`` from a word's start, a branch word or none, and a line head ending a word; one place,
+        not one-character places (京 + 港 + 澳)."""
+        starts, ends = {t.start for t in ctx.tokens}, {t.end for t in ctx.tokens}
+        return [
+            Mention(m.start(), m.end(), "LOC", "rule", "places.facility", 0.88)
+            for m in w["line_re"].finditer(ctx.simplified)
+            if m.start() in starts and m.end() in ends and within(ctx.spans, m.start(), m.end())
+        ]
+
+    @staticmethod
+    def _streets(ctx: Context, w: dict) -> list[Mention]:
+        """A street that jieba keeps as one name word (英皇道/nr, 建国路/nz, 长安街/ns): three characters or more
+        ending in a street word (``street_heads``); a named place in the guidelines, proposed as a facility is.
+        Not a person's name and 道 (李明道/nr + 出: the verb), so a name word ending in 道 is a place word (ns, nz), nor
+        one ending in a common word (集成电路, 大马路), unless jieba tags it a place (中山路/ns)."""
+        return [
+            Mention(t.start, t.end, "LOC", "rule", "places.facility", 0.88)
+            for t in ctx.tokens
+            if len(t.text) >= 3
+            and t.text.endswith(tuple(w["street_heads"]))
+            and t.pos in w["facility_name_pos"]
+            and not (t.text.endswith("道") and t.pos.startswith("nr"))
+            and (t.pos == "ns" or not PlaceExtractor._common(t.text[-2:], ctx, w))
+            and within(ctx.spans, t.start, t.end)
+        ]
+
+    @staticmethod
+    def _common(word: str, ctx: Context, w: dict) -> bool:
+        """A frequent word of jieba's dictionary (电路 of 集成电路, 马路 of 大马路: no street's name)."""
+        return ctx.word_freq.get(word, 0) >= w["chain_rare_freq"]
 
     @staticmethod
     def _routes(ctx: Context, w: dict) -> list[Mention]:
@@ -237,11 +336,143 @@ class PlaceExtractor:
 
     @staticmethod
     def _gazetteer(ctx: Context, w: dict) -> list[Mention]:
-        """Listed place names (葵青区 with its level word), only as whole jieba words or word runs (not 平台中的)."""
+        """Listed place names (葵青区 with its level word), only as whole jieba words or word runs (not 平台中的),
+        and not as the given name after a surname jieba cut off (王/nr + 金华, 陈/nr + 玉林: people)."""
         starts = {t.start for t in ctx.tokens}
         ends = {t.end for t in ctx.tokens}
+        surnames = data.surnames()[0]
+        after_a_surname = {
+            t.end for t in ctx.tokens if len(t.text) == 1 and t.pos.startswith("nr") and t.text in surnames
+        }
         return [
-            Mention(m.start(), m.end(), "LOC", "rule", "places.gazetteer", 0.75)
+            Mention(
+                m.start(), m.end(), "LOC", "rule", "places.gazetteer", PlaceExtractor._listed_confidence(m[0], ctx, w)
+            )
             for m in w["gazetteer_re"].finditer(ctx.simplified)
-            if m.start() in starts and m.end() in ends and within(ctx.spans, m.start(), m.end())
+            if m.start() in starts
+            and m.end() in ends
+            and m.start() not in after_a_surname
+            and within(ctx.spans, m.start(), m.end())
         ]
+
+    @staticmethod
+    def _listed_confidence(name: str, ctx: Context, w: dict) -> float:
+        """0.75, a listed name that stands alone; a hint (0.6) for a name of ``hinted_groups`` that jieba knows as
+        a frequent place word (中国, 广西: ``hint_freq`` or more; the model reads these, and knows 中国 of 中国语文 is
+        none), not for a rarer one (张掖, 六盘水: the model misses many) or one jieba cuts, tags otherwise or lacks
+        (周口/n, 许昌/nr, 休士顿/nrt, 寮国: names the model misses or reads as people)."""
+        bare = next((name[: -len(level)] for level in w["gazetteer_levels"] if name.endswith(level)), name)
+        for stem in (name, bare):
+            if stem in w["hinted"] and ctx.segment is not None and ctx.word_freq.get(stem, 0) >= w["hint_freq"]:
+                tokens = ctx.segment(stem)
+                return 0.6 if len(tokens) == 1 and tokens[0].pos == "ns" else 0.75
+        return 0.75
+
+
+@cache
+def _chain_words() -> dict:
+    return PlaceExtractor()._words
+
+
+def chains(mentions: list[Mention], ctx: Context) -> list[Mention]:
+    """A place read as one name that is a chain of places written together is each of them (重庆万州区 → 重庆 +
+    万州区, 辽宁大连 → 辽宁 + 大连, 屯门湖景邨 → 屯门 + 湖景邨), as the guidelines annotate it; not an autonomous
+    area (延边朝鲜族自治州), a facility (北京西站) or a name whose rest is a generic word (上海市区, 成都高新区)."""
+    out: list[Mention] = []
+    for m in mentions:
+        cuts = []
+        if m.type == "LOC" and not m.structured and m.rule.split("+")[0] not in _UNCHAINED and m.end - m.start >= 4:
+            cuts = _chain_cuts(ctx.simplified[m.start : m.end], ctx, _chain_words())
+        if not cuts:
+            out.append(m)
+            continue
+        bounds = [m.start, *(m.start + c for c in cuts), m.end]
+        out.extend(replace(m, start=a, end=b) for a, b in pairwise(bounds))
+    return out
+
+
+_UNCHAINED = ("places.facility", "places.autonomous", "places.dateline")
+
+
+def _chain_cuts(name: str, ctx: Context, w: dict) -> list[int]:
+    """Where ``name`` divides into places: the longest first place whose rest is a place (again divided). A listed
+    name is whole; a place word of jieba's own divides only into listed places (辽宁大连; not 中华人民 + 共和国)."""
+    if _listed_place(name, w):
+        return []  # 粤港澳大湾区 is one listed name
+    whole_word = _place_word(name, ctx)
+    for k in range(len(name) - 2, 1, -1):
+        first, rest = name[:k], name[k:]
+        if first in w["not_places"] or first in w["chain_refused"] or first in w["directions"]:
+            continue  # 北郊 + 色拉寺: a generic word is no place of its own
+        listed = _listed_place(first, w)
+        if whole_word and not (listed and _listed_place(rest, w)):
+            continue
+        if (listed or _level_ended(first, w) or _place_word(first, ctx)) and _rest_is_a_place(rest, ctx, w):
+            return [k, *(k + c for c in _chain_cuts(rest, ctx, w))]
+    return []
+
+
+def _listed_place(name: str, w: dict) -> bool:
+    """A gazetteer name, with its level word or 省 (葵青区, 广东省)."""
+    return bool(w["gazetteer_re"].fullmatch(name) or (name.endswith("省") and w["gazetteer_re"].fullmatch(name[:-1])))
+
+
+def _level_ended(name: str, w: dict) -> bool:
+    """天荒坪镇, 安吉县: two characters or more and a level word (not 市区, 全县: a generic word)."""
+    level = next((s for s in w["chain_levels"] if name.endswith(s)), None)
+    return (
+        level is not None
+        and len(name) - len(level) >= 2
+        and name not in w["not_places"]
+        and name[-2:] not in w["not_places"]
+    )
+
+
+def _place_word(name: str, ctx: Context) -> bool:
+    """A word of jieba's own dictionary that it tags as a place (台山, 南京路)."""
+    if ctx.segment is None or ctx.word_freq.get(name, 0) in (0, LISTED_PLACE_FREQ):
+        return False
+    tokens = ctx.segment(name)
+    return len(tokens) == 1 and tokens[0].pos == "ns"
+
+
+def _rest_is_a_place(rest: str, ctx: Context, w: dict) -> bool:
+    """A listed place (辽宁 + 大连), a name and its level (万州区, 余村, 海宴镇; not 亚州 of 宾夕法尼亚州: 州 only in a
+    listed name), a street or an estate (南京路, 湖景邨), or a place word of jieba's of three characters or more
+    (华强北; not 东路 of 南京东路, 大陆 of 中国大陆)."""
+    if (
+        len(rest) < 2
+        or rest in w["not_places"]
+        or rest in w["chain_refused"]
+        or rest in w["suffixes"]
+        or rest in w["facility_heads_all"]
+        or "族" in rest
+    ):
+        return False
+    if _listed_place(rest, w):
+        return True
+    if not _names(rest, ctx, w):
+        return False  # 特区, 市区: a common word with a level in it
+    level = next((s for s in w["chain_levels"] if rest.endswith(s) and len(rest) > len(s)), None)
+    if level is not None:
+        return _names(rest[: -len(level)], ctx, w)
+    if len(rest) >= 3 and rest.endswith(tuple(w["chain_streets"])):
+        return _names(rest[:-1], ctx, w)
+    return len(rest) >= 3 and _place_word(rest, ctx)
+
+
+def _names(stem: str, ctx: Context, w: dict) -> bool:
+    """The stem before a level or a street word names something: each of its words of two characters or more a
+    name word or a rare one (海宴/n); not a common one (高新/d, 示范/vn, 步行/v of 高新区, 示范区, 路步行街), and
+    no level or street word or determiner first (路 + 步行街, 各 + 乡镇)."""
+    if stem in w["not_places"] or stem[0] in w["chain_firsts"]:
+        return False
+    if len(stem) == 1 or ctx.segment is None:
+        return True
+    return all(
+        len(t.text) == 1
+        or ctx.word_freq.get(t.text, 0) in (0, LISTED_PLACE_FREQ)
+        or t.pos in w["facility_name_pos"]
+        or ctx.word_freq[t.text] < w["chain_rare_freq"]
+        for t in ctx.segment(stem)
+    )
