@@ -690,6 +690,7 @@ def test_a_consultation_meeting_is_no_organization(make_context):
     ("text", "region", "org"),
     [
         ("新北市府今天公布補助方案", "tw", "新北市府"),
+        ("雄檢偵結起訴兩人", "tw", "雄檢"),
         ("士檢偵結起訴三人", "tw", "士檢"),
         ("司警今日拘捕兩名男子", "mo", "司警"),
         ("浸大研究團隊發表報告", "hk", "浸大"),
