@@ -623,3 +623,16 @@ def test_sports_clubs_are_listed(make_context, text, team):
 
 def test_a_place_inside_a_clubs_name_is_still_a_place_alone(make_context):
     assert RegisterExtractor().find(make_context("他们去泰山和成都旅游")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("腾讯科技发布新品", "腾讯科技"),  # a listed company and its trade word
+        ("长江和记实业旗下公司", "长江和记实业"),  # a role noun may follow
+        ("百度网络安全中心成立", "百度"),  # another noun follows: the trade word begins another name
+        ("华为投资百亿元", "华为"),  # a verb, not a trade
+    ],
+)
+def test_a_listed_company_before_its_trade_word_is_named_with_it(make_context, text, name):
+    assert next(n for n, _ in found(RegisterExtractor().find(make_context(text)), text)) == name

@@ -120,6 +120,7 @@ def test_place_route_holds_no_de(make_context, text, found):
         ("台灣大學研究團隊在國際期刊發表論文。", "台灣大學"),
         ("浙江大学课题组公布了实验结果。", "浙江大学"),
         ("浙江大學課題組公布了實驗結果。", "浙江大學"),
+        ("北航研究团队在国际期刊发表论文。", "北航"),  # a listed short name before the team
     ],
 )
 def test_org_ends_before_a_team_working_in_it(full_pipeline, text, org):

@@ -239,6 +239,8 @@ def test_a_title_run_into_a_model_span_is_cut_off(span, kept, label):
         ("市教育局共安排资金", "市教育局"),  # 共/d
         ("北京大学附属中学", "北京大学附属中学"),  # ends in a head word: a name, verb or not
         ("首钢", "首钢"),  # no head word inside: nothing to cut at
+        ("京东物流发布财报", "京东物流"),  # a company's trade word, then a verb
+        ("中国汽车工业", "中国汽车工业"),  # a trade word and no clause after it
     ],
 )
 def test_an_organization_run_into_the_clause_after_it_is_cut_back(span, kept):

@@ -607,6 +607,8 @@ def test_a_place_after_a_locative_preposition_and_a_verb_begin_no_name(make_cont
         ("交通银行股份有限公司上海市分行发布公告", "交通银行股份有限公司上海市分行"),
         ("中国工商银行广州分行行长出席", "中国工商银行广州分行"),
         ("北京市人民政府办公厅印发通知", "北京市人民政府办公厅"),
+        ("中国科学院自动化研究所研究员发表论文", "中国科学院自动化研究所"),
+        ("衛生署衛生防護中心正調查個案", "衛生署衛生防護中心"),
     ],
 )
 def test_a_body_and_its_unit_written_together_are_one_name(make_context, text, org):
@@ -688,6 +690,7 @@ def test_a_consultation_meeting_is_no_organization(make_context):
     ("text", "region", "org"),
     [
         ("新北市府今天公布補助方案", "tw", "新北市府"),
+        ("雄檢偵結起訴兩人", "tw", "雄檢"),
         ("士檢偵結起訴三人", "tw", "士檢"),
         ("司警今日拘捕兩名男子", "mo", "司警"),
         ("浸大研究團隊發表報告", "hk", "浸大"),
@@ -699,4 +702,12 @@ def test_short_names_of_city_governments_prosecutors_police_and_universities_are
 ):
     ctx = dataclasses.replace(make_context(text), region=region)
     found = [text[m.start : m.end] for m in OrgExtractor().find(ctx) if m.rule == "orgs.gazetteer"]
+    assert found == [org]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"), [("人权观察发表报告", "人权观察"), ("無國界記者公布新聞自由指數", "無國界記者")]
+)
+def test_the_main_international_ngos_are_listed(make_context, text, org):
+    found = [text[m.start : m.end] for m in OrgExtractor().find(make_context(text)) if m.rule == "orgs.gazetteer"]
     assert found == [org]

@@ -125,13 +125,16 @@ def unit_titles(mentions: list[Mention], text: str) -> list[Mention]:
 def teams(mentions: list[Mention], text: str) -> list[Mention]:
     """华中科技大学 + 研究团队: an organization that runs on into a word for a team working in it (``orgs.json``
     ``team_words``: 团队, 课题组) ends before the team, where what is left ends in a body's head word: a team
-    is a group of the body's people, not a body of its own (the model reads the two as one name)."""
+    is a group of the body's people, not a body of its own (the model reads the two as one name); so does one
+    where what is left is a listed name (成大 + 研究團隊)."""
     words = _team_words()
+    listed = {(m.start, m.end) for m in mentions if m.type == "ORG" and m.rule.endswith(".gazetteer")}
     kept = []
     for m in mentions:
         word = next((t for t in words if text.endswith(t, m.start, m.end)), None) if m.type == "ORG" else None
         cut = m.end - len(word) if word else m.end
-        if word and cut - m.start >= MIN_CHARS["ORG"] and text.endswith(_org_heads(), m.start, cut):
+        body = text.endswith(_org_heads(), m.start, cut) or (m.start, cut) in listed  # 浙大 + 研究团队: listed
+        if word and cut - m.start >= MIN_CHARS["ORG"] and body:
             m = replace(m, end=cut)
         kept.append(m)
     return kept

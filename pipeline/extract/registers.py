@@ -10,16 +10,19 @@ word; an outlet may end inside the word for its report, 据央视/新闻报道),
 letters is not glued to other letters. A name before 牌 is a brand (“仁宝”牌西服), none; one jieba
 reads as a verb (奔驰/v) or that a given name follows (丰田 + 章一郎) needs the model's agreement. Listed
 mentions rank with the gazetteers in fusion (``rule`` ends in ``.gazetteer``). A name written with
-its stock code (第一创业(002797)) is a listed company too (``registers.code``).
+its stock code (第一创业(002797)) is a listed company too (``registers.code``), and one followed by a word for its
+trade (长江和记 + 实业) is named with it.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 
 from pipeline import data
 from pipeline.extract.base import Context, Mention, latin_word_edge, within
+from pipeline.segment import Token
 
 REGISTERS = ("zh/outlets.json", "zh/companies.json", "zh/teams.json")
 CONFIDENCE = 0.9
@@ -46,6 +49,7 @@ class RegisterExtractor:
     def find(self, ctx: Context) -> list[Mention]:
         text = ctx.folded
         bounds = {t.start for t in ctx.tokens} | {t.end for t in ctx.tokens}
+        starts = [t.start for t in ctx.tokens]
         outlets, reports = _outlet_report_words()
         # 汽车奔驰/v 了: a listed name jieba reads as one verb or adjective; 丰田 + 章一郎/nr: one followed by a
         # given name begins a person's name. Both need the model's agreement, unless a title only a company has
@@ -63,8 +67,30 @@ class RegisterExtractor:
                 continue  # “仁宝”牌西服: a brand named after the company, no organization
             doubtful = (start, end) in verbs or end in given_names
             confidence = HINT if doubtful and not text.startswith(_company_titles(), end) else CONFIDENCE
+            if confidence == CONFIDENCE and m[0] not in outlets:
+                end = _with_trade(ctx.tokens, starts, end)
             found.append(Mention(start, end, "ORG", "rule", "registers.gazetteer", confidence))
         return found + _listed_by_code(ctx)
+
+
+def _with_trade(tokens: list[Token], starts: list[int], end: int) -> int:
+    """长江和记 + 实业, 腾讯 + 科技: where a listed company is followed by a word for its trade (``orgs.json``
+    ``company_trades``) that jieba reads as a noun and no other noun follows (not 百度 + 网络 + 安全; a role noun may:
+    旗下), the trade word is part of the name; else ``end``."""
+    k = bisect_left(starts, end)
+    if k >= len(tokens) or starts[k] != end or tokens[k].text not in _trades()[0] or tokens[k].pos not in ("n", "nz"):
+        return end
+    after = tokens[k + 1] if k + 1 < len(tokens) else None
+    noun_after = after is not None and (after.pos.startswith("n") or after.pos in ("vn", "an"))
+    return end if noun_after and after.text not in _trades()[1] else tokens[k].end
+
+
+@cache
+def _trades() -> tuple[frozenset[str], frozenset[str]]:
+    """Words for a company's trade (汽车, 科技, 实业) and the role nouns that may follow a company (旗下, 股东:
+    ``orgs.json`` ``company_trades``, ``role_nouns``)."""
+    table = data.table("zh/orgs.json")
+    return frozenset(table["company_trades"]), frozenset(table["role_nouns"])
 
 
 _CODE = re.compile(

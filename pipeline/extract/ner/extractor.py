@@ -184,6 +184,7 @@ class NerExtractor:
             "heads": tuple(orgs["head_words"]),
             "head_set": frozenset(orgs["head_words"]),
             "clause_pos": frozenset(orgs["clause_pos"]),
+            "trades": frozenset(orgs["company_trades"]),
             "demonstratives": tuple(data.table("zh/regions.json")["demonstratives"]),
             "projects": tuple(orgs["project_words"]),
             "currencies": frozenset(data.table("zh/amounts.json")["currencies"]),
@@ -205,7 +206,8 @@ class NerExtractor:
         """自治区民政厅共安排福彩 -> 自治区民政厅: where the model runs an organization into the clause after it.
 
         A span that does not end in a head word (厅, 协会, 中学) is cut after the first word ending
-        in one that a verb, adverb or preposition follows (``orgs.json`` ``clause_pos``), or else
+        in one, or being a company's trade word after a name (``company_trades``: 小米科技 + 发布新一代电动汽车),
+        that a verb, adverb or preposition follows (``orgs.json`` ``clause_pos``), or else
         after the last word ending in one when at most ``MAX_TAIL`` characters follow it
         (霞浦县医院新院 -> 霞浦县医院, 龙高股份二股东 -> 龙高股份: a short word glued on; a longer tail
         is a name of its own, 铁道部十四局三处丽华服装厂); a span ending in a head word is left
@@ -223,6 +225,8 @@ class NerExtractor:
                 if following.pos in w["clause_pos"]:
                     return word.end
                 last_head = word.end
+            elif word.text in w["trades"] and word.start > start and following.pos in w["clause_pos"]:
+                return word.end  # 小米科技 + 发布/v …: a company's trade word ends its name as a head does
             i += 1
         return last_head if end - last_head <= MAX_TAIL else end
 
