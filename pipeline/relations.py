@@ -73,6 +73,7 @@ SENTENCE_ENDS = "。！？!?\n"
 CLAUSE_ENDS = SENTENCE_ENDS + "，,；;：:"
 CLAUSE_BREAKS = "，,；;"  # within a sentence
 LABEL_ENDS = ":：/／|｜"  # what may stand between a credit label and the name it labels
+TITLE_GAPS = SPACES + "·・"  # what may stand between a title and the name (联合国秘书长·古特雷斯)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +120,9 @@ class Linker:
             reverse=True,
         )
         w["kind_titles"] = {kind: frozenset(spec["titles"]) for kind, spec in grammar["kinds"].items()}
+        # The titles of companies that no public body or association has: a body of no known kind with one is a firm.
+        others = {t for kind, titles in w["kind_titles"].items() if kind not in ("company", "media") for t in titles}
+        w["company_only_titles"] = w["kind_titles"]["company"] - others - set(grammar["professions"])
         w["kind_of_head"] = {}
         for head, kind in w["kind_heads"]:
             w["kind_of_head"].setdefault(head, kind)  # a head listed twice keeps its first kind
@@ -429,7 +433,7 @@ class _Positions:
         another person between the titles and the name is read past (港交所前高级副总裁、许仕仁的好友关雄生).
         """
         start = self._relation_before(self._honorifics_before(self.entities[p].start))
-        end, written_end = self._bracket(self._back(start, SPACES, 2))
+        end, written_end = self._bracket(self._back(start, TITLE_GAPS, 2))
         segments: list[list[Link]] = [[]]
         while True:
             title = self._title_before(end)
@@ -523,6 +527,8 @@ class _Positions:
             between = self._before_statement_verb(k)
             marker = next((v for v in w["statement_verbs"] if between > k and s.startswith(v, between)), None)
             k = between if marker is not None else k
+        if s.startswith("同志为", k) and not self._covered(k, k + 3):  # 任命王华同志为
+            k += 2
         if marker is None and s.startswith("为", k) and self._appointed(p):  # 任命王华为国家统计局局长
             marker = "为"
         if marker is None or self._covered(k, k + len(marker)):
@@ -557,10 +563,17 @@ class _Positions:
         return [Link(x.title, x.organization, start, "position.apposition", x.written) for x in self._inherit(chain)]
 
     def _before_statement_verb(self, k: int) -> int:
-        """Past what may stand between a name and its verb of holding: an adverb of time (此前), a verb of
-        succession and the predecessor's name (接替李国强), or both."""
+        """Past what may stand between a name and its verb of holding: 同志, an adverb of time (此前) or a date
+        (昨天, 于2023年), a verb of succession and the predecessor's name (接替李国强), or several."""
         s, w = self.s, self.w
-        for _ in range(2):
+        for _ in range(4):
+            if s.startswith("同志", k) and not self._covered(k, k + 2):
+                k += 2
+                continue
+            date = self._date_at(k + 1 if s.startswith("于", k) else k)
+            if date is not None:
+                k = date
+                continue
             adverb = next((a for a in w["statement_adverbs"] if s.startswith(a, k)), None)
             if adverb is not None and not self._covered(k, k + len(adverb)):
                 k += len(adverb)
@@ -571,6 +584,12 @@ class _Positions:
                 break
             k = self.entities[q].end
         return k
+
+    def _date_at(self, k: int) -> int | None:
+        """Where a DATE entity that starts at ``k`` ends."""
+        j = self.owner[k] if k < len(self.owner) else -1
+        e = self.entities[j] if j >= 0 else None
+        return e.end if e is not None and e.type == "DATE" and e.start == k else None
 
     def _appointed(self, p: int) -> bool:
         """Is the name the object of a verb of appointing (任命王华为, 聘任刘芳为)?"""
@@ -802,25 +821,35 @@ class _Positions:
 
         After 由/其/该 (华为公司举行发布会，由董事长梁华主持; 其董事长; 该负责人), or for a bare title
         opening a clause (市议会审议议案后，主席王明宣布…), where the body must be of a kind known
-        to have that title.
+        to have that title, or be of no known kind for a title only companies have (台积电召开股东会，董事长…).
+        A title (or a type word: 公司副总经理) opening a sentence refers to the subject of the sentence
+        before it in the paragraph (江南钢铁集团发布年报。董事长王大明表示): the body that opens it, with no title
+        of its own (not 港铁公司 in 港铁公司行政总裁杨美珍表示，…。常务总监…).
         """
         marker = next((m for m in self.w["subject_markers"] if self._free_before(title.start, m)), None)
         typed = self._type_word_before(title.start) if marker is None else None
         if typed is not None:  # 该公司 with no earlier 公司 of that name: the sentence's subject, a company
             marker = self.s[typed[0] : title.start]
-        bare = marker is None and title.start > 0 and self.s[title.start - 1] in CLAUSE_BREAKS
+        bare = marker is None and title.start > 0 and self.s[title.start - 1] in CLAUSE_ENDS
         if marker is None and not bare:
             return None
         pos = title.start - (len(marker) if marker else 0)
         sentence = max(self.s.rfind(c, 0, pos) for c in SENTENCE_ENDS) + 1
+        before = (bare or typed is not None) and sentence == pos and pos > 1 and self.s[pos - 1] in "。！？!?"
+        if before:
+            pos = sentence - 1
+            sentence = max(self.s.rfind(c, 0, pos) for c in SENTENCE_ENDS) + 1
+        elif bare and self.s[title.start - 1] not in CLAUSE_BREAKS:
+            return None  # after a colon or a paragraph break
         if typed is not None:
-            return self._typed_subject(title, typed[1], pos, sentence)
+            return self._typed_subject(title, typed[1], pos, sentence, before)
         in_sentence = []
         for n in range(bisect.bisect_right(self.org_ends, pos) - 1, -1, -1):
             k = self.orgs[n]
             if self.entities[k].start < sentence:
                 break
-            in_sentence.append(k)
+            if not before or self._opens_sentence(k, sentence):
+                in_sentence.append(k)
         for k in in_sentence:
             if self._fits(k, title.base, known=bare) and self._heads_clause(k, sentence):
                 return Link(title, k, self.entities[k].start, "position.subject")
@@ -831,26 +860,35 @@ class _Positions:
 
     def _type_word_before(self, end: int) -> tuple[int, str] | None:
         """(where it starts, the type word) of a demonstrative and a type word written before a title
-        (该公司总裁, 这家银行行长), outside every entity."""
+        (该公司总裁, 这家银行行长), or of a type word alone opening a sentence, outside every entity."""
         s, w = self.s, self.w
         for head in data.endings(s[max(0, end - w["type_heads"][0][0]) : end], w["type_heads"]):
             start = end - len(head)
             if self._covered(start, end):
                 continue
             demonstrative = next((d for d in w["demonstratives"] if self._free_before(start, d)), None)
-            return (start - len(demonstrative), head) if demonstrative else None
+            if demonstrative:
+                return start - len(demonstrative), head
+            return (start, head) if start > 0 and s[start - 1] in "。！？!?" else None  # 。公司副总经理
         return None
 
-    def _typed_subject(self, title: Title, head: str, pos: int, sentence: int) -> Link | None:
+    def _opens_sentence(self, k: int, sentence: int) -> bool:
+        """Does the organization open its sentence as its subject, with no title written right after it?"""
+        e, w = self.entities[k], self.w
+        if any(c in self.s[sentence : e.start] for c in CLAUSE_ENDS) or not self._heads_clause(k, sentence):
+            return False
+        return not any(self.s[e.end : e.end + n] in ts for n, ts in w["title_prefixes"])
+
+    def _typed_subject(self, title: Title, head: str, pos: int, sentence: int, before: bool = False) -> Link | None:
         """该公司总裁 where no earlier organization ends in 公司 (小米集团…，该公司总裁卢伟冰): the subject organization
         of the sentence, before ``pos``, where its kind is the type word's (集团 and 公司 are both companies) or
-        unknown (長榮航空), and it can have the title."""
+        unknown (長榮航空), and it can have the title; ``before``: in the sentence before, the one that opens it."""
         kind = self.w["kind_of_head"].get(head)
         for n in range(bisect.bisect_right(self.org_ends, pos) - 1, -1, -1):
             k = self.orgs[n]
             if self.entities[k].start < sentence:
                 break
-            if not self._heads_clause(k, sentence):
+            if not self._heads_clause(k, sentence) or (before and not self._opens_sentence(k, sentence)):
                 continue
             if self._kind(k) not in (None, kind) or not self._fits(k, title.base):
                 return None
@@ -870,7 +908,7 @@ class _Positions:
             return True
         kind = self._kind(k)
         if kind is None:
-            return not known
+            return not known or self._core(title) in self.w["company_only_titles"]
         return self._core(title) in self.w["kind_titles"][kind] or title in self.w["kind_titles"][kind]
 
     def _party_fits(self, k: int | None, title: str) -> bool:

@@ -1239,3 +1239,116 @@ def test_chained_titles_in_an_apposition(given, marked, expected):
 )
 def test_a_relation_between_the_titles_and_the_name(given, marked, expected):
     assert links(given(marked)) == sorted(expected)
+
+
+# --- issue #20: more shapes of news -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (  # 暨 joins titles as 兼 does
+            "[ORG 海天電子]董事長暨總經理[PERSON 林志明]表示，",
+            [("林志明", "董事長", "海天電子"), ("林志明", "總經理", "海天電子")],
+        ),
+        (
+            "[ORG 江南银行]副行长及首席风险官[PERSON 赵敏]说",
+            [("赵敏", "副行长", "江南银行"), ("赵敏", "首席风险官", "江南银行")],
+        ),
+        (  # 及 between names still joins names, each with its own title
+            "[ORG 江南市委]书记[PERSON 张明]及市长[PERSON 李强]出席",
+            [("张明", "书记", "江南市委"), ("李强", "市长", None)],
+        ),
+        (
+            "[PERSON 王刚]，[ORG 江南集团]董事长及总裁，表示",
+            [("王刚", "董事长", "江南集团"), ("王刚", "总裁", "江南集团")],
+        ),
+    ],
+)
+def test_titles_joined_by_ji_and_ji_are_chained(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("[ORG 江南省卫健委]一级巡视员[PERSON 周立]介绍", ("周立", "一级巡视员", "江南省卫健委")),
+        ("[ORG 江南市气象台]首席预报员[PERSON 韩雪]提醒", ("韩雪", "首席预报员", "江南市气象台")),
+        ("公诉人[PERSON 刘洋]发表意见", ("刘洋", "公诉人", None)),
+        ("主审法官[PERSON 何静]宣判", ("何静", "主审法官", None)),
+        ("[ORG 江南航空]机长[PERSON 曹宇]说", ("曹宇", "机长", "江南航空")),
+        ("国务委员[PERSON 王勇]出席", ("王勇", "国务委员", None)),
+        ("[ORG 廉政公署]專員[PERSON 胡明]表示", ("胡明", "專員", "廉政公署")),
+    ],
+)
+def test_more_titles_of_public_office_and_work(given, marked, expected):
+    assert links(given(marked)) == [expected]
+
+
+def test_a_middle_dot_between_the_title_and_the_name(given):
+    assert links(given("[ORG 联合国]秘书长·[PERSON 古铁雷]发表声明")) == [("古铁雷", "秘书长", "联合国")]
+    assert links(given("[ORG 联合国]秘书长 [PERSON 古铁雷]发表声明")) == [("古铁雷", "秘书长", "联合国")]
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("[PERSON 王明]同志任[ORG 江南市科协]党组书记。", ("王明", "党组书记", "江南市科协")),
+        ("任命[PERSON 王明]同志为[ORG 江南市统计局]局长。", ("王明", "局长", "江南市统计局")),
+        ("[PERSON 蔡志明][DATE 昨天]正式出任[ORG 江南大學]校長。", ("蔡志明", "校長", "江南大學")),
+        ("[PERSON 李刚]于[DATE 2023年]出任[ORG 海天集团]总经理。", ("李刚", "总经理", "海天集团")),
+        ("[PERSON 李刚]将兼任[ORG 海天集团]总经理。", ("李刚", "总经理", "海天集团")),
+        ("[PERSON 黄志强]受委为[ORG 交通部]副部长。", ("黄志强", "副部长", "交通部")),
+    ],
+)
+def test_what_may_stand_between_a_name_and_its_verb_of_holding(given, marked, expected):
+    assert links(given(marked)) == [expected]
+
+
+def test_a_date_alone_after_a_name_states_no_title(given):
+    assert links(given("[PERSON 李刚][DATE 昨天]会见了[ORG 海天集团]总经理。")) == []
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("[ORG 江南钢铁集团]发布年报。董事长[PERSON 王大明]表示，", ("王大明", "董事长", "江南钢铁集团")),
+        ("[ORG 江南電網]發布措施。公司副總經理[PERSON 潘東]介紹，", ("潘東", "副總經理", "江南電網")),
+        ("[ORG 江南市政府]召开会议。副市长[PERSON 许亮]出席。", ("许亮", "副市长", "江南市政府")),
+    ],
+)
+def test_a_title_opening_a_sentence_refers_to_the_subject_of_the_one_before(given, marked, expected):
+    assert links(given(marked)) == [expected]
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "[ORG 江南市政府]召开会议。董事长[PERSON 李明]出席。",  # a government has no 董事长
+        "[ORG 江南钢铁集团]发布年报。\n董事长[PERSON 王大明]表示，",  # another paragraph
+        "记者从[ORG 江南钢铁集团]获悉。董事长[PERSON 王大明]表示，",  # no subject
+    ],
+)
+def test_a_title_opening_a_sentence_takes_no_body_that_cannot_be_its(given, marked):
+    assert [x[2] for x in given(marked)] == [None]
+
+
+def test_a_body_of_no_known_kind_is_a_company_for_a_company_title(given):
+    assert links(given("[ORG 海天電]今天召開股東會，董事長[PERSON 魏明]表示")) == [("魏明", "董事長", "海天電")]
+    # a profession is no officer's title, and a mayor is no company's
+    assert links(given("[ORG 海天電]今天起訴對手，律師[PERSON 魏明]表示")) == [("魏明", "律師", None)]
+    assert links(given("[ORG 江南时代]发布财报，市长[PERSON 许亮]出席。")) == [("许亮", "市长", None)]
+
+
+def test_a_title_after_a_titled_name_at_an_exchange_or_by_an_officer_title(given):
+    found = given("[ORG 江南证券交易所]理事长[PERSON 沙明]、总经理[PERSON 林涛]出席。")
+    assert links(found) == [("林涛", "总经理", "江南证券交易所"), ("沙明", "理事长", "江南证券交易所")]
+    found = given("[ORG 海天公司]总裁[PERSON 刘明]与首席战略官[PERSON 陈涛]出席。")
+    assert links(found) == [("刘明", "总裁", "海天公司"), ("陈涛", "首席战略官", "海天公司")]
+
+
+def test_a_title_opening_a_sentence_takes_no_body_of_another_titled_name(given):
+    marked = "利润下跌，[ORG 江南地铁公司]行政总裁[PERSON 杨美玲]表示，竞争加剧。常务总监[PERSON 邓明]补充，"
+    assert links(given(marked)) == [("杨美玲", "行政总裁", "江南地铁公司"), ("邓明", "常务总监", None)]
+    marked = "[ORG 江南地铁公司]行政总裁[PERSON 杨美玲]表示，竞争加剧。常务总监[PERSON 邓明]补充，"
+    assert links(given(marked)) == [("杨美玲", "行政总裁", "江南地铁公司"), ("邓明", "常务总监", None)]
