@@ -443,7 +443,7 @@ class _Positions:
                 title = Title(title.start, written_end, title.base)
             segments[-1].append(self._with_organization(title))
             segments[-1].extend(self._listed(segments[-1][-1]))
-            start = segments[-1][-1].start
+            start = self._left(segments[-1][-1])
             joint = next((j for j in self.w["joints"] if self._free_before(start, j)), None)
             if joint is not None:
                 end = start - len(joint)
@@ -452,10 +452,10 @@ class _Positions:
                 segments.append([])
             else:
                 break
-        if len(segments) > 1 and (not segments[-1] or not self._clause_opens(segments[-1][-1].start)):
+        if len(segments) > 1 and (not segments[-1] or not self._clause_opens(self._left(segments[-1][-1]))):
             segments.pop()  # an apposition after a comma that is not a whole clause is not the name's
-        if segments and segments[-1] and segments[-1][-1].organization is None:
-            first = segments[-1][-1]
+        first = segments[-1][-1] if segments and segments[-1] else None
+        if first is not None and first.organization is None and self._place_of(first.title) is None:
             segments[-1][-1] = self._from_the_name_before(first.title) or self._subject(first.title) or first
         return [link for links in segments for link in self._inherit(links)]
 
@@ -518,7 +518,8 @@ class _Positions:
         an adverb of time may open (张三此前担任…: ``statement_adverbs``); a word naming the post (一职:
         ``post_title_words``) or the time of holding it (担任董事长后: ``post_title_times``) may follow the
         title. The title may be of a place rather than a body (李四现任江南市副市长: at none), and titles joined by
-        兼 or 、 are each stated, the later ones at the body of the first (王刚，江南集团董事长兼总裁，)."""
+        兼 or 、 are each stated, the later ones at the body of the first (王刚，江南集团董事长兼总裁，), as are
+        whole titles joined by 和 (担任江南律协副会长和全国律协理事)."""
         s, w, k = self.s, self.w, self.entities[p].end
         if any(self._free_before(self.entities[p].start, v) for v in w["succession_verbs"]):
             return []  # 接替李国强出任…: the title is the subject's, not the predecessor's
@@ -549,12 +550,14 @@ class _Positions:
             if title is None or title.credit:
                 return []
             chain.append(self._with_organization(title))
-            joint = next((j for j in w["joints"] if self._free_before(chain[-1].start, j)), None)
-            if joint is None or chain[-1].start - len(joint) <= opening:
+            left = self._left(chain[-1])
+            joints = w["joints"] if chain[-1].organization is None else (*w["joints"], *w["name_joints"])
+            joint = next((j for j in joints if self._free_before(left, j)), None)  # 和 before a whole body title
+            if joint is None or left - len(joint) <= opening:
                 break
-            end = chain[-1].start - len(joint)
+            end = left - len(joint)
         link = chain[-1]
-        if link.start != opening and not (
+        if self._left(link) != opening and not (
             link.organization is None
             and (self._place_between(opening, link.start) or s[opening : link.start] in w["bare_heads"])
         ):
@@ -625,8 +628,8 @@ class _Positions:
         before the place the office is of (前美国总统 -> 前总统, at none)."""
         org, start, rule = self._organization_before(title)
         if org is None and title.start > 0 and not title.base.startswith(tuple(self.w["former"])):
-            k = self.owner[title.start - 1]
-            if k >= 0 and self.entities[k].type == "LOC" and self.entities[k].end - title.start in (0, 1):  # 新北市長
+            k = self._place_of(title)
+            if k is not None:  # 新北市長
                 start = self.entities[k].start  # the place is no body: only the 前 before it is read
                 former = next(
                     (f for f in self.w["former"] if self._free_before(start, f) and self._opens(start - len(f))), None
@@ -644,11 +647,23 @@ class _Positions:
         written = self.text[start - len(former) : start] + self.text[title.start : title.end]
         return Link(title, org, start - len(former), rule, written)
 
+    def _place_of(self, title: Title) -> int | None:
+        """The place written right before a title, whose office it is (四川省|副省长, 北京市|长 sharing 市)."""
+        k = self.owner[title.start - 1] if title.start > 0 else -1
+        if k >= 0 and self.entities[k].type == "LOC" and self.entities[k].end - title.start in (0, 1):
+            return k
+        return None
+
+    def _left(self, link: Link) -> int:
+        """Where a link's written title begins, with the place before a title of no body (四川省副省长)."""
+        k = self._place_of(link.title) if link.organization is None else None
+        return min(link.start, self.entities[k].start) if k is not None else link.start
+
     def _inherit(self, links: list[Link]) -> list[Link]:
         """A chained title with no body of its own takes the organization of the title before it.
 
         Not one with its own 前/原 after a title whose 前 stood before its body (前中影董事长、前立委):
-        written again, it opens a title of its own, which names no body.
+        written again, it opens a title of its own, which names no body; nor one of a place (四川省副省长).
         """
         out: list[Link] = []
         carry: Link | None = None
@@ -658,6 +673,7 @@ class _Positions:
                 link.organization is None
                 and carry is not None
                 and not (carry.written and own_former)
+                and self._place_of(link.title) is None  # 集团副总经理、四川省副省长: the place's office
                 and self._party_fits(carry.organization, link.title.base)
             ):
                 link = Link(link.title, carry.organization, carry.start, "position.chain")

@@ -1352,3 +1352,53 @@ def test_a_title_opening_a_sentence_takes_no_body_of_another_titled_name(given):
     assert links(given(marked)) == [("杨美玲", "行政总裁", "江南地铁公司"), ("邓明", "常务总监", None)]
     marked = "[ORG 江南地铁公司]行政总裁[PERSON 杨美玲]表示，竞争加剧。常务总监[PERSON 邓明]补充，"
     assert links(given(marked)) == [("杨美玲", "行政总裁", "江南地铁公司"), ("邓明", "常务总监", None)]
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (  # the place's office takes no body from the title before it, and the walk goes on past the place
+            "[ORG 江南机械集团]副总经理、[LOC 江北省]副省长[PERSON 黄明]出席。",
+            [("黄明", "副总经理", "江南机械集团"), ("黄明", "副省长", None)],
+        ),
+        (
+            "[PERSON 黄明]曾任[ORG 江南机械集团]副总经理、[LOC 江北省]副省长等职。",
+            [("黄明", "副总经理", "江南机械集团"), ("黄明", "副省长", None)],
+        ),
+        (
+            "[PERSON 黄明]曾任[ORG 江南大学]教授、[LOC 江北]市长等职务。",
+            [("黄明", "教授", "江南大学"), ("黄明", "市长", None)],
+        ),
+    ],
+)
+def test_a_title_of_a_place_in_a_chain(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("[PERSON 陳志明]現為[ORG 江南大學]教授。", [("陳志明", "教授", "江南大學")]),
+        ("[PERSON 黄明]接替[PERSON 李强]成为[ORG 江南集团]总裁。", [("黄明", "总裁", "江南集团")]),
+        (
+            "[PERSON 杨敏]同时担任[ORG 江南律师协会]副会长和[ORG 全国律师协会]理事。",
+            [("杨敏", "副会长", "江南律师协会"), ("杨敏", "理事", "全国律师协会")],
+        ),
+        ("[PERSON 杨敏]是[ORG 华南公司]和[ORG 江南公司]董事长。", []),  # one title of two bodies: not a whole title
+    ],
+)
+def test_more_verbs_of_holding_and_whole_titles_joined_by_he(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("候任[LOC 新北市]長[PERSON 李明]表示", ("李明", "候任市長", None)),
+        ("[ORG 江南地檢署]主任檢察官[PERSON 陳如]起訴", ("陳如", "主任檢察官", "江南地檢署")),
+        ("政務司副司長[PERSON 卓明]到訪", ("卓明", "政務司副司長", None)),
+        ("[ORG 江南银行]首席执行员[PERSON 卡里姆]说", ("卡里姆", "首席执行员", "江南银行")),
+    ],
+)
+def test_designate_titles_and_regional_offices(given, marked, expected):
+    assert links(given(marked)) == [expected]
