@@ -1402,3 +1402,19 @@ def test_more_verbs_of_holding_and_whole_titles_joined_by_he(given, marked, expe
 )
 def test_designate_titles_and_regional_offices(given, marked, expected):
     assert links(given(marked)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("（融媒体记者 [PERSON 刘亮]）", [("刘亮", "融媒体记者", None)]),
+        (
+            "[ORG 江南日报]全媒体记者 [PERSON 陈思] 通讯员 [PERSON 李华]",
+            [("李华", "通讯员", None), ("陈思", "全媒体记者", "江南日报")],
+        ),
+        ("视频记者：[PERSON 张伟]", [("张伟", "视频记者", None)]),
+        ("撰稿：[PERSON 陈静]", [("陈静", "撰稿", None)]),
+    ],
+)
+def test_the_newer_reporters_credits(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
