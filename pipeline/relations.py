@@ -30,7 +30,8 @@ it (``evidence``):
 * ``position.apposition``: a name restated by its title (拜登这位民主党候选人), or followed by it
   between commas, in brackets or after a verb of holding (张三，华为公司董事长，; 张三（华为公司董事长）;
   张三是/出任/此前担任华为公司董事长; 任命张三为…; 张三接替李四出任…: 张三's): a whole [place or body]
-  title, or titles joined by 兼/、, up to the clause's end;
+  title, or titles joined by 兼/、, up to the clause's end; or one held before the name (曾任华为公司副总裁的张三,
+  作为小米集团创始人，雷军表示);
 * ``credit``: a credit label before a name or a list of names (记者 王强 刘芳,
   责编：张明, 通讯员 李四) or 摄 after one (李明摄), titled as written;
 * ``credit.outlet``: the same, with the outlet that opens the credit (新华社记者王强,
@@ -155,6 +156,7 @@ class Linker:
             rf"(?:{alternation(grammar['count_lead'])})?{count}(?:{alternation(grammar['count_words_after'])})"
         )
         w["statement_verbs"] = sorted(grammar["statement_verbs"], key=len, reverse=True)
+        w["role_verbs"] = sorted(grammar["role_verbs"], key=len, reverse=True)
         w["relation_words"] = sorted(grammar["relation_words"], key=len, reverse=True)
         w["appointing_verbs"] = sorted(grammar["appointing_verbs"], key=len, reverse=True)
         w["succession_verbs"] = sorted(grammar["succession_verbs"], key=len, reverse=True)
@@ -389,7 +391,7 @@ class _Positions:
             return credit
         after = self._after_name(p)
         apposition = self._apposition(p)
-        chain = self._chain(p) or self._counted_list(p)
+        chain = self._chain(p) or self._counted_list(p) or self._relative(p)
         return chain + ([after] if after else []) + apposition
 
     def _counted_list(self, p: int) -> list[Link]:
@@ -544,7 +546,16 @@ class _Positions:
         end = min(ends)
         end -= len(next((x for x in self.w["post_title_times"] if s.endswith(x, opening, end)), ""))  # …董事长后
         end -= len(next((x for x in self.w["post_title_words"] if s.endswith(x, opening, end)), ""))  # …总经理一职
-        chain: list[Link] = []  # nearest the clause's end first: 江南集团董事长兼总裁 gives 总裁, then 董事长
+        chain = self._titles_back(end, opening)
+        if not chain or not self._whole_title(chain[-1], opening):
+            return []  # 这位来自公司的董事长: only a whole [place or body] title (为公司副总经理: at none)
+        start = self.entities[p].start
+        return [Link(x.title, x.organization, start, "position.apposition", x.written) for x in self._inherit(chain)]
+
+    def _titles_back(self, end: int, opening: int) -> list[Link]:
+        """The titles written back from ``end`` to no further than ``opening``, nearest first (江南集团董事长兼总裁:
+        总裁, then 董事长), joined by 兼 or 、, or by 和 before a whole body title; none if no title ends there."""
+        w, chain = self.w, []
         while True:
             title = self._title_before(end)
             if title is None or title.credit:
@@ -554,16 +565,40 @@ class _Positions:
             joints = w["joints"] if chain[-1].organization is None else (*w["joints"], *w["name_joints"])
             joint = next((j for j in joints if self._free_before(left, j)), None)  # 和 before a whole body title
             if joint is None or left - len(joint) <= opening:
-                break
+                return chain
             end = left - len(joint)
-        link = chain[-1]
-        if self._left(link) != opening and not (
-            link.organization is None
-            and (self._place_between(opening, link.start) or s[opening : link.start] in w["bare_heads"])
-        ):
-            return []  # 这位来自公司的董事长: only a whole [place or body] title (为公司副总经理: at none)
+
+    def _whole_title(self, link: Link, opening: int) -> bool:
+        """Does the title, with its body or place, begin at ``opening`` (or a bare type word does: 为公司副总经理)?"""
+        if self._left(link) == opening:
+            return True
+        return link.organization is None and (
+            self._place_between(opening, link.start) or self.s[opening : link.start] in self.w["bare_heads"]
+        )
+
+    def _relative(self, p: int) -> list[Link]:
+        """A whole [body] title held before the name: after a verb of holding and before 的 (曾任华为公司副总裁的
+        张三, 身为江南集团董事长的李四), or after 作为/身为 opening a clause and before a comma (作为小米集团创始人，
+        雷军表示: ``role_verbs``)."""
+        s, w = self.s, self.w
         start = self.entities[p].start
-        return [Link(x.title, x.organization, start, "position.apposition", x.written) for x in self._inherit(chain)]
+        if self._free_before(start, "的"):
+            verbs = (*w["statement_verbs"], *w["role_verbs"])
+        elif start > 0 and s[start - 1] in w["apposition_commas"] and not self._covered(start - 1, start):
+            verbs = w["role_verbs"]
+        else:
+            return []
+        chain = self._titles_back(start - 1, 0)
+        if not chain:
+            return []
+        opening = self._left(chain[-1])
+        verb = next((v for v in verbs if self._free_before(opening, v)), None)
+        if verb is None or (verbs is w["role_verbs"] and not self._clause_opens(opening - len(verb))):
+            return []
+        return [
+            Link(x.title, x.organization, opening - len(verb), "position.apposition", x.written)
+            for x in self._inherit(chain)
+        ]
 
     def _before_statement_verb(self, k: int) -> int:
         """Past what may stand between a name and its verb of holding: 同志, an adverb of time (此前) or a date
@@ -773,7 +808,7 @@ class _Positions:
         """(organization, where the evidence starts, rule) for a title: adjacent, sharing a head, or by type word."""
         if title.shared is not None:
             return title.shared, self.entities[title.shared].start, "position.shared_head"
-        pos = title.start
+        pos = self._alias_before(title.start)
         if pos > 0 and self.s[pos - 1] in CLOSING_QUOTES and pos - 1 in self.org_ending_at:
             pos -= 1  # 《明报》创办人
         else:  # 华为公司的董事长, 京东集团方面负责人
@@ -792,6 +827,18 @@ class _Positions:
         if found is not None:
             return found[0], found[1], "position.reference"
         return None, title.start, "position.title"
+
+    def _alias_before(self, end: int) -> int:
+        """Where the bracket opens of an organization's short name or stock code written between it and a title
+        (江南机械集团有限公司（以下简称“江南机械”）董事长, 腾讯控股（00700.HK）主席); else ``end``."""
+        s = self.s
+        if end == 0 or s[end - 1] not in "）)":
+            return end
+        start = max(s.rfind("（", max(0, end - 32), end), s.rfind("(", max(0, end - 32), end))
+        if start <= 0 or start not in self.org_ending_at or any(c in s[start:end] for c in CLAUSE_ENDS + "、"):
+            return end
+        named = (self.owner[i] for i in range(start, end) if self.owner[i] >= 0)
+        return end if any(self.entities[k].type == "PERSON" for k in named) else start
 
     def _by_type_word(self, end: int) -> tuple[int, int] | None:
         """该协会 / a bare 服务中心 before a title: the nearest earlier organization ending in that type word.

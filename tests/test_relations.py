@@ -1418,3 +1418,37 @@ def test_designate_titles_and_regional_offices(given, marked, expected):
 )
 def test_the_newer_reporters_credits(given, marked, expected):
     assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("曾任[ORG 江南公司]副总裁的[PERSON 张立]表示，", [("张立", "副总裁", "江南公司")]),
+        ("身為[ORG 海天集團]董事長的[PERSON 李遠]說，", [("李遠", "董事長", "海天集團")]),
+        (
+            "现任[ORG 江南大学]校长、党委副书记的[PERSON 王强]说",
+            [("王强", "党委副书记", "江南大学"), ("王强", "校长", "江南大学")],
+        ),
+        ("作为[ORG 小米集团]创始人，[PERSON 雷志]表示，", [("雷志", "创始人", "小米集团")]),
+        ("[ORG 江南公司]副总裁的[PERSON 张立]表示，", []),  # no verb of holding: 的 may be of anything
+        ("市长的儿子[PERSON 张立]说", []),
+        ("他作为[ORG 小米集团]创始人，[PERSON 雷志]表示，", []),  # 他's role, not the name after the comma
+    ],
+)
+def test_a_title_held_before_the_name(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "[ORG 江南机械集团有限公司]（以下简称“江南机械”）董事长[PERSON 王建华]表示",
+            ("王建华", "董事长", "江南机械集团有限公司"),
+        ),
+        ("[ORG 海天控股]（00700.HK）董事会主席[PERSON 马明]表示", ("马明", "董事会主席", "海天控股")),
+        ("[ORG 江南公司]（[PERSON 张三]任职）董事长[PERSON 李四]", ("李四", "董事长", None)),
+    ],
+)
+def test_a_short_name_or_stock_code_between_the_body_and_the_title(given, marked, expected):
+    assert links(given(marked)) == [expected]
