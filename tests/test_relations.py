@@ -1452,3 +1452,16 @@ def test_a_title_held_before_the_name(given, marked, expected):
 )
 def test_a_short_name_or_stock_code_between_the_body_and_the_title(given, marked, expected):
     assert links(given(marked)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("国家主席[PERSON 王明]出席", ("王明", "国家主席", None)),
+        ("國家副主席[PERSON 王明]出席", ("王明", "國家副主席", None)),
+        ("[ORG 行動黨]全國主席[PERSON 林明]表示", ("林明", "全國主席", "行動黨")),
+        ("[ORG 全国政协]主席[PERSON 王明]出席", ("王明", "主席", "全国政协")),  # 全国 of the body stays its
+    ],
+)
+def test_national_offices_and_a_partys_national_chair(given, marked, expected):
+    assert links(given(marked)) == [expected]
