@@ -477,15 +477,18 @@ class _Positions:
     def _from_the_name_before(self, title: Title) -> Link | None:
         """江南集团董事长王刚、总经理李华 (or 和, 及, 与: ``name_joints``): a title right after a titled name and
         a joint is at the body of that name's title, where it fits it (not 市长 at the 市委 of
-        市委书记张明、市长李强)."""
+        市委书记张明、市长李强); after a comma, where the body is of a kind known to have it (江南公司董事长王刚，
+        总经理李华)."""
         start = title.start
-        joint = next((j for j in self.w["name_joints"] if self._free_before(start, j)), None)
+        joints = (*self.w["name_joints"], *self.w["apposition_commas"])
+        joint = next((j for j in joints if self._free_before(start, j)), None)
         k = self.person_ending_at.get(start - len(joint)) if joint else None
         if k is None:
             return None
         before = next(iter(self._chain(k)), None)  # the title nearest that name
         org = before.organization if before is not None else None
-        if org is None or not self._party_fits(org, title.base) or not self._fits(org, title.base):
+        known = joint in self.w["apposition_commas"]
+        if org is None or not self._party_fits(org, title.base) or not self._fits(org, title.base, known):
             return None
         return Link(title, org, before.start, "position.chain")
 

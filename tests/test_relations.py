@@ -1465,3 +1465,30 @@ def test_a_short_name_or_stock_code_between_the_body_and_the_title(given, marked
 )
 def test_national_offices_and_a_partys_national_chair(given, marked, expected):
     assert links(given(marked)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "[ORG 江南公司]党委书记、董事长[PERSON 王刚]，党委副书记、总经理[PERSON 李华]出席。",
+            [
+                ("李华", "党委副书记", "江南公司"),
+                ("李华", "总经理", "江南公司"),
+                ("王刚", "党委书记", "江南公司"),
+                ("王刚", "董事长", "江南公司"),
+            ],
+        ),
+        (  # after a comma, only a body of a known kind that has the title
+            "[ORG 海天电]董事长[PERSON 王刚]，副市长[PERSON 李华]出席。",
+            [("李华", "副市长", None), ("王刚", "董事长", "海天电")],
+        ),
+        (
+            "出席的有[ORG 江南大学]校长[PERSON 张明]，副校长[PERSON 李强]。",
+            [("张明", "校长", "江南大学"), ("李强", "副校长", "江南大学")],
+        ),
+        ("[ORG 市委]书记[PERSON 张明]，市长[PERSON 李强]出席。", [("张明", "书记", "市委"), ("李强", "市长", None)]),
+    ],
+)
+def test_a_title_after_a_titled_name_and_a_comma(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
