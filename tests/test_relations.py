@@ -1492,3 +1492,18 @@ def test_national_offices_and_a_partys_national_chair(given, marked, expected):
 )
 def test_a_title_after_a_titled_name_and_a_comma(given, marked, expected):
     assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("[ORG 江南派出所]民警[PERSON 李强]赶到", ("李强", "民警", "江南派出所")),
+        ("[ORG 警務處]高級警司[PERSON 李明]說", ("李明", "高級警司", "警務處")),
+        ("總督察[PERSON 陳強]表示", ("陳強", "總督察", None)),
+        ("[LOC 大安區]里長[PERSON 王玲]表示", ("王玲", "里長", None)),
+        ("[ORG 交通部]政务部长[PERSON 徐达]说", ("徐达", "政务部长", "交通部")),
+        ("首相政治秘书[PERSON 沙姆]表示", ("沙姆", "政治秘书", None)),
+    ],
+)
+def test_police_ranks_and_regional_offices(given, marked, expected):
+    assert links(given(marked)) == [expected]
