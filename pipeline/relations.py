@@ -31,7 +31,7 @@ it (``evidence``):
   between commas, in brackets or after a verb of holding (张三，华为公司董事长，; 张三（华为公司董事长）;
   张三是/出任/此前担任华为公司董事长; 任命张三为…; 张三接替李四出任…: 张三's): a whole [place or body]
   title, or titles joined by 兼/、, up to the clause's end; or one held before the name (曾任华为公司副总裁的张三,
-  作为小米集团创始人，雷军表示);
+  作为小米集团创始人，雷军表示), or named as the post the name takes (江南公司总经理一职由李四接任);
 * ``credit``: a credit label before a name or a list of names (记者 王强 刘芳,
   责编：张明, 通讯员 李四) or 摄 after one (李明摄), titled as written;
 * ``credit.outlet``: the same, with the outlet that opens the credit (新华社记者王强,
@@ -391,7 +391,7 @@ class _Positions:
             return credit
         after = self._after_name(p)
         apposition = self._apposition(p)
-        chain = self._chain(p) or self._counted_list(p) or self._relative(p)
+        chain = self._chain(p) or self._counted_list(p) or self._relative(p) or self._post_taken(p)
         return chain + ([after] if after else []) + apposition
 
     def _counted_list(self, p: int) -> list[Link]:
@@ -553,6 +553,24 @@ class _Positions:
         if not chain or not self._whole_title(chain[-1], opening):
             return []  # 这位来自公司的董事长: only a whole [place or body] title (为公司副总经理: at none)
         start = self.entities[p].start
+        return [Link(x.title, x.organization, start, "position.apposition", x.written) for x in self._inherit(chain)]
+
+    def _post_taken(self, p: int) -> list[Link]:
+        """A whole [body] title opening a clause, named as a post taken by the name after 由 and before a verb of
+        holding (江南公司总经理一职由李四接任: ``post_title_words``, ``statement_verbs``)."""
+        s, w = self.s, self.w
+        person = self.entities[p]
+        if not self._free_before(person.start, "由"):
+            return []
+        end = person.start - 1
+        word = next((x for x in w["post_title_words"] if self._free_before(end, x)), None)
+        verb = next((v for v in w["statement_verbs"] if s.startswith(v, person.end)), None)
+        if word is None or verb is None or self._covered(person.end, person.end + len(verb)):
+            return []
+        chain = self._titles_back(end - len(word), 0)
+        if not chain or not self._clause_opens(self._left(chain[-1])):
+            return []
+        start = self._left(chain[-1])
         return [Link(x.title, x.organization, start, "position.apposition", x.written) for x in self._inherit(chain)]
 
     def _titles_back(self, end: int, opening: int) -> list[Link]:

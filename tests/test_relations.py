@@ -1507,3 +1507,18 @@ def test_a_title_after_a_titled_name_and_a_comma(given, marked, expected):
 )
 def test_police_ranks_and_regional_offices(given, marked, expected):
     assert links(given(marked)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("[ORG 江南公司]新任董事长[PERSON 张明]表示", [("张明", "董事长", "江南公司")]),
+        ("[ORG 江南銀行]時任行長[PERSON 王剛]", [("王剛", "行長", "江南銀行")]),
+        ("[PERSON 张明]时任[ORG 江南公司]总经理。", [("张明", "总经理", "江南公司")]),
+        ("据悉，[ORG 江南公司]总经理一职由[PERSON 李四]接任。", [("李四", "总经理", "江南公司")]),
+        ("[ORG 江南公司]总经理一职由[PERSON 李四]负责。", []),  # no verb of holding
+        ("他说，这项工作由[PERSON 李四]接任。", []),
+    ],
+)
+def test_new_and_then_holders_and_a_post_taken(given, marked, expected):
+    assert links(given(marked)) == expected
