@@ -20,7 +20,8 @@ it (``evidence``):
 * ``position.subject``: 由/其/该 + title refers back to the subject organization
   of its sentence, the nearest one of a kind the title fits (华为公司昨天举行发布会，
   由董事长梁华主持); a body's head (局长 of a 局) refers to the nearest such body in the sentence
-  even where it is no subject (记者从市教育局获悉，局长陈刚表示);
+  even where it is no subject (记者从市教育局获悉，局长陈刚表示); a bare title opening a sentence, to the
+  body that opens the sentence before (江南钢铁集团发布年报。董事长王大明表示);
 * ``position.listed``: a title written after a list of bodies, at each (中国科学院、中国工程院院士);
   appositions joined by a comma are read as one chain when each is a whole clause
   (科学院院士，政协副主席钱某), none taking a body from another;
