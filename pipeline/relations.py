@@ -958,9 +958,11 @@ class _Positions:
         return None
 
     def _opens_sentence(self, k: int, sentence: int) -> bool:
-        """Does the organization open its sentence as its subject, with no title written right after it?"""
+        """Does the organization open its sentence as its subject, after no more than a connective (另外，此外，),
+        with no title written right after it?"""
         e, w = self.entities[k], self.w
-        if any(c in self.s[sentence : e.start] for c in CLAUSE_ENDS) or not self._heads_clause(k, sentence):
+        clause = max(sentence, max(self.s.rfind(c, sentence, e.start) for c in CLAUSE_ENDS) + 1)
+        if clause - sentence > 5 or self._covered(sentence, clause) or not self._heads_clause(k, sentence):
             return False
         return not any(self.s[e.end : e.end + n] in ts for n, ts in w["title_prefixes"])
 

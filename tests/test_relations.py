@@ -1522,3 +1522,14 @@ def test_police_ranks_and_regional_offices(given, marked, expected):
 )
 def test_new_and_then_holders_and_a_post_taken(given, marked, expected):
     assert links(given(marked)) == expected
+
+
+def test_a_company_officers_global_scope_is_part_of_the_title(given):
+    assert links(given("[ORG 江南公司]全球执行副总裁[PERSON 沈明]说")) == [("沈明", "全球执行副总裁", "江南公司")]
+
+
+def test_the_body_opening_the_sentence_before_may_follow_a_connective(given):
+    found = given("此外，[ORG 江南集团]发布年报。董事长[PERSON 王明]表示，")
+    assert links(found) == [("王明", "董事长", "江南集团")]
+    found = given("记者从各方获悉，[ORG 江南集团]发布年报。董事长[PERSON 王明]表示，")  # a clause of its own
+    assert links(found) == [("王明", "董事长", None)]
