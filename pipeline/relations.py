@@ -1089,7 +1089,8 @@ class _Positions:
         return self._staff(Link(label, org, start, rule))
 
     def _staff(self, link: Link) -> Link:
-        """A reporter or photographer credited with no outlet works for the article's own (its source line).
+        """A reporter or photographer credited with no outlet works for the article's own (its source line), or
+        where no line names one, for the outlet its dateline opens with (联合早报讯 … （记者 蔡欣颖）).
 
         So does an editor of an article its own outlet wrote: one whose source line names the outlet its
         dateline opens with (来源：江南网 … 江南网杭州3月2日电 … 责编：李娜). An editor of an article taken from
@@ -1099,7 +1100,7 @@ class _Positions:
             return link
         base = link.title.base
         if base in self.w["staff_labels"]:
-            k = self._own_outlet
+            k = self._own_outlet if self._own_outlet is not None else self._dateline_outlet
         elif base in self.w["editor_labels"]:
             k = self._own_outlet if self._own_outlet_writes else None
         else:
@@ -1194,6 +1195,11 @@ class _Positions:
         its publication line names (《人民日报》（2024年3月1日 第01版）)."""
         source = next((k for k in self.orgs if self._after_source_label(k)), None)
         return source if source is not None else next((k for k in self.orgs if self._publication_line(k)), None)
+
+    @cached_property
+    def _dateline_outlet(self) -> int | None:
+        """The outlet the article's first dateline opens with (联合早报讯, 江南网杭州3月2日电)."""
+        return next((k for k in self.orgs if "outlets.dateline" in (self.entities[k].rule or "")), None)
 
     @cached_property
     def _own_outlet_writes(self) -> bool:

@@ -1533,3 +1533,23 @@ def test_the_body_opening_the_sentence_before_may_follow_a_connective(given):
     assert links(found) == [("王明", "董事长", "江南集团")]
     found = given("记者从各方获悉，[ORG 江南集团]发布年报。董事长[PERSON 王明]表示，")  # a clause of its own
     assert links(found) == [("王明", "董事长", None)]
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("[ORG 江南市人民检察院]检察员[PERSON 王强]出庭", ("王强", "检察员", "江南市人民检察院")),
+        ("人民陪审员[PERSON 李梅]参与审理", ("李梅", "人民陪审员", None)),
+        ("书记员[PERSON 张涛]记录", ("张涛", "书记员", None)),
+        ("[ORG 江南法院]法官助理[PERSON 刘敏]介绍", ("刘敏", "法官助理", "江南法院")),
+    ],
+)
+def test_the_officers_of_a_court(given, marked, expected):
+    assert links(given(marked)) == [expected]
+
+
+def test_a_reporter_with_no_outlet_and_no_source_line_works_for_the_datelines_outlet(given):
+    found = given("[ORG|outlets.dateline 江南早报]讯 正文。\n（记者 [PERSON 蔡欣]）\n（编辑：[PERSON 李娜]）")
+    assert links(found) == [("李娜", "编辑", None), ("蔡欣", "记者", "江南早报")]  # the editor may be a portal's
+    found = given("来源：[ORG 江南日报]\n[ORG|outlets.dateline 江南早报]讯 正文。（记者 [PERSON 蔡欣]）")
+    assert links(found) == [("蔡欣", "记者", "江南日报")]  # the source line first
