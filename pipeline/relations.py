@@ -839,7 +839,8 @@ class _Positions:
                 pos -= len(link)
         if pos in self.org_ending_at:
             k = self.org_ending_at[pos]
-            if self.entities[k].text_simplified in self.w["bare_heads"]:  # 公司总经理: the model's bare head
+            named = "orgs.gazetteer" in (self.entities[k].rule or "")  # 教育局 of Hong Kong: a body's own name
+            if self.entities[k].text_simplified in self.w["bare_heads"] and not named:  # 公司总经理: the model's
                 ends, indices = self.by_head.get(self.entities[k].text_simplified, ([], []))
                 n = bisect.bisect_right(ends, self.entities[k].start)
                 found = indices[n - 1] if n else None

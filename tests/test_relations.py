@@ -1553,3 +1553,8 @@ def test_a_reporter_with_no_outlet_and_no_source_line_works_for_the_datelines_ou
     assert links(found) == [("李娜", "编辑", None), ("蔡欣", "记者", "江南早报")]  # the editor may be a portal's
     found = given("来源：[ORG 江南日报]\n[ORG|outlets.dateline 江南早报]讯 正文。（记者 [PERSON 蔡欣]）")
     assert links(found) == [("蔡欣", "记者", "江南日报")]  # the source line first
+
+
+def test_a_bare_head_the_gazetteer_lists_is_a_body_of_its_own(given):
+    assert links(given("[ORG|orgs.gazetteer 教育局]常任秘書長[PERSON 李美]出席")) == [("李美", "常任秘書長", "教育局")]
+    assert links(given("[ORG 教育局]常任秘書長[PERSON 李美]出席")) == [("李美", "常任秘書長", None)]
