@@ -20,7 +20,8 @@ it (``evidence``):
 * ``position.subject``: 由/其/该 + title refers back to the subject organization
   of its sentence, the nearest one of a kind the title fits (华为公司昨天举行发布会，
   由董事长梁华主持); a body's head (局长 of a 局) refers to the nearest such body in the sentence
-  even where it is no subject (记者从市教育局获悉，局长陈刚表示);
+  even where it is no subject (记者从市教育局获悉，局长陈刚表示); a bare title opening a sentence, to the
+  body that opens the sentence before (江南钢铁集团发布年报。董事长王大明表示);
 * ``position.listed``: a title written after a list of bodies, at each (中国科学院、中国工程院院士);
   appositions joined by a comma are read as one chain when each is a whole clause
   (科学院院士，政协副主席钱某), none taking a body from another;
@@ -30,7 +31,8 @@ it (``evidence``):
 * ``position.apposition``: a name restated by its title (拜登这位民主党候选人), or followed by it
   between commas, in brackets or after a verb of holding (张三，华为公司董事长，; 张三（华为公司董事长）;
   张三是/出任/此前担任华为公司董事长; 任命张三为…; 张三接替李四出任…: 张三's): a whole [place or body]
-  title, or titles joined by 兼/、, up to the clause's end;
+  title, or titles joined by 兼/、, up to the clause's end; or one held before the name (曾任华为公司副总裁的张三,
+  作为小米集团创始人，雷军表示), or named as the post the name takes (江南公司总经理一职由李四接任);
 * ``credit``: a credit label before a name or a list of names (记者 王强 刘芳,
   责编：张明, 通讯员 李四) or 摄 after one (李明摄), titled as written;
 * ``credit.outlet``: the same, with the outlet that opens the credit (新华社记者王强,
@@ -73,6 +75,7 @@ SENTENCE_ENDS = "。！？!?\n"
 CLAUSE_ENDS = SENTENCE_ENDS + "，,；;：:"
 CLAUSE_BREAKS = "，,；;"  # within a sentence
 LABEL_ENDS = ":：/／|｜"  # what may stand between a credit label and the name it labels
+TITLE_GAPS = SPACES + "·・"  # what may stand between a title and the name (联合国秘书长·古特雷斯)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +122,9 @@ class Linker:
             reverse=True,
         )
         w["kind_titles"] = {kind: frozenset(spec["titles"]) for kind, spec in grammar["kinds"].items()}
+        # The titles of companies that no public body or association has: a body of no known kind with one is a firm.
+        others = {t for kind, titles in w["kind_titles"].items() if kind not in ("company", "media") for t in titles}
+        w["company_only_titles"] = w["kind_titles"]["company"] - others - set(grammar["professions"])
         w["kind_of_head"] = {}
         for head, kind in w["kind_heads"]:
             w["kind_of_head"].setdefault(head, kind)  # a head listed twice keeps its first kind
@@ -151,6 +157,7 @@ class Linker:
             rf"(?:{alternation(grammar['count_lead'])})?{count}(?:{alternation(grammar['count_words_after'])})"
         )
         w["statement_verbs"] = sorted(grammar["statement_verbs"], key=len, reverse=True)
+        w["role_verbs"] = sorted(grammar["role_verbs"], key=len, reverse=True)
         w["relation_words"] = sorted(grammar["relation_words"], key=len, reverse=True)
         w["appointing_verbs"] = sorted(grammar["appointing_verbs"], key=len, reverse=True)
         w["succession_verbs"] = sorted(grammar["succession_verbs"], key=len, reverse=True)
@@ -385,7 +392,7 @@ class _Positions:
             return credit
         after = self._after_name(p)
         apposition = self._apposition(p)
-        chain = self._chain(p) or self._counted_list(p)
+        chain = self._chain(p) or self._counted_list(p) or self._relative(p) or self._post_taken(p)
         return chain + ([after] if after else []) + apposition
 
     def _counted_list(self, p: int) -> list[Link]:
@@ -429,7 +436,7 @@ class _Positions:
         another person between the titles and the name is read past (港交所前高级副总裁、许仕仁的好友关雄生).
         """
         start = self._relation_before(self._honorifics_before(self.entities[p].start))
-        end, written_end = self._bracket(self._back(start, SPACES, 2))
+        end, written_end = self._bracket(self._back(start, TITLE_GAPS, 2))
         segments: list[list[Link]] = [[]]
         while True:
             title = self._title_before(end)
@@ -439,7 +446,7 @@ class _Positions:
                 title = Title(title.start, written_end, title.base)
             segments[-1].append(self._with_organization(title))
             segments[-1].extend(self._listed(segments[-1][-1]))
-            start = segments[-1][-1].start
+            start = self._left(segments[-1][-1])
             joint = next((j for j in self.w["joints"] if self._free_before(start, j)), None)
             if joint is not None:
                 end = start - len(joint)
@@ -448,10 +455,10 @@ class _Positions:
                 segments.append([])
             else:
                 break
-        if len(segments) > 1 and (not segments[-1] or not self._clause_opens(segments[-1][-1].start)):
+        if len(segments) > 1 and (not segments[-1] or not self._clause_opens(self._left(segments[-1][-1]))):
             segments.pop()  # an apposition after a comma that is not a whole clause is not the name's
-        if segments and segments[-1] and segments[-1][-1].organization is None:
-            first = segments[-1][-1]
+        first = segments[-1][-1] if segments and segments[-1] else None
+        if first is not None and first.organization is None and self._place_of(first.title) is None:
             segments[-1][-1] = self._from_the_name_before(first.title) or self._subject(first.title) or first
         return [link for links in segments for link in self._inherit(links)]
 
@@ -471,15 +478,18 @@ class _Positions:
     def _from_the_name_before(self, title: Title) -> Link | None:
         """江南集团董事长王刚、总经理李华 (or 和, 及, 与: ``name_joints``): a title right after a titled name and
         a joint is at the body of that name's title, where it fits it (not 市长 at the 市委 of
-        市委书记张明、市长李强)."""
+        市委书记张明、市长李强); after a comma, where the body is of a kind known to have it (江南公司董事长王刚，
+        总经理李华)."""
         start = title.start
-        joint = next((j for j in self.w["name_joints"] if self._free_before(start, j)), None)
+        joints = (*self.w["name_joints"], *self.w["apposition_commas"])
+        joint = next((j for j in joints if self._free_before(start, j)), None)
         k = self.person_ending_at.get(start - len(joint)) if joint else None
         if k is None:
             return None
         before = next(iter(self._chain(k)), None)  # the title nearest that name
         org = before.organization if before is not None else None
-        if org is None or not self._party_fits(org, title.base) or not self._fits(org, title.base):
+        known = joint in self.w["apposition_commas"]
+        if org is None or not self._party_fits(org, title.base) or not self._fits(org, title.base, known):
             return None
         return Link(title, org, before.start, "position.chain")
 
@@ -514,7 +524,8 @@ class _Positions:
         an adverb of time may open (张三此前担任…: ``statement_adverbs``); a word naming the post (一职:
         ``post_title_words``) or the time of holding it (担任董事长后: ``post_title_times``) may follow the
         title. The title may be of a place rather than a body (李四现任江南市副市长: at none), and titles joined by
-        兼 or 、 are each stated, the later ones at the body of the first (王刚，江南集团董事长兼总裁，)."""
+        兼 or 、 are each stated, the later ones at the body of the first (王刚，江南集团董事长兼总裁，), as are
+        whole titles joined by 和 (担任江南律协副会长和全国律协理事)."""
         s, w, k = self.s, self.w, self.entities[p].end
         if any(self._free_before(self.entities[p].start, v) for v in w["succession_verbs"]):
             return []  # 接替李国强出任…: the title is the subject's, not the predecessor's
@@ -523,6 +534,8 @@ class _Positions:
             between = self._before_statement_verb(k)
             marker = next((v for v in w["statement_verbs"] if between > k and s.startswith(v, between)), None)
             k = between if marker is not None else k
+        if s.startswith("同志为", k) and not self._covered(k, k + 3):  # 任命王华同志为
+            k += 2
         if marker is None and s.startswith("为", k) and self._appointed(p):  # 任命王华为国家统计局局长
             marker = "为"
         if marker is None or self._covered(k, k + len(marker)):
@@ -537,30 +550,90 @@ class _Positions:
         end = min(ends)
         end -= len(next((x for x in self.w["post_title_times"] if s.endswith(x, opening, end)), ""))  # …董事长后
         end -= len(next((x for x in self.w["post_title_words"] if s.endswith(x, opening, end)), ""))  # …总经理一职
-        chain: list[Link] = []  # nearest the clause's end first: 江南集团董事长兼总裁 gives 总裁, then 董事长
+        chain = self._titles_back(end, opening)
+        if not chain or not self._whole_title(chain[-1], opening):
+            return []  # 这位来自公司的董事长: only a whole [place or body] title (为公司副总经理: at none)
+        start = self.entities[p].start
+        return [Link(x.title, x.organization, start, "position.apposition", x.written) for x in self._inherit(chain)]
+
+    def _post_taken(self, p: int) -> list[Link]:
+        """A whole [body] title opening a clause, named as a post taken by the name after 由 and before a verb of
+        holding (江南公司总经理一职由李四接任: ``post_title_words``, ``statement_verbs``)."""
+        s, w = self.s, self.w
+        person = self.entities[p]
+        if not self._free_before(person.start, "由"):
+            return []
+        end = person.start - 1
+        word = next((x for x in w["post_title_words"] if self._free_before(end, x)), None)
+        verb = next((v for v in w["statement_verbs"] if s.startswith(v, person.end)), None)
+        if word is None or verb is None or self._covered(person.end, person.end + len(verb)):
+            return []
+        chain = self._titles_back(end - len(word), 0)
+        if not chain or not self._clause_opens(self._left(chain[-1])):
+            return []
+        start = self._left(chain[-1])
+        return [Link(x.title, x.organization, start, "position.apposition", x.written) for x in self._inherit(chain)]
+
+    def _titles_back(self, end: int, opening: int) -> list[Link]:
+        """The titles written back from ``end`` to no further than ``opening``, nearest first (江南集团董事长兼总裁:
+        总裁, then 董事长), joined by 兼 or 、, or by 和 before a whole body title; none if no title ends there."""
+        w, chain = self.w, []
         while True:
             title = self._title_before(end)
             if title is None or title.credit:
                 return []
             chain.append(self._with_organization(title))
-            joint = next((j for j in w["joints"] if self._free_before(chain[-1].start, j)), None)
-            if joint is None or chain[-1].start - len(joint) <= opening:
-                break
-            end = chain[-1].start - len(joint)
-        link = chain[-1]
-        if link.start != opening and not (
-            link.organization is None
-            and (self._place_between(opening, link.start) or s[opening : link.start] in w["bare_heads"])
-        ):
-            return []  # 这位来自公司的董事长: only a whole [place or body] title (为公司副总经理: at none)
+            left = self._left(chain[-1])
+            joints = w["joints"] if chain[-1].organization is None else (*w["joints"], *w["name_joints"])
+            joint = next((j for j in joints if self._free_before(left, j)), None)  # 和 before a whole body title
+            if joint is None or left - len(joint) <= opening:
+                return chain
+            end = left - len(joint)
+
+    def _whole_title(self, link: Link, opening: int) -> bool:
+        """Does the title, with its body or place, begin at ``opening`` (or a bare type word does: 为公司副总经理)?"""
+        if self._left(link) == opening:
+            return True
+        return link.organization is None and (
+            self._place_between(opening, link.start) or self.s[opening : link.start] in self.w["bare_heads"]
+        )
+
+    def _relative(self, p: int) -> list[Link]:
+        """A whole [body] title held before the name: after a verb of holding and before 的 (曾任华为公司副总裁的
+        张三, 身为江南集团董事长的李四), or after 作为/身为 opening a clause and before a comma (作为小米集团创始人，
+        雷军表示: ``role_verbs``)."""
+        s, w = self.s, self.w
         start = self.entities[p].start
-        return [Link(x.title, x.organization, start, "position.apposition", x.written) for x in self._inherit(chain)]
+        if self._free_before(start, "的"):
+            verbs = (*w["statement_verbs"], *w["role_verbs"])
+        elif start > 0 and s[start - 1] in w["apposition_commas"] and not self._covered(start - 1, start):
+            verbs = w["role_verbs"]
+        else:
+            return []
+        chain = self._titles_back(start - 1, 0)
+        if not chain:
+            return []
+        opening = self._left(chain[-1])
+        verb = next((v for v in verbs if self._free_before(opening, v)), None)
+        if verb is None or (verbs is w["role_verbs"] and not self._clause_opens(opening - len(verb))):
+            return []
+        return [
+            Link(x.title, x.organization, opening - len(verb), "position.apposition", x.written)
+            for x in self._inherit(chain)
+        ]
 
     def _before_statement_verb(self, k: int) -> int:
-        """Past what may stand between a name and its verb of holding: an adverb of time (此前), a verb of
-        succession and the predecessor's name (接替李国强), or both."""
+        """Past what may stand between a name and its verb of holding: 同志, an adverb of time (此前) or a date
+        (昨天, 于2023年), a verb of succession and the predecessor's name (接替李国强), or several."""
         s, w = self.s, self.w
-        for _ in range(2):
+        for _ in range(4):
+            if s.startswith("同志", k) and not self._covered(k, k + 2):
+                k += 2
+                continue
+            date = self._date_at(k + 1 if s.startswith("于", k) else k)
+            if date is not None:
+                k = date
+                continue
             adverb = next((a for a in w["statement_adverbs"] if s.startswith(a, k)), None)
             if adverb is not None and not self._covered(k, k + len(adverb)):
                 k += len(adverb)
@@ -571,6 +644,12 @@ class _Positions:
                 break
             k = self.entities[q].end
         return k
+
+    def _date_at(self, k: int) -> int | None:
+        """Where a DATE entity that starts at ``k`` ends."""
+        j = self.owner[k] if k < len(self.owner) else -1
+        e = self.entities[j] if j >= 0 else None
+        return e.end if e is not None and e.type == "DATE" and e.start == k else None
 
     def _appointed(self, p: int) -> bool:
         """Is the name the object of a verb of appointing (任命王华为, 聘任刘芳为)?"""
@@ -606,8 +685,8 @@ class _Positions:
         before the place the office is of (前美国总统 -> 前总统, at none)."""
         org, start, rule = self._organization_before(title)
         if org is None and title.start > 0 and not title.base.startswith(tuple(self.w["former"])):
-            k = self.owner[title.start - 1]
-            if k >= 0 and self.entities[k].type == "LOC" and self.entities[k].end - title.start in (0, 1):  # 新北市長
+            k = self._place_of(title)
+            if k is not None:  # 新北市長
                 start = self.entities[k].start  # the place is no body: only the 前 before it is read
                 former = next(
                     (f for f in self.w["former"] if self._free_before(start, f) and self._opens(start - len(f))), None
@@ -625,11 +704,23 @@ class _Positions:
         written = self.text[start - len(former) : start] + self.text[title.start : title.end]
         return Link(title, org, start - len(former), rule, written)
 
+    def _place_of(self, title: Title) -> int | None:
+        """The place written right before a title, whose office it is (四川省|副省长, 北京市|长 sharing 市)."""
+        k = self.owner[title.start - 1] if title.start > 0 else -1
+        if k >= 0 and self.entities[k].type == "LOC" and self.entities[k].end - title.start in (0, 1):
+            return k
+        return None
+
+    def _left(self, link: Link) -> int:
+        """Where a link's written title begins, with the place before a title of no body (四川省副省长)."""
+        k = self._place_of(link.title) if link.organization is None else None
+        return min(link.start, self.entities[k].start) if k is not None else link.start
+
     def _inherit(self, links: list[Link]) -> list[Link]:
         """A chained title with no body of its own takes the organization of the title before it.
 
         Not one with its own 前/原 after a title whose 前 stood before its body (前中影董事长、前立委):
-        written again, it opens a title of its own, which names no body.
+        written again, it opens a title of its own, which names no body; nor one of a place (四川省副省长).
         """
         out: list[Link] = []
         carry: Link | None = None
@@ -639,6 +730,7 @@ class _Positions:
                 link.organization is None
                 and carry is not None
                 and not (carry.written and own_former)
+                and self._place_of(link.title) is None  # 集团副总经理、四川省副省长: the place's office
                 and self._party_fits(carry.organization, link.title.base)
             ):
                 link = Link(link.title, carry.organization, carry.start, "position.chain")
@@ -738,7 +830,7 @@ class _Positions:
         """(organization, where the evidence starts, rule) for a title: adjacent, sharing a head, or by type word."""
         if title.shared is not None:
             return title.shared, self.entities[title.shared].start, "position.shared_head"
-        pos = title.start
+        pos = self._alias_before(title.start)
         if pos > 0 and self.s[pos - 1] in CLOSING_QUOTES and pos - 1 in self.org_ending_at:
             pos -= 1  # 《明报》创办人
         else:  # 华为公司的董事长, 京东集团方面负责人
@@ -747,7 +839,8 @@ class _Positions:
                 pos -= len(link)
         if pos in self.org_ending_at:
             k = self.org_ending_at[pos]
-            if self.entities[k].text_simplified in self.w["bare_heads"]:  # 公司总经理: the model's bare head
+            named = "orgs.gazetteer" in (self.entities[k].rule or "")  # 教育局 of Hong Kong: a body's own name
+            if self.entities[k].text_simplified in self.w["bare_heads"] and not named:  # 公司总经理: the model's
                 ends, indices = self.by_head.get(self.entities[k].text_simplified, ([], []))
                 n = bisect.bisect_right(ends, self.entities[k].start)
                 found = indices[n - 1] if n else None
@@ -757,6 +850,18 @@ class _Positions:
         if found is not None:
             return found[0], found[1], "position.reference"
         return None, title.start, "position.title"
+
+    def _alias_before(self, end: int) -> int:
+        """Where the bracket opens of an organization's short name or stock code written between it and a title
+        (江南机械集团有限公司（以下简称“江南机械”）董事长, 腾讯控股（00700.HK）主席); else ``end``."""
+        s = self.s
+        if end == 0 or s[end - 1] not in "）)":
+            return end
+        start = max(s.rfind("（", max(0, end - 32), end), s.rfind("(", max(0, end - 32), end))
+        if start <= 0 or start not in self.org_ending_at or any(c in s[start:end] for c in CLAUSE_ENDS + "、"):
+            return end
+        named = (self.owner[i] for i in range(start, end) if self.owner[i] >= 0)
+        return end if any(self.entities[k].type == "PERSON" for k in named) else start
 
     def _by_type_word(self, end: int) -> tuple[int, int] | None:
         """该协会 / a bare 服务中心 before a title: the nearest earlier organization ending in that type word.
@@ -802,25 +907,35 @@ class _Positions:
 
         After 由/其/该 (华为公司举行发布会，由董事长梁华主持; 其董事长; 该负责人), or for a bare title
         opening a clause (市议会审议议案后，主席王明宣布…), where the body must be of a kind known
-        to have that title.
+        to have that title, or be of no known kind for a title only companies have (台积电召开股东会，董事长…).
+        A title (or a type word: 公司副总经理) opening a sentence refers to the subject of the sentence
+        before it in the paragraph (江南钢铁集团发布年报。董事长王大明表示): the body that opens it, with no title
+        of its own (not 港铁公司 in 港铁公司行政总裁杨美珍表示，…。常务总监…).
         """
         marker = next((m for m in self.w["subject_markers"] if self._free_before(title.start, m)), None)
         typed = self._type_word_before(title.start) if marker is None else None
         if typed is not None:  # 该公司 with no earlier 公司 of that name: the sentence's subject, a company
             marker = self.s[typed[0] : title.start]
-        bare = marker is None and title.start > 0 and self.s[title.start - 1] in CLAUSE_BREAKS
+        bare = marker is None and title.start > 0 and self.s[title.start - 1] in CLAUSE_ENDS
         if marker is None and not bare:
             return None
         pos = title.start - (len(marker) if marker else 0)
         sentence = max(self.s.rfind(c, 0, pos) for c in SENTENCE_ENDS) + 1
+        before = (bare or typed is not None) and sentence == pos and pos > 1 and self.s[pos - 1] in "。！？!?"
+        if before:
+            pos = sentence - 1
+            sentence = max(self.s.rfind(c, 0, pos) for c in SENTENCE_ENDS) + 1
+        elif bare and self.s[title.start - 1] not in CLAUSE_BREAKS:
+            return None  # after a colon or a paragraph break
         if typed is not None:
-            return self._typed_subject(title, typed[1], pos, sentence)
+            return self._typed_subject(title, typed[1], pos, sentence, before)
         in_sentence = []
         for n in range(bisect.bisect_right(self.org_ends, pos) - 1, -1, -1):
             k = self.orgs[n]
             if self.entities[k].start < sentence:
                 break
-            in_sentence.append(k)
+            if not before or self._opens_sentence(k, sentence):
+                in_sentence.append(k)
         for k in in_sentence:
             if self._fits(k, title.base, known=bare) and self._heads_clause(k, sentence):
                 return Link(title, k, self.entities[k].start, "position.subject")
@@ -831,26 +946,37 @@ class _Positions:
 
     def _type_word_before(self, end: int) -> tuple[int, str] | None:
         """(where it starts, the type word) of a demonstrative and a type word written before a title
-        (该公司总裁, 这家银行行长), outside every entity."""
+        (该公司总裁, 这家银行行长), or of a type word alone opening a sentence, outside every entity."""
         s, w = self.s, self.w
         for head in data.endings(s[max(0, end - w["type_heads"][0][0]) : end], w["type_heads"]):
             start = end - len(head)
             if self._covered(start, end):
                 continue
             demonstrative = next((d for d in w["demonstratives"] if self._free_before(start, d)), None)
-            return (start - len(demonstrative), head) if demonstrative else None
+            if demonstrative:
+                return start - len(demonstrative), head
+            return (start, head) if start > 0 and s[start - 1] in "。！？!?" else None  # 。公司副总经理
         return None
 
-    def _typed_subject(self, title: Title, head: str, pos: int, sentence: int) -> Link | None:
+    def _opens_sentence(self, k: int, sentence: int) -> bool:
+        """Does the organization open its sentence as its subject, after no more than a connective (另外，此外，),
+        with no title written right after it?"""
+        e, w = self.entities[k], self.w
+        clause = max(sentence, max(self.s.rfind(c, sentence, e.start) for c in CLAUSE_ENDS) + 1)
+        if clause - sentence > 5 or self._covered(sentence, clause) or not self._heads_clause(k, sentence):
+            return False
+        return not any(self.s[e.end : e.end + n] in ts for n, ts in w["title_prefixes"])
+
+    def _typed_subject(self, title: Title, head: str, pos: int, sentence: int, before: bool = False) -> Link | None:
         """该公司总裁 where no earlier organization ends in 公司 (小米集团…，该公司总裁卢伟冰): the subject organization
         of the sentence, before ``pos``, where its kind is the type word's (集团 and 公司 are both companies) or
-        unknown (長榮航空), and it can have the title."""
+        unknown (長榮航空), and it can have the title; ``before``: in the sentence before, the one that opens it."""
         kind = self.w["kind_of_head"].get(head)
         for n in range(bisect.bisect_right(self.org_ends, pos) - 1, -1, -1):
             k = self.orgs[n]
             if self.entities[k].start < sentence:
                 break
-            if not self._heads_clause(k, sentence):
+            if not self._heads_clause(k, sentence) or (before and not self._opens_sentence(k, sentence)):
                 continue
             if self._kind(k) not in (None, kind) or not self._fits(k, title.base):
                 return None
@@ -870,7 +996,7 @@ class _Positions:
             return True
         kind = self._kind(k)
         if kind is None:
-            return not known
+            return not known or self._core(title) in self.w["company_only_titles"]
         return self._core(title) in self.w["kind_titles"][kind] or title in self.w["kind_titles"][kind]
 
     def _party_fits(self, k: int | None, title: str) -> bool:
@@ -964,7 +1090,8 @@ class _Positions:
         return self._staff(Link(label, org, start, rule))
 
     def _staff(self, link: Link) -> Link:
-        """A reporter or photographer credited with no outlet works for the article's own (its source line).
+        """A reporter or photographer credited with no outlet works for the article's own (its source line), or
+        where no line names one, for the outlet its dateline opens with (联合早报讯 … （记者 蔡欣颖）).
 
         So does an editor of an article its own outlet wrote: one whose source line names the outlet its
         dateline opens with (来源：江南网 … 江南网杭州3月2日电 … 责编：李娜). An editor of an article taken from
@@ -974,7 +1101,7 @@ class _Positions:
             return link
         base = link.title.base
         if base in self.w["staff_labels"]:
-            k = self._own_outlet
+            k = self._own_outlet if self._own_outlet is not None else self._dateline_outlet
         elif base in self.w["editor_labels"]:
             k = self._own_outlet if self._own_outlet_writes else None
         else:
@@ -1069,6 +1196,11 @@ class _Positions:
         its publication line names (《人民日报》（2024年3月1日 第01版）)."""
         source = next((k for k in self.orgs if self._after_source_label(k)), None)
         return source if source is not None else next((k for k in self.orgs if self._publication_line(k)), None)
+
+    @cached_property
+    def _dateline_outlet(self) -> int | None:
+        """The outlet the article's first dateline opens with (联合早报讯, 江南网杭州3月2日电)."""
+        return next((k for k in self.orgs if "outlets.dateline" in (self.entities[k].rule or "")), None)
 
     @cached_property
     def _own_outlet_writes(self) -> bool:

@@ -1239,3 +1239,322 @@ def test_chained_titles_in_an_apposition(given, marked, expected):
 )
 def test_a_relation_between_the_titles_and_the_name(given, marked, expected):
     assert links(given(marked)) == sorted(expected)
+
+
+# --- issue #20: more shapes of news -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (  # 暨 joins titles as 兼 does
+            "[ORG 海天電子]董事長暨總經理[PERSON 林志明]表示，",
+            [("林志明", "董事長", "海天電子"), ("林志明", "總經理", "海天電子")],
+        ),
+        (
+            "[ORG 江南银行]副行长及首席风险官[PERSON 赵敏]说",
+            [("赵敏", "副行长", "江南银行"), ("赵敏", "首席风险官", "江南银行")],
+        ),
+        (  # 及 between names still joins names, each with its own title
+            "[ORG 江南市委]书记[PERSON 张明]及市长[PERSON 李强]出席",
+            [("张明", "书记", "江南市委"), ("李强", "市长", None)],
+        ),
+        (
+            "[PERSON 王刚]，[ORG 江南集团]董事长及总裁，表示",
+            [("王刚", "董事长", "江南集团"), ("王刚", "总裁", "江南集团")],
+        ),
+    ],
+)
+def test_titles_joined_by_ji_and_ji_are_chained(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("[ORG 江南省卫健委]一级巡视员[PERSON 周立]介绍", ("周立", "一级巡视员", "江南省卫健委")),
+        ("[ORG 江南市气象台]首席预报员[PERSON 韩雪]提醒", ("韩雪", "首席预报员", "江南市气象台")),
+        ("公诉人[PERSON 刘洋]发表意见", ("刘洋", "公诉人", None)),
+        ("主审法官[PERSON 何静]宣判", ("何静", "主审法官", None)),
+        ("[ORG 江南航空]机长[PERSON 曹宇]说", ("曹宇", "机长", "江南航空")),
+        ("国务委员[PERSON 王勇]出席", ("王勇", "国务委员", None)),
+        ("[ORG 廉政公署]專員[PERSON 胡明]表示", ("胡明", "專員", "廉政公署")),
+    ],
+)
+def test_more_titles_of_public_office_and_work(given, marked, expected):
+    assert links(given(marked)) == [expected]
+
+
+def test_a_middle_dot_between_the_title_and_the_name(given):
+    assert links(given("[ORG 联合国]秘书长·[PERSON 古铁雷]发表声明")) == [("古铁雷", "秘书长", "联合国")]
+    assert links(given("[ORG 联合国]秘书长 [PERSON 古铁雷]发表声明")) == [("古铁雷", "秘书长", "联合国")]
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("[PERSON 王明]同志任[ORG 江南市科协]党组书记。", ("王明", "党组书记", "江南市科协")),
+        ("任命[PERSON 王明]同志为[ORG 江南市统计局]局长。", ("王明", "局长", "江南市统计局")),
+        ("[PERSON 蔡志明][DATE 昨天]正式出任[ORG 江南大學]校長。", ("蔡志明", "校長", "江南大學")),
+        ("[PERSON 李刚]于[DATE 2023年]出任[ORG 海天集团]总经理。", ("李刚", "总经理", "海天集团")),
+        ("[PERSON 李刚]将兼任[ORG 海天集团]总经理。", ("李刚", "总经理", "海天集团")),
+        ("[PERSON 黄志强]受委为[ORG 交通部]副部长。", ("黄志强", "副部长", "交通部")),
+    ],
+)
+def test_what_may_stand_between_a_name_and_its_verb_of_holding(given, marked, expected):
+    assert links(given(marked)) == [expected]
+
+
+def test_a_date_alone_after_a_name_states_no_title(given):
+    assert links(given("[PERSON 李刚][DATE 昨天]会见了[ORG 海天集团]总经理。")) == []
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("[ORG 江南钢铁集团]发布年报。董事长[PERSON 王大明]表示，", ("王大明", "董事长", "江南钢铁集团")),
+        ("[ORG 江南電網]發布措施。公司副總經理[PERSON 潘東]介紹，", ("潘東", "副總經理", "江南電網")),
+        ("[ORG 江南市政府]召开会议。副市长[PERSON 许亮]出席。", ("许亮", "副市长", "江南市政府")),
+    ],
+)
+def test_a_title_opening_a_sentence_refers_to_the_subject_of_the_one_before(given, marked, expected):
+    assert links(given(marked)) == [expected]
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "[ORG 江南市政府]召开会议。董事长[PERSON 李明]出席。",  # a government has no 董事长
+        "[ORG 江南钢铁集团]发布年报。\n董事长[PERSON 王大明]表示，",  # another paragraph
+        "记者从[ORG 江南钢铁集团]获悉。董事长[PERSON 王大明]表示，",  # no subject
+    ],
+)
+def test_a_title_opening_a_sentence_takes_no_body_that_cannot_be_its(given, marked):
+    assert [x[2] for x in given(marked)] == [None]
+
+
+def test_a_body_of_no_known_kind_is_a_company_for_a_company_title(given):
+    assert links(given("[ORG 海天電]今天召開股東會，董事長[PERSON 魏明]表示")) == [("魏明", "董事長", "海天電")]
+    # a profession is no officer's title, and a mayor is no company's
+    assert links(given("[ORG 海天電]今天起訴對手，律師[PERSON 魏明]表示")) == [("魏明", "律師", None)]
+    assert links(given("[ORG 江南时代]发布财报，市长[PERSON 许亮]出席。")) == [("许亮", "市长", None)]
+
+
+def test_a_title_after_a_titled_name_at_an_exchange_or_by_an_officer_title(given):
+    found = given("[ORG 江南证券交易所]理事长[PERSON 沙明]、总经理[PERSON 林涛]出席。")
+    assert links(found) == [("林涛", "总经理", "江南证券交易所"), ("沙明", "理事长", "江南证券交易所")]
+    found = given("[ORG 海天公司]总裁[PERSON 刘明]与首席战略官[PERSON 陈涛]出席。")
+    assert links(found) == [("刘明", "总裁", "海天公司"), ("陈涛", "首席战略官", "海天公司")]
+
+
+def test_a_title_opening_a_sentence_takes_no_body_of_another_titled_name(given):
+    marked = "利润下跌，[ORG 江南地铁公司]行政总裁[PERSON 杨美玲]表示，竞争加剧。常务总监[PERSON 邓明]补充，"
+    assert links(given(marked)) == [("杨美玲", "行政总裁", "江南地铁公司"), ("邓明", "常务总监", None)]
+    marked = "[ORG 江南地铁公司]行政总裁[PERSON 杨美玲]表示，竞争加剧。常务总监[PERSON 邓明]补充，"
+    assert links(given(marked)) == [("杨美玲", "行政总裁", "江南地铁公司"), ("邓明", "常务总监", None)]
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (  # the place's office takes no body from the title before it, and the walk goes on past the place
+            "[ORG 江南机械集团]副总经理、[LOC 江北省]副省长[PERSON 黄明]出席。",
+            [("黄明", "副总经理", "江南机械集团"), ("黄明", "副省长", None)],
+        ),
+        (
+            "[PERSON 黄明]曾任[ORG 江南机械集团]副总经理、[LOC 江北省]副省长等职。",
+            [("黄明", "副总经理", "江南机械集团"), ("黄明", "副省长", None)],
+        ),
+        (
+            "[PERSON 黄明]曾任[ORG 江南大学]教授、[LOC 江北]市长等职务。",
+            [("黄明", "教授", "江南大学"), ("黄明", "市长", None)],
+        ),
+    ],
+)
+def test_a_title_of_a_place_in_a_chain(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("[PERSON 陳志明]現為[ORG 江南大學]教授。", [("陳志明", "教授", "江南大學")]),
+        ("[PERSON 黄明]接替[PERSON 李强]成为[ORG 江南集团]总裁。", [("黄明", "总裁", "江南集团")]),
+        (
+            "[PERSON 杨敏]同时担任[ORG 江南律师协会]副会长和[ORG 全国律师协会]理事。",
+            [("杨敏", "副会长", "江南律师协会"), ("杨敏", "理事", "全国律师协会")],
+        ),
+        ("[PERSON 杨敏]是[ORG 华南公司]和[ORG 江南公司]董事长。", []),  # one title of two bodies: not a whole title
+    ],
+)
+def test_more_verbs_of_holding_and_whole_titles_joined_by_he(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("候任[LOC 新北市]長[PERSON 李明]表示", ("李明", "候任市長", None)),
+        ("[ORG 江南地檢署]主任檢察官[PERSON 陳如]起訴", ("陳如", "主任檢察官", "江南地檢署")),
+        ("政務司副司長[PERSON 卓明]到訪", ("卓明", "政務司副司長", None)),
+        ("[ORG 江南银行]首席执行员[PERSON 卡里姆]说", ("卡里姆", "首席执行员", "江南银行")),
+    ],
+)
+def test_designate_titles_and_regional_offices(given, marked, expected):
+    assert links(given(marked)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("（融媒体记者 [PERSON 刘亮]）", [("刘亮", "融媒体记者", None)]),
+        (
+            "[ORG 江南日报]全媒体记者 [PERSON 陈思] 通讯员 [PERSON 李华]",
+            [("李华", "通讯员", None), ("陈思", "全媒体记者", "江南日报")],
+        ),
+        ("视频记者：[PERSON 张伟]", [("张伟", "视频记者", None)]),
+        ("撰稿：[PERSON 陈静]", [("陈静", "撰稿", None)]),
+    ],
+)
+def test_the_newer_reporters_credits(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("曾任[ORG 江南公司]副总裁的[PERSON 张立]表示，", [("张立", "副总裁", "江南公司")]),
+        ("身為[ORG 海天集團]董事長的[PERSON 李遠]說，", [("李遠", "董事長", "海天集團")]),
+        (
+            "现任[ORG 江南大学]校长、党委副书记的[PERSON 王强]说",
+            [("王强", "党委副书记", "江南大学"), ("王强", "校长", "江南大学")],
+        ),
+        ("作为[ORG 小米集团]创始人，[PERSON 雷志]表示，", [("雷志", "创始人", "小米集团")]),
+        ("[ORG 江南公司]副总裁的[PERSON 张立]表示，", []),  # no verb of holding: 的 may be of anything
+        ("市长的儿子[PERSON 张立]说", []),
+        ("他作为[ORG 小米集团]创始人，[PERSON 雷志]表示，", []),  # 他's role, not the name after the comma
+    ],
+)
+def test_a_title_held_before_the_name(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "[ORG 江南机械集团有限公司]（以下简称“江南机械”）董事长[PERSON 王建华]表示",
+            ("王建华", "董事长", "江南机械集团有限公司"),
+        ),
+        ("[ORG 海天控股]（00700.HK）董事会主席[PERSON 马明]表示", ("马明", "董事会主席", "海天控股")),
+        ("[ORG 江南公司]（[PERSON 张三]任职）董事长[PERSON 李四]", ("李四", "董事长", None)),
+    ],
+)
+def test_a_short_name_or_stock_code_between_the_body_and_the_title(given, marked, expected):
+    assert links(given(marked)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("国家主席[PERSON 王明]出席", ("王明", "国家主席", None)),
+        ("國家副主席[PERSON 王明]出席", ("王明", "國家副主席", None)),
+        ("[ORG 行動黨]全國主席[PERSON 林明]表示", ("林明", "全國主席", "行動黨")),
+        ("[ORG 全国政协]主席[PERSON 王明]出席", ("王明", "主席", "全国政协")),  # 全国 of the body stays its
+    ],
+)
+def test_national_offices_and_a_partys_national_chair(given, marked, expected):
+    assert links(given(marked)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "[ORG 江南公司]党委书记、董事长[PERSON 王刚]，党委副书记、总经理[PERSON 李华]出席。",
+            [
+                ("李华", "党委副书记", "江南公司"),
+                ("李华", "总经理", "江南公司"),
+                ("王刚", "党委书记", "江南公司"),
+                ("王刚", "董事长", "江南公司"),
+            ],
+        ),
+        (  # after a comma, only a body of a known kind that has the title
+            "[ORG 海天电]董事长[PERSON 王刚]，副市长[PERSON 李华]出席。",
+            [("李华", "副市长", None), ("王刚", "董事长", "海天电")],
+        ),
+        (
+            "出席的有[ORG 江南大学]校长[PERSON 张明]，副校长[PERSON 李强]。",
+            [("张明", "校长", "江南大学"), ("李强", "副校长", "江南大学")],
+        ),
+        ("[ORG 市委]书记[PERSON 张明]，市长[PERSON 李强]出席。", [("张明", "书记", "市委"), ("李强", "市长", None)]),
+    ],
+)
+def test_a_title_after_a_titled_name_and_a_comma(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("[ORG 江南派出所]民警[PERSON 李强]赶到", ("李强", "民警", "江南派出所")),
+        ("[ORG 警務處]高級警司[PERSON 李明]說", ("李明", "高級警司", "警務處")),
+        ("總督察[PERSON 陳強]表示", ("陳強", "總督察", None)),
+        ("[LOC 大安區]里長[PERSON 王玲]表示", ("王玲", "里長", None)),
+        ("[ORG 交通部]政务部长[PERSON 徐达]说", ("徐达", "政务部长", "交通部")),
+        ("首相政治秘书[PERSON 沙姆]表示", ("沙姆", "政治秘书", None)),
+    ],
+)
+def test_police_ranks_and_regional_offices(given, marked, expected):
+    assert links(given(marked)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("[ORG 江南公司]新任董事长[PERSON 张明]表示", [("张明", "董事长", "江南公司")]),
+        ("[ORG 江南銀行]時任行長[PERSON 王剛]", [("王剛", "行長", "江南銀行")]),
+        ("[PERSON 张明]时任[ORG 江南公司]总经理。", [("张明", "总经理", "江南公司")]),
+        ("据悉，[ORG 江南公司]总经理一职由[PERSON 李四]接任。", [("李四", "总经理", "江南公司")]),
+        ("[ORG 江南公司]总经理一职由[PERSON 李四]负责。", []),  # no verb of holding
+        ("他说，这项工作由[PERSON 李四]接任。", []),
+    ],
+)
+def test_new_and_then_holders_and_a_post_taken(given, marked, expected):
+    assert links(given(marked)) == expected
+
+
+def test_a_company_officers_global_scope_is_part_of_the_title(given):
+    assert links(given("[ORG 江南公司]全球执行副总裁[PERSON 沈明]说")) == [("沈明", "全球执行副总裁", "江南公司")]
+
+
+def test_the_body_opening_the_sentence_before_may_follow_a_connective(given):
+    found = given("此外，[ORG 江南集团]发布年报。董事长[PERSON 王明]表示，")
+    assert links(found) == [("王明", "董事长", "江南集团")]
+    found = given("记者从各方获悉，[ORG 江南集团]发布年报。董事长[PERSON 王明]表示，")  # a clause of its own
+    assert links(found) == [("王明", "董事长", None)]
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("[ORG 江南市人民检察院]检察员[PERSON 王强]出庭", ("王强", "检察员", "江南市人民检察院")),
+        ("人民陪审员[PERSON 李梅]参与审理", ("李梅", "人民陪审员", None)),
+        ("书记员[PERSON 张涛]记录", ("张涛", "书记员", None)),
+        ("[ORG 江南法院]法官助理[PERSON 刘敏]介绍", ("刘敏", "法官助理", "江南法院")),
+    ],
+)
+def test_the_officers_of_a_court(given, marked, expected):
+    assert links(given(marked)) == [expected]
+
+
+def test_a_reporter_with_no_outlet_and_no_source_line_works_for_the_datelines_outlet(given):
+    found = given("[ORG|outlets.dateline 江南早报]讯 正文。\n（记者 [PERSON 蔡欣]）\n（编辑：[PERSON 李娜]）")
+    assert links(found) == [("李娜", "编辑", None), ("蔡欣", "记者", "江南早报")]  # the editor may be a portal's
+    found = given("来源：[ORG 江南日报]\n[ORG|outlets.dateline 江南早报]讯 正文。（记者 [PERSON 蔡欣]）")
+    assert links(found) == [("蔡欣", "记者", "江南日报")]  # the source line first
+
+
+def test_a_bare_head_the_gazetteer_lists_is_a_body_of_its_own(given):
+    assert links(given("[ORG|orgs.gazetteer 教育局]常任秘書長[PERSON 李美]出席")) == [("李美", "常任秘書長", "教育局")]
+    assert links(given("[ORG 教育局]常任秘書長[PERSON 李美]出席")) == [("李美", "常任秘書長", None)]
