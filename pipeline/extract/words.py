@@ -118,11 +118,19 @@ def _place_titles() -> tuple[str, ...]:
 def _person_words() -> frozenset[str]:
     """Titles, kin and address words, words for a person, speech verbs (主席, 先生, 男子, 表示): words about a
     person, never a given name after a surname, nor a body where the model reads one as an organization (立委)."""
+    people = data.table("zh/people.json")
+    return _address_words() | frozenset(people["after_name"]) | frozenset(people["speech_verbs"])
+
+
+@cache
+def _address_words() -> frozenset[str]:
+    """Titles, kin and address words and words for a person (主席, 先生, 男子): after a surname alone, an
+    address, not a name."""
     people, titles = data.table("zh/people.json"), data.table("zh/titles.json")
-    words = set(people["titles"]) | set(titles["titles"]) | set(people["after_name"]) | set(people["speech_verbs"])
+    words = set(people["titles"]) | set(titles["titles"]) | set(people["kin_words"]) | set(people["person_nouns"])
     for kind in titles["kinds"].values():
         words |= set(kind["titles"])
-    return frozenset(words | set(people["kin_words"]) | set(people["person_nouns"]))
+    return frozenset(words)
 
 
 def _model_person_is_a_place_word(m: Mention, pos: dict[tuple[int, int], str]) -> bool:
@@ -343,7 +351,7 @@ def whole_words(
     resident_words = tuple(data.table("zh/places.json")["resident_words"])
     person_nouns = frozenset(data.table("zh/people.json")["person_nouns"])
     kin_words = frozenset(data.table("zh/people.json")["kin_words"])
-    address = data.suffix_table(_person_words() - frozenset(data.table("zh/people.json")["speech_verbs"]))
+    address = data.suffix_table(_address_words())
     address_chars = frozenset(data.table("zh/people.json")["address_chars"])
 
     def addressed(at: int) -> bool:
