@@ -393,3 +393,30 @@ def test_a_county_with_its_level_is_a_place(full_pipeline, text, places):
 def test_housing_estates_are_places(make_context, text, estates):
     found = [text[m.start : m.end] for m in PlaceExtractor().find(make_context(text)) if m.rule == "places.facility"]
     assert found == estates
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("王府井步行街周末客流回升。", ["王府井步行街"]),
+        ("遊客湧入士林夜市。", ["士林夜市"]),
+        ("三峡大坝进入汛期调度。", ["三峡大坝"]),
+        ("兀兰关卡出现大排长龙的情况。", ["兀兰关卡"]),
+    ],
+)
+def test_more_facility_heads(make_context, text, places):
+    found = [text[m.start : m.end] for m in PlaceExtractor().find(make_context(text)) if m.rule == "places.facility"]
+    assert found == places
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("北京王府井步行街周末客流回升。", ["北京", "王府井步行街"]),  # jieba's 北京王府井/ns: a listed place begins it
+        ("旅客在北京西站换乘地铁。", ["北京西站"]),  # a bare head after the place
+        ("在中国丝绸文化产业创意园举行了活动。", ["中国丝绸文化产业创意园"]),  # only common words after 中国
+    ],
+)
+def test_a_listed_place_before_a_facility(full_pipeline, text, places):
+    doc = full_pipeline.extract(text)
+    assert [e.text for e in doc.entities if e.type == "LOC"] == places

@@ -173,7 +173,11 @@ def test_place_suffix_grammar_joins_words(make_context):
 
 @pytest.mark.parametrize(
     ("text", "place", "trusted"),
-    [("柳州市融水苗族自治县举办活动", "融水苗族自治县", True), ("他来到山东省平度市", "平度市", False)],
+    [
+        ("柳州市融水苗族自治县举办活动", "融水苗族自治县", True),
+        ("台风在广东台山海宴镇登陆", "台山海宴镇", False),  # a run of words up to a level: the model decides
+        ("他来到山东省平度市", "平度市", True),  # one place word of jieba's with its level (平度市/ns) stands
+    ],
 )
 def test_an_ethnic_autonomous_area_is_trusted_without_the_model(make_context, text, place, trusted):
     by_text = {text[m.start : m.end]: m for m in PlaceExtractor().find(make_context(text))}

@@ -47,6 +47,7 @@ class PlaceExtractor:
             rf"[{abbreviations}]{{2,4}}(?:{alternation(w['line_branches'])})?(?:{alternation(w['line_heads'])})"
         )
         w["facility_heads_all"] = frozenset(w["facility_heads"])
+        w["facility_heads_by_length"] = sorted(w["facility_heads"], key=len, reverse=True)
         w["chain_firsts"] = frozenset(
             [s for s in (*w["chain_streets"], *w["chain_levels"]) if len(s) == 1] + list(w["chain_determiners"])
         )
@@ -377,12 +378,15 @@ def _chain_words() -> dict:
 def chains(mentions: list[Mention], ctx: Context) -> list[Mention]:
     """A place read as one name that is a chain of places written together is each of them (重庆万州区 → 重庆 +
     万州区, 辽宁大连 → 辽宁 + 大连, 屯门湖景邨 → 屯门 + 湖景邨), as the guidelines annotate it; not an autonomous
-    area (延边朝鲜族自治州), a facility (北京西站) or a name whose rest is a generic word (上海市区, 成都高新区)."""
+    area (延边朝鲜族自治州), a facility but for a listed place at its start (北京 + 王府井步行街; not 北京西站) or a
+    name whose rest is a generic word (上海市区, 成都高新区)."""
     out: list[Mention] = []
     for m in mentions:
         cuts = []
         if m.type == "LOC" and not m.structured and m.rule.split("+")[0] not in _UNCHAINED and m.end - m.start >= 4:
             cuts = _chain_cuts(ctx.simplified[m.start : m.end], ctx, _chain_words())
+        elif m.type == "LOC" and m.rule == "places.facility":
+            cuts = _facility_cut(m, ctx, _chain_words())
         if not cuts:
             out.append(m)
             continue
@@ -392,6 +396,31 @@ def chains(mentions: list[Mention], ctx: Context) -> list[Mention]:
 
 
 _UNCHAINED = ("places.facility", "places.autonomous", "places.dateline")
+
+
+def _facility_cut(m: Mention, ctx: Context, w: dict) -> list[int]:
+    """北京王府井步行街 → 北京 + 王府井步行街 (jieba's 北京王府井/ns): a listed place begins the facility, and the name
+    after it has its own word before the head (a word of jieba's where the cut falls inside one: 王府井); not 北京西站
+    (a bare head after it) nor 杭州湾跨海大桥 (湾 is no word)."""
+    name = ctx.simplified[m.start : m.end]
+    head = next((h for h in w["facility_heads_by_length"] if name.endswith(h)), None)
+    if head is None:
+        return []
+    for k in range(len(name) - len(head) - 2, 1, -1):
+        if not _listed_place(name[:k], w):
+            continue
+        word = next((t for t in ctx.tokens if t.start < m.start + k < t.end), None)  # the cut inside a word
+        if word is not None:
+            after = ctx.simplified[m.start + k : word.end]
+            if len(after) >= 2 and ctx.word_freq.get(after, 0) > 0:
+                return [k]
+        elif any(
+            PlaceExtractor._names(t, ctx, w)
+            for t in ctx.tokens
+            if m.start + k <= t.start and t.end <= m.end - len(head)
+        ):
+            return [k]  # not 中国 + 丝绸文化产业创意园: only common words would be left
+    return []
 
 
 def _chain_cuts(name: str, ctx: Context, w: dict) -> list[int]:
