@@ -108,6 +108,22 @@ def _title_chars_and_government_heads() -> tuple[frozenset[str], tuple[str, ...]
 
 
 @cache
+def _titles_and_modifiers() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
+    """The titles of two characters or more by their first character, and the one-character title modifiers
+    (原, 总, 副: ``titles.json``)."""
+    table = data.table("zh/titles.json")
+    words = set(table["titles"])
+    for kind in table["kinds"].values():
+        words |= set(kind["titles"])
+    by_first: dict[str, list[str]] = {}
+    for t in words:
+        if len(t) > 1:
+            by_first.setdefault(t[0], []).append(t)
+    modifiers = frozenset(x for x in (*table["modifiers"], *table["former"]) if len(x) == 1)
+    return {k: tuple(v) for k, v in by_first.items()}, modifiers
+
+
+@cache
 def _place_titles() -> tuple[str, ...]:
     """Titles that begin with a place's level character (市长, 市议员, 县议员): what shares it with the place."""
     titles = data.table("zh/titles.json")["compounds"]
@@ -279,6 +295,23 @@ def whole_words(
         return None
 
     time_words = _time_words()
+    titles, modifiers = _titles_and_modifiers()
+
+    def title_inside(m: Mention) -> int | None:
+        """九巴董事 + 總經理, 江南省交通运输厅原 + 厅长, 新鸿基地产主席: where a title the model ran its
+        organization into begins, two characters or more after its start: a title from there runs past the
+        name's end or ends it, or only title modifiers are left before a title after it (a listed title, or
+        the head of the name before them and 长: 交通运输厅 + 原 + 厅长)."""
+        after = text[m.end : m.end + 1]
+        for k in range(m.start + 2, m.end):
+            if any(text.startswith(t, k) and k + len(t) >= m.end for t in titles.get(text[k], ())):
+                return k
+            if all(ch in modifiers for ch in text[k : m.end]) and (
+                any(text.startswith(t, m.end) for t in titles.get(after, ()))
+                or (after == text[k - 1] and text[m.end + 1 : m.end + 2] == "长")
+            ):
+                return k
+        return None
 
     def given_name_after(m: Mention) -> int | None:
         """Where a two-character given name ends after the model's lone surname: the surname is a word
@@ -388,6 +421,8 @@ def whole_words(
             m = replace(m, start=place, type="LOC")
         if m.extractor == "ner" and m.type == "ORG" and (cut := time_word_inside(m)) is not None:
             m = replace(m, end=cut)  # 台铁中午发出新闻稿 is 台铁
+        if m.extractor == "ner" and m.type == "ORG" and (cut := title_inside(m)) is not None:
+            m = replace(m, end=cut)  # 九巴董事總經理: 九巴, then the title
         if m.extractor == "ner" and m.type == "PERSON" and _model_person_is_a_place_word(m, pos):
             continue
         if (
