@@ -295,6 +295,8 @@ def test_what_is_left_before_an_office_is_its_place_or_a_listed_body(text, span,
         ("華東數碼基礎設施有限公司（Digital InfraCo）表現強勁。", "Digital InfraCo", "ORG"),
         ("外援费尔南德斯（Carlos Fernandez）打出一支全垒打。", "Carlos Fernandez", "PERSON"),
         ("外援費爾南德斯（Carlos Fernandez）打出一支全壘打。", "Carlos Fernandez", "PERSON"),
+        ("律政司司長林定國（Paul Lam Ting-kwok）今日表示。", "Paul Lam Ting-kwok", "PERSON"),  # a Cantonese hyphen
+        ("署長黃美玲（Wong Mei-ling）出席典禮。", "Wong Mei-ling", "PERSON"),
     ],
 )
 def test_a_latin_name_in_brackets_after_a_name_is_the_same_kind(pipe, text, latin, kind):

@@ -266,6 +266,18 @@ def test_a_surname_and_a_word_for_a_person_is_no_name(text, start, end):
     assert after_whole_words(text, start, end, "PERSON") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [("一名姓黃的男子被捕。", 3, 4), ("姓周女子昨日報案。", 1, 2), ("涉事的刘姓店主称。", 3, 4)],
+)
+def test_a_surname_named_as_one_is_no_name(text, start, end):
+    assert after_whole_words(text, start, end, "PERSON") == []
+
+
+def test_a_one_character_name_beside_no_surname_word_stays():
+    assert after_whole_words("他叫张，别名阿张。", 2, 3, "PERSON") == ["张"]
+
+
 @pytest.mark.parametrize("first_end", [4, 5])  # 清华大学 | 附属, or cut inside it: 清华大学附 | 属
 def test_two_model_organizations_joined_by_a_word_of_attachment_are_one(first_end):
     text = "清华大学附属北京清华长庚医院专家介绍。"

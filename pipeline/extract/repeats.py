@@ -7,7 +7,8 @@ sentence gives the model less to go on. After fusion, this stage
 * reads definitions after an organization: ``X（台電）``, ``X（以下简称“台电”）``,
   ``X，简称台电``: the short name is an organization too, where it can abbreviate the name (its
   characters in order within it, or a Latin name with a capital: not 港铁(066), 医院(民营医院));
-  a person's Latin name in brackets after the name is that person too (费尔柴德（Stuart Fairchild））;
+  a person's Latin name in brackets after the name is that person too (费尔柴德（Stuart Fairchild）,
+  張敏儀（Cheung Man-yee））;
   and a company's name without its legal form (小米集团 → 小米, 快播公司 → 快播: ``COMPANY_FORMS``) is its
   short name, unless that is a place (北京公司 → not 北京), and so is the name before its trade word
   without a place before it (中国吉利汽车集团 → 吉利, 格力电器 → 格力: ``orgs.json`` ``company_trades``);
@@ -51,7 +52,8 @@ NAMED = ("ORG", "PERSON", "LOC")
 _QUOTE_OPEN = "“\"「『‘'"
 _QUOTE_CLOSE = "”\"」』’'"
 _LATIN_NAME = r"[A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,4}"  # Telkomsel, Digital InfraCo
-_LATIN_PERSON = re.compile(r"[A-Z][a-z]+(?:[ .\-][A-Z][a-z]+)+")  # Stuart Fairchild, not NASA
+# Stuart Fairchild, and a Cantonese given name's hyphen (Cheung Man-yee, John Lee Ka-chiu); not NASA
+_LATIN_PERSON = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)?(?:[ .\-][A-Z][a-z]+(?:-[a-z]+)?)+")
 _DEFINITION = re.compile(
     rf"[（(][ \u3000]*(?:(?:以下)?(?:简称|下称|简称为)[ \u3000]*[:：]?)?[ \u3000]*[{_QUOTE_OPEN}]?"
     rf"(?P<short>[\u4e00-\u9fffA-Za-z0-9&]{{2,8}}|{_LATIN_NAME})[{_QUOTE_CLOSE}]?[ \u3000]*[）)]"

@@ -358,6 +358,13 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
         if (
             m.extractor == "ner"
             and m.type == "PERSON"
+            and m.end - m.start == 1
+            and "姓" in (text[m.start - 1 : m.start], text[m.end : m.end + 1])
+        ):
+            continue  # 姓 + 陈 + 的男子, 李 + 姓司机: a surname named as one is no name (the real-news guidelines)
+        if (
+            m.extractor == "ner"
+            and m.type == "PERSON"
             and text[m.start] in single
             and text[m.start + 1 : m.end] in kin_words
         ):
