@@ -36,6 +36,31 @@ def test_people(make_context, text, names):
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("据郑晓光教授介绍，该药已进入临床试验。", ["郑晓光"]),  # after 据, the title after the name
+        ("據鄭曉光教授介紹，該藥已進入臨床試驗。", ["鄭曉光"]),
+        ("她与何东升导演合作拍摄了纪录片。", ["何东升"]),
+        ("潘玉梅女士向母校捐赠了一批图书。", ["潘玉梅"]),
+        ("林志豪夫婦出席了婚禮。", ["林志豪"]),
+        ("陪同刘国中副总理考察的还有省长。", ["刘国中"]),  # 中 ends the given name jieba reads whole
+    ],
+)
+def test_a_name_with_its_title_after_it(make_context, text, names):
+    found = [m for m in PersonExtractor().find(make_context(text)) if m.rule == "people.title_after"]
+    assert spans(found, text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["党委书记出席会议。", "高级工程师表示。", "时任主席说。", "涉事的刘姓司机称。", "，曾任总理的他说。", "，并任主席。"],
+)
+def test_a_word_before_a_title_is_no_name(make_context, text):
+    found = [m for m in PersonExtractor().find(make_context(text)) if m.rule == "people.title_after"]
+    assert found == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "会长说，协会将继续工作。",

@@ -161,8 +161,8 @@ class PersonExtractor:
             s, e = m.span("name")
             if (s not in starts and text[s - 1] not in edge) or e not in starts:
                 continue  # 同布/v 林肯: jieba may join the preposition to the name
-            if "姓" in text[s:e]:
-                continue  # 李姓 + 司机: a surname named as one
+            if "姓" in text[s:e] or any(s <= t.start < e and t.pos[:1] in "vdpcu" for t in ctx.tokens):
+                continue  # 李姓 + 司机: a surname named as one; 曾/d 任/v + 总理: a clause, no name
             # a given-name final is the name's where jieba reads the name whole (刘国中/nr + 副总理)
             if (s, e) in foreign or (e - s <= 3 and self._is_name(text[s:e], w, final=(s, e) in people)):
                 if not ctx.word_freq.get(text[s:e]):
