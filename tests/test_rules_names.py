@@ -53,11 +53,23 @@ def test_a_name_with_its_title_after_it(make_context, text, names):
 
 @pytest.mark.parametrize(
     "text",
-    ["党委书记出席会议。", "高级工程师表示。", "时任主席说。", "涉事的刘姓司机称。", "，曾任总理的他说。", "，并任主席。"],
+    [
+        "党委书记出席会议。",
+        "高级工程师表示。",
+        "时任主席说。",
+        "涉事的刘姓司机称。",
+        "，曾任总理的他说。",
+        "，并任主席。",
+    ],
 )
 def test_a_word_before_a_title_is_no_name(make_context, text):
     found = [m for m in PersonExtractor().find(make_context(text)) if m.rule == "people.title_after"]
     assert found == []
+
+
+@pytest.mark.parametrize("text", ["。丰田汽车表示，销量增长。", "。鈴木汽車表示，銷量增長。"])
+def test_a_japanese_family_name_and_a_trade_is_a_company_no_person(make_context, text):
+    assert PersonExtractor().find(make_context(text)) == []
 
 
 @pytest.mark.parametrize(

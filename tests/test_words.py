@@ -287,3 +287,19 @@ def test_two_model_organizations_joined_by_a_word_of_attachment_are_one(first_en
 
 def test_a_model_organization_before_another_word_is_not_joined():
     assert after_whole_words("清华大学和北京大学", 0, 4, "ORG") == ["清华大学"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "name"),
+    [
+        ("岸田文雄今日抵達華盛頓。", 1, 4, "岸田文雄"),  # the model read 田 as a Chinese surname
+        ("据山本太郎透露，法案将被否决。", 1, 3, "山本太郎"),  # the model read the family name alone
+        ("与小泉进次郎会面的议员说。", 1, 3, "小泉进次郎"),
+    ],
+)
+def test_the_models_person_cut_out_of_a_japanese_name_is_the_whole_name(text, start, end, name):
+    assert after_whole_words(text, start, end, "PERSON") == [name]
+
+
+def test_the_models_person_after_a_japanese_family_name_word_stays():
+    assert after_whole_words("小林说，明天再谈。", 0, 2, "PERSON") == ["小林"]

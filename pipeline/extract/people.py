@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import cached_property
+from functools import cache, cached_property
 
 from pipeline import data
 from pipeline.data import alternation
 from pipeline.extract.base import Context, Mention
+from pipeline.segment import Token
 
 _HAN = "\u3400-\u9fff"
 HINT = 0.6
@@ -31,6 +32,33 @@ def _begins_a_longer_word(text: str, start: int, end: int, freq: Mapping[str, in
 
     (Names that are dictionary words stay names: jieba tags 安南, 巴拉克 and 索尼亚 ns, 白皮书 nr.)"""
     return any(freq.get(text[start:j]) for j in range(end + 1, min(len(text), start + LONGEST_NAME_WORD) + 1))
+
+
+@cache
+def _company_trades() -> frozenset[str]:
+    """The trade words of a company's name (汽车, 电器: ``orgs.json`` ``company_trades``)."""
+    return frozenset(data.table("zh/orgs.json")["company_trades"])
+
+
+def japanese_given_end(text: str, given: int, stop: int, ends: Mapping[int, Token]) -> int | None:
+    """Where a Japanese given name of one to three characters beginning at ``given`` ends: the longest that
+    ends where a jieba word (of ``ends``, by end) does, unless that word is a verb or a title (岩屋毅 +
+    出席, 中岛宏 + 博士), nor holds a function word (安倍晋三 + 的); none where no such name stands."""
+    w = data.table("zh/people.json")
+    titles = frozenset(w["titles"])
+    for n in (3, 2, 1):
+        end = given + n
+        word = ends.get(end)
+        if end > stop or word is None or not re.fullmatch(rf"[{_HAN}]+", text[given:end]):
+            continue
+        if word.start >= given and word.end - word.start >= 2 and word.pos[:1] in "vpcud":
+            continue  # 岩屋毅 + 出席: the verb after the name is none of it
+        if word.start > given and word.text in titles:
+            continue  # 中岛宏 + 博士: nor is a title after it
+        if any(ch in w["name_stop_chars"] for ch in text[given:end]) or text[given:end] in _company_trades():
+            continue  # 安倍晋三 + 的: a shorter given name may still end at a word; 丰田 + 汽车: a trade
+        return end
+    return None
 
 
 class PersonExtractor:
@@ -113,7 +141,7 @@ class PersonExtractor:
                 return Mention(s, e, "PERSON", "rule", rule, HINT, structured=False)
             return Mention(s, e, "PERSON", "rule", rule, confidence, structured=True)
 
-        mentions += self._japanese_titled(ctx, w)
+        mentions += self._japanese_titled(ctx)
         for start, end in ctx.spans:
             for m in titled.finditer(text, start, end):
                 if (found := name_span(m)) and not given_time_word(*found[0]):
@@ -233,7 +261,7 @@ class PersonExtractor:
         w = data.table("zh/people.json")
         return re.compile(rf"(?:{alternation(w['titles'])})(?P<family>{alternation(data.japanese_surnames())})")
 
-    def _japanese_titled(self, ctx: Context, w: dict) -> list[Mention]:
+    def _japanese_titled(self, ctx: Context) -> list[Mention]:
         """A Japanese name after a title: the family name and the longest given name of one to three
         characters that ends where a word does, unless that word is a verb or a title (首相安倍晋三访华,
         外相上川阳子会见, 防卫大臣岩屋毅出席: 岩屋毅, not 岩屋毅出席; 总干事中岛宏博士: 中岛宏), nor holds a
@@ -241,25 +269,12 @@ class PersonExtractor:
         name say where it begins, where the model, which saw few Japanese names, reads 岸田文雄 as 岸 + 田文雄."""
         text = ctx.folded
         ends = {t.end: t for t in ctx.tokens}
-        titles = frozenset(w["titles"])
         mentions = []
         for start, stop in ctx.spans:
             for m in self._japanese_re.finditer(text, start, stop):
-                given = m.end("family")
-                for n in (3, 2, 1):
-                    end = given + n
-                    word = ends.get(end)
-                    if end > stop or word is None or not re.fullmatch(rf"[{_HAN}]+", text[given:end]):
-                        continue
-                    if word.start >= given and word.end - word.start >= 2 and word.pos[:1] in "vpcud":
-                        continue  # 岩屋毅 + 出席: the verb after the name is none of it
-                    if word.start > given and word.text in titles:
-                        continue  # 中岛宏 + 博士: nor is a title after it
-                    if any(ch in w["name_stop_chars"] for ch in text[given:end]):
-                        continue  # 安倍晋三 + 的: a shorter given name may still end at a word
+                if (end := japanese_given_end(text, m.end("family"), stop, ends)) is not None:
                     rule = "people.titled_japanese"
                     mentions.append(Mention(m.start("family"), end, "PERSON", "rule", rule, 0.9, structured=True))
-                    break
         return mentions
 
     @staticmethod
@@ -273,7 +288,9 @@ class PersonExtractor:
         japanese = data.japanese_surnames()
         family = next((name[:n] for n in (3, 2) if name[:n] in japanese), None)
         if family is not None and 1 <= len(name) - len(family) <= 3:  # 安倍晋三, 小泉进次郎, 岩屋毅
-            return not any(ch in w["name_stop_chars"] for ch in name[len(family) :])
+            given = name[len(family) :]
+            # 丰田 + 汽车, 铃木 + 电子: a company named after its founder's family, and its trade
+            return not any(ch in w["name_stop_chars"] for ch in given) and given not in _company_trades()
         if name[:2] in compound:
             given = name[2:]
         elif name[0] in single:

@@ -46,6 +46,7 @@ from functools import cache
 from pipeline import data
 from pipeline.extract.base import Mention
 from pipeline.extract.edges import a_given_final_before_a_verb
+from pipeline.extract.people import japanese_given_end
 from pipeline.segment import Token
 
 _DIGIT = re.compile(r"[0-9０-９]")
@@ -305,6 +306,25 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
         before = tokens[i - 1]
         return tokens[i].start if before.end == tokens[i].start and before.pos in ("nt", "j") else None
 
+    japanese = data.japanese_surnames()
+    token_starts, token_ends = frozenset(starts), {t.end: t for t in tokens}
+
+    def japanese_name(m: Mention) -> tuple[int, int] | None:
+        """The Japanese name the model's person cuts: a listed family name that begins a word and that the
+        person begins inside (岸/n 田文雄/nr: 岸田文雄) or is exactly (铃木 + 一朗), with its given name of one
+        to three characters; the model, which met few Japanese names, reads 田 as a Chinese surname."""
+        for a in range(m.start - 2, m.start + 1):
+            for n in (3, 2):
+                family = a + n
+                if a < 0 or a not in token_starts or text[a:family] not in japanese or not a < m.start < family:
+                    if not (a == m.start and family == m.end and text[a:family] in japanese):
+                        continue
+                if a < m.start and 1 <= m.end - family <= 3:
+                    return a, m.end
+                if (end := japanese_given_end(text, family, len(text), token_ends)) is not None:
+                    return a, end
+        return None
+
     place_titles = _place_titles()
     name_starts = {x.start for x in mentions if x.type in ("ORG", "PERSON", "LOC")}
     title_chars, government_heads = _title_chars_and_government_heads()
@@ -346,6 +366,8 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
             m = replace(m, start=place, type="LOC")
         if m.extractor == "ner" and m.type == "ORG" and (cut := time_word_inside(m)) is not None:
             m = replace(m, end=cut)  # 台铁中午发出新闻稿 is 台铁
+        if m.extractor == "ner" and m.type == "PERSON" and (whole := japanese_name(m)) is not None:
+            m = replace(m, start=whole[0], end=whole[1])  # 岸 + 田文雄, 铃木 + 一朗: a listed family name
         if m.extractor == "ner" and m.type == "PERSON" and _model_person_is_a_place_word(m, pos):
             continue
         if (
