@@ -536,3 +536,22 @@ def test_a_given_name_after_the_full_name_is_that_person(rules_pipeline, text, n
 def test_a_given_name_that_is_a_word_is_not_repeated(rules_pipeline):
     text = "村长王建国表示，村里变化很大。建国以来，这里修了三条路。"
     assert [e.text for e in rules_pipeline.extract(text).entities if e.type == "PERSON"] == ["王建国"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("入选者包括屠呦呦、王泽山和侯云德。", "屠呦呦"),  # the list's first item, after a verb
+        ("评委包括钟睒睒、李彦宏和丁磊。", "钟睒睒"),  # the model read the surname alone
+        ("會見了周強、張軍和應勇。", "應勇"),  # the last, after 和
+        ("主持人是刘洋、赵磊、孙丽四人。", "孙丽"),  # before a count of people
+    ],
+)
+def test_an_item_of_a_list_of_people_is_a_person(pipe, text, name):
+    found = {e.text for e in pipe.extract(text).entities if e.type == "PERSON"}
+    assert name in found
+
+
+@pytest.mark.parametrize(("text", "word"), [("有关部门、王芳、张伟出席。", "关部门"), ("由陈明、刘洋主持。", "由陈明")])
+def test_a_list_item_holding_another_word_is_no_person(pipe, text, word):
+    assert word not in {e.text for e in pipe.extract(text).entities if e.type == "PERSON"}

@@ -303,3 +303,12 @@ def test_the_models_person_cut_out_of_a_japanese_name_is_the_whole_name(text, st
 
 def test_the_models_person_after_a_japanese_family_name_word_stays():
     assert after_whole_words("小林说，明天再谈。", 0, 2, "PERSON") == ["小林"]
+
+
+@pytest.mark.parametrize(("text", "end"), [("出席的有刘洋、赵磊三人。", 10), ("獲獎的是陳明、黃芳兩位。", 10)])
+def test_the_models_person_ends_before_a_count_of_people(text, end):
+    assert after_whole_words(text, 7, end, "PERSON") == [text[7:9]]
+
+
+def test_a_name_ending_in_a_numeral_stays():
+    assert after_whole_words("王小二说，明年再来。", 0, 3, "PERSON") == ["王小二"]

@@ -27,7 +27,8 @@ sentence gives the model less to go on. After fusion, this stage
   head word alone (商会, 公司: ``orgs.json``) is not spread however it was tagged.
 
 * reads lists of places joined by 、: an item ending in the level of the place beside it
-  (海子洼村、古守营村: 村) is a place too, where nothing else was found on it;
+  (海子洼村、古守营村: 村) is a place too, where nothing else was found on it; and lists of people: an
+  item beside a person that is a surname and a given name (屠呦呦、袁隆平) is a person too;
 
 * finds a person's two-character given name where it begins a clause after the full name (张家齐 …
   。家齐赛后说), unless it is a dictionary word of another kind (建国).
@@ -91,6 +92,7 @@ class Repeats:
             owner[m.start : m.end] = [i] * (m.end - m.start)
         added = self._definitions(mentions, text, owner) + _listed_places(mentions, text, owner, ctx)
         displaced: set[int] = set()  # indices of mentions a longer repeated name replaced
+        added += _listed_people(mentions, text, owner, ctx, displaced)
         names: dict[str, set[str]] = defaultdict(set)
         confidence: dict[str, float] = {}
         for m in [*mentions, *added]:
@@ -190,6 +192,79 @@ def _listed_places(mentions: list[Mention], text: str, owner: list[int], ctx: Co
             places.add((start, end))
             owner[start:end] = [-2] * (end - start)
             queue.append(item)
+    return found
+
+
+_PERSON_ITEM = re.compile(
+    r"[\u4e00-\u9fff]{2,3}?(?=[、，,。；;：:）)\s]|和|及|与|等|[一二两三四五六七八九十][人位名]|$)"
+)
+_LAST_JOINTS = ("和", "及", "与")
+_ITEM_EDGE = "、，,。；;：:（(“”「」 \t\n"
+
+
+def _listed_people(
+    mentions: list[Mention], text: str, owner: list[int], ctx: Context, displaced: set[int]
+) -> list[Mention]:
+    """屠呦呦、袁隆平和黄旭华: in a list joined by 、, an item right before or after a person that is a surname
+    and a given name of one or two characters (the person rules' test), on jieba's word edges, no dictionary
+    word but a name jieba knows (王者 is none), with no verb, adverb or preposition in it (有/v 张伟), is a person
+    too, where nothing but the model's shorter name inside it (屠 + 呦呦/LOC: ``displaced``) was found on it;
+    a rule at 0.7."""
+    from pipeline.extract.people import PersonExtractor  # the name test; people imports nothing from here
+
+    w = data.table("zh/people.json")
+    starts = {t.start for t in ctx.tokens}
+    clause = {t.start for t in ctx.tokens if t.pos[:1] in "vdpcu"}
+    named = {(t.start, t.end) for t in ctx.tokens if t.pos.startswith("nr")}
+
+    def free(start: int, end: int) -> bool:
+        """Nothing found there, or only the model's shorter name inside (屠 + 呦呦/LOC), or its shorter person
+        at the start (钟/PERSON + 睒睒); not its person after a word (由 + 陈明)."""
+
+        def shorter(o: int) -> bool:
+            m = mentions[o]
+            inside = m.start > start if m.type != "PERSON" else m.start == start
+            return m.extractor == "ner" and inside and m.end <= end and m.end - m.start < end - start
+
+        return all(o == -1 or (o >= 0 and shorter(o)) for o in owner[start:end])
+
+    def a_name(start: int, end: int, edged: bool = True, verb: bool = False) -> bool:
+        """``edged``: 、 or punctuation before the item; else it is the list's first, after a verb perhaps, and
+        begins a word; ``verb``: its surname may be a verb's character (屠/v 呦呦)."""
+        return (
+            (start in starts or edged)
+            and within(ctx.spans, start, end)
+            and free(start, end)
+            and (edged or (verb and start + 1 in starts) or not any(start <= at < end for at in clause))
+            and ((start, end) in named or not ctx.word_freq.get(text[start:end]))
+            and PersonExtractor._is_name(text[start:end], w)
+        )
+
+    found: list[Mention] = []
+    queue = [m for m in mentions if m.type == "PERSON"]
+    while queue:
+        person = queue.pop()
+        items = []
+        listed = text[person.start - 1 : person.start] == _LIST_MARK
+        joint = text[person.end : person.end + 1]  # 、, or 和 after a listed person (张军和应勇)
+        if (joint == _LIST_MARK or (listed and joint in _LAST_JOINTS)) and (
+            after := _PERSON_ITEM.match(text, person.end + 1)
+        ):
+            items.append((*after.span(), True, False))
+        last = person.start - 1  # where the item before would end, at the 、
+        if last > 0 and text[last] == _LIST_MARK:
+            spans = [(last - n, last) for n in (3, 2) if last - n >= 0 and _HAN.fullmatch(text, last - n, last)]
+            edged = [x for x in spans if x[0] == 0 or text[x[0] - 1] in _ITEM_EDGE]  # 、王芳、: the item's both ends
+            # the list's first item: 有/v 张伟 is 张伟, but 包括 + 屠/v 呦呦 is 屠呦呦, no shorter name standing there
+            first = [(*x, False, False) for x in spans if a_name(*x, False)] or [(*x, False, True) for x in spans[:1]]
+            items += [(*x, True, False) for x in edged[:1]] or first[:1]
+        for start, end, edge, verb in items:
+            if a_name(start, end, edge, verb):
+                displaced.update(o for o in owner[start:end] if o >= 0)
+                item = Mention(start, end, "PERSON", "rule", "repeats.list", 0.7)
+                found.append(item)
+                owner[start:end] = [-2] * (end - start)
+                queue.append(item)
     return found
 
 

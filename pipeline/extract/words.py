@@ -50,6 +50,8 @@ from pipeline.extract.people import japanese_given_end
 from pipeline.segment import Token
 
 _DIGIT = re.compile(r"[0-9０-９]")
+_COUNT_DIGITS = frozenset("一二两三四五六七八九十")
+_PEOPLE_COUNTERS = frozenset("人位名")  # 三人, 两位, 五名: the measure words of a count of people
 _HAN2 = re.compile(r"[\u4e00-\u9fff]{2}")
 _LINK = re.compile(r"(?:https?://|www\.)[!-~]+|[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", re.ASCII)
 """A web address or an e-mail address: its letters name no place (the mo of ihm.gov.mo), its digits no date."""
@@ -366,6 +368,14 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
             m = replace(m, start=place, type="LOC")
         if m.extractor == "ner" and m.type == "ORG" and (cut := time_word_inside(m)) is not None:
             m = replace(m, end=cut)  # 台铁中午发出新闻稿 is 台铁
+        if (
+            m.extractor == "ner"
+            and m.type == "PERSON"
+            and m.end - m.start >= 3
+            and text[m.end - 1] in _COUNT_DIGITS
+            and text[m.end : m.end + 1] in _PEOPLE_COUNTERS
+        ):
+            m = replace(m, end=m.end - 1)  # 孙丽 + 四人: the count after a list of names is none of the last
         if m.extractor == "ner" and m.type == "PERSON" and (whole := japanese_name(m)) is not None:
             m = replace(m, start=whole[0], end=whole[1])  # 岸 + 田文雄, 铃木 + 一朗: a listed family name
         if m.extractor == "ner" and m.type == "PERSON" and _model_person_is_a_place_word(m, pos):
