@@ -67,6 +67,24 @@ def test_a_word_before_a_title_is_no_name(make_context, text):
     assert found == []
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("省人民医院院长周建国提醒市民接种疫苗。", "周建国"),  # 提醒/v: no speech verb, but a verb of two
+        ("省人民醫院院長周建國提醒市民接種疫苗。", "周建國"),
+        ("县委书记孟庆海率领工作组抵达灾区。", "孟庆海"),
+    ],
+)
+def test_a_titled_name_before_any_verb(make_context, text, name):
+    found = [m for m in PersonExtractor().find(make_context(text)) if m.rule == "people.titled"]
+    assert spans(found, text) == [name]
+
+
+@pytest.mark.parametrize("text", ["局长高度重视此事。", "书记亲自部署工作。", "记者注意到现场秩序井然。"])
+def test_a_word_between_a_title_and_a_verb_is_no_name(rules_pipeline, text):
+    assert [e for e in rules_pipeline.extract(text).entities if e.type == "PERSON"] == []
+
+
 @pytest.mark.parametrize("text", ["。丰田汽车表示，销量增长。", "。鈴木汽車表示，銷量增長。"])
 def test_a_japanese_family_name_and_a_trade_is_a_company_no_person(make_context, text):
     assert PersonExtractor().find(make_context(text)) == []

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from functools import cache, cached_property
 
 from pipeline import data
@@ -147,6 +148,19 @@ class PersonExtractor:
                 if (found := name_span(m)) and not given_time_word(*found[0]):
                     if mention := rule_name(*found, "people.titled", 0.9):
                         mentions.append(mention)
+            titled_at = {x.start for x in mentions if x.rule == "people.titled"}
+            for m in self._title_end_re.finditer(text, start, end):
+                # 院士钟南山 + 提醒/v: a name after a title before any verb of two characters; not structured
+                if m.end() in titled_at or m.end() not in word_starts:
+                    continue
+                for n in (2, 3):
+                    verb = by_start.get(m.end() + n)
+                    if verb is None or verb.pos[:1] != "v" or verb.end - verb.start < 2 or verb.end > end:
+                        continue
+                    if self._is_name(text[m.end() : m.end() + n], w) and not given_time_word(m.end(), m.end() + n):
+                        if mention := rule_name((m.end(), m.end() + n), False, "people.titled", 0.8):
+                            mentions.append(replace(mention, structured=False, confidence=min(mention.confidence, 0.8)))
+                        break
             for m in speaker.finditer(text, start, end):
                 # the speech verb begins a word: not 荣誉 + 称 of 荣誉称号
                 if (found := name_span(m)) and found[0][1] in word_starts and not given_time_word(*found[0]):
@@ -165,6 +179,12 @@ class PersonExtractor:
             mentions += self._title_after(ctx, start, end, w, foreign)
             mentions += self._compound_surnamed(ctx, start, end, w)
         return mentions
+
+    @cached_property
+    def _title_end_re(self) -> re.Pattern[str]:
+        """A title or a person's role, and a Han character after it."""
+        w = data.table("zh/people.json")
+        return re.compile(rf"(?:{alternation([*w['titles'], *w['person_roles']])})(?=[{_HAN}])")
 
     @cached_property
     def _title_after_re(self) -> re.Pattern[str]:
