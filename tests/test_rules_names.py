@@ -73,9 +73,11 @@ def test_a_word_before_a_title_is_no_name(make_context, text):
         ("省人民医院院长周建国提醒市民接种疫苗。", "周建国"),  # 提醒/v: no speech verb, but a verb of two
         ("省人民醫院院長周建國提醒市民接種疫苗。", "周建國"),
         ("县委书记孟庆海率领工作组抵达灾区。", "孟庆海"),
+        ("總經理陳志強仍在醫院接受治療。", "陳志強"),  # an adverb after the name
+        ("记者吴晓鹏从市交通局获悉。", "吴晓鹏"),  # a preposition
     ],
 )
-def test_a_titled_name_before_any_verb(make_context, text, name):
+def test_a_titled_name_before_any_verb_or_adverb(make_context, text, name):
     found = [m for m in PersonExtractor().find(make_context(text)) if m.rule == "people.titled"]
     assert spans(found, text) == [name]
 

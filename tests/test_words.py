@@ -312,3 +312,15 @@ def test_the_models_person_ends_before_a_count_of_people(text, end):
 
 def test_a_name_ending_in_a_numeral_stays():
     assert after_whole_words("王小二说，明年再来。", 0, 3, "PERSON") == ["王小二"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [("他曾获茅盾文学奖提名。", 3, 5), ("诺贝尔和平奖得主今天抵达。", 0, 3), ("諾貝爾和平獎得主今天抵達。", 0, 3)],
+)
+def test_the_models_person_in_a_prizes_name_is_none(text, start, end):
+    assert after_whole_words(text, start, end, "PERSON") == []
+
+
+def test_the_models_person_who_wins_a_prize_stays():
+    assert after_whole_words("莫言获奖后回到家乡。", 0, 2, "PERSON") == ["莫言"]

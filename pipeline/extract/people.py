@@ -4,8 +4,10 @@ A name is a surname from the surname table plus one or two given-name
 characters that are not function words, a Japanese family name plus one to three
 (``japanese_surnames.txt``: 安倍晋三, 小泉进次郎), or a word jieba tags as a transliterated
 name (拜登/nrt). The rules only fire where the
-context says "a person stands here": after a title (局长X), before a speech
-verb (a word of its own) after a sentence break (。X表示), or in a credit line.
+context says "a person stands here": after a title (局长X) and before a speech or
+attending verb, or any verb of two characters, an adverb or a preposition (院士X提醒); before a
+title or an address (X总统, X先生); before a speech verb (a word of its own) after a sentence
+break (。X表示), or in a credit line.
 """
 
 from __future__ import annotations
@@ -150,12 +152,17 @@ class PersonExtractor:
                         mentions.append(mention)
             titled_at = {x.start for x in mentions if x.rule == "people.titled"}
             for m in self._title_end_re.finditer(text, start, end):
-                # 院士钟南山 + 提醒/v: a name after a title before any verb of two characters; not structured
+                # 院士钟南山 + 提醒/v, 主席曾钰成 + 终/d, 记者X + 从/p: a name after a title before any verb of two
+                # characters, an adverb, preposition or conjunction; not structured
                 if m.end() in titled_at or m.end() not in word_starts:
                     continue
                 for n in (2, 3):
                     verb = by_start.get(m.end() + n)
-                    if verb is None or verb.pos[:1] != "v" or verb.end - verb.start < 2 or verb.end > end:
+                    if (
+                        verb is None
+                        or verb.end > end
+                        or not (verb.pos[:1] in "dpc" or (verb.pos[:1] == "v" and verb.end - verb.start >= 2))
+                    ):
                         continue
                     if self._is_name(text[m.end() : m.end() + n], w) and not given_time_word(m.end(), m.end() + n):
                         if mention := rule_name((m.end(), m.end() + n), False, "people.titled", 0.8):

@@ -327,6 +327,18 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
                     return a, end
         return None
 
+    def a_prize(m: Mention) -> bool:
+        """Whether the model's person is inside a noun of jieba's that ends in 奖 (鲁迅文学奖/nz) or right
+        before one (诺贝尔 + 物理学奖): the name of a prize; not 获奖/v (莫言获奖)."""
+        i = bisect_right(starts, m.start) - 1
+        for t in tokens[max(i, 0) : i + 4]:
+            if t.start > m.end:
+                break
+            around = t.start <= m.start and t.end > m.end  # 鲁迅文学奖, not 鲁迅 alone
+            if (around or t.start == m.end) and t.text.endswith("奖") and t.pos[:1] == "n":
+                return True
+        return False
+
     place_titles = _place_titles()
     name_starts = {x.start for x in mentions if x.type in ("ORG", "PERSON", "LOC")}
     title_chars, government_heads = _title_chars_and_government_heads()
@@ -376,6 +388,8 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
             and text[m.end : m.end + 1] in _PEOPLE_COUNTERS
         ):
             m = replace(m, end=m.end - 1)  # 孙丽 + 四人: the count after a list of names is none of the last
+        if m.extractor == "ner" and m.type == "PERSON" and a_prize(m):
+            continue  # 鲁迅文学奖/nz, 诺贝尔 + 奖: a prize named after a person is no person
         if m.extractor == "ner" and m.type == "PERSON" and (whole := japanese_name(m)) is not None:
             m = replace(m, start=whole[0], end=whole[1])  # 岸 + 田文雄, 铃木 + 一朗: a listed family name
         if m.extractor == "ner" and m.type == "PERSON" and _model_person_is_a_place_word(m, pos):
