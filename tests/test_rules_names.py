@@ -87,6 +87,24 @@ def test_a_word_between_a_title_and_a_verb_is_no_name(rules_pipeline, text):
     assert [e for e in rules_pipeline.extract(text).entities if e.type == "PERSON"] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("檢方將他的妻子洪美玲、岳父洪信義一併起訴。", ["洪美玲", "洪信義"]),  # kin before the name, as a role
+        ("据悉，死者女婿陈立军已报警。", ["陈立军"]),
+        ("記者林志豪／台北報導", ["林志豪"]),  # a Taiwanese byline: the name, a slash, the place
+        ("民進黨立委 葉宜津 指出，票價應調降。", ["葉宜津"]),  # a space after the title
+    ],
+)
+def test_a_name_after_kin_a_byline_slash_or_a_spaced_title(make_context, text, names):
+    assert sorted(spans(PersonExtractor().find(make_context(text)), text)) == sorted(names)
+
+
+@pytest.mark.parametrize("text", ["他的妻子和女儿都在外地。", "。儿子在外地打工。", "妻子表示支持。"])
+def test_a_kin_word_alone_is_no_name(make_context, text):
+    assert PersonExtractor().find(make_context(text)) == []
+
+
 @pytest.mark.parametrize("text", ["。丰田汽车表示，销量增长。", "。鈴木汽車表示，銷量增長。"])
 def test_a_japanese_family_name_and_a_trade_is_a_company_no_person(make_context, text):
     assert PersonExtractor().find(make_context(text)) == []

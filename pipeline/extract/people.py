@@ -76,9 +76,9 @@ class PersonExtractor:
         after = rf"(?={verbs}|{alternation(w['after_name'])}|[，。、；：:,;（(“”\s0-9０-９]|$)"  # 李强5日主持
         # two to five characters: a Chinese name has at most four, a Japanese one five (小泉进次郎)
         before = alternation([*w["titles"], *w["person_roles"]])
-        titled = re.compile(rf"(?:{before})(?P<name>[{_HAN}]{{2,5}}?){after}")
+        titled = re.compile(rf"(?:{before})[ \u3000]?(?P<name>[{_HAN}]{{2,5}}?){after}")
         speaker = re.compile(rf"(?:^|(?<=[。！？；\n”」]))(?P<name>[{_HAN}]{{2,5}}?)(?={verbs})")
-        name = rf"[{_HAN}]{{2,3}}?(?=报道|摄|[、和及\s，。,）)]|$)"
+        name = rf"[{_HAN}]{{2,3}}?(?=报道|摄|[、和及\s，。,）)／/]|$)"  # 记者X／台北报导
         reporters = re.compile(rf"(?:记者|通讯员)[ \t\u3000]?(?P<names>{name}(?:[、和及\s]{name})*)")  # 记者 王强
         photographers = re.compile(rf"(?P<names>[{_HAN}]{{2,4}}(?:[、和及\s][{_HAN}]{{2,4}})*)\s*摄(?=[）)\s]|$)")
         # 中央社记者苏龙麒台北电, 记者黄雅诗华盛顿24日专电: a reporter's name, then the dateline's place
