@@ -324,3 +324,10 @@ def test_the_models_person_in_a_prizes_name_is_none(text, start, end):
 
 def test_the_models_person_who_wins_a_prize_stays():
     assert after_whole_words("莫言获奖后回到家乡。", 0, 2, "PERSON") == ["莫言"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("犯罪嫌疑人许某某于当晚被抓获。", "许某某"), ("被告人應某某對判決不服。", "應某某")]
+)
+def test_a_surname_and_mou_stays_whatever_jieba_tags_the_surname(rules_pipeline, text, name):
+    assert name in {e.text for e in rules_pipeline.extract(text).entities if e.type == "PERSON"}

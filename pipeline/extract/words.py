@@ -456,7 +456,8 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
                 and (inside_a_name(m) or inside_a_model_name(m))
             ):
                 continue
-            if m.type == "PERSON" and (
+            withheld = text.endswith("某", m.start, m.end) and text[m.start] in single  # 许/m 某某/r: 许某某
+            if (m.type == "PERSON" and not withheld) and (
                 pos.get((m.start, m.end)) in not_name_pos
                 or (
                     m.rule not in _FAMILY_NAME_RULES
