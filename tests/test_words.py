@@ -331,3 +331,25 @@ def test_the_models_person_who_wins_a_prize_stays():
 )
 def test_a_surname_and_mou_stays_whatever_jieba_tags_the_surname(rules_pipeline, text, name):
     assert name in {e.text for e in rules_pipeline.extract(text).entities if e.type == "PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "kept", "kind"),
+    [
+        ("聂耳故居今天重新开放。", 2, "聂耳故居", "LOC"),  # a landmark named after a person
+        ("冼星海纪念馆迎来大批游客。", 3, "冼星海纪念馆", "LOC"),
+        ("霍英东基金会宣布捐款。", 3, "霍英东基金会", "ORG"),
+    ],
+)
+def test_the_models_person_before_the_head_of_a_thing_named_after_them_is_that_thing(text, end, kept, kind):
+    found = kept_by_whole_words(text, [(0, end, "PERSON")])
+    assert [(text[m.start : m.end], m.type) for m in found] == [(kept, kind)]
+
+
+def test_the_models_person_before_a_verb_stays():
+    assert after_whole_words("聂耳站在台上指挥。", 0, 2, "PERSON") == ["聂耳"]
+
+
+@pytest.mark.parametrize(("text", "start"), [("老字號黃師傅涼茶開業。", 3), ("教總與董總發表聯合聲明。", 3)])
+def test_the_models_lone_surname_before_an_address_or_a_title_character_is_none(text, start):
+    assert after_whole_words(text, start, start + 1, "PERSON") == []

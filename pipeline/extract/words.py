@@ -308,6 +308,7 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
         before = tokens[i - 1]
         return tokens[i].start if before.end == tokens[i].start and before.pos in ("nt", "j") else None
 
+    named_after_heads: dict[str, str | None] = data.table("zh/people.json")["named_after_heads"]
     japanese = data.japanese_surnames()
     token_starts, token_ends = frozenset(starts), {t.end: t for t in tokens}
 
@@ -327,16 +328,21 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
                     return a, end
         return None
 
-    def a_prize(m: Mention) -> bool:
-        """Whether the model's person is inside a noun of jieba's that ends in 奖 (鲁迅文学奖/nz) or right
-        before one (诺贝尔 + 物理学奖): the name of a prize; not 获奖/v (莫言获奖)."""
+    def named_after(m: Mention) -> Mention | bool | None:
+        """The thing named after the model's person, where it is one: inside a noun of jieba's that ends in 奖
+        (鲁迅文学奖/nz) or right before one (诺贝尔 + 物理学奖), a prize (None: no entity), not 获奖/v (莫言获奖);
+        right before the head of a place, body or fund named after a person (孙中山 + 故居: ``people.json``
+        ``named_after_heads``), that place or body with its head; False where it is none."""
         i = bisect_right(starts, m.start) - 1
         for t in tokens[max(i, 0) : i + 4]:
             if t.start > m.end:
                 break
             around = t.start <= m.start and t.end > m.end  # 鲁迅文学奖, not 鲁迅 alone
             if (around or t.start == m.end) and t.text.endswith("奖") and t.pos[:1] == "n":
-                return True
+                return None
+            if t.start == m.end and t.text in named_after_heads:
+                kind = named_after_heads[t.text]
+                return replace(m, end=t.end, type=kind) if kind else None
         return False
 
     place_titles = _place_titles()
@@ -388,8 +394,10 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
             and text[m.end : m.end + 1] in _PEOPLE_COUNTERS
         ):
             m = replace(m, end=m.end - 1)  # 孙丽 + 四人: the count after a list of names is none of the last
-        if m.extractor == "ner" and m.type == "PERSON" and a_prize(m):
-            continue  # 鲁迅文学奖/nz, 诺贝尔 + 奖: a prize named after a person is no person
+        if m.extractor == "ner" and m.type == "PERSON" and (thing := named_after(m)) is not False:
+            if thing is None:
+                continue  # 鲁迅文学奖/nz, 诺贝尔 + 奖: a prize named after a person is no person
+            m = thing  # 孙中山 + 故居: a place named after a person
         if m.extractor == "ner" and m.type == "PERSON" and (whole := japanese_name(m)) is not None:
             m = replace(m, start=whole[0], end=whole[1])  # 岸 + 田文雄, 铃木 + 一朗: a listed family name
         if m.extractor == "ner" and m.type == "PERSON" and _model_person_is_a_place_word(m, pos):
@@ -408,6 +416,13 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
             and "姓" in (text[m.start - 1 : m.start], text[m.end : m.end + 1])
         ):
             continue  # 姓 + 陈 + 的男子, 李 + 姓司机: a surname named as one is no name (the real-news guidelines)
+        if (
+            m.extractor == "ner"
+            and m.type == "PERSON"
+            and m.end - m.start == 1
+            and (text[m.end : m.end + 1] in title_chars or text.startswith(tuple(kin_words), m.end))
+        ):
+            continue  # 康 + 师傅, 董 + 总: a surname before an address or a title's character is no name
         if (
             m.extractor == "ner"
             and m.type == "PERSON"
