@@ -100,7 +100,9 @@ def test_a_name_after_kin_a_byline_slash_or_a_spaced_title(make_context, text, n
     assert sorted(spans(PersonExtractor().find(make_context(text)), text)) == sorted(names)
 
 
-@pytest.mark.parametrize("text", ["他的妻子和女儿都在外地。", "。儿子在外地打工。", "妻子表示支持。"])
+@pytest.mark.parametrize(
+    "text", ["他的妻子和女儿都在外地。", "。儿子在外地打工。", "妻子表示支持。", "关注妇女儿童权益等问题。"]
+)
 def test_a_kin_word_alone_is_no_name(make_context, text):
     assert PersonExtractor().find(make_context(text)) == []
 

@@ -75,8 +75,8 @@ class PersonExtractor:
         verbs = alternation(w["speech_verbs"])
         after = rf"(?={verbs}|{alternation(w['after_name'])}|[，。、；：:,;（(“”\s0-9０-９]|$)"  # 李强5日主持
         # two to five characters: a Chinese name has at most four, a Japanese one five (小泉进次郎)
-        before = alternation([*w["titles"], *w["person_roles"]])
-        titled = re.compile(rf"(?:{before})[ \u3000]?(?P<name>[{_HAN}]{{2,5}}?){after}")
+        before = alternation([*w["titles"], *w["person_roles"], *w["kin_roles"]])
+        titled = re.compile(rf"(?P<title>{before})[ \u3000]?(?P<name>[{_HAN}]{{2,5}}?){after}")
         speaker = re.compile(rf"(?:^|(?<=[。！？；\n”」]))(?P<name>[{_HAN}]{{2,5}}?)(?={verbs})")
         name = rf"[{_HAN}]{{2,3}}?(?=报道|摄|[、和及\s，。,）)／/]|$)"  # 记者X／台北报导
         reporters = re.compile(rf"(?:记者|通讯员)[ \t\u3000]?(?P<names>{name}(?:[、和及\s]{name})*)")  # 记者 王强
@@ -101,6 +101,7 @@ class PersonExtractor:
             return t is not None and t.start > s
 
         finals, verbs_after = frozenset(w["given_final_chars"]), tuple(w["attending_verbs"] + w["speech_verbs"])
+        kin = frozenset(w["kin_roles"])
 
         def name_span(m: re.Match[str]) -> tuple[tuple[int, int], bool] | None:
             """The name's span and whether it ends in a given-name final before a verb (黄家 + 和 + 指出 and
@@ -147,6 +148,8 @@ class PersonExtractor:
         mentions += self._japanese_titled(ctx)
         for start, end in ctx.spans:
             for m in titled.finditer(text, start, end):
+                if m["title"] in kin and not (m.start() in word_starts and m.end("title") in word_starts):
+                    continue  # 妇女/儿童: a kin word only as a word of its own
                 if (found := name_span(m)) and not given_time_word(*found[0]):
                     if mention := rule_name(*found, "people.titled", 0.9):
                         mentions.append(mention)
@@ -155,6 +158,8 @@ class PersonExtractor:
                 # 院士钟南山 + 提醒/v, 主席曾钰成 + 终/d, 记者X + 从/p: a name after a title before any verb of two
                 # characters, an adverb, preposition or conjunction; not structured
                 if m.end() in titled_at or m.end() not in word_starts:
+                    continue
+                if m[0] in kin and m.start() not in word_starts:
                     continue
                 for n in (2, 3):
                     verb = by_start.get(m.end() + n)
@@ -191,7 +196,7 @@ class PersonExtractor:
     def _title_end_re(self) -> re.Pattern[str]:
         """A title or a person's role, and a Han character after it."""
         w = data.table("zh/people.json")
-        return re.compile(rf"(?:{alternation([*w['titles'], *w['person_roles']])})(?=[{_HAN}])")
+        return re.compile(rf"(?:{alternation([*w['titles'], *w['person_roles'], *w['kin_roles']])})(?=[{_HAN}])")
 
     @cached_property
     def _title_after_re(self) -> re.Pattern[str]:
@@ -309,7 +314,9 @@ class PersonExtractor:
         """Whether ``name`` is a surname and a given name of one or two characters (or a Japanese name) that
         is no form of address and holds no function word, but for a given-name initial (周其凤:
         ``given_initial_chars``); ``final``: its last character may be a given-name final (王伟中 before 出席)."""
-        if any(name.endswith(title) for title in (*w["titles"], *w["person_roles"])) or name.endswith("长"):
+        if any(name.endswith(title) for title in (*w["titles"], *w["person_roles"], *w["kin_roles"])) or name.endswith(
+            "长"
+        ):
             return False  # 王局长, 李董事: a form of address, not a name
         single, compound = data.surnames()
         japanese = data.japanese_surnames()
