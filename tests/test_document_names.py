@@ -297,6 +297,7 @@ def test_what_is_left_before_an_office_is_its_place_or_a_listed_body(text, span,
         ("外援費爾南德斯（Carlos Fernandez）打出一支全壘打。", "Carlos Fernandez", "PERSON"),
         ("律政司司長林定國（Paul Lam Ting-kwok）今日表示。", "Paul Lam Ting-kwok", "PERSON"),  # a Cantonese hyphen
         ("署長黃美玲（Wong Mei-ling）出席典禮。", "Wong Mei-ling", "PERSON"),
+        ("受訪的何家欣（Karen）表示不滿。", "Karen", "PERSON"),  # an English given name alone
     ],
 )
 def test_a_latin_name_in_brackets_after_a_name_is_the_same_kind(pipe, text, latin, kind):
@@ -555,3 +556,14 @@ def test_an_item_of_a_list_of_people_is_a_person(pipe, text, name):
 @pytest.mark.parametrize(("text", "word"), [("有关部门、王芳、张伟出席。", "关部门"), ("由陈明、刘洋主持。", "由陈明")])
 def test_a_list_item_holding_another_word_is_no_person(pipe, text, word):
     assert word not in {e.text for e in pipe.extract(text).entities if e.type == "PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("經理何家欣Karen表示，生意回升。", "Karen"), ("店主李志偉Eric說。", "Eric")]
+)
+def test_an_english_given_name_written_after_a_name_is_that_person(pipe, text, name):
+    assert (name, "PERSON") in {(e.text, e.type) for e in pipe.extract(text).entities}
+
+
+def test_latin_letters_after_a_name_that_ends_in_a_letter_are_no_name(pipe):
+    assert "Phone" not in {e.text for e in pipe.extract("他把王芳iPhone拿走了。").entities}

@@ -8,7 +8,8 @@ sentence gives the model less to go on. After fusion, this stage
   ``X，简称台电``: the short name is an organization too, where it can abbreviate the name (its
   characters in order within it, or a Latin name with a capital: not 港铁(066), 医院(民营医院));
   a person's Latin name in brackets after the name is that person too (费尔柴德（Stuart Fairchild）,
-  張敏儀（Cheung Man-yee））;
+  張敏儀（Cheung Man-yee）, 陳美玲（Mandy）), and so is an English given name written right after it
+  (陳志明Peter表示);
   and a company's name without its legal form (小米集团 → 小米, 快播公司 → 快播: ``COMPANY_FORMS``) is its
   short name, unless that is a place (北京公司 → not 北京), and so is the name before its trade word
   without a place before it (中国吉利汽车集团 → 吉利, 格力电器 → 格力: ``orgs.json`` ``company_trades``);
@@ -54,7 +55,9 @@ _QUOTE_OPEN = "“\"「『‘'"
 _QUOTE_CLOSE = "”\"」』’'"
 _LATIN_NAME = r"[A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,4}"  # Telkomsel, Digital InfraCo
 # Stuart Fairchild, and a Cantonese given name's hyphen (Cheung Man-yee, John Lee Ka-chiu); not NASA
-_LATIN_PERSON = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)?(?:[ .\-][A-Z][a-z]+(?:-[a-z]+)?)+")
+# and an English given name alone (陳美玲（Mandy）)
+_LATIN_PERSON = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)?(?:[ .\-][A-Z][a-z]+(?:-[a-z]+)?)*")
+_GLUED_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,11}(?![A-Za-z0-9])")  # 陳志明Peter表示: a Hong Kong English name
 _DEFINITION = re.compile(
     rf"[（(][ \u3000]*(?:(?:以下)?(?:简称|下称|简称为)[ \u3000]*[:：]?)?[ \u3000]*[{_QUOTE_OPEN}]?"
     rf"(?P<short>[\u4e00-\u9fffA-Za-z0-9&]{{2,8}}|{_LATIN_NAME})[{_QUOTE_CLOSE}]?[ \u3000]*[）)]"
@@ -143,6 +146,13 @@ class Repeats:
             if m.type not in ("ORG", "PERSON"):
                 continue
             match = _DEFINITION.match(text, m.end)
+            latin_after_han = m.type == "PERSON" and _HAN.fullmatch(text, m.end - 1, m.end)  # not 王芳i + Phone
+            if not match and latin_after_han and (glued := _GLUED_GIVEN_NAME.match(text, m.end)):
+                start, end = glued.span()
+                if all(o == -1 for o in owner[start:end]):
+                    found.append(Mention(start, end, "PERSON", "rule", "repeats.abbreviation", MAX_CONFIDENCE))
+                    owner[start:end] = [-2] * (end - start)
+                continue
             if not match:
                 continue
             group = "short" if match["short"] else "after"

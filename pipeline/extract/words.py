@@ -50,6 +50,7 @@ from pipeline.extract.people import japanese_given_end
 from pipeline.segment import Token
 
 _DIGIT = re.compile(r"[0-9０-９]")
+_HAN_THEN_LATIN_NAME = re.compile(r"([\u4e00-\u9fff]{2,4})([A-Z][a-z]{1,11})")
 _COUNT_DIGITS = frozenset("一二两三四五六七八九十")
 _PEOPLE_COUNTERS = frozenset("人位名")  # 三人, 两位, 五名: the measure words of a count of people
 _HAN2 = re.compile(r"[\u4e00-\u9fff]{2}")
@@ -394,6 +395,13 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
             and text[m.end : m.end + 1] in _PEOPLE_COUNTERS
         ):
             m = replace(m, end=m.end - 1)  # 孙丽 + 四人: the count after a list of names is none of the last
+        if (
+            m.extractor == "ner"
+            and m.type == "PERSON"
+            and (glued := _HAN_THEN_LATIN_NAME.fullmatch(text, m.start, m.end))
+        ):
+            kept.append(replace(m, end=glued.end(1)))  # 何家欣Karen: a Chinese name, then an English one
+            m = replace(m, start=glued.start(2))
         if m.extractor == "ner" and m.type == "PERSON" and (thing := named_after(m)) is not False:
             if thing is None:
                 continue  # 鲁迅文学奖/nz, 诺贝尔 + 奖: a prize named after a person is no person
