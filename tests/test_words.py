@@ -350,11 +350,6 @@ def test_the_models_person_before_a_verb_stays():
     assert after_whole_words("聂耳站在台上指挥。", 0, 2, "PERSON") == ["聂耳"]
 
 
-@pytest.mark.parametrize(("text", "start"), [("老字號黃師傅涼茶開業。", 3), ("教總與董總發表聯合聲明。", 3)])
-def test_the_models_lone_surname_before_an_address_or_a_title_character_is_none(text, start):
-    assert after_whole_words(text, start, start + 1, "PERSON") == []
-
-
 def test_the_models_person_running_into_an_english_given_name_is_two():
     text = "店主黃家明Kelvin表示。"
     kept = kept_by_whole_words(text, [(2, 11, "PERSON")])

@@ -427,13 +427,6 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
         if (
             m.extractor == "ner"
             and m.type == "PERSON"
-            and m.end - m.start == 1
-            and (text[m.end : m.end + 1] in title_chars or text.startswith(tuple(kin_words), m.end))
-        ):
-            continue  # 康 + 师傅, 董 + 总: a surname before an address or a title's character is no name
-        if (
-            m.extractor == "ner"
-            and m.type == "PERSON"
             and text[m.start] in single
             and text[m.start + 1 : m.end] in kin_words
         ):
