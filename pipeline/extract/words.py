@@ -33,6 +33,11 @@ name of a surname and one character takes a given-name final before a verb of sp
 compound surname takes the surname in (令狐 + 安: ``compound_surname_words`` are not taken); its name of a
 surname and one character takes a rare character jieba leaves alone after it (孙兴 + 慜).
 Its organization that is a title or another word about a person (立委) is none.
+Its person that is a lone surname beside 姓 (姓黃的男子, 李姓司机) is none; one cut out of a Japanese name
+(岸 + 田文雄, 铃木 + 一朗: ``japanese_surnames.txt``) is the whole name; one that runs into a count of people
+(孙丽 + 四人) or an English given name (何家欣Karen) ends before it; one in a prize's name (鲁迅文学奖)
+is none, and one before the head of a place or body named after a person (孙中山 + 故居:
+``named_after_heads``) is that place or body.
 Nothing is taken from inside a web or e-mail address (the mo of www.ihm.gov.mo).
 """
 
