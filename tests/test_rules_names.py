@@ -28,6 +28,8 @@ def spans(mentions, text):
         ("竹北市長鄭朝方今(6)日表示，將增設托育中心。", ["鄭朝方"]),  # 今(6)日, as the Taiwanese press writes it
         ("市长周文华向记者介绍，工程已完工。", ["周文华"]),  # a preposition right after the name
         ("董事长王明远对此表示乐观。", ["王明远"]),  # the shortest name that a follower follows
+        ("外交部副部长傅建华表示，中方愿意合作。", ["傅建华"]),  # 傅 and 阎: census top-100 surnames
+        ("清華大學教授閻志強指出，局勢可控。", ["閻志強"]),
     ],
 )
 def test_people(make_context, text, names):
