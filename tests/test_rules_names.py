@@ -109,6 +109,11 @@ def test_a_kin_word_alone_is_no_name(make_context, text):
     assert PersonExtractor().find(make_context(text)) == []
 
 
+@pytest.mark.parametrize("text", ["这位老师傅已经退休了。", "老師傅們已經下班。"])
+def test_a_title_inside_a_longer_word_reads_no_name(make_context, text):
+    assert [m for m in PersonExtractor().find(make_context(text)) if m.rule == "people.titled"] == []
+
+
 @pytest.mark.parametrize("text", ["。丰田汽车表示，销量增长。", "。鈴木汽車表示，銷量增長。"])
 def test_a_japanese_family_name_and_a_trade_is_a_company_no_person(make_context, text):
     assert PersonExtractor().find(make_context(text)) == []

@@ -150,6 +150,8 @@ class PersonExtractor:
             for m in titled.finditer(text, start, end):
                 if m["title"] in kin and not (m.start() in word_starts and m.end("title") in word_starts):
                     continue  # 妇女/儿童: a kin word only as a word of its own
+                if m.start("name") not in word_starts:
+                    continue  # 老师傅/n + 已经: the title ends inside a word, no name begins there
                 if (found := name_span(m)) and not given_time_word(*found[0]):
                     if mention := rule_name(*found, "people.titled", 0.9):
                         mentions.append(mention)
