@@ -38,6 +38,23 @@ def test_people(make_context, text, names):
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("会议结束。周立新出席了签约仪式。", "周立新"),
+        ("記者會後。陳家豪主持頒獎禮。", "陳家豪"),
+        ("。刘文华宣布退役。", "刘文华"),
+    ],
+)
+def test_a_clauses_subject_before_an_attending_verb(make_context, text, name):
+    assert spans(PersonExtractor().find(make_context(text)), text) == [name]
+
+
+def test_an_attending_verb_that_begins_a_noun_is_none(make_context):
+    found = PersonExtractor().find(make_context("白宫发言人说，总统将出席峰会。"))
+    assert [m for m in found if m.rule == "people.speaker"] == []
+
+
+@pytest.mark.parametrize(
     ("text", "names"),
     [
         ("据郑晓光教授介绍，该药已进入临床试验。", ["郑晓光"]),  # after 据, the title after the name

@@ -77,7 +77,9 @@ class PersonExtractor:
         # two to five characters: a Chinese name has at most four, a Japanese one five (小泉进次郎)
         before = alternation([*w["titles"], *w["person_roles"], *w["kin_roles"]])
         titled = re.compile(rf"(?P<title>{before})[ \u3000]?(?P<name>[{_HAN}]{{2,5}}?){after}")
-        speaker = re.compile(rf"(?:^|(?<=[。！？；\n”」]))(?P<name>[{_HAN}]{{2,5}}?)(?={verbs})")
+        # 。X表示, 。X出席: a clause's subject before a speech or attending verb
+        attending = alternation([*w["speech_verbs"], *w["attending_verbs"]])
+        speaker = re.compile(rf"(?:^|(?<=[。！？；\n”」]))(?P<name>[{_HAN}]{{2,5}}?)(?={attending})")
         name = rf"[{_HAN}]{{2,3}}?(?=报道|摄|[、和及\s，。,）)／/]|$)"  # 记者X／台北报导
         reporters = re.compile(rf"(?:记者|通讯员)[ \t\u3000]?(?P<names>{name}(?:[、和及\s]{name})*)")  # 记者 王强
         photographers = re.compile(rf"(?P<names>[{_HAN}]{{2,4}}(?:[、和及\s][{_HAN}]{{2,4}})*)\s*摄(?=[）)\s]|$)")
@@ -101,7 +103,7 @@ class PersonExtractor:
             return t is not None and t.start > s
 
         finals, verbs_after = frozenset(w["given_final_chars"]), tuple(w["attending_verbs"] + w["speech_verbs"])
-        kin = frozenset(w["kin_roles"])
+        kin, speech = frozenset(w["kin_roles"]), tuple(w["speech_verbs"])
 
         def name_span(m: re.Match[str]) -> tuple[tuple[int, int], bool] | None:
             """The name's span and whether it ends in a given-name final before a verb (黄家 + 和 + 指出 and
@@ -176,8 +178,11 @@ class PersonExtractor:
                             mentions.append(replace(mention, structured=False, confidence=min(mention.confidence, 0.8)))
                         break
             for m in speaker.finditer(text, start, end):
-                # the speech verb begins a word: not 荣誉 + 称 of 荣誉称号
+                # the speech verb begins a word: not 荣誉 + 称 of 荣誉称号; an attending verb is one (not 发言人/l)
                 if (found := name_span(m)) and found[0][1] in word_starts and not given_time_word(*found[0]):
+                    verb = by_start[found[0][1]]
+                    if not text.startswith(speech, verb.start) and not verb.pos.startswith("v"):
+                        continue
                     if mention := rule_name(*found, "people.speaker", 0.85):
                         mentions.append(mention)
             for pattern, role in ((reporters, "reporter"), (photographers, "photographer")):
