@@ -6,8 +6,8 @@ characters that are not function words, a Japanese family name plus one to three
 name (拜登/nrt). The rules only fire where the
 context says "a person stands here": after a title (局长X) and before a speech or
 attending verb, or any verb of two characters, an adverb or a preposition (院士X提醒); before a
-title or an address (X总统, X先生); before a speech verb (a word of its own) after a sentence
-break (。X表示), or in a credit line.
+title or an address (X总统, X先生); before a speech or attending verb (a word of its own) after a
+sentence break (。X表示, 。X出席); in a list beside another person (X、Y); or in a credit line.
 """
 
 from __future__ import annotations
