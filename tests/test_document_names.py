@@ -164,6 +164,8 @@ def test_one_surface_with_two_types_is_not_repeated(pipe):
         ("吉尔维特·华盛顿", "吉尔维特·华盛顿"),
         ("王芳”", "王芳"),
         ("(中央社)", "中央社"),
+        ("Kevin Dietsch", "Kevin Dietsch"),  # a space between Latin letters is inside the name
+        ("王芳 李四", "王芳"),  # but not between Han characters
     ],
 )
 def test_no_punctuation_at_the_edge_of_a_name_nor_inside_unless_paired(span, kept):
@@ -567,3 +569,10 @@ def test_an_english_given_name_written_after_a_name_is_that_person(pipe, text, n
 
 def test_latin_letters_after_a_name_that_ends_in_a_letter_are_no_name(pipe):
     assert "Phone" not in {e.text for e in pipe.extract("他把王芳iPhone拿走了。").entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("（Getty Images Kevin Dietsch摄）", "Kevin Dietsch"), ("路透社 Mary Turner攝影", "Mary Turner")]
+)
+def test_a_latin_name_before_a_photo_credit_is_the_photographer(pipe, text, name):
+    assert (name, "PERSON") in {(e.text, e.type) for e in pipe.extract(text).entities}

@@ -25,6 +25,8 @@ from pipeline.segment import Token
 _HAN = "\u3400-\u9fff"
 HINT = 0.6
 """A rule's name that needs the model's agreement (below ``Settings.min_rule_confidence``)."""
+_LATIN_PHOTOGRAPHER = re.compile(r"(?<![A-Za-z])(?P<name>[A-Z][a-z]+ [A-Z][a-z]+)[ \t]?摄影?(?=[）)\s]|$)")
+"""A photographer's Latin name in a photo credit (路透社 Brian Snyder摄影): two capitalised words."""
 WEAK_HINT = 0.5
 """A rule's name that needs the model's agreement also without the model (below 0.55)."""
 LONGEST_NAME_WORD = 8
@@ -194,6 +196,9 @@ class PersonExtractor:
                             mentions.append(
                                 Mention(s, s + len(name.group()), "PERSON", "rule", rule, 0.9, structured=True)
                             )
+            for m in _LATIN_PHOTOGRAPHER.finditer(text, start, end):  # © REUTERS - Brian Snyder摄影
+                rule = "people.photographer"
+                mentions.append(Mention(*m.span("name"), "PERSON", "rule", rule, 0.9, structured=True))
             mentions += self._datelined_reporters(ctx, datelined, start, end, w)
             mentions += self._title_after(ctx, start, end, w, foreign)
             mentions += self._compound_surnamed(ctx, start, end, w)
