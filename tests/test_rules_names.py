@@ -131,6 +131,19 @@ def test_a_title_inside_a_longer_word_reads_no_name(make_context, text):
     assert [m for m in PersonExtractor().find(make_context(text)) if m.rule == "people.titled"] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("15岁的小琪（化名）说，她每天都要补课。", ["小琪"]),  # a name the report gives in place of the real one
+        ("事主阿強（化名）報案稱被騙。", ["阿強"]),  # after a role word jieba joins nothing to
+        ("受害人张女士（化名）说。", []),  # a surname with an address is no name, pseudonym or not
+    ],
+)
+def test_a_pseudonym_is_a_name(make_context, text, names):
+    found = [m for m in PersonExtractor().find(make_context(text)) if m.rule == "people.pseudonym"]
+    assert spans(found, text) == names
+
+
 @pytest.mark.parametrize("text", ["。丰田汽车表示，销量增长。", "。鈴木汽車表示，銷量增長。"])
 def test_a_japanese_family_name_and_a_trade_is_a_company_no_person(make_context, text):
     assert PersonExtractor().find(make_context(text)) == []

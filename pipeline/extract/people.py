@@ -7,7 +7,8 @@ name (拜登/nrt). The rules only fire where the
 context says "a person stands here": after a title (局长X) and before a speech or
 attending verb, or any verb of two characters, an adverb or a preposition (院士X提醒); before a
 title or an address (X总统, X先生); before a speech or attending verb (a word of its own) after a
-sentence break (。X表示, 。X出席); in a list beside another person (X、Y); or in a credit line.
+sentence break (。X表示, 。X出席); in a list beside another person (X、Y); before （化名）; or in a
+credit line.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ HINT = 0.6
 """A rule's name that needs the model's agreement (below ``Settings.min_rule_confidence``)."""
 _LATIN_PHOTOGRAPHER = re.compile(r"(?<![A-Za-z])(?P<name>[A-Z][a-z]+ [A-Z][a-z]+)[ \t]?摄影?(?=[）)\s]|$)")
 """A photographer's Latin name in a photo credit (路透社 Brian Snyder摄影): two capitalised words."""
+_PSEUDONYM = re.compile(rf"(?P<name>[{_HAN}]{{2,3}})[（(](?:化名|假名)[）)]")
+"""A name the report gives in place of the real one, marked as such (小雅（化名）, 阿明（假名）)."""
 WEAK_HINT = 0.5
 """A rule's name that needs the model's agreement also without the model (below 0.55)."""
 LONGEST_NAME_WORD = 8
@@ -196,6 +199,14 @@ class PersonExtractor:
                             mentions.append(
                                 Mention(s, s + len(name.group()), "PERSON", "rule", rule, 0.9, structured=True)
                             )
+            for m in _PSEUDONYM.finditer(text, start, end):  # 小雅（化名）: the text says a name stands there
+                first = (m.start("name"), m.start("name") + 1)  # 的 + 小琪: no function character begins it
+                s = next((s for s in first if s in word_starts and text[s] not in w["name_stop_chars"]), None)
+                address = text[s + 1 : m.end("name")] in w["kin_words"] if s is not None else False  # 陈女士
+                if s is not None and m.end("name") - s >= 2 and not address:
+                    mentions.append(
+                        Mention(s, m.end("name"), "PERSON", "rule", "people.pseudonym", 0.9, structured=True)
+                    )
             for m in _LATIN_PHOTOGRAPHER.finditer(text, start, end):  # © REUTERS - Brian Snyder摄影
                 rule = "people.photographer"
                 mentions.append(Mention(*m.span("name"), "PERSON", "rule", rule, 0.9, structured=True))
