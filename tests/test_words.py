@@ -354,3 +354,13 @@ def test_the_models_person_running_into_an_english_given_name_is_two():
     text = "店主黃家明Kelvin表示。"
     kept = kept_by_whole_words(text, [(2, 11, "PERSON")])
     assert [(text[m.start : m.end], m.type) for m in kept] == [("黃家明", "PERSON"), ("Kelvin", "PERSON")]
+
+
+@pytest.mark.parametrize(("text", "name"), [("李在勋在首尔表示。", "李在勋"), ("朴正浩和金在焕在会上发言。", "金在焕")])
+def test_the_models_person_cut_after_a_function_character_of_a_given_name_takes_the_next(text, name):
+    start = text.index(name)
+    assert after_whole_words(text, start, start + 2, "PERSON") == [name]
+
+
+def test_the_models_surname_before_a_preposition_and_a_word_stays():
+    assert after_whole_words("李在北京工作。", 0, 2, "PERSON") == ["李在"]

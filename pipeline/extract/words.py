@@ -35,7 +35,8 @@ surname and one character takes a rare character jieba leaves alone after it (�
 Its organization that is a title or another word about a person (立委) is none.
 Its person that is a lone surname beside 姓 (姓黃的男子, 李姓司机) is none; one cut out of a Japanese name
 (岸 + 田文雄, 铃木 + 一朗: ``japanese_surnames.txt``) is the whole name; one that runs into a count of people
-(孙丽 + 四人) or an English given name (何家欣Karen) ends before it; one in a prize's name (鲁迅文学奖)
+(孙丽 + 四人) or an English given name (何家欣Karen) ends before it; one of a surname and a function
+character takes the one character after it that ends the name (李在 + 明 + 在); one in a prize's name (鲁迅文学奖)
 is none, and one before the head of a place or body named after a person (孙中山 + 故居:
 ``named_after_heads``) is that place or body.
 Nothing is taken from inside a web or e-mail address (the mo of www.ihm.gov.mo).
@@ -56,6 +57,7 @@ from pipeline.segment import Token
 
 _DIGIT = re.compile(r"[0-9０-９]")
 _HAN_THEN_LATIN_NAME = re.compile(r"([\u4e00-\u9fff]{2,4})([A-Z][a-z]{1,11})")
+_HAN1 = re.compile(r"[\u4e00-\u9fff]")
 _COUNT_DIGITS = frozenset("一二两三四五六七八九十")
 _PEOPLE_COUNTERS = frozenset("人位名")  # 三人, 两位, 五名: the measure words of a count of people
 _HAN2 = re.compile(r"[\u4e00-\u9fff]{2}")
@@ -314,6 +316,7 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
         before = tokens[i - 1]
         return tokens[i].start if before.end == tokens[i].start and before.pos in ("nt", "j") else None
 
+    stop_chars = frozenset(data.table("zh/people.json")["name_stop_chars"])
     named_after_heads: dict[str, str | None] = data.table("zh/people.json")["named_after_heads"]
     japanese = data.japanese_surnames()
     token_starts, token_ends = frozenset(starts), {t.end: t for t in tokens}
@@ -411,6 +414,17 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
             if thing is None:
                 continue  # 鲁迅文学奖/nz, 诺贝尔 + 奖: a prize named after a person is no person
             m = thing  # 孙中山 + 故居: a place named after a person
+        if (
+            m.extractor == "ner"
+            and m.type == "PERSON"
+            and m.end - m.start == 2
+            and text[m.start] in single
+            and text[m.start + 1] in stop_chars
+            and _HAN1.fullmatch(text, m.end, m.end + 1)
+            and text[m.end] not in stop_chars
+            and (not _HAN1.fullmatch(text, m.end + 1, m.end + 2) or text[m.end + 1] in stop_chars)
+        ):
+            m = replace(m, end=m.end + 1)  # 李在 + 明 + 在: a given name's first character that is a function word
         if m.extractor == "ner" and m.type == "PERSON" and (whole := japanese_name(m)) is not None:
             m = replace(m, start=whole[0], end=whole[1])  # 岸 + 田文雄, 铃木 + 一朗: a listed family name
         if m.extractor == "ner" and m.type == "PERSON" and _model_person_is_a_place_word(m, pos):
