@@ -144,6 +144,20 @@ def test_a_pseudonym_is_a_name(make_context, text, names):
     assert spans(found, text) == names
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("一位名叫龚德顺的老兵讲述了往事。", ["龚德顺"]),  # the text gives the name
+        ("他給兒子取名為陳思遠。", ["陳思遠"]),
+        ("一家名叫黄河的餐厅开业了。", []),  # a word, not a name
+        ("一只名叫欢欢的熊猫。", []),  # no surname
+    ],
+)
+def test_a_name_after_named_is_a_person(make_context, text, names):
+    found = [m for m in PersonExtractor().find(make_context(text)) if m.rule == "people.named"]
+    assert spans(found, text) == names
+
+
 @pytest.mark.parametrize("text", ["。丰田汽车表示，销量增长。", "。鈴木汽車表示，銷量增長。"])
 def test_a_japanese_family_name_and_a_trade_is_a_company_no_person(make_context, text):
     assert PersonExtractor().find(make_context(text)) == []

@@ -7,8 +7,8 @@ name (拜登/nrt). The rules only fire where the
 context says "a person stands here": after a title (局长X) and before a speech or
 attending verb, or any verb of two characters, an adverb or a preposition (院士X提醒); before a
 title or an address (X总统, X先生); before a speech or attending verb (a word of its own) after a
-sentence break (。X表示, 。X出席); in a list beside another person (X、Y); before （化名）; or in a
-credit line.
+sentence break (。X表示, 。X出席); in a list beside another person (X、Y); before （化名） or after
+名叫; or in a credit line.
 """
 
 from __future__ import annotations
@@ -30,6 +30,10 @@ _LATIN_PHOTOGRAPHER = re.compile(r"(?<![A-Za-z])(?P<name>[A-Z][a-z]+ [A-Z][a-z]+
 """A photographer's Latin name in a photo credit (路透社 Brian Snyder摄影): two capitalised words."""
 _PSEUDONYM = re.compile(rf"(?P<name>[{_HAN}]{{2,3}})[（(](?:化名|假名)[）)]")
 """A name the report gives in place of the real one, marked as such (小雅（化名）, 阿明（假名）)."""
+_NAMED = re.compile(r"(?:名叫|名为|叫做|取名为?|起名为?|化名为?)(?=[\u3400-\u9fff])")
+"""What a report writes right before a person's name to give it (一个名叫X的村民, 化名为X)."""
+_AFTER_NAMED = frozenset("的，。、；")
+_HAN_CHAR = re.compile(rf"[{_HAN}]")
 WEAK_HINT = 0.5
 """A rule's name that needs the model's agreement also without the model (below 0.55)."""
 LONGEST_NAME_WORD = 8
@@ -100,6 +104,7 @@ class PersonExtractor:
         ]
         word_starts = {t.start for t in ctx.tokens}
         foreign = {(t.start, t.end) for t in ctx.tokens if t.pos == "nrt"}  # jieba's transliterated names (拜登)
+        named_words = {(t.start, t.end) for t in ctx.tokens if t.pos.startswith("nr")}
         time_words = {t.end: t for t in ctx.tokens if t.pos in ("f", "t") and t.end - t.start >= 2}
 
         def given_time_word(s: int, e: int) -> bool:
@@ -199,6 +204,13 @@ class PersonExtractor:
                             mentions.append(
                                 Mention(s, s + len(name.group()), "PERSON", "rule", rule, 0.9, structured=True)
                             )
+            for m in _NAMED.finditer(text, start, end):  # 一个名叫左金文的村民: the text says a name follows
+                for e in (m.end() + 3, m.end() + 2):
+                    common = ctx.word_freq.get(text[m.end() : e]) and (m.end(), e) not in named_words  # 名叫黄河的公司
+                    if e <= end and e in word_starts and not common and self._is_name(text[m.end() : e], w):
+                        if text[e : e + 1] in _AFTER_NAMED or not _HAN_CHAR.fullmatch(text[e : e + 1] or "x"):
+                            mentions.append(Mention(m.end(), e, "PERSON", "rule", "people.named", 0.9, structured=True))
+                            break
             for m in _PSEUDONYM.finditer(text, start, end):  # 小雅（化名）: the text says a name stands there
                 first = (m.start("name"), m.start("name") + 1)  # 的 + 小琪: no function character begins it
                 s = next((s for s in first if s in word_starts and text[s] not in w["name_stop_chars"]), None)
