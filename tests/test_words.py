@@ -362,5 +362,7 @@ def test_the_models_person_cut_after_a_function_character_of_a_given_name_takes_
     assert after_whole_words(text, start, start + 2, "PERSON") == [name]
 
 
-def test_the_models_surname_before_a_preposition_and_a_word_stays():
-    assert after_whole_words("李在北京工作。", 0, 2, "PERSON") == ["李在"]
+@pytest.mark.parametrize(("text", "kept"), [("李在北京工作。", "李在"), ("与村民廖某私下协商。", "廖某")])
+def test_the_models_surname_before_a_preposition_and_a_word_or_mou_stays(text, kept):
+    start = text.index(kept)
+    assert after_whole_words(text, start, start + 2, "PERSON") == [kept]

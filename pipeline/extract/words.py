@@ -420,6 +420,7 @@ def whole_words(mentions: list[Mention], tokens: list[Token], text: str) -> list
             and m.end - m.start == 2
             and text[m.start] in single
             and text[m.start + 1] in stop_chars
+            and text[m.start + 1] != "某"  # 廖某: a name the report withholds
             and _HAN1.fullmatch(text, m.end, m.end + 1)
             and text[m.end] not in stop_chars
             and (not _HAN1.fullmatch(text, m.end + 1, m.end + 2) or text[m.end + 1] in stop_chars)
