@@ -208,7 +208,7 @@ class PersonExtractor:
                 for e in (m.end() + 3, m.end() + 2):
                     common = ctx.word_freq.get(text[m.end() : e]) and (m.end(), e) not in named_words  # 名叫黄河的公司
                     if e <= end and e in word_starts and not common and self._is_name(text[m.end() : e], w):
-                        if text[e : e + 1] in _AFTER_NAMED or not _HAN_CHAR.fullmatch(text[e : e + 1] or "x"):
+                        if e == len(text) or text[e] in _AFTER_NAMED or not _HAN_CHAR.match(text[e]):
                             mentions.append(Mention(m.end(), e, "PERSON", "rule", "people.named", 0.9, structured=True))
                             break
             for m in _PSEUDONYM.finditer(text, start, end):  # 小雅（化名）: the text says a name stands there
@@ -235,8 +235,8 @@ class PersonExtractor:
 
     @cached_property
     def _title_after_re(self) -> re.Pattern[str]:
-        """A name of two or three characters, or of any length, after a clause's edge or a conjunction or
-        preposition, and a title or address written after it (王毅外长, 同布林肯国务卿, 仝小林院士)."""
+        """A name of two to six characters after a clause's edge, a conjunction or a preposition, and a title
+        or an address written after it (王毅外长, 同布林肯国务卿, 仝小林院士)."""
         w = data.table("zh/people.json")
         follows = alternation([*w["titles"], *w["person_roles"], *w["address_after_name"]])
         edge = "".join(w["before_a_name_and_title"])
@@ -349,9 +349,7 @@ class PersonExtractor:
         """Whether ``name`` is a surname and a given name of one or two characters (or a Japanese name) that
         is no form of address and holds no function word, but for a given-name initial (周其凤:
         ``given_initial_chars``); ``final``: its last character may be a given-name final (王伟中 before 出席)."""
-        if any(name.endswith(title) for title in (*w["titles"], *w["person_roles"], *w["kin_roles"])) or name.endswith(
-            "长"
-        ):
+        if name.endswith((*w["titles"], *w["person_roles"], *w["kin_roles"], "长")):
             return False  # 王局长, 李董事: a form of address, not a name
         single, compound = data.surnames()
         japanese = data.japanese_surnames()
