@@ -49,6 +49,18 @@ def test_a_clauses_subject_before_an_attending_verb(make_context, text, name):
     assert spans(PersonExtractor().find(make_context(text)), text) == [name]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"), [("。陳建華隨後表示，會再研究。", "陳建華"), ("会后，。周海涛昨日指出，问题已解决。", "周海涛")]
+)
+def test_a_clauses_subject_before_an_adverb_and_a_speech_verb(make_context, text, name):
+    assert spans(PersonExtractor().find(make_context(text)), text) == [name]
+
+
+@pytest.mark.parametrize("text", ["。他们都表示支持。", "。专家也指出问题。", "会议还表示，要加强监管。"])
+def test_a_pronoun_or_a_common_noun_before_an_adverb_is_no_speaker(rules_pipeline, text):
+    assert [e for e in rules_pipeline.extract(text).entities if e.type == "PERSON"] == []
+
+
 def test_an_attending_verb_that_begins_a_noun_is_none(make_context):
     found = PersonExtractor().find(make_context("白宫发言人说，总统将出席峰会。"))
     assert [m for m in found if m.rule == "people.speaker"] == []

@@ -88,7 +88,8 @@ class PersonExtractor:
         titled = re.compile(rf"(?P<title>{before})[ \u3000]?(?P<name>[{_HAN}]{{2,5}}?){after}")
         # 。X表示, 。X出席: a clause's subject before a speech or attending verb
         attending = alternation([*w["speech_verbs"], *w["attending_verbs"]])
-        speaker = re.compile(rf"(?:^|(?<=[。！？；\n”」]))(?P<name>[{_HAN}]{{2,5}}?)(?={attending})")
+        adverb = alternation(w["speech_adverbs"])  # 。X曾透露: an adverb or a time word may stand before the verb
+        speaker = re.compile(rf"(?:^|(?<=[。！？；\n”」]))(?P<name>[{_HAN}]{{2,5}}?)(?=(?:{adverb})?(?:{attending}))")
         name = rf"[{_HAN}]{{2,3}}?(?=报道|摄|[、和及\s，。,）)／/]|$)"  # 记者X／台北报导
         reporters = re.compile(rf"(?:记者|通讯员)[ \t\u3000]?(?P<names>{name}(?:[、和及\s]{name})*)")  # 记者 王强
         photographers = re.compile(rf"(?P<names>[{_HAN}]{{2,4}}(?:[、和及\s][{_HAN}]{{2,4}})*)\s*摄(?=[）)\s]|$)")
@@ -114,6 +115,7 @@ class PersonExtractor:
 
         finals, verbs_after = frozenset(w["given_final_chars"]), tuple(w["attending_verbs"] + w["speech_verbs"])
         kin, speech = frozenset(w["kin_roles"]), tuple(w["speech_verbs"])
+        adverbs = sorted(w["speech_adverbs"], key=len, reverse=True)
 
         def name_span(m: re.Match[str]) -> tuple[tuple[int, int], bool] | None:
             """The name's span and whether it ends in a given-name final before a verb (黄家 + 和 + 指出 and
@@ -190,8 +192,10 @@ class PersonExtractor:
             for m in speaker.finditer(text, start, end):
                 # the speech verb begins a word: not 荣誉 + 称 of 荣誉称号; an attending verb is one (not 发言人/l)
                 if (found := name_span(m)) and found[0][1] in word_starts and not given_time_word(*found[0]):
-                    verb = by_start[found[0][1]]
-                    if not text.startswith(speech, verb.start) and not verb.pos.startswith("v"):
+                    at = found[0][1]
+                    lead = next((a for a in adverbs if text.startswith(a, at) and (at + len(a)) in word_starts), "")
+                    verb = by_start.get(at + len(lead))  # 许家印 + 曾 + 透露: the verb after the adverb
+                    if verb is None or (not text.startswith(speech, verb.start) and not verb.pos.startswith("v")):
                         continue
                     if mention := rule_name(*found, "people.speaker", 0.85):
                         mentions.append(mention)
