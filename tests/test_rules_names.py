@@ -61,6 +61,12 @@ def test_a_pronoun_or_a_common_noun_before_an_adverb_is_no_speaker(rules_pipelin
     assert [e for e in rules_pipeline.extract(text).entities if e.type == "PERSON"] == []
 
 
+@pytest.mark.parametrize("text", ["集團總裁羅嘉明說，業績將回升。", "集团总裁罗嘉明说：业绩将回升。"])
+def test_a_titled_name_ending_where_a_speech_verb_makes_a_word_with_it(make_context, text):
+    found = [m for m in PersonExtractor().find(make_context(text)) if m.rule == "people.titled"]
+    assert [(text[m.start : m.end], m.structured) for m in found] == [(text[4:7], True)]
+
+
 def test_an_attending_verb_that_begins_a_noun_is_none(make_context):
     found = PersonExtractor().find(make_context("白宫发言人说，总统将出席峰会。"))
     assert [m for m in found if m.rule == "people.speaker"] == []

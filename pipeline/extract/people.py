@@ -116,6 +116,7 @@ class PersonExtractor:
         finals, verbs_after = frozenset(w["given_final_chars"]), tuple(w["attending_verbs"] + w["speech_verbs"])
         kin, speech = frozenset(w["kin_roles"]), tuple(w["speech_verbs"])
         adverbs = sorted(w["speech_adverbs"], key=len, reverse=True)
+        speech_chars = frozenset(v for v in w["speech_verbs"] if len(v) == 1)
 
         def name_span(m: re.Match[str]) -> tuple[tuple[int, int], bool] | None:
             """The name's span and whether it ends in a given-name final before a verb (黄家 + 和 + 指出 and
@@ -143,8 +144,14 @@ class PersonExtractor:
 
         def runs_on(s: int, e: int) -> bool:
             """A verb begins inside the name, after two characters, and runs on past it: 吕厄 + 宣称, but also
-            高志明 read as 高志 + 明说; the model decides."""
-            return any((t := by_start.get(at)) is not None and t.end > e and t.pos[:1] == "v" for at in range(s + 2, e))
+            高志明 read as 高志 + 明说; the model decides. Not where that verb is the name's last character and a
+            one-character speech verb before a comma or colon (高嘉明 + 说，: a speaker, not 明说 'say openly')."""
+            for at in range(s + 2, e):
+                t = by_start.get(at)
+                if t is not None and t.end > e and t.pos[:1] == "v":
+                    quoted = t.start == e - 1 and t.end == e + 1 and text[e] in speech_chars
+                    return not (quoted and text[e + 1 : e + 2] in ("，", ",", "：", ":"))
+            return False
 
         def rule_name(span: tuple[int, int], final: bool, rule: str, confidence: float) -> Mention | None:
             """A structured name, or a hint the model must confirm where the name begins a longer word
