@@ -164,6 +164,8 @@ def test_one_surface_with_two_types_is_not_repeated(pipe):
         ("吉尔维特·华盛顿", "吉尔维特·华盛顿"),
         ("王芳”", "王芳"),
         ("(中央社)", "中央社"),
+        ("Kevin Dietsch", "Kevin Dietsch"),  # a space between Latin letters is inside the name
+        ("王芳 李四", "王芳"),  # but not between Han characters
     ],
 )
 def test_no_punctuation_at_the_edge_of_a_name_nor_inside_unless_paired(span, kept):
@@ -295,6 +297,9 @@ def test_what_is_left_before_an_office_is_its_place_or_a_listed_body(text, span,
         ("華東數碼基礎設施有限公司（Digital InfraCo）表現強勁。", "Digital InfraCo", "ORG"),
         ("外援费尔南德斯（Carlos Fernandez）打出一支全垒打。", "Carlos Fernandez", "PERSON"),
         ("外援費爾南德斯（Carlos Fernandez）打出一支全壘打。", "Carlos Fernandez", "PERSON"),
+        ("律政司司長林定國（Paul Lam Ting-kwok）今日表示。", "Paul Lam Ting-kwok", "PERSON"),  # a Cantonese hyphen
+        ("署長黃美玲（Wong Mei-ling）出席典禮。", "Wong Mei-ling", "PERSON"),
+        ("受訪的何家欣（Karen）表示不滿。", "Karen", "PERSON"),  # an English given name alone
     ],
 )
 def test_a_latin_name_in_brackets_after_a_name_is_the_same_kind(pipe, text, latin, kind):
@@ -636,3 +641,40 @@ def test_a_place_inside_a_clubs_name_is_still_a_place_alone(make_context):
 )
 def test_a_listed_company_before_its_trade_word_is_named_with_it(make_context, text, name):
     assert next(n for n, _ in found(RegisterExtractor().find(make_context(text)), text)) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("入选者包括屠呦呦、王泽山和侯云德。", "屠呦呦"),  # the list's first item, after a verb
+        ("评委包括钟睒睒、李彦宏和丁磊。", "钟睒睒"),  # the model read the surname alone
+        ("會見了周強、張軍和應勇。", "應勇"),  # the last, after 和
+        ("主持人是刘洋、赵磊、孙丽四人。", "孙丽"),  # before a count of people
+    ],
+)
+def test_an_item_of_a_list_of_people_is_a_person(pipe, text, name):
+    found = {e.text for e in pipe.extract(text).entities if e.type == "PERSON"}
+    assert name in found
+
+
+@pytest.mark.parametrize(("text", "word"), [("有关部门、王芳、张伟出席。", "关部门"), ("由陈明、刘洋主持。", "由陈明")])
+def test_a_list_item_holding_another_word_is_no_person(pipe, text, word):
+    assert word not in {e.text for e in pipe.extract(text).entities if e.type == "PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("經理何家欣Karen表示，生意回升。", "Karen"), ("店主李志偉Eric說。", "Eric")]
+)
+def test_an_english_given_name_written_after_a_name_is_that_person(pipe, text, name):
+    assert (name, "PERSON") in {(e.text, e.type) for e in pipe.extract(text).entities}
+
+
+def test_latin_letters_after_a_name_that_ends_in_a_letter_are_no_name(pipe):
+    assert "Phone" not in {e.text for e in pipe.extract("他把王芳iPhone拿走了。").entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("（Getty Images Kevin Dietsch摄）", "Kevin Dietsch"), ("路透社 Mary Turner攝影", "Mary Turner")]
+)
+def test_a_latin_name_before_a_photo_credit_is_the_photographer(pipe, text, name):
+    assert (name, "PERSON") in {(e.text, e.type) for e in pipe.extract(text).entities}

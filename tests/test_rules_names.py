@@ -28,11 +28,157 @@ def spans(mentions, text):
         ("竹北市長鄭朝方今(6)日表示，將增設托育中心。", ["鄭朝方"]),  # 今(6)日, as the Taiwanese press writes it
         ("市长周文华向记者介绍，工程已完工。", ["周文华"]),  # a preposition right after the name
         ("董事长王明远对此表示乐观。", ["王明远"]),  # the shortest name that a follower follows
+        ("外交部副部长傅建华表示，中方愿意合作。", ["傅建华"]),  # 傅 and 阎: census top-100 surnames
+        ("清華大學教授閻志強指出，局勢可控。", ["閻志強"]),
     ],
 )
 def test_people(make_context, text, names):
     found = spans(PersonExtractor().find(make_context(text)), text)
     assert sorted(set(found)) == sorted(names)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("会议结束。周立新出席了签约仪式。", "周立新"),
+        ("記者會後。陳家豪主持頒獎禮。", "陳家豪"),
+        ("。刘文华宣布退役。", "刘文华"),
+    ],
+)
+def test_a_clauses_subject_before_an_attending_verb(make_context, text, name):
+    assert spans(PersonExtractor().find(make_context(text)), text) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("。陳建華隨後表示，會再研究。", "陳建華"), ("会后，。周海涛昨日指出，问题已解决。", "周海涛")]
+)
+def test_a_clauses_subject_before_an_adverb_and_a_speech_verb(make_context, text, name):
+    assert spans(PersonExtractor().find(make_context(text)), text) == [name]
+
+
+@pytest.mark.parametrize("text", ["。他们都表示支持。", "。专家也指出问题。", "会议还表示，要加强监管。"])
+def test_a_pronoun_or_a_common_noun_before_an_adverb_is_no_speaker(rules_pipeline, text):
+    assert [e for e in rules_pipeline.extract(text).entities if e.type == "PERSON"] == []
+
+
+@pytest.mark.parametrize("text", ["集團總裁羅嘉明說，業績將回升。", "集团总裁罗嘉明说：业绩将回升。"])
+def test_a_titled_name_ending_where_a_speech_verb_makes_a_word_with_it(make_context, text):
+    found = [m for m in PersonExtractor().find(make_context(text)) if m.rule == "people.titled"]
+    assert [(text[m.start : m.end], m.structured) for m in found] == [(text[4:7], True)]
+
+
+def test_an_attending_verb_that_begins_a_noun_is_none(make_context):
+    found = PersonExtractor().find(make_context("白宫发言人说，总统将出席峰会。"))
+    assert [m for m in found if m.rule == "people.speaker"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("据郑晓光教授介绍，该药已进入临床试验。", ["郑晓光"]),  # after 据, the title after the name
+        ("據鄭曉光教授介紹，該藥已進入臨床試驗。", ["鄭曉光"]),
+        ("她与何东升导演合作拍摄了纪录片。", ["何东升"]),
+        ("潘玉梅女士向母校捐赠了一批图书。", ["潘玉梅"]),
+        ("林志豪夫婦出席了婚禮。", ["林志豪"]),
+        ("陪同刘国中副总理考察的还有省长。", ["刘国中"]),  # 中 ends the given name jieba reads whole
+    ],
+)
+def test_a_name_with_its_title_after_it(make_context, text, names):
+    found = [m for m in PersonExtractor().find(make_context(text)) if m.rule == "people.title_after"]
+    assert spans(found, text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "党委书记出席会议。",
+        "高级工程师表示。",
+        "时任主席说。",
+        "涉事的刘姓司机称。",
+        "，曾任总理的他说。",
+        "，并任主席。",
+    ],
+)
+def test_a_word_before_a_title_is_no_name(make_context, text):
+    found = [m for m in PersonExtractor().find(make_context(text)) if m.rule == "people.title_after"]
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("省人民医院院长周建国提醒市民接种疫苗。", "周建国"),  # 提醒/v: no speech verb, but a verb of two
+        ("省人民醫院院長周建國提醒市民接種疫苗。", "周建國"),
+        ("县委书记孟庆海率领工作组抵达灾区。", "孟庆海"),
+        ("總經理陳志強仍在醫院接受治療。", "陳志強"),  # an adverb after the name
+        ("记者吴晓鹏从市交通局获悉。", "吴晓鹏"),  # a preposition
+    ],
+)
+def test_a_titled_name_before_any_verb_or_adverb(make_context, text, name):
+    found = [m for m in PersonExtractor().find(make_context(text)) if m.rule == "people.titled"]
+    assert spans(found, text) == [name]
+
+
+@pytest.mark.parametrize("text", ["局长高度重视此事。", "书记亲自部署工作。", "记者注意到现场秩序井然。"])
+def test_a_word_between_a_title_and_a_verb_is_no_name(rules_pipeline, text):
+    assert [e for e in rules_pipeline.extract(text).entities if e.type == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("檢方將他的妻子洪美玲、岳父洪信義一併起訴。", ["洪美玲", "洪信義"]),  # kin before the name, as a role
+        ("据悉，死者女婿陈立军已报警。", ["陈立军"]),
+        ("記者林志豪／台北報導", ["林志豪"]),  # a Taiwanese byline: the name, a slash, the place
+        ("民進黨立委 葉宜津 指出，票價應調降。", ["葉宜津"]),  # a space after the title
+    ],
+)
+def test_a_name_after_kin_a_byline_slash_or_a_spaced_title(make_context, text, names):
+    assert sorted(spans(PersonExtractor().find(make_context(text)), text)) == sorted(names)
+
+
+@pytest.mark.parametrize(
+    "text", ["他的妻子和女儿都在外地。", "。儿子在外地打工。", "妻子表示支持。", "关注妇女儿童权益等问题。"]
+)
+def test_a_kin_word_alone_is_no_name(make_context, text):
+    assert PersonExtractor().find(make_context(text)) == []
+
+
+@pytest.mark.parametrize("text", ["这位老师傅已经退休了。", "老師傅們已經下班。"])
+def test_a_title_inside_a_longer_word_reads_no_name(make_context, text):
+    assert [m for m in PersonExtractor().find(make_context(text)) if m.rule == "people.titled"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("15岁的小琪（化名）说，她每天都要补课。", ["小琪"]),  # a name the report gives in place of the real one
+        ("事主阿強（化名）報案稱被騙。", ["阿強"]),  # after a role word jieba joins nothing to
+        ("受害人张女士（化名）说。", []),  # a surname with an address is no name, pseudonym or not
+    ],
+)
+def test_a_pseudonym_is_a_name(make_context, text, names):
+    found = [m for m in PersonExtractor().find(make_context(text)) if m.rule == "people.pseudonym"]
+    assert spans(found, text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("一位名叫龚德顺的老兵讲述了往事。", ["龚德顺"]),  # the text gives the name
+        ("他給兒子取名為陳思遠。", ["陳思遠"]),
+        ("一家名叫黄河的餐厅开业了。", []),  # a word, not a name
+        ("一只名叫欢欢的熊猫。", []),  # no surname
+    ],
+)
+def test_a_name_after_named_is_a_person(make_context, text, names):
+    found = [m for m in PersonExtractor().find(make_context(text)) if m.rule == "people.named"]
+    assert spans(found, text) == names
+
+
+@pytest.mark.parametrize("text", ["。丰田汽车表示，销量增长。", "。鈴木汽車表示，銷量增長。"])
+def test_a_japanese_family_name_and_a_trade_is_a_company_no_person(make_context, text):
+    assert PersonExtractor().find(make_context(text)) == []
 
 
 @pytest.mark.parametrize(

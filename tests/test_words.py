@@ -266,6 +266,18 @@ def test_a_surname_and_a_word_for_a_person_is_no_name(text, start, end):
     assert after_whole_words(text, start, end, "PERSON") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [("一名姓黃的男子被捕。", 3, 4), ("姓周女子昨日報案。", 1, 2), ("涉事的刘姓店主称。", 3, 4)],
+)
+def test_a_surname_named_as_one_is_no_name(text, start, end):
+    assert after_whole_words(text, start, end, "PERSON") == []
+
+
+def test_a_one_character_name_beside_no_surname_word_stays():
+    assert after_whole_words("他叫张，别名阿张。", 2, 3, "PERSON") == ["张"]
+
+
 @pytest.mark.parametrize("first_end", [4, 5])  # 清华大学 | 附属, or cut inside it: 清华大学附 | 属
 def test_two_model_organizations_joined_by_a_word_of_attachment_are_one(first_end):
     text = "清华大学附属北京清华长庚医院专家介绍。"
@@ -333,3 +345,82 @@ def test_one_character_names_keeps_msras_conventions():
 )
 def test_the_models_organization_ends_before_a_title_it_runs_into(text, end, kept):
     assert after_whole_words(text, 0, end, "ORG") == [kept]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "name"),
+    [
+        ("岸田文雄今日抵達華盛頓。", 1, 4, "岸田文雄"),  # the model read 田 as a Chinese surname
+        ("据山本太郎透露，法案将被否决。", 1, 3, "山本太郎"),  # the model read the family name alone
+        ("与小泉进次郎会面的议员说。", 1, 3, "小泉进次郎"),
+    ],
+)
+def test_the_models_person_cut_out_of_a_japanese_name_is_the_whole_name(text, start, end, name):
+    assert after_whole_words(text, start, end, "PERSON") == [name]
+
+
+def test_the_models_person_after_a_japanese_family_name_word_stays():
+    assert after_whole_words("小林说，明天再谈。", 0, 2, "PERSON") == ["小林"]
+
+
+@pytest.mark.parametrize(("text", "end"), [("出席的有刘洋、赵磊三人。", 10), ("獲獎的是陳明、黃芳兩位。", 10)])
+def test_the_models_person_ends_before_a_count_of_people(text, end):
+    assert after_whole_words(text, 7, end, "PERSON") == [text[7:9]]
+
+
+def test_a_name_ending_in_a_numeral_stays():
+    assert after_whole_words("王小二说，明年再来。", 0, 3, "PERSON") == ["王小二"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [("他曾获茅盾文学奖提名。", 3, 5), ("诺贝尔和平奖得主今天抵达。", 0, 3), ("諾貝爾和平獎得主今天抵達。", 0, 3)],
+)
+def test_the_models_person_in_a_prizes_name_is_none(text, start, end):
+    assert after_whole_words(text, start, end, "PERSON") == []
+
+
+def test_the_models_person_who_wins_a_prize_stays():
+    assert after_whole_words("莫言获奖后回到家乡。", 0, 2, "PERSON") == ["莫言"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("犯罪嫌疑人许某某于当晚被抓获。", "许某某"), ("被告人應某某對判決不服。", "應某某")]
+)
+def test_a_surname_and_mou_stays_whatever_jieba_tags_the_surname(rules_pipeline, text, name):
+    assert name in {e.text for e in rules_pipeline.extract(text).entities if e.type == "PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "kept", "kind"),
+    [
+        ("聂耳故居今天重新开放。", 2, "聂耳故居", "LOC"),  # a landmark named after a person
+        ("冼星海纪念馆迎来大批游客。", 3, "冼星海纪念馆", "LOC"),
+        ("霍英东基金会宣布捐款。", 3, "霍英东基金会", "ORG"),
+    ],
+)
+def test_the_models_person_before_the_head_of_a_thing_named_after_them_is_that_thing(text, end, kept, kind):
+    found = kept_by_whole_words(text, [(0, end, "PERSON")])
+    assert [(text[m.start : m.end], m.type) for m in found] == [(kept, kind)]
+
+
+def test_the_models_person_before_a_verb_stays():
+    assert after_whole_words("聂耳站在台上指挥。", 0, 2, "PERSON") == ["聂耳"]
+
+
+def test_the_models_person_running_into_an_english_given_name_is_two():
+    text = "店主黃家明Kelvin表示。"
+    kept = kept_by_whole_words(text, [(2, 11, "PERSON")])
+    assert [(text[m.start : m.end], m.type) for m in kept] == [("黃家明", "PERSON"), ("Kelvin", "PERSON")]
+
+
+@pytest.mark.parametrize(("text", "name"), [("李在勋在首尔表示。", "李在勋"), ("朴正浩和金在焕在会上发言。", "金在焕")])
+def test_the_models_person_cut_after_a_function_character_of_a_given_name_takes_the_next(text, name):
+    start = text.index(name)
+    assert after_whole_words(text, start, start + 2, "PERSON") == [name]
+
+
+@pytest.mark.parametrize(("text", "kept"), [("李在北京工作。", "李在"), ("与村民廖某私下协商。", "廖某")])
+def test_the_models_surname_before_a_preposition_and_a_word_or_mou_stays(text, kept):
+    start = text.index(kept)
+    assert after_whole_words(text, start, start + 2, "PERSON") == [kept]

@@ -4,7 +4,8 @@ The model and the suffix grammar sometimes run a name into the sentence's
 punctuation (台北榮總。, 福鼎龙安医院(民营医院, a person ending in ”). For ORG,
 PERSON and LOC mentions: punctuation and spaces at either edge are cut off;
 inside, a balanced pair of brackets or quotes (中科恆源(Zkenergy)科技有限公司,
-“2·25”救援指挥部) and the joiners of foreign names (·, -, &, ') stay, and any
+“2·25”救援指挥部), the joiners of foreign names (·, -, &, ') and a space between Latin
+letters (Brian Snyder) stay, and any
 other punctuation ends the name there (the longer side of a two-character
 minimum is kept). The model's organization in Latin letters that a Latin phrase runs on from
 (Land of ``(Land bank)``) is no name: the model cut a longer name or gloss. Amounts and dates
@@ -41,6 +42,7 @@ from pipeline.segment import Token
 
 NAMED = ("ORG", "PERSON", "LOC")
 HONORIFIC_NAME_POS = ("nr", "ns", "nz", "n", "j", "eng", "vg", "ng")  # jieba's tags of a Malay name's words
+_LATIN_LETTER = re.compile(r"[A-Za-z]{2}")  # the letters either side of a space inside a Latin name
 JOINERS = frozenset("·・•‧-－—–&'’.")
 PAIRS = {"(": ")", "（": "）", "“": "”", "「": "」", "『": "』", "《": "》", "[": "]", "【": "】", '"': '"'}
 MIN_CHARS = {"ORG": 2, "LOC": 1, "PERSON": 1}
@@ -69,7 +71,8 @@ def _cut(text: str) -> tuple[int, int]:
             if close > 0:
                 i = close + 1
                 continue
-        if _punct(c) and c not in JOINERS:
+        latin_space = c == " " and _LATIN_LETTER.fullmatch(text[i - 1 : i] + text[i + 1 : i + 2])
+        if _punct(c) and c not in JOINERS and not latin_space:  # Brian Snyder: one name
             pieces.append((piece_start, i))
             piece_start = i + 1
         i += 1

@@ -4,14 +4,18 @@ A name is a surname from the surname table plus one or two given-name
 characters that are not function words, a Japanese family name plus one to three
 (``japanese_surnames.txt``: 安倍晋三, 小泉进次郎), or a word jieba tags as a transliterated
 name (拜登/nrt). The rules only fire where the
-context says "a person stands here": after a title (局长X), before a speech
-verb (a word of its own) after a sentence break (。X表示), or in a credit line.
+context says "a person stands here": after a title (局长X) and before a speech or
+attending verb, or any verb of two characters, an adverb or a preposition (院士X提醒); before a
+title or an address (X总统, X先生); before a speech or attending verb (a word of its own) after a
+sentence break (。X表示, 。X出席); in a list beside another person (X、Y); before （化名） or after
+名叫; or in a credit line.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from functools import cache, cached_property
 
 from pipeline import data
@@ -22,14 +26,24 @@ from pipeline.segment import Token
 _HAN = "\u3400-\u9fff"
 HINT = 0.6
 """A rule's name that needs the model's agreement (below ``Settings.min_rule_confidence``)."""
+_LATIN_PHOTOGRAPHER = re.compile(r"(?<![A-Za-z])(?P<name>[A-Z][a-z]+ [A-Z][a-z]+)[ \t]?摄影?(?=[）)\s]|$)")
+"""A photographer's Latin name in a photo credit (路透社 Brian Snyder摄影): two capitalised words."""
+_PSEUDONYM = re.compile(rf"(?P<name>[{_HAN}]{{2,3}})[（(](?:化名|假名)[）)]")
+"""A name the report gives in place of the real one, marked as such (小雅（化名）, 阿明（假名）)."""
+_NAMED = re.compile(r"(?:名叫|名为|叫做|取名为?|起名为?|化名为?)(?=[\u3400-\u9fff])")
+"""What a report writes right before a person's name to give it (一个名叫X的村民, 化名为X)."""
+_AFTER_NAMED = frozenset("的，。、；")
+_HAN_CHAR = re.compile(rf"[{_HAN}]")
+WEAK_HINT = 0.5
+"""A rule's name that needs the model's agreement also without the model (below 0.55)."""
 LONGEST_NAME_WORD = 8
 
 
 @cache
 def _address_endings() -> tuple[str, ...]:
-    """The titles and role words a form of address ends in (王局长, 李董事), as one tuple for str.endswith."""
+    """The titles, role and kin words a form of address ends in (王局长, 李董事), one tuple for str.endswith."""
     w = data.table("zh/people.json")
-    return (*w["titles"], *w["person_roles"])
+    return (*w["titles"], *w["person_roles"], *w["kin_roles"])
 
 
 def _begins_a_longer_word(text: str, start: int, end: int, freq: Mapping[str, int]) -> bool:
@@ -37,6 +51,33 @@ def _begins_a_longer_word(text: str, start: int, end: int, freq: Mapping[str, in
 
     (Names that are dictionary words stay names: jieba tags 安南, 巴拉克 and 索尼亚 ns, 白皮书 nr.)"""
     return any(freq.get(text[start:j]) for j in range(end + 1, min(len(text), start + LONGEST_NAME_WORD) + 1))
+
+
+@cache
+def _company_trades() -> frozenset[str]:
+    """The trade words of a company's name (汽车, 电器: ``orgs.json`` ``company_trades``)."""
+    return frozenset(data.table("zh/orgs.json")["company_trades"])
+
+
+def japanese_given_end(text: str, given: int, stop: int, ends: Mapping[int, Token]) -> int | None:
+    """Where a Japanese given name of one to three characters beginning at ``given`` ends: the longest that
+    ends where a jieba word (of ``ends``, by end) does, unless that word is a verb or a title (岩屋毅 +
+    出席, 中岛宏 + 博士), nor holds a function word (安倍晋三 + 的); none where no such name stands."""
+    w = data.table("zh/people.json")
+    titles = frozenset(w["titles"])
+    for n in (3, 2, 1):
+        end = given + n
+        word = ends.get(end)
+        if end > stop or word is None or not re.fullmatch(rf"[{_HAN}]+", text[given:end]):
+            continue
+        if word.start >= given and word.end - word.start >= 2 and word.pos[:1] in "vpcud":
+            continue  # 岩屋毅 + 出席: the verb after the name is none of it
+        if word.start > given and word.text in titles:
+            continue  # 中岛宏 + 博士: nor is a title after it
+        if any(ch in w["name_stop_chars"] for ch in text[given:end]) or text[given:end] in _company_trades():
+            continue  # 安倍晋三 + 的: a shorter given name may still end at a word; 丰田 + 汽车: a trade
+        return end
+    return None
 
 
 class PersonExtractor:
@@ -50,10 +91,13 @@ class PersonExtractor:
         verbs = alternation(w["speech_verbs"])
         after = rf"(?={verbs}|{alternation(w['after_name'])}|[，。、；：:,;（(“”\s0-9０-９]|$)"  # 李强5日主持
         # two to five characters: a Chinese name has at most four, a Japanese one five (小泉进次郎)
-        before = alternation([*w["titles"], *w["person_roles"]])
-        titled = re.compile(rf"(?:{before})(?P<name>[{_HAN}]{{2,5}}?){after}")
-        speaker = re.compile(rf"(?:^|(?<=[。！？；\n”」]))(?P<name>[{_HAN}]{{2,5}}?)(?={verbs})")
-        name = rf"[{_HAN}]{{2,3}}?(?=报道|摄|[、和及\s，。,）)]|$)"
+        before = alternation([*w["titles"], *w["person_roles"], *w["kin_roles"]])
+        titled = re.compile(rf"(?P<title>{before})[ \u3000]?(?P<name>[{_HAN}]{{2,5}}?){after}")
+        # 。X表示, 。X出席: a clause's subject before a speech or attending verb
+        attending = alternation([*w["speech_verbs"], *w["attending_verbs"]])
+        adverb = alternation(w["speech_adverbs"])  # 。X曾透露: an adverb or a time word may stand before the verb
+        speaker = re.compile(rf"(?:^|(?<=[。！？；\n”」]))(?P<name>[{_HAN}]{{2,5}}?)(?=(?:{adverb})?(?:{attending}))")
+        name = rf"[{_HAN}]{{2,3}}?(?=报道|摄|[、和及\s，。,）)／/]|$)"  # 记者X／台北报导
         reporters = re.compile(rf"(?:记者|通讯员)[ \t\u3000]?(?P<names>{name}(?:[、和及\s]{name})*)")  # 记者 王强
         photographers = re.compile(rf"(?P<names>[{_HAN}]{{2,4}}(?:[、和及\s][{_HAN}]{{2,4}})*)\s*摄(?=[）)\s]|$)")
         # 中央社记者苏龙麒台北电, 记者黄雅诗华盛顿24日专电: a reporter's name, then the dateline's place
@@ -68,6 +112,7 @@ class PersonExtractor:
         ]
         word_starts = {t.start for t in ctx.tokens}
         foreign = {(t.start, t.end) for t in ctx.tokens if t.pos == "nrt"}  # jieba's transliterated names (拜登)
+        named_words = {(t.start, t.end) for t in ctx.tokens if t.pos.startswith("nr")}
         time_words = {t.end: t for t in ctx.tokens if t.pos in ("f", "t") and t.end - t.start >= 2}
 
         def given_time_word(s: int, e: int) -> bool:
@@ -76,6 +121,9 @@ class PersonExtractor:
             return t is not None and t.start > s
 
         finals, verbs_after = frozenset(w["given_final_chars"]), tuple(w["attending_verbs"] + w["speech_verbs"])
+        kin, speech = frozenset(w["kin_roles"]), tuple(w["speech_verbs"])
+        adverbs = sorted(w["speech_adverbs"], key=len, reverse=True)
+        speech_chars = frozenset(v for v in w["speech_verbs"] if len(v) == 1)
 
         def name_span(m: re.Match[str]) -> tuple[tuple[int, int], bool] | None:
             """The name's span and whether it ends in a given-name final before a verb (黄家 + 和 + 指出 and
@@ -103,8 +151,14 @@ class PersonExtractor:
 
         def runs_on(s: int, e: int) -> bool:
             """A verb begins inside the name, after two characters, and runs on past it: 吕厄 + 宣称, but also
-            高志明 read as 高志 + 明说; the model decides."""
-            return any((t := by_start.get(at)) is not None and t.end > e and t.pos[:1] == "v" for at in range(s + 2, e))
+            高志明 read as 高志 + 明说; the model decides. Not where that verb is the name's last character and a
+            one-character speech verb before a comma or colon (高嘉明 + 说，: a speaker, not 明说 'say openly')."""
+            for at in range(s + 2, e):
+                t = by_start.get(at)
+                if t is not None and t.end > e and t.pos[:1] == "v":
+                    quoted = t.start == e - 1 and t.end == e + 1 and text[e] in speech_chars
+                    return not (quoted and text[e + 1 : e + 2] in ("，", ",", "：", ":"))
+            return False
 
         def rule_name(span: tuple[int, int], final: bool, rule: str, confidence: float) -> Mention | None:
             """A structured name, or a hint the model must confirm where the name begins a longer word
@@ -119,15 +173,44 @@ class PersonExtractor:
                 return Mention(s, e, "PERSON", "rule", rule, HINT, structured=False)
             return Mention(s, e, "PERSON", "rule", rule, confidence, structured=True)
 
-        mentions += self._japanese_titled(ctx, w)
+        mentions += self._japanese_titled(ctx)
         for start, end in ctx.spans:
             for m in titled.finditer(text, start, end):
+                if m["title"] in kin and not (m.start() in word_starts and m.end("title") in word_starts):
+                    continue  # 妇女/儿童: a kin word only as a word of its own
+                if m.start("name") not in word_starts:
+                    continue  # 老师傅/n + 已经: the title ends inside a word, no name begins there
                 if (found := name_span(m)) and not given_time_word(*found[0]):
                     if mention := rule_name(*found, "people.titled", 0.9):
                         mentions.append(mention)
+            titled_at = {x.start for x in mentions if x.rule == "people.titled"}
+            for m in self._title_end_re.finditer(text, start, end):
+                # 院士钟南山 + 提醒/v, 主席曾钰成 + 终/d, 记者X + 从/p: a name after a title before any verb of two
+                # characters, an adverb, preposition or conjunction; not structured
+                if m.end() in titled_at or m.end() not in word_starts:
+                    continue
+                if m[0] in kin and m.start() not in word_starts:
+                    continue
+                for n in (2, 3):
+                    verb = by_start.get(m.end() + n)
+                    if (
+                        verb is None
+                        or verb.end > end
+                        or not (verb.pos[:1] in "dpc" or (verb.pos[:1] == "v" and verb.end - verb.start >= 2))
+                    ):
+                        continue
+                    if self._is_name(text[m.end() : m.end() + n], w) and not given_time_word(m.end(), m.end() + n):
+                        if mention := rule_name((m.end(), m.end() + n), False, "people.titled", 0.8):
+                            mentions.append(replace(mention, structured=False, confidence=min(mention.confidence, 0.8)))
+                        break
             for m in speaker.finditer(text, start, end):
-                # the speech verb begins a word: not 荣誉 + 称 of 荣誉称号
+                # the speech verb begins a word: not 荣誉 + 称 of 荣誉称号; an attending verb is one (not 发言人/l)
                 if (found := name_span(m)) and found[0][1] in word_starts and not given_time_word(*found[0]):
+                    at = found[0][1]
+                    lead = next((a for a in adverbs if text.startswith(a, at) and (at + len(a)) in word_starts), "")
+                    verb = by_start.get(at + len(lead))  # 许家印 + 曾 + 透露: the verb after the adverb
+                    if verb is None or (not text.startswith(speech, verb.start) and not verb.pos.startswith("v")):
+                        continue
                     if mention := rule_name(*found, "people.speaker", 0.85):
                         mentions.append(mention)
             for pattern, role in ((reporters, "reporter"), (photographers, "photographer")):
@@ -139,8 +222,66 @@ class PersonExtractor:
                             mentions.append(
                                 Mention(s, s + len(name.group()), "PERSON", "rule", rule, 0.9, structured=True)
                             )
+            for m in _NAMED.finditer(text, start, end):  # 一个名叫左金文的村民: the text says a name follows
+                for e in (m.end() + 3, m.end() + 2):
+                    common = ctx.word_freq.get(text[m.end() : e]) and (m.end(), e) not in named_words  # 名叫黄河的公司
+                    if e <= end and e in word_starts and not common and self._is_name(text[m.end() : e], w):
+                        if e == len(text) or text[e] in _AFTER_NAMED or not _HAN_CHAR.match(text[e]):
+                            mentions.append(Mention(m.end(), e, "PERSON", "rule", "people.named", 0.9, structured=True))
+                            break
+            for m in _PSEUDONYM.finditer(text, start, end):  # 小雅（化名）: the text says a name stands there
+                first = (m.start("name"), m.start("name") + 1)  # 的 + 小琪: no function character begins it
+                s = next((s for s in first if s in word_starts and text[s] not in w["name_stop_chars"]), None)
+                address = text[s + 1 : m.end("name")] in w["kin_words"] if s is not None else False  # 陈女士
+                if s is not None and m.end("name") - s >= 2 and not address:
+                    mentions.append(
+                        Mention(s, m.end("name"), "PERSON", "rule", "people.pseudonym", 0.9, structured=True)
+                    )
+            for m in _LATIN_PHOTOGRAPHER.finditer(text, start, end):  # © REUTERS - Brian Snyder摄影
+                rule = "people.photographer"
+                mentions.append(Mention(*m.span("name"), "PERSON", "rule", rule, 0.9, structured=True))
             mentions += self._datelined_reporters(ctx, datelined, start, end, w, by_start)
+            mentions += self._title_after(ctx, start, end, w, foreign)
             mentions += self._compound_surnamed(ctx, start, end, w)
+        return mentions
+
+    @cached_property
+    def _title_end_re(self) -> re.Pattern[str]:
+        """A title or a person's role, and a Han character after it."""
+        w = data.table("zh/people.json")
+        return re.compile(rf"(?:{alternation([*w['titles'], *w['person_roles'], *w['kin_roles']])})(?=[{_HAN}])")
+
+    @cached_property
+    def _title_after_re(self) -> re.Pattern[str]:
+        """A name of two to six characters after a clause's edge, a conjunction or a preposition, and a title
+        or an address written after it (王毅外长, 同布林肯国务卿, 仝小林院士)."""
+        w = data.table("zh/people.json")
+        follows = alternation([*w["titles"], *w["person_roles"], *w["address_after_name"]])
+        edge = "".join(w["before_a_name_and_title"])
+        return re.compile(rf"(?<![^\s，。、；：:,;“”「」（({edge}])(?=(?P<name>[{_HAN}]{{2,6}}?)(?:{follows}))")
+
+    def _title_after(self, ctx: Context, start: int, end: int, w: dict, foreign: set[tuple[int, int]]) -> list[Mention]:
+        """A name with its title or address after it (普京总统, 吴京导演的, 高圆圆夫妇, 李明先生: the real-news
+        guidelines keep the title outside): a surname and a given name or a word jieba tags as a
+        transliterated name, on word edges, that is no dictionary word but a name (党委 + 书记, 高级 + 工程师,
+        时任 + 主席: none). Not structured: the model's edges win where it reads a name there."""
+        text = ctx.folded
+        starts = {t.start for t in ctx.tokens}
+        people = {(t.start, t.end) for t in ctx.tokens if t.pos.startswith("nr")}
+        edge = frozenset(w["before_a_name_and_title"])
+        mentions = []
+        for m in self._title_after_re.finditer(text, start, end):
+            s, e = m.span("name")
+            if (s not in starts and text[s - 1] not in edge) or e not in starts:
+                continue  # 同布/v 林肯: jieba may join the preposition to the name
+            if "姓" in text[s:e] or any(s <= t.start < e and t.pos[:1] in "vdpcu" for t in ctx.tokens):
+                continue  # 李姓 + 司机: a surname named as one; 曾/d 任/v + 总理: a clause, no name
+            # a given-name final is the name's where jieba reads the name whole (刘国中/nr + 副总理)
+            if (s, e) in foreign or (e - s <= 3 and self._is_name(text[s:e], w, final=(s, e) in people)):
+                if not ctx.word_freq.get(text[s:e]):
+                    mentions.append(Mention(s, e, "PERSON", "rule", "people.title_after", 0.8))
+                elif (s, e) in people:  # 李克强/nr, but also 白宫/nr + 发言人: only where the model reads it
+                    mentions.append(Mention(s, e, "PERSON", "rule", "people.title_after", WEAK_HINT))
         return mentions
 
     @cached_property
@@ -205,7 +346,7 @@ class PersonExtractor:
         w = data.table("zh/people.json")
         return re.compile(rf"(?:{alternation(w['titles'])})(?P<family>{alternation(data.japanese_surnames())})")
 
-    def _japanese_titled(self, ctx: Context, w: dict) -> list[Mention]:
+    def _japanese_titled(self, ctx: Context) -> list[Mention]:
         """A Japanese name after a title: the family name and the longest given name of one to three
         characters that ends where a word does, unless that word is a verb or a title (首相安倍晋三访华,
         外相上川阳子会见, 防卫大臣岩屋毅出席: 岩屋毅, not 岩屋毅出席; 总干事中岛宏博士: 中岛宏), nor holds a
@@ -213,25 +354,12 @@ class PersonExtractor:
         name say where it begins, where the model, which saw few Japanese names, reads 岸田文雄 as 岸 + 田文雄."""
         text = ctx.folded
         ends = {t.end: t for t in ctx.tokens}
-        titles = frozenset(w["titles"])
         mentions = []
         for start, stop in ctx.spans:
             for m in self._japanese_re.finditer(text, start, stop):
-                given = m.end("family")
-                for n in (3, 2, 1):
-                    end = given + n
-                    word = ends.get(end)
-                    if end > stop or word is None or not re.fullmatch(rf"[{_HAN}]+", text[given:end]):
-                        continue
-                    if word.start >= given and word.end - word.start >= 2 and word.pos[:1] in "vpcud":
-                        continue  # 岩屋毅 + 出席: the verb after the name is none of it
-                    if word.start > given and word.text in titles:
-                        continue  # 中岛宏 + 博士: nor is a title after it
-                    if any(ch in w["name_stop_chars"] for ch in text[given:end]):
-                        continue  # 安倍晋三 + 的: a shorter given name may still end at a word
+                if (end := japanese_given_end(text, m.end("family"), stop, ends)) is not None:
                     rule = "people.titled_japanese"
                     mentions.append(Mention(m.start("family"), end, "PERSON", "rule", rule, 0.9, structured=True))
-                    break
         return mentions
 
     @staticmethod
@@ -245,7 +373,9 @@ class PersonExtractor:
         japanese = data.japanese_surnames()
         family = next((name[:n] for n in (3, 2) if name[:n] in japanese), None)
         if family is not None and 1 <= len(name) - len(family) <= 3:  # 安倍晋三, 小泉进次郎, 岩屋毅
-            return not any(ch in w["name_stop_chars"] for ch in name[len(family) :])
+            given = name[len(family) :]
+            # 丰田 + 汽车, 铃木 + 电子: a company named after its founder's family, and its trade
+            return not any(ch in w["name_stop_chars"] for ch in given) and given not in _company_trades()
         if name[:2] in compound:
             given = name[2:]
         elif name[0] in single:

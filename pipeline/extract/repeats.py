@@ -8,7 +8,9 @@ sentence gives the model less to go on. After fusion, this stage
   ``X，简称台电``: the short name is an organization too, where it can abbreviate the name (its
   characters in order within it, or a Latin name with a capital: not 港铁(066), 医院(民营医院)), and a shorter
   organization found inside it (华润 of 以下简称“华润三九”) gives way;
-  a person's Latin name in brackets after the name is that person too (费尔柴德（Stuart Fairchild））;
+  a person's Latin name in brackets after the name is that person too (费尔柴德（Stuart Fairchild）,
+  張敏儀（Cheung Man-yee）, 陳美玲（Mandy）), and so is an English given name written right after it
+  (陳志明Peter表示);
   and a company's name without its legal form (小米集团 → 小米, 快播公司 → 快播: ``COMPANY_FORMS``) is its
   short name, unless that is a place (北京公司 → not 北京), and so is the name before its trade word
   without a place before it (中国吉利汽车集团 → 吉利, 格力电器 → 格力: ``orgs.json`` ``company_trades``);
@@ -28,7 +30,8 @@ sentence gives the model less to go on. After fusion, this stage
   head word alone (商会, 公司: ``orgs.json``) is not spread however it was tagged.
 
 * reads lists of places joined by 、: an item ending in the level of the place beside it
-  (海子洼村、古守营村: 村) is a place too, where nothing else was found on it;
+  (海子洼村、古守营村: 村) is a place too, where nothing else was found on it; and lists of people: an
+  item beside a person that is a surname and a given name (屠呦呦、袁隆平) is a person too;
 
 * finds a person's two-character given name where it begins a clause after the full name (张家齐 …
   。家齐赛后说), unless it is a dictionary word of another kind (建国).
@@ -53,7 +56,10 @@ NAMED = ("ORG", "PERSON", "LOC")
 _QUOTE_OPEN = "“\"「『‘'"
 _QUOTE_CLOSE = "”\"」』’'"
 _LATIN_NAME = r"[A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,4}"  # Telkomsel, Digital InfraCo
-_LATIN_PERSON = re.compile(r"[A-Z][a-z]+(?:[ .\-][A-Z][a-z]+)+")  # Stuart Fairchild, not NASA
+# Stuart Fairchild, and a Cantonese given name's hyphen (Cheung Man-yee, John Lee Ka-chiu); not NASA
+# and an English given name alone (陳美玲（Mandy）)
+_LATIN_PERSON = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)?(?:[ .\-][A-Z][a-z]+(?:-[a-z]+)?)*")
+_GLUED_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,11}(?![A-Za-z0-9])")  # 陳志明Peter表示: a Hong Kong English name
 _DEFINITION = re.compile(
     rf"[（(][ \u3000]*(?:(?:以下)?(?:简称|下称|简称为)[ \u3000]*[:：]?)?[ \u3000]*[{_QUOTE_OPEN}]?"
     rf"(?P<short>[\u4e00-\u9fffA-Za-z0-9&]{{2,8}}|{_LATIN_NAME})[{_QUOTE_CLOSE}]?[ \u3000]*[）)]"
@@ -91,6 +97,7 @@ class Repeats:
             owner[m.start : m.end] = [i] * (m.end - m.start)
         displaced: set[int] = set()  # indices of mentions a longer repeated or defined name replaced
         added = self._definitions(mentions, text, owner, displaced) + _listed_places(mentions, text, owner, ctx)
+        added += _listed_people(mentions, text, owner, ctx, displaced)
         names: dict[str, set[str]] = defaultdict(set)
         confidence: dict[str, float] = {}
         for m in [*mentions, *added]:
@@ -143,6 +150,13 @@ class Repeats:
             if m.type not in ("ORG", "PERSON"):
                 continue
             match = _DEFINITION.match(text, m.end)
+            latin_after_han = m.type == "PERSON" and _HAN.fullmatch(text, m.end - 1, m.end)  # not 王芳i + Phone
+            if not match and latin_after_han and (glued := _GLUED_GIVEN_NAME.match(text, m.end)):
+                start, end = glued.span()
+                if all(o == -1 for o in owner[start:end]):
+                    found.append(Mention(start, end, "PERSON", "rule", "repeats.abbreviation", MAX_CONFIDENCE))
+                    owner[start:end] = [-2] * (end - start)
+                continue
             if not match:
                 continue
             group = "short" if match["short"] else "after"
@@ -207,6 +221,79 @@ def _listed_places(mentions: list[Mention], text: str, owner: list[int], ctx: Co
             places.add((start, end))
             owner[start:end] = [-2] * (end - start)
             queue.append(item)
+    return found
+
+
+_PERSON_ITEM = re.compile(
+    r"[\u4e00-\u9fff]{2,3}?(?=[、，,。；;：:）)\s]|和|及|与|等|[一二两三四五六七八九十][人位名]|$)"
+)
+_LAST_JOINTS = ("和", "及", "与")
+_ITEM_EDGE = "、，,。；;：:（(“”「」 \t\n"
+
+
+def _listed_people(
+    mentions: list[Mention], text: str, owner: list[int], ctx: Context, displaced: set[int]
+) -> list[Mention]:
+    """屠呦呦、袁隆平和黄旭华: in a list joined by 、, an item right before or after a person that is a surname
+    and a given name of one or two characters (the person rules' test), on jieba's word edges, no dictionary
+    word but a name jieba knows (王者 is none), with no verb, adverb or preposition in it (有/v 张伟), is a person
+    too, where nothing but the model's shorter name inside it (屠 + 呦呦/LOC: ``displaced``) was found on it;
+    a rule at 0.7."""
+    from pipeline.extract.people import PersonExtractor  # the name test; people imports nothing from here
+
+    w = data.table("zh/people.json")
+    starts = {t.start for t in ctx.tokens}
+    clause = {t.start for t in ctx.tokens if t.pos[:1] in "vdpcu"}
+    named = {(t.start, t.end) for t in ctx.tokens if t.pos.startswith("nr")}
+
+    def free(start: int, end: int) -> bool:
+        """Nothing found there, or only the model's shorter name inside (屠 + 呦呦/LOC), or its shorter person
+        at the start (钟/PERSON + 睒睒); not its person after a word (由 + 陈明)."""
+
+        def shorter(o: int) -> bool:
+            m = mentions[o]
+            inside = m.start > start if m.type != "PERSON" else m.start == start
+            return m.extractor == "ner" and inside and m.end <= end and m.end - m.start < end - start
+
+        return all(o == -1 or (o >= 0 and shorter(o)) for o in owner[start:end])
+
+    def a_name(start: int, end: int, edged: bool = True, verb: bool = False) -> bool:
+        """``edged``: 、 or punctuation before the item; else it is the list's first, after a verb perhaps, and
+        begins a word; ``verb``: its surname may be a verb's character (屠/v 呦呦)."""
+        return (
+            (start in starts or edged)
+            and within(ctx.spans, start, end)
+            and free(start, end)
+            and (edged or (verb and start + 1 in starts) or not any(start <= at < end for at in clause))
+            and ((start, end) in named or not ctx.word_freq.get(text[start:end]))
+            and PersonExtractor._is_name(text[start:end], w)
+        )
+
+    found: list[Mention] = []
+    queue = [m for m in mentions if m.type == "PERSON"]
+    while queue:
+        person = queue.pop()
+        items = []
+        listed = text[person.start - 1 : person.start] == _LIST_MARK
+        joint = text[person.end : person.end + 1]  # 、, or 和 after a listed person (张军和应勇)
+        if (joint == _LIST_MARK or (listed and joint in _LAST_JOINTS)) and (
+            after := _PERSON_ITEM.match(text, person.end + 1)
+        ):
+            items.append((*after.span(), True, False))
+        last = person.start - 1  # where the item before would end, at the 、
+        if last > 0 and text[last] == _LIST_MARK:
+            spans = [(last - n, last) for n in (3, 2) if last - n >= 0 and _HAN.fullmatch(text, last - n, last)]
+            edged = [x for x in spans if x[0] == 0 or text[x[0] - 1] in _ITEM_EDGE]  # 、王芳、: the item's both ends
+            # the list's first item: 有/v 张伟 is 张伟, but 包括 + 屠/v 呦呦 is 屠呦呦, no shorter name standing there
+            first = [(*x, False, False) for x in spans if a_name(*x, False)] or [(*x, False, True) for x in spans[:1]]
+            items += [(*x, True, False) for x in edged[:1]] or first[:1]
+        for start, end, edge, verb in items:
+            if a_name(start, end, edge, verb):
+                displaced.update(o for o in owner[start:end] if o >= 0)
+                item = Mention(start, end, "PERSON", "rule", "repeats.list", 0.7)
+                found.append(item)
+                owner[start:end] = [-2] * (end - start)
+                queue.append(item)
     return found
 
 

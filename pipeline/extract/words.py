@@ -39,6 +39,12 @@ name of a surname and one character takes a given-name final before a verb of sp
 compound surname takes the surname in (令狐 + 安: ``compound_surname_words`` are not taken); its name of a
 surname and one character takes a rare character jieba leaves alone after it (孙兴 + 慜).
 Its organization that is a title or another word about a person (立委) is none.
+Its person that is a lone surname beside 姓 (姓黃的男子, 李姓司机) is none; one cut out of a Japanese name
+(岸 + 田文雄, 铃木 + 一朗: ``japanese_surnames.txt``) is the whole name; one that runs into a count of people
+(孙丽 + 四人) or an English given name (何家欣Karen) ends before it; one of a surname and a function
+character takes the one character after it that ends the name (李在 + 明 + 在); one in a prize's name (鲁迅文学奖)
+is none, and one before the head of a place or body named after a person (孙中山 + 故居:
+``named_after_heads``) is that place or body.
 Nothing is taken from inside a web or e-mail address (the mo of www.ihm.gov.mo).
 """
 
@@ -52,9 +58,14 @@ from functools import cache
 from pipeline import data
 from pipeline.extract.base import Mention
 from pipeline.extract.edges import a_given_final_before_a_verb
+from pipeline.extract.people import japanese_given_end
 from pipeline.segment import Token
 
 _DIGIT = re.compile(r"[0-9０-９]")
+_HAN_THEN_LATIN_NAME = re.compile(r"([\u4e00-\u9fff]{2,4})([A-Z][a-z]{1,11})")
+_HAN1 = re.compile(r"[\u4e00-\u9fff]")
+_COUNT_DIGITS = frozenset("一二两三四五六七八九十")
+_PEOPLE_COUNTERS = frozenset("人位名")  # 三人, 两位, 五名: the measure words of a count of people
 _HAN2 = re.compile(r"[\u4e00-\u9fff]{2}")
 _LINK = re.compile(r"(?:https?://|www\.)[!-~]+|[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", re.ASCII)
 """A web address or an e-mail address: its letters name no place (the mo of ihm.gov.mo), its digits no date."""
@@ -372,6 +383,44 @@ def whole_words(
         before = tokens[i - 1]
         return tokens[i].start if before.end == tokens[i].start and before.pos in ("nt", "j") else None
 
+    stop_chars = frozenset(data.table("zh/people.json")["name_stop_chars"])
+    named_after_heads: dict[str, str | None] = data.table("zh/people.json")["named_after_heads"]
+    japanese = data.japanese_surnames()
+    token_starts, token_ends = frozenset(starts), {t.end: t for t in tokens}
+
+    def japanese_name(m: Mention) -> tuple[int, int] | None:
+        """The Japanese name the model's person cuts: a listed family name that begins a word and that the
+        person begins inside (岸/n 田文雄/nr: 岸田文雄) or is exactly (铃木 + 一朗), with its given name of one
+        to three characters; the model, which met few Japanese names, reads 田 as a Chinese surname."""
+        for a in range(m.start - 2, m.start + 1):
+            for n in (3, 2):
+                family = a + n
+                if a < 0 or a not in token_starts or text[a:family] not in japanese or not a < m.start < family:
+                    if not (a == m.start and family == m.end and text[a:family] in japanese):
+                        continue
+                if a < m.start and 1 <= m.end - family <= 3:
+                    return a, m.end
+                if (end := japanese_given_end(text, family, len(text), token_ends)) is not None:
+                    return a, end
+        return None
+
+    def named_after(m: Mention) -> Mention | bool | None:
+        """The thing named after the model's person, where it is one: inside a noun of jieba's that ends in 奖
+        (鲁迅文学奖/nz) or right before one (诺贝尔 + 物理学奖), a prize (None: no entity), not 获奖/v (莫言获奖);
+        right before the head of a place, body or fund named after a person (孙中山 + 故居: ``people.json``
+        ``named_after_heads``), that place or body with its head; False where it is none."""
+        i = bisect_right(starts, m.start) - 1
+        for t in tokens[max(i, 0) : i + 4]:
+            if t.start > m.end:
+                break
+            around = t.start <= m.start and t.end > m.end  # 鲁迅文学奖, not 鲁迅 alone
+            if (around or t.start == m.end) and t.text.endswith("奖") and t.pos[:1] == "n":
+                return None
+            if t.start == m.end and t.text in named_after_heads:
+                kind = named_after_heads[t.text]
+                return replace(m, end=t.end, type=kind) if kind else None
+        return False
+
     place_titles = _place_titles()
     name_starts = {x.start for x in mentions if x.type in ("ORG", "PERSON", "LOC")}
     title_chars, government_heads = _title_chars_and_government_heads()
@@ -423,6 +472,39 @@ def whole_words(
             m = replace(m, end=cut)  # 台铁中午发出新闻稿 is 台铁
         if m.extractor == "ner" and m.type == "ORG" and (cut := title_inside(m)) is not None:
             m = replace(m, end=cut)  # 九巴董事總經理: 九巴, then the title
+        if (
+            m.extractor == "ner"
+            and m.type == "PERSON"
+            and m.end - m.start >= 3
+            and text[m.end - 1] in _COUNT_DIGITS
+            and text[m.end : m.end + 1] in _PEOPLE_COUNTERS
+        ):
+            m = replace(m, end=m.end - 1)  # 孙丽 + 四人: the count after a list of names is none of the last
+        if (
+            m.extractor == "ner"
+            and m.type == "PERSON"
+            and (glued := _HAN_THEN_LATIN_NAME.fullmatch(text, m.start, m.end))
+        ):
+            kept.append(replace(m, end=glued.end(1)))  # 何家欣Karen: a Chinese name, then an English one
+            m = replace(m, start=glued.start(2))
+        if m.extractor == "ner" and m.type == "PERSON" and (thing := named_after(m)) is not False:
+            if thing is None:
+                continue  # 鲁迅文学奖/nz, 诺贝尔 + 奖: a prize named after a person is no person
+            m = thing  # 孙中山 + 故居: a place named after a person
+        if (
+            m.extractor == "ner"
+            and m.type == "PERSON"
+            and m.end - m.start == 2
+            and text[m.start] in single
+            and text[m.start + 1] in stop_chars
+            and text[m.start + 1] != "某"  # 廖某: a name the report withholds
+            and _HAN1.fullmatch(text, m.end, m.end + 1)
+            and text[m.end] not in stop_chars
+            and (not _HAN1.fullmatch(text, m.end + 1, m.end + 2) or text[m.end + 1] in stop_chars)
+        ):
+            m = replace(m, end=m.end + 1)  # 李在 + 明 + 在: a given name's first character that is a function word
+        if m.extractor == "ner" and m.type == "PERSON" and (whole := japanese_name(m)) is not None:
+            m = replace(m, start=whole[0], end=whole[1])  # 岸 + 田文雄, 铃木 + 一朗: a listed family name
         if m.extractor == "ner" and m.type == "PERSON" and _model_person_is_a_place_word(m, pos):
             continue
         if (
@@ -432,6 +514,13 @@ def whole_words(
             and text[m.start + 1 : m.end] in person_nouns
         ):
             continue  # 姓陈 + 男子: a surname and a word for a person, no name
+        if (
+            m.extractor == "ner"
+            and m.type == "PERSON"
+            and m.end - m.start == 1
+            and "姓" in (text[m.start - 1 : m.start], text[m.end : m.end + 1])
+        ):
+            continue  # 姓 + 陈 + 的男子, 李 + 姓司机: a surname named as one is no name (the real-news guidelines)
         if (
             m.extractor == "ner"
             and m.type == "PERSON"
@@ -483,7 +572,8 @@ def whole_words(
                 and (inside_a_name(m) or inside_a_model_name(m))
             ):
                 continue
-            if m.type == "PERSON" and (
+            withheld = text.endswith("某", m.start, m.end) and text[m.start] in single  # 许/m 某某/r: 许某某
+            if (m.type == "PERSON" and not withheld) and (
                 pos.get((m.start, m.end)) in not_name_pos
                 or (
                     m.rule not in _FAMILY_NAME_RULES
