@@ -861,3 +861,14 @@ def test_short_names_of_city_governments_prosecutors_police_and_universities_are
 def test_the_main_international_ngos_are_listed(make_context, text, org):
     found = [text[m.start : m.end] for m in OrgExtractor().find(make_context(text)) if m.rule == "orgs.gazetteer"]
     assert found == [org]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("股东为厦门建发集团有限公司。", "厦门建发集团有限公司"),  # 集团 before the legal form: one registered name
+        ("控股股東為龍岩投資發展集團有限公司。", "龍岩投資發展集團有限公司"),
+    ],
+)
+def test_a_group_word_before_a_legal_form_is_part_of_the_name(rules_pipeline, text, org):
+    assert [e.text for e in rules_pipeline.extract(text).entities if e.type == "ORG"] == [org]
