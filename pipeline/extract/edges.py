@@ -167,10 +167,17 @@ def holdings(mentions: list[Mention], text: str) -> list[Mention]:
     return kept
 
 
+@cache
+def _long_org_heads() -> tuple[str, ...]:
+    return tuple(h for h in _org_heads() if len(h) >= 2)
+
+
 def _joint(text: str, start: int, end: int) -> int:
     """Where a conjunction (与, 和, 及) joins two names inside ``text[start:end]``, each ending in a head word and
     the first in one of two characters or more (拉曼大学 + 与 + 南方大学学院; not 发展 + 和 + 改革委员会), or -1."""
-    heads, long_heads = _org_heads(), tuple(h for h in _org_heads() if len(h) >= 2)
+    if not any(ch in text[start:end] for ch in "与和及"):
+        return -1
+    heads, long_heads = _org_heads(), _long_org_heads()
     for k in range(start + 2, end - 2):
         if text[k] in "与和及" and text.endswith(long_heads, start, k) and text.endswith(heads, k + 1, end):
             return k

@@ -52,6 +52,7 @@ class OrgExtractor:
         # Most words end in neither a head word nor a title: one set lookup turns them away.
         w["head_or_title_ends"] = frozenset(x[-1] for x in [*w["head_words"], *w["titles"]])
         w["title_set"] = frozenset(w["titles"])
+        w["title_longest"] = max(map(len, w["titles"]))
         w["modifier_pos"] = frozenset(w["modifier_pos"])
         w["soft_pos"] = frozenset(w["soft_pos"])
         w["era_words"] = frozenset(w["era_words"])
@@ -412,7 +413,7 @@ class OrgExtractor:
     def _head_begins_a_title(text: str, end: int, head: str, w: dict) -> bool:
         """Does a title longer than ``head`` begin with the head ending at ``end`` and run on past it (总会 + 长)?"""
         start = end - len(head)
-        return any(len(t) > len(head) and t.startswith(head) and text.startswith(t, start) for t in w["titles"])
+        return any(text[start : start + n] in w["title_set"] for n in range(len(head) + 1, w["title_longest"] + 1))
 
     @staticmethod
     def _body_word(tok: Token, w: dict) -> bool:

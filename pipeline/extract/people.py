@@ -14,6 +14,7 @@ sentence break (。X表示, 。X出席); in a list beside another person (X、Y)
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import replace
 from functools import cache, cached_property
@@ -111,6 +112,7 @@ class PersonExtractor:
             Mention(s, e, "PERSON", "rule", f"people.{role}", 0.97, structured=True) for s, e, role in ctx.credited
         ]
         word_starts = {t.start for t in ctx.tokens}
+        people = {(t.start, t.end) for t in ctx.tokens if t.pos.startswith("nr")}  # jieba's names
         foreign = {(t.start, t.end) for t in ctx.tokens if t.pos == "nrt"}  # jieba's transliterated names (拜登)
         named_words = {(t.start, t.end) for t in ctx.tokens if t.pos.startswith("nr")}
         time_words = {t.end: t for t in ctx.tokens if t.pos in ("f", "t") and t.end - t.start >= 2}
@@ -241,7 +243,7 @@ class PersonExtractor:
                 rule = "people.photographer"
                 mentions.append(Mention(*m.span("name"), "PERSON", "rule", rule, 0.9, structured=True))
             mentions += self._datelined_reporters(ctx, datelined, start, end, w, by_start)
-            mentions += self._title_after(ctx, start, end, w, foreign)
+            mentions += self._title_after(ctx, start, end, w, foreign, word_starts, people)
             mentions += self._compound_surnamed(ctx, start, end, w)
         return mentions
 
@@ -260,21 +262,30 @@ class PersonExtractor:
         edge = "".join(w["before_a_name_and_title"])
         return re.compile(rf"(?<![^\s，。、；：:,;“”「」（({edge}])(?=(?P<name>[{_HAN}]{{2,6}}?)(?:{follows}))")
 
-    def _title_after(self, ctx: Context, start: int, end: int, w: dict, foreign: set[tuple[int, int]]) -> list[Mention]:
+    def _title_after(
+        self,
+        ctx: Context,
+        start: int,
+        end: int,
+        w: dict,
+        foreign: set[tuple[int, int]],
+        starts: set[int],
+        people: set[tuple[int, int]],
+    ) -> list[Mention]:
         """A name with its title or address after it (普京总统, 吴京导演的, 高圆圆夫妇, 李明先生: the real-news
         guidelines keep the title outside): a surname and a given name or a word jieba tags as a
         transliterated name, on word edges, that is no dictionary word but a name (党委 + 书记, 高级 + 工程师,
         时任 + 主席: none). Not structured: the model's edges win where it reads a name there."""
         text = ctx.folded
-        starts = {t.start for t in ctx.tokens}
-        people = {(t.start, t.end) for t in ctx.tokens if t.pos.startswith("nr")}
+        token_starts = [t.start for t in ctx.tokens]
         edge = frozenset(w["before_a_name_and_title"])
         mentions = []
         for m in self._title_after_re.finditer(text, start, end):
             s, e = m.span("name")
             if (s not in starts and text[s - 1] not in edge) or e not in starts:
                 continue  # 同布/v 林肯: jieba may join the preposition to the name
-            if "姓" in text[s:e] or any(s <= t.start < e and t.pos[:1] in "vdpcu" for t in ctx.tokens):
+            inside = ctx.tokens[bisect_left(token_starts, s) : bisect_left(token_starts, e)]
+            if "姓" in text[s:e] or any(t.pos[:1] in "vdpcu" for t in inside):
                 continue  # 李姓 + 司机: a surname named as one; 曾/d 任/v + 总理: a clause, no name
             # a given-name final is the name's where jieba reads the name whole (刘国中/nr + 副总理)
             if (s, e) in foreign or (e - s <= 3 and self._is_name(text[s:e], w, final=(s, e) in people)):
