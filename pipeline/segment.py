@@ -76,6 +76,9 @@ def _quiet_jieba() -> Iterator[None]:
 
 HMM_MEMO = 20_000
 """Runs of unknown characters whose HMM tagging is remembered (names recur within and across articles)."""
+SHORT_TEXT = 8
+SHORT_MEMO = 50_000
+"""Texts of at most ``SHORT_TEXT`` characters whose segmentation is remembered, up to ``SHORT_MEMO`` of them."""
 
 
 def best_route(
@@ -302,6 +305,7 @@ class Segmenter:
     def __init__(self, user_dict: Path | None = None) -> None:
         self._user_dict = user_dict
         self._pos = None
+        self._words_alone: dict[str, tuple[Token, ...]] = {}
 
     def _load(self):  # noqa: ANN202 - jieba ships no type hints
         import jieba  # imported here: jieba configures its logger at import time
@@ -320,7 +324,17 @@ class Segmenter:
             return _fast_posseg(jieba.posseg.POSTokenizer, hmm)(tokenizer)
 
     def segment(self, text: str) -> list[Token]:
-        """Tokens covering ``text`` end to end (whitespace included, tagged ``x``)."""
+        """Tokens covering ``text`` end to end (whitespace included, tagged ``x``). A short text (a word the
+        extractors check alone, 中国, 湖景) is segmented once per process: the checks ask for the same ones often."""
+        if len(text) <= SHORT_TEXT:
+            if (known := self._words_alone.get(text)) is None:
+                known = tuple(self._segment(text))
+                if len(self._words_alone) < SHORT_MEMO:
+                    self._words_alone[text] = known
+            return list(known)
+        return self._segment(text)
+
+    def _segment(self, text: str) -> list[Token]:
         if self._pos is None:
             self._pos = self._load()
         tokens = self._pos.tokens(text)  # jieba logs only while loading, which ``_load`` silences
@@ -349,4 +363,4 @@ class Segmenter:
 
     def __getstate__(self) -> dict[str, object]:
         # The loaded dictionary is large and process-local; workers reload it lazily.
-        return {"_user_dict": self._user_dict, "_pos": None}
+        return {"_user_dict": self._user_dict, "_pos": None, "_words_alone": {}}

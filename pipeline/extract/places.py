@@ -160,6 +160,8 @@ class PlaceExtractor:
         华富邨) or a listed place (天水围 + 天恒邨, 元朗 + 朗屏邨); a listed place right before the head, or one
         character before it, names the estate (石硖尾邨, 美孚新邨)."""
         text, tokens = ctx.simplified, ctx.tokens
+        if not any(head in text for head in w["estate_heads"]):
+            return []
         listed = {m.end(): m.start() for m in w["gazetteer_re"].finditer(text)}
         limit = w["estate_name_chars"]
         found = []

@@ -160,6 +160,11 @@ def _address_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@cache
+def _address_table() -> list[tuple[int, frozenset[str]]]:
+    return data.suffix_table(_address_words())
+
+
 def _model_person_is_a_place_word(m: Mention, pos: dict[tuple[int, int], str]) -> bool:
     """The model's PERSON that is exactly one word jieba tags as a place (梅州)."""
     return pos.get((m.start, m.end), "").startswith("ns")
@@ -433,7 +438,7 @@ def whole_words(
     resident_words = tuple(data.table("zh/places.json")["resident_words"])
     person_nouns = frozenset(data.table("zh/people.json")["person_nouns"])
     kin_words = frozenset(data.table("zh/people.json")["kin_words"])
-    address = data.suffix_table(_address_words())
+    address = _address_table()
     address_chars = frozenset(data.table("zh/people.json")["address_chars"])
 
     def addressed(at: int) -> bool:
