@@ -23,6 +23,7 @@ from itertools import pairwise
 from pipeline import data
 from pipeline.data import alternation
 from pipeline.extract.base import Context, Mention, within
+from pipeline.extract.prefilter import prefiltered
 from pipeline.segment import LISTED_PLACE_FREQ, Token
 
 
@@ -64,7 +65,9 @@ class PlaceExtractor:
         w["credit_labels"] = tuple(data.table("zh/titles.json")["credit_labels"])
         # the model knows the names jieba tags ns as well as the list does (中国, 广西): those are hints there
         w["hinted"] = frozenset(n for k in w["hinted_groups"] for n in w["gazetteer"][k])
-        w["gazetteer_re"] = re.compile(rf"(?:{alternation(names)})(?:(?:{alternation(w['gazetteer_levels'])})(?!长))?")
+        w["gazetteer_re"] = prefiltered(
+            re.compile(rf"(?:{alternation(names)})(?:(?:{alternation(w['gazetteer_levels'])})(?!长))?")
+        )
         return w
 
     def find(self, ctx: Context) -> list[Mention]:
