@@ -813,7 +813,8 @@ class DateExtractor:
         elif g["rc"]:
             century, relative = (pub.year // 100 + w["centuries"][g["rc"]]) * 100, True
         else:
-            century, relative = pub.year // 100 * 100 - (100 if pub.year // 100 * 100 + decade > pub.year else 0), True
+            this = pub.year // 100 * 100
+            century, relative = (this if this + decade <= pub.year else this - 100), True
         year = century + decade
         return DateValue(value=f"{year:04d}", granularity="year", end=f"{year + 9:04d}", relative=relative)
 

@@ -455,7 +455,7 @@ def whole_words(
         if m.extractor == "ner" and m.type == "LOC" and m.end - m.start > 3 and text.endswith(body_heads, 0, m.end):
             m = replace(m, type="ORG")  # 龙岗区文化广电旅游体育局: a body named after its place
         if m.extractor == "ner" and m.type == "LOC" and m.end - m.start == 1:
-            if a_character_of_a_word(m) or (in_a_compound(m) and not one_character_names):
+            if a_character_of_a_word(m) or (not one_character_names and in_a_compound(m)):
                 continue  # 港人, 中方; 中 and 美 of 中美关系, 港澳居民: a compound of abbreviations
         if m.type == "LOC" and (a_direction(m) or text[m.end : m.end + 1] in demonym_chars):
             continue  # 香港西南偏南, 向西北; 菲律宾籍男子 (a nationality)
@@ -540,8 +540,13 @@ def whole_words(
             continue  # the 揆 of 蘇揆 read alone
         if m.extractor == "ner" and m.type == "PERSON" and (given := given_name_after(m)) is not None:
             m = replace(m, end=given)  # 牛/n 文举/n 判处…: the model read the surname alone
-        one_character = m.extractor == "ner" and m.end - m.start == 1 and not one_character_names
-        if one_character and m.type == "PERSON" and addressed(m.end):
+        if (
+            m.extractor == "ner"
+            and m.type == "PERSON"
+            and m.end - m.start == 1
+            and not one_character_names
+            and addressed(m.end)
+        ):
             continue  # 陈先生, 李局长, 江主席, 钱老: a surname with an address word or a title is no name
         if (
             m.extractor == "ner"
