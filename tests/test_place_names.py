@@ -6,6 +6,11 @@ import pytest
 from pipeline.extract.places import PlaceExtractor
 
 
+def loc_texts(doc):
+    """The texts of a document's places, in order."""
+    return [e.text for e in doc.entities if e.type == "LOC"]
+
+
 def facilities(make_context, text):
     return [text[m.start : m.end] for m in PlaceExtractor().find(make_context(text)) if m.rule == "places.facility"]
 
@@ -63,7 +68,7 @@ def test_facility_decides_where_the_name_begins(full_pipeline, text, places, not
 )
 def test_compass_words_used_as_directions_are_no_places(full_pipeline, text):
     doc = full_pipeline.extract(text)
-    locs = [e.text for e in doc.entities if e.type == "LOC"]
+    locs = loc_texts(doc)
     assert locs == ["香港"]
 
 
@@ -91,7 +96,7 @@ def test_a_one_character_place_beginning_a_word_of_its_things_is_none(full_pipel
 )
 def test_a_place_found_with_its_level_word_is_found_without(full_pipeline, text, stem):
     doc = full_pipeline.extract(text)
-    assert stem in [e.text for e in doc.entities if e.type == "LOC"]
+    assert stem in loc_texts(doc)
 
 
 @pytest.mark.parametrize(
@@ -184,7 +189,7 @@ def test_a_facility_head_alone_is_no_name():
 )
 def test_a_place_before_a_title_stands_and_a_nationality_is_none(full_pipeline, text, locs):
     doc = full_pipeline.extract(text)
-    assert [e.text for e in doc.entities if e.type == "LOC"] == locs
+    assert loc_texts(doc) == locs
 
 
 @pytest.mark.parametrize(
@@ -220,12 +225,12 @@ def test_a_person_loses_a_function_character_after_two_given_characters(text, na
     [("由区文明办、龙城街道等单位举办。", "龙城街道"), ("景區所在的貴臺鎮土地升值。", "貴臺鎮")],
 )
 def test_a_place_word_and_its_level_word_are_one_place(full_pipeline, text, place):
-    assert place in [e.text for e in full_pipeline.extract(text).entities if e.type == "LOC"]
+    assert place in loc_texts(full_pipeline.extract(text))
 
 
 @pytest.mark.parametrize(("text", "place"), [("支持苏北地区农村公路建设。", "苏北"), ("改善山区农村公路条件。", None)])
 def test_an_areas_generic_word_ends_a_facilitys_name(rules_pipeline, text, place):
-    assert [e.text for e in rules_pipeline.extract(text).entities if e.type == "LOC"] == ([place] if place else [])
+    assert loc_texts(rules_pipeline.extract(text)) == ([place] if place else [])
 
 
 def listed(make_context, text):
@@ -293,7 +298,7 @@ def test_listed_countries_in_the_pipeline(full_pipeline, text, place):
 )
 def test_places_written_together_are_each_a_place(full_pipeline, text, places):
     doc = full_pipeline.extract(text)
-    assert [e.text for e in doc.entities if e.type == "LOC"] == places
+    assert loc_texts(doc) == places
 
 
 @pytest.mark.parametrize(
@@ -306,7 +311,7 @@ def test_places_written_together_are_each_a_place(full_pipeline, text, places):
 )
 def test_one_place_is_not_divided(full_pipeline, text, place):
     doc = full_pipeline.extract(text)
-    assert place in [e.text for e in doc.entities if e.type == "LOC"]
+    assert place in loc_texts(doc)
 
 
 @pytest.mark.parametrize(
@@ -334,7 +339,7 @@ def test_streets_jieba_keeps_as_one_word(make_context, text, streets):
 )
 def test_geographic_names_keep_their_head(full_pipeline, text, place):
     doc = full_pipeline.extract(text)
-    assert place in [e.text for e in doc.entities if e.type == "LOC"]
+    assert place in loc_texts(doc)
 
 
 @pytest.mark.parametrize(
@@ -360,7 +365,7 @@ def test_lines_named_by_abbreviations(make_context, text, lines):
 )
 def test_regions_are_one_name(full_pipeline, text, place):
     doc = full_pipeline.extract(text)
-    assert [e.text for e in doc.entities if e.type == "LOC"] == [place]
+    assert loc_texts(doc) == [place]
 
 
 @pytest.mark.parametrize(
@@ -377,7 +382,7 @@ def test_regions_are_one_name(full_pipeline, text, place):
 )
 def test_a_county_with_its_level_is_a_place(full_pipeline, text, places):
     doc = full_pipeline.extract(text)
-    assert [e.text for e in doc.entities if e.type == "LOC"] == places
+    assert loc_texts(doc) == places
 
 
 @pytest.mark.parametrize(
@@ -419,4 +424,4 @@ def test_more_facility_heads(make_context, text, places):
 )
 def test_a_listed_place_before_a_facility(full_pipeline, text, places):
     doc = full_pipeline.extract(text)
-    assert [e.text for e in doc.entities if e.type == "LOC"] == places
+    assert loc_texts(doc) == places
