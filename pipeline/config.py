@@ -26,7 +26,8 @@ class Settings(BaseModel):
         description=(
             "Keep the model's one-character names that the real-news guidelines do not annotate and MSRA does: "
             "a surname addressed by a title or an address word (陈先生 → PERSON 陈) and the places of a compound "
-            "of abbreviations (中美关系 → LOC 中 + 美). For output in MSRA's conventions."
+            "of abbreviations (中美关系 → LOC 中 + 美) or of a word for its people, sides or things (中方 → LOC 中, "
+            "奥运会 → LOC 奥). For output in MSRA's conventions."
         ),
     )
     rules: tuple[ExtractorName, ...] = ("amounts", "dates", "people", "orgs", "places", "outlets", "registers")

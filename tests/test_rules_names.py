@@ -303,10 +303,17 @@ def test_one_place_and_a_bare_company_head_is_a_hint(make_context):
         "机会难得",
         "许多美国公司来华投资",
         "日本公司宣佈裁員",
+        "正定县机关干部参加培训",  # 机关干部/n ends in 部: people, no department
+        "正定縣機關幹部參加培訓",
     ],
 )
 def test_no_org_from_common_words(make_context, text):
     assert [m for m in OrgExtractor().find(make_context(text)) if m.confidence >= 0.7] == []
+
+
+@pytest.mark.parametrize("text", ["新款手机将于下月上市", "新款手機將於下月上市", "外资加速入市", "古镇曾是交通重镇"])
+def test_no_place_from_common_words_jieba_tags_ns(make_context, text):
+    assert spans(PlaceExtractor().find(make_context(text)), text) == []
 
 
 def test_place_suffix_grammar_joins_words(make_context):

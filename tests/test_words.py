@@ -3,7 +3,7 @@
 import pytest
 
 
-def kept_by_whole_words(text, spans):
+def kept_by_whole_words(text, spans, one_character_names=False):
     """What ``whole_words`` keeps of the model's mentions ``(start, end, kind)`` of ``text``."""
     from pipeline.convert import Converter
     from pipeline.extract.base import Mention
@@ -12,7 +12,8 @@ def kept_by_whole_words(text, spans):
 
     simplified = Converter().convert(text).simplified
     tokens = Segmenter().segment(simplified)
-    return whole_words([Mention(s, e, kind, "ner", "ner.test", 0.9) for s, e, kind in spans], tokens, simplified)
+    mentions = [Mention(s, e, kind, "ner", "ner.test", 0.9) for s, e, kind in spans]
+    return whole_words(mentions, tokens, simplified, one_character_names)
 
 
 def after_whole_words(text, start, end, kind):
@@ -322,6 +323,19 @@ def test_a_one_character_place_in_a_compound_of_abbreviations_is_none(text, span
 def test_the_models_lone_surname_before_an_address_word_or_title_is_none(text, kept):
     start = 2 if text.startswith("事主") else 0
     assert after_whole_words(text, start, start + 1, "PERSON") == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("日方表示将尽最大努力", [(0, 1, "LOC")]),  # 日 of 日方: MSRA tags the place of a side
+        ("他曾三次参加奥运会", [(6, 7, "LOC")]),
+        ("旅美华人华侨捐款", [(1, 2, "LOC"), (2, 3, "LOC")]),
+    ],
+)
+def test_one_character_names_keeps_the_place_of_a_word_for_its_people_or_things(text, spans):
+    assert kept_by_whole_words(text, spans) != kept_by_whole_words(text, spans, one_character_names=True)
+    assert len(kept_by_whole_words(text, spans, one_character_names=True)) == len(spans)
 
 
 def test_one_character_names_keeps_msras_conventions():

@@ -78,6 +78,7 @@ class OrgExtractor:
         w["ordinal_count_re"] = re.compile(w["ordinal_count_pattern"])
         w["direction_part_re"] = re.compile(w["direction_part_pattern"])
         w["not_orgs"] = frozenset(w["not_orgs"])
+        w["not_org_endings"] = frozenset(w["not_org_endings"])
         w["specific_pos"] = frozenset(w["specific_pos"])
         w["region_words"] = frozenset(w["region_words"])
         w["place_suffix_chars"] = data.place_suffix_chars()
@@ -666,6 +667,8 @@ class OrgExtractor:
                 if head:
                     return head, tok.end - len(title)
         if (text in w["not_orgs"] and tok.pos != "nt") or text in w["title_set"]:  # 立委 ends in 委 but is a title
+            return None, tok.end
+        if tok.pos != "nt" and text[-2:] in w["not_org_endings"]:  # 机关干部/n: people, no body
             return None, tok.end
         if w["direction_part_re"].fullmatch(text):  # 中西部/nt is a part of a country
             return None, tok.end

@@ -215,7 +215,8 @@ def whole_words(
     mentions: list[Mention], tokens: list[Token], text: str, one_character_names: bool = False
 ) -> list[Mention]:
     """``mentions`` without those that cut across words as above; ``one_character_names`` keeps the model's
-    addressed surnames and compounds' places (MSRA's conventions)."""
+    addressed surnames and the one-character places of compounds and of words for a place's people or things
+    (MSRA's conventions)."""
     mentions = _attached(mentions, tokens)
     name_pos, not_name_pos = _pos_sets()
     starts = [t.start for t in tokens]
@@ -455,7 +456,7 @@ def whole_words(
         if m.extractor == "ner" and m.type == "LOC" and m.end - m.start > 3 and text.endswith(body_heads, 0, m.end):
             m = replace(m, type="ORG")  # 龙岗区文化广电旅游体育局: a body named after its place
         if m.extractor == "ner" and m.type == "LOC" and m.end - m.start == 1:
-            if a_character_of_a_word(m) or (not one_character_names and in_a_compound(m)):
+            if not one_character_names and (a_character_of_a_word(m) or in_a_compound(m)):
                 continue  # 港人, 中方; 中 and 美 of 中美关系, 港澳居民: a compound of abbreviations
         if m.type == "LOC" and (a_direction(m) or text[m.end : m.end + 1] in demonym_chars):
             continue  # 香港西南偏南, 向西北; 菲律宾籍男子 (a nationality)
