@@ -107,7 +107,7 @@ class DateExtractor:
             rf"|(?P<y>{_YEAR})(?:(?:{rng})(?P<y2>{_YEAR})(?=年(?![\d{_ZD}十底末初])))?"  # 2021至2023年
             rf"(?:财政?|学)?年(?:{du}|{season}|的(?={_MONTH}月))?"
             rf"|(?:{alternation(w['bracketed_years'])})\s*[（(](?P<by>\d{{4}}|\d{{3}})[）)]\s*年(?:{du})?"  # 去(2024)年
-            rf"|(?P<y3>\d{{3}})学?年(?:{du})?|(?P<ry>{alternation(w['relative_years'])})(?:{du})?)?"
+            rf"|(?P<y3>\d{{3}})学?年(?:{du})?|(?P<ry>{alternation(w['relative_years'])})(?:{du}|{season})?)?"
             rf"(?:(?:(?:{alternation(w['bracketed_months'])})\s*[（(](?P<bm>{_MONTH})[）)]\s*月"  # 上（2）月: February
             rf"|(?P<m>{_MONTH}|(?<![\d{_ZD}十百千万亿两])元(?=月))(?:月份?|(?=(?:{rng}){_MONTH}月)))"  # 元月: January
             rf"(?:(?P<d>{_DAY})(?:[日号](?:(?:{rng})(?:(?P<m3>{_MONTH})月)?(?P<d2>{_DAY})[日号])?"
@@ -239,6 +239,7 @@ class DateExtractor:
                     end_, value = self._day_part(ctx.folded, wd.end(), end, value, w, words)
                     end_ = self._approximate(ctx.folded, end_, end, value, w)
                 end_ = self._tail(ctx.folded, end_, end, words, w, ctx.segment)
+                end_, value = self._month_tail(ctx.folded, end_, end, value, words, w)
                 if ctx.folded.endswith(w["same_period"], m.start(), end_):
                     value = _same_period(value, last_period)  # 今年第三季 … 去年同期: last year's third quarter
                 elif value.value and value.granularity in w["period_granularities"]:
@@ -264,9 +265,11 @@ class DateExtractor:
             return True
         at = m.start("part")
         year, middle = words.at(at), words.at(at + 1)
-        if year is None or middle is None or (year.start, year.end, middle.end) != (at, at + 1, at + 2):
-            return False
         mid = w["mid_year"]
+        if year is None or middle is None or (year.start, year.end, middle.start) != (at, at + 1, at + 1):
+            return False
+        if middle.end != at + 2 and not text.startswith(tuple(mid["after"]), at + 2):
+            return False  # 年中前 (jieba: 年|中前) is mid-year, before a word of time
         led = self._led_by("future_words", text, at) or text.endswith(tuple(w["period_end_words"]), 0, at)
         return led or text.endswith(tuple(mid["leads"]), 0, at) or text.startswith(tuple(mid["after"]), m.end())
 
@@ -364,6 +367,23 @@ class DateExtractor:
                 return at + len(word)
         return at
 
+    @staticmethod
+    def _month_tail(text: str, at: int, stop: int, value: DateValue, words: Words, w: dict) -> tuple[int, DateValue]:
+        """A month's middle or a range of its thirds, part of its span and valued as the month: 6月中 and
+        本月中 (jieba's 中 of its own, or before a word of time: 本月中将公布; not 6月中国), 12月中旬至下旬."""
+        if value.granularity != "month" or value.end or not value.value:
+            return at, value
+        mid = w["mid_month"]
+        if text.endswith("月", 0, at) and text.startswith(mid["part"], at) and at + 1 <= stop:
+            token = words.at(at)
+            if token is not None and token.start == at:
+                if token.end == at + 1 or text.startswith(tuple(mid["after"]), at + 1):
+                    at += 1
+        tens = re.match(rf"(?:{alternation(w['range_words'])})(?:{alternation(w['month_tens'])})", text[at:stop])
+        if tens and text.endswith(("旬", "中"), 0, at):  # 12月中旬至下旬: to the month's last third
+            at, value = at + tens.end(), value.model_copy(update={"end": value.value})
+        return at, value
+
     @cached_property
     def _fiscal_shift_re(self) -> re.Pattern[str]:
         """截至9月底上半年: a half or quarter said to end in a month, which fixes the article's fiscal calendar."""
@@ -393,7 +413,7 @@ class DateExtractor:
         of moving it between: 将延至, 预料在), ``past_words`` (曾于, 早在: the date is behind) and
         ``recurring_leads`` (每年, 每月: the month or day recurs)."""
         w = data.table("zh/dates.json")
-        keys = ("duration_leads", "future_words", "past_words", "recurring_leads")
+        keys = ("duration_leads", "duration_bounds", "future_words", "past_words", "recurring_leads")
         out = {key: re.compile(rf"(?:{alternation(w[key])})\s*$") for key in keys}
         moved = alternation(w["future_moves"])
         out["future_words"] = re.compile(rf"(?:{alternation(w['future_words'])})(?:{moved})?\s*$")
@@ -421,11 +441,13 @@ class DateExtractor:
     def _duration(self, text: str, m: re.Match[str], g: dict, words: Words) -> bool:
         """判刑6月, 隔离七日: a month or day without a year after a word of length is a duration, no date;
         so is a day without a month before a word of within, a word of its own (七日内, 3日之内; not the 内
-        of 25日内部会议)."""
+        of 25日内部会议), or after a bound (不多於14日; not 不超过15日前)."""
         bare_month = g["m"] and not (g["d"] or g["y"] or g["y3"] or g["roc"] or g["ry"])
         if g["day"] and (token := words.at(m.end())) is not None and token.start == m.end():
             if token.text in self._within_words:
                 return True
+        if g["day"] and not g["day2"] and self._led_by("duration_bounds", text, m.start()):
+            return not text.startswith(tuple(data.table("zh/dates.json")["duration_bound_not_before"]), m.end())
         return bool(bare_month or g["day"]) and self._led_by("duration_leads", text, m.start())
 
     @cached_property
