@@ -1304,3 +1304,20 @@ def test_mid_year_before_a_word_of_time(make_context, text, values):
 )
 def test_a_day_after_a_bound_is_a_length(make_context, text, values):
     assert _values(make_context, text) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a lunar day after a year is its solar day that lunar year
+        ("2024年农历正月初八，企业复工", [("2024年农历正月初八", "2024-02-17", None)]),
+        ("2023年農曆八月十五，全家團圓", [("2023年農曆八月十五", "2023-09-29", None)]),
+        # without a year it is a festival's day, no date (and never August)
+        ("農曆八月十五，全家團圓", []),
+        ("农历八月十五，全家团圆", []),
+        ("每年農曆八月十五都會舉行", []),
+        ("正月十五闹元宵", []),
+    ],
+)
+def test_a_lunar_day(make_context, text, values):
+    assert _values(make_context, text) == values

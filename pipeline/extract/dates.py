@@ -182,13 +182,15 @@ class DateExtractor:
         last_period = None  # the last period spoken of (第三季, 上半年, 1至9月): what 去年同期 is the same of
         for start, end in ctx.spans:
             day_parts = self._relative_day_parts(ctx, start, end, day_at, w)
+            lunar_days = self._lunar_days(ctx.folded, start, end)  # a recurring one holds no value
+            mentions.extend(d for d in lunar_days if d.normalized is not None)
             mentions.extend(day_parts)
             pending = list(day_parts)  # 昨晚 dates what follows it too
             reach = 0
             for m in pattern.finditer(ctx.folded, start, end):
                 while pending and pending[0].start < m.start():
                     last_day = told_day = _day_of(pending.pop(0).normalized) or last_day
-                if any(d.start <= m.start() < d.end for d in day_parts) or m.start() < reach:
+                if any(d.start <= m.start() < d.end for d in (*day_parts, *lunar_days)) or m.start() < reach:
                     continue
                 m = self._own_words(m, pattern, ctx.folded, words, w)
                 if m is None:
@@ -366,6 +368,41 @@ class DateExtractor:
             if longer is None or (segment is not None and len(rest) > 1 and [t.text for t in segment(rest)] == [rest]):
                 return at + len(word)
         return at
+
+    @cached_property
+    def _lunar_re(self) -> re.Pattern[str]:
+        """A day of the lunar calendar: 农历八月十五, 2024年农历正月初八, 正月十五, 腊月二十三, 大年初三."""
+        w = data.table("zh/dates.json")
+        digit = "[一二三四五六七八九]"
+        day = rf"(?P<ld>初[一二三四五六七八九十]|十{digit}?|二十{digit}?|廿{digit}?|三十)"
+        month = rf"(?P<lm>{alternation(w['lunar_months'])}|十[一二]?|[二三四五六七八九])月"
+        return re.compile(
+            rf"(?:(?P<ly>\d{{4}}|[{_ZD}]{{4}})年)?(?:(?:农历|阴历)(?P<leap>闰)?{month}|(?P<lm0>{alternation(w['lunar_months'])})月"
+            rf"|(?P<ny>大年))(?:{day})(?![{_ZD}十廿])"
+        )
+
+    def _lunar_days(self, text: str, start: int, end: int) -> list[Mention]:
+        """Days of the lunar calendar after a year (2024年农历正月初八): valued by their solar day that lunar year.
+        Without a year (农历八月十五, 正月初五, 大年初一) they are a festival's day without a year, no date, and
+        hold their month and day from the solar grammar (not August). A returned mention without a value only
+        holds its span."""
+        w = data.table("zh/dates.json")
+        out = []
+        for m in self._lunar_re.finditer(text, start, end):
+            if not m["ly"]:
+                out.append(Mention(m.start(), m.end(), "DATE", "rule", "dates.lunar", 0.0, None))
+                continue
+            name = m["lm"] or m["lm0"] or ("正" if m["ny"] else None)
+            month = w["lunar_months"][name] if name in w["lunar_months"] else int(parse_number(name))
+            day = int(parse_number(m["ld"].removeprefix("初")))
+            found = _lunar_day(int(parse_number(m["ly"])), month, day, bool(m["leap"]))
+            if found is None:
+                note = "no such lunar day"
+                value = DateValue(value=None, granularity="day", relative=False, note=note)
+            else:
+                value = DateValue(value=found.isoformat(), granularity="day", relative=False, note="lunar")
+            out.append(Mention(m.start(), m.end(), "DATE", "rule", "dates.lunar", 0.85, value))
+        return out
 
     @staticmethod
     def _month_tail(text: str, at: int, stop: int, value: DateValue, words: Words, w: dict) -> tuple[int, DateValue]:
@@ -1164,6 +1201,20 @@ def _festival_day(year: int, festival: str) -> date | None:
     from lunarcalendar.festival import festivals
 
     return next(f(year) for f in festivals if f.get_lang("zh") == festival)
+
+
+def _lunar_day(year: int, month: int, day: int, leap: bool) -> date | None:
+    """The solar day of a lunar one (LunarCalendar), None outside its tables or where there is no such day."""
+    if not LUNAR_YEARS[0] <= year <= LUNAR_YEARS[1]:
+        return None
+    from lunarcalendar import Converter, Lunar
+    from lunarcalendar.converter import DateNotExist
+
+    try:
+        solar = Converter.Lunar2Solar(Lunar(year, month, day, isleap=leap))
+    except (DateNotExist, ValueError):
+        return None
+    return date(solar.year, solar.month, solar.day)
 
 
 def _clock_parts(w: dict) -> list[str]:
