@@ -895,3 +895,16 @@ def test_years_of_history_are_a_length(make_context, text, span, value):
 @pytest.mark.parametrize("text", ["他在2019年历任多职", "2024年度报告", "出版2025年历"])
 def test_a_year_before_a_word_is_no_length(make_context, text):
     assert AmountExtractor().find(make_context(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("股價連續5個交易日上漲", "5個交易日", "5"),
+        ("股价连续5个交易日上涨", "5个交易日", "5"),
+        ("须于7个自然日内完成", "7个自然日", "7"),
+    ],
+)
+def test_kinds_of_days_are_units(make_context, text, span, value):
+    mentions = AmountExtractor().find(make_context(text))
+    assert [(text[m.start : m.end], str(m.normalized.value)) for m in mentions] == [(span, value)]

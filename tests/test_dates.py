@@ -1321,3 +1321,15 @@ def test_a_day_after_a_bound_is_a_length(make_context, text, values):
 )
 def test_a_lunar_day(make_context, text, values):
     assert _values(make_context, text) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("“城市夜跑”第三季明日开跑", [("明日", "2025-02-28", None)]),  # a show's season, no quarter
+        ("「城市夜跑」第三季明日開跑", [("明日", "2025-02-28", None)]),
+        ("今年第三季，營收增長", [("今年第三季", "2025-07", "2025-09")]),
+    ],
+)
+def test_a_season_of_a_named_series_is_no_quarter(make_context, text, values):
+    assert _values(make_context, text) == values

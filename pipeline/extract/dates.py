@@ -202,6 +202,8 @@ class DateExtractor:
                     continue  # 型号为8号, 编号为3号: a model or a serial number
                 if g["part"] == w["mid_year"]["part"] and not self._mid_year(ctx.folded, m, words, w):
                     continue
+                if g["part"] and re.fullmatch(r"第.季", g["part"]) and _after_a_title(ctx.folded, m.start("part")):
+                    continue  # “带上音乐去旅行”第二季: a season of a show or a series, no quarter
                 if (
                     g["part"]
                     and g["part"].isascii()
@@ -1201,6 +1203,11 @@ def _festival_day(year: int, festival: str) -> date | None:
     from lunarcalendar.festival import festivals
 
     return next(f(year) for f in festivals if f.get_lang("zh") == festival)
+
+
+def _after_a_title(text: str, at: int) -> bool:
+    """Does a closing quote or title mark stand right before ``at`` (“带上音乐去旅行”第二季)?"""
+    return at > 0 and text[at - 1] in '”」』》"'
 
 
 def _lunar_day(year: int, month: int, day: int, leap: bool) -> date | None:
