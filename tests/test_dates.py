@@ -1333,3 +1333,16 @@ def test_a_lunar_day(make_context, text, values):
 )
 def test_a_season_of_a_named_series_is_no_quarter(make_context, text, values):
     assert _values(make_context, text) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a school year written with both years joined by 至, as with a slash (2024/25學年度)
+        ("2024至2025學年度新生人數減少", [("2024至2025學年度", "2024", "2025")]),
+        ("2024至2025学年度新生人数减少", [("2024至2025学年度", "2024", "2025")]),
+        ("二〇二三至二〇二四学年", [("二〇二三至二〇二四学年", "2023", "2024")]),
+    ],
+)
+def test_a_school_year_joined_by_zhi(make_context, text, values):
+    assert _values(make_context, text) == values
