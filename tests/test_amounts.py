@@ -858,3 +858,53 @@ def test_a_month_or_a_day_after_a_word_of_duration_is_a_length(make_context, tex
 
 def test_a_month_after_a_word_of_duration_that_is_a_month_is_none(make_context):
     assert AmountExtractor().find(make_context("判刑6月份的案件")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "qualifier"),
+    [
+        ("每宗申請審批時間不多於14日", "不多於14日", "14", "at_most"),
+        ("每宗申请审批时间不多于14日", "不多于14日", "14", "at_most"),
+        ("逾30日未繳費者將被停電", "逾30日", "30", "more_than"),
+        ("逾30日未缴费者将被停电", "逾30日", "30", "more_than"),
+    ],
+)
+def test_a_day_after_a_bound_is_a_length(make_context, text, span, value, qualifier):
+    _check_amount(make_context, text, span, value, "日", None, qualifier, "quantity")
+
+
+def test_a_day_after_a_bound_before_a_deadline_word_is_none(make_context):
+    assert AmountExtractor().find(make_context("最迟不超过20日前缴费")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # 多 or 余 before 年 makes a length, not a year; 历史 after it is no 年历
+        ("這座古城已有兩千多年歷史", "兩千多年", "2000"),
+        ("这座古城已有两千多年历史", "两千多年", "2000"),
+        ("该寺始建至今已有1000余年历史", "1000余年", "1000"),
+        ("該寺始建至今已有1000餘年歷史", "1000餘年", "1000"),
+        ("距今已有三百多年历史", "三百多年", "300"),
+    ],
+)
+def test_years_of_history_are_a_length(make_context, text, span, value):
+    _check_amount(make_context, text, span, value, "年", None, "more_than", "quantity")
+
+
+@pytest.mark.parametrize("text", ["他在2019年历任多职", "2024年度报告", "出版2025年历"])
+def test_a_year_before_a_word_is_no_length(make_context, text):
+    assert AmountExtractor().find(make_context(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("股價連續5個交易日上漲", "5個交易日", "5"),
+        ("股价连续5个交易日上涨", "5个交易日", "5"),
+        ("须于7个自然日内完成", "7个自然日", "7"),
+    ],
+)
+def test_kinds_of_days_are_units(make_context, text, span, value):
+    mentions = AmountExtractor().find(make_context(text))
+    assert [(text[m.start : m.end], str(m.normalized.value)) for m in mentions] == [(span, value)]

@@ -1244,3 +1244,105 @@ def test_a_year_part_jieba_joins_to_qian_stays_in_the_date(make_context, text, s
 )
 def test_the_same_period_of_another_year_is_the_period_spoken_of(make_context, text, same):
     assert _values(make_context, text)[-1] == same
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # 中 after a month is its middle, valued as the month; with a range word it joins the next date
+        ("新車型預計4月中上市", [("4月中", "2025-04", None)]),
+        ("新车型预计4月中上市", [("4月中", "2025-04", None)]),
+        ("本月中将公布名单", [("本月中", "2025-02", None)]),
+        ("本月中將公佈名單", [("本月中", "2025-02", None)]),
+        ("3月中至4月初施工", [("3月中至4月初", "2025-03", "2025-04")]),
+        # a range of a month's thirds is the month
+        ("12月上旬至中旬降雪偏多", [("12月上旬至中旬", "2024-12", "2024-12")]),
+        ("去年12月中旬至下旬寒流頻繁", [("去年12月中旬至下旬", "2024-12", "2024-12")]),
+        # not the 中 of a word after the month
+        ("4月中国出口增长", [("4月", "2025-04", None)]),
+        ("4月中國出口增長", [("4月", "2025-04", None)]),
+    ],
+)
+def test_mid_month(make_context, text, values):
+    assert _values(make_context, text) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("明年春季開學", [("明年春季", "2026", None)]),
+        ("明年春季开学", [("明年春季", "2026", None)]),
+        ("去年冬天以来，气温偏高", [("去年冬天以来", "2024", "2025-02-27")]),
+        ("今年春运开始", [("今年", "2025", None)]),  # 春运 is no season
+        ("今年春節假期", [("今年春節假期", "2025-01-29", None)]),
+    ],
+)
+def test_a_season_after_a_relative_year(make_context, text, values):
+    assert _values(make_context, text) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("预计年中前完工", [("年中", "2025-06", None)]),  # jieba: 年|中前
+        ("預計年中前完工", [("年中", "2025-06", None)]),
+        ("该年中共召开会议", []),
+    ],
+)
+def test_mid_year_before_a_word_of_time(make_context, text, values):
+    assert _values(make_context, text) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("每宗申請審批時間不多於14日", []),
+        ("每宗申请审批时间不多于14日", []),
+        ("逾30日未繳費者將被停電", []),
+        ("最迟不超过20日前缴费", [("20日", "2025-02-20", None)]),  # a deadline: the day
+    ],
+)
+def test_a_day_after_a_bound_is_a_length(make_context, text, values):
+    assert _values(make_context, text) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a lunar day after a year is its solar day that lunar year
+        ("2024年农历正月初八，企业复工", [("2024年农历正月初八", "2024-02-17", None)]),
+        ("2023年農曆八月十五，全家團圓", [("2023年農曆八月十五", "2023-09-29", None)]),
+        # without a year it is a festival's day, no date (and never August)
+        ("農曆八月十五，全家團圓", []),
+        ("农历八月十五，全家团圆", []),
+        ("每年農曆八月十五都會舉行", []),
+        ("正月十五闹元宵", []),
+    ],
+)
+def test_a_lunar_day(make_context, text, values):
+    assert _values(make_context, text) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("“城市夜跑”第三季明日开跑", [("明日", "2025-02-28", None)]),  # a show's season, no quarter
+        ("「城市夜跑」第三季明日開跑", [("明日", "2025-02-28", None)]),
+        ("今年第三季，營收增長", [("今年第三季", "2025-07", "2025-09")]),
+    ],
+)
+def test_a_season_of_a_named_series_is_no_quarter(make_context, text, values):
+    assert _values(make_context, text) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a school year written with both years joined by 至, as with a slash (2024/25學年度)
+        ("2024至2025學年度新生人數減少", [("2024至2025學年度", "2024", "2025")]),
+        ("2024至2025学年度新生人数减少", [("2024至2025学年度", "2024", "2025")]),
+        ("二〇二三至二〇二四学年", [("二〇二三至二〇二四学年", "2023", "2024")]),
+    ],
+)
+def test_a_school_year_joined_by_zhi(make_context, text, values):
+    assert _values(make_context, text) == values

@@ -159,9 +159,13 @@ class AmountExtractor:
         neighbours = re.compile(alternation(w["neighbour_words"]))
         # 判刑6月, 隔離七日, 为期120多日: after these a month or a day is a length of time (dates.json reads no
         # date there), written without the 个 of 6个月
-        leads = alternation(data.table("zh/dates.json")["duration_leads"])
+        dates = data.table("zh/dates.json")
+        leads = alternation(dates["duration_leads"])
+        # 不多於14日, 逾30日: after a bound a day alone is a length too, the bound part of it (not 不超过15日前)
+        bounds, deadline = alternation(dates["duration_bounds"]), alternation(dates["duration_bound_not_before"])
         led = re.compile(
-            rf"(?:{leads})(?P<num>\d{{1,3}}|[{_ZH_DIGITS}十]{{1,3}})(?P<q1>多|余)?(?P<unit>[月日])(?![份底初末中])"
+            rf"(?:{leads}|(?P<bound>{bounds}))(?P<num>\d{{1,3}}|[{_ZH_DIGITS}十]{{1,3}})(?P<q1>多|余)?"
+            rf"(?P<unit>(?(bound)日(?!{deadline})|[月日]))(?![份底初末中])"
         )
         return _Grammar(
             prefiltered(amount, nonempty=True),  # an empty match is no amount (_amount)
@@ -210,7 +214,7 @@ class AmountExtractor:
             for m in g.led.finditer(text, start, end):
                 if mention := self._led_duration(m, g.words):
                     mentions.append(mention)
-                    taken.append((m.start("num"), m.end()))
+                    taken.append((mention.start, m.end()))
             taken.sort()
             k = 0
             for m in g.amount.finditer(text, start, end):
@@ -334,7 +338,7 @@ class AmountExtractor:
     @staticmethod
     def _led_duration(m: re.Match[str], w: dict) -> Mention | None:
         """判刑6月 -> 6 月, 隔離七日 -> 7 日, 为期120多日 -> 120 日 more_than: a length of time after a word
-        of duration, in the unit written."""
+        of duration, in the unit written; 不多於14日 -> 14 日 at_most, its bound part of it."""
         try:
             value = exact(parse_number(m["num"]))
         except ValueError:
@@ -342,10 +346,13 @@ class AmountExtractor:
         if not value:
             return None
         qualifier = w["inner_qualifiers"][m["q1"]] if m["q1"] else None
+        if m["bound"]:
+            qualifier = w["prefix_qualifiers"][m["bound"]]
         amount = Amount(
             kind="quantity", value=value, value_text=str(value), unit=m["unit"], currency=None, qualifier=qualifier
         )
-        return Mention(m.start("num"), m.end(), "AMOUNT", "rule", "amounts.duration", 0.85, amount)
+        start = m.start("bound") if m["bound"] else m.start("num")
+        return Mention(start, m.end(), "AMOUNT", "rule", "amounts.duration", 0.85, amount)
 
     def _fraction(self, m: re.Match[str], w: dict, text: str, freq: Mapping[str, int]) -> Mention | None:
         """五分之一 -> 0.2, 三分之二 -> 0.6666666667 (kind fraction, no unit); 近三分之一 keeps its qualifier."""
@@ -569,7 +576,9 @@ class AmountExtractor:
         one (三方, 双方), the base of a rate after 每 (每千人口, 每10万人). ``more``: a 多, 余 or 半 follows the unit,
         or a qualifier bounds it (一年多, 一年半, 不到一年: a count worth reporting)."""
         num = m["num"]
-        if unit == "年" and (self._half_a_year_word(m, w, text) if num == "半" else self._a_year(m, w, num, text)):
+        if unit == "年" and (
+            self._half_a_year_word(m, w, text) if num == "半" else self._a_year(m, w, num, text, words)
+        ):
             return True
         if unit in w["rate_base_units"] and not m["pre"] and text.endswith("每", 0, m.start()):
             return True  # 每千人口拥有医师3.2人: the count a rate is per, not an amount (每天3000人 is one)
@@ -655,15 +664,21 @@ class AmountExtractor:
         return bool(after) and after in w["year_unit_neighbours"]
 
     @staticmethod
-    def _a_year(m: re.Match[str], w: dict, num: str, text: str) -> bool:
+    def _a_year(m: re.Match[str], w: dict, num: str, text: str, words: Words | None = None) -> bool:
         """Is N年 a year or part of another word, not a duration? 2024年, 二〇二一年, 08年, 105年 (ROC) name
-        a year; 千年 and 百年 count nothing exact; 3年级 and 九十年代 are other words."""
-        if re.fullmatch(r"0\d|\d{3,}(?:\.\d+)?", num) or re.fullmatch(rf"[{_ZH_DIGITS}]{{2,}}", num):
+        a year; 千年 and 百年 count nothing exact; 3年级 and 九十年代 are other words. A 多 or 余 before 年 makes
+        a length (2000多年, 1000余年), and a neighbour that begins a word of its own leaves 年 alone (三百多年|历史)."""
+        inner = m["q1"] or m["q2"]
+        if not inner and (re.fullmatch(r"0\d|\d{3,}(?:\.\d+)?", num) or re.fullmatch(rf"[{_ZH_DIGITS}]{{2,}}", num)):
             return True
-        if not re.search(rf"[\d{_ZH_DIGITS}十]", num) or m["mult"]:
+        if not re.search(rf"[\d{_ZH_DIGITS}十]", num) or (m["mult"] and not inner):
             return True
-        after = text[m.end("unit") : m.end("unit") + 1]
-        return bool(after) and after in w["year_unit_neighbours"]
+        at = m.end("unit")
+        after = text[at : at + 1]
+        if not after or after not in w["year_unit_neighbours"]:
+            return False
+        token = words.at(at) if words is not None else None
+        return not (token is not None and token.start == at and token.end > at + 1)
 
     @staticmethod
     def _qualifier(m: re.Match[str], w: dict, qualifier: str | None, tail: bool, more: bool) -> str | None:

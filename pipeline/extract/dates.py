@@ -95,7 +95,7 @@ class DateExtractor:
             rf"|(?<!-)(?P<iy>\d{{4}})-(?P<im>1[0-2]|0?[1-9])-(?P<id>3[01]|[12]\d|0?[1-9])(?![\d-])"
             rf"(?:(?:\s+|T)(?P<iH>[01]?\d|2[0-3]):(?P<iM>[0-5]\d){seconds}{zone}(?![\d:]))?"
             # 2022/23年度, 2024-25财年, 2026至27年度 (fiscal years); 二○二三/二○二四学校年度 (a school year)
-            rf"|(?P<fy>\d{{4}}|[{_ZD}]{{4}})(?:[/-]|至(?=\d{{2}}[财年]|[{_ZD}]{{2}}[财年]))(?P<fy2>(?:\d{{4}}|[{_ZD}]{{4}})(?=学)|\d{{2}}|[{_ZD}]{{2}})"
+            rf"|(?P<fy>\d{{4}}|[{_ZD}]{{4}})(?:[/-]|至(?=\d{{2}}[财年]|[{_ZD}]{{2}}[财年]|(?:\d{{4}}|[{_ZD}]{{4}})学))(?P<fy2>(?:\d{{4}}|[{_ZD}]{{4}})(?=学)|\d{{2}}|[{_ZD}]{{2}})"
             rf"(?P<fys>财政年度|财年|学校年度|学年度|学年|年度)"
             # 上世纪九十年代, 20世纪60年代, 2010年代, 九十年代
             rf"|(?:(?P<rc>{alternation(w['centuries'])})|(?P<cn>1\d|2[01]|十[一二三四五六七八九]|二十一?)世纪"
@@ -107,7 +107,7 @@ class DateExtractor:
             rf"|(?P<y>{_YEAR})(?:(?:{rng})(?P<y2>{_YEAR})(?=年(?![\d{_ZD}十底末初])))?"  # 2021至2023年
             rf"(?:财政?|学)?年(?:{du}|{season}|的(?={_MONTH}月))?"
             rf"|(?:{alternation(w['bracketed_years'])})\s*[（(](?P<by>\d{{4}}|\d{{3}})[）)]\s*年(?:{du})?"  # 去(2024)年
-            rf"|(?P<y3>\d{{3}})学?年(?:{du})?|(?P<ry>{alternation(w['relative_years'])})(?:{du})?)?"
+            rf"|(?P<y3>\d{{3}})学?年(?:{du})?|(?P<ry>{alternation(w['relative_years'])})(?:{du}|{season})?)?"
             rf"(?:(?:(?:{alternation(w['bracketed_months'])})\s*[（(](?P<bm>{_MONTH})[）)]\s*月"  # 上（2）月: February
             rf"|(?P<m>{_MONTH}|(?<![\d{_ZD}十百千万亿两])元(?=月))(?:月份?|(?=(?:{rng}){_MONTH}月)))"  # 元月: January
             rf"(?:(?P<d>{_DAY})(?:[日号](?:(?:{rng})(?:(?P<m3>{_MONTH})月)?(?P<d2>{_DAY})[日号])?"
@@ -182,13 +182,15 @@ class DateExtractor:
         last_period = None  # the last period spoken of (第三季, 上半年, 1至9月): what 去年同期 is the same of
         for start, end in ctx.spans:
             day_parts = self._relative_day_parts(ctx, start, end, day_at, w)
+            lunar_days = self._lunar_days(ctx.folded, start, end)  # a recurring one holds no value
+            mentions.extend(d for d in lunar_days if d.normalized is not None)
             mentions.extend(day_parts)
             pending = list(day_parts)  # 昨晚 dates what follows it too
             reach = 0
             for m in pattern.finditer(ctx.folded, start, end):
                 while pending and pending[0].start < m.start():
                     last_day = told_day = _day_of(pending.pop(0).normalized) or last_day
-                if any(d.start <= m.start() < d.end for d in day_parts) or m.start() < reach:
+                if any(d.start <= m.start() < d.end for d in (*day_parts, *lunar_days)) or m.start() < reach:
                     continue
                 m = self._own_words(m, pattern, ctx.folded, words, w)
                 if m is None:
@@ -200,6 +202,8 @@ class DateExtractor:
                     continue  # 型号为8号, 编号为3号: a model or a serial number
                 if g["part"] == w["mid_year"]["part"] and not self._mid_year(ctx.folded, m, words, w):
                     continue
+                if g["part"] and re.fullmatch(r"第.季", g["part"]) and _after_a_title(ctx.folded, m.start("part")):
+                    continue  # “带上音乐去旅行”第二季: a season of a show or a series, no quarter
                 if (
                     g["part"]
                     and g["part"].isascii()
@@ -239,6 +243,7 @@ class DateExtractor:
                     end_, value = self._day_part(ctx.folded, wd.end(), end, value, w, words)
                     end_ = self._approximate(ctx.folded, end_, end, value, w)
                 end_ = self._tail(ctx.folded, end_, end, words, w, ctx.segment)
+                end_, value = self._month_tail(ctx.folded, end_, end, value, words, w)
                 if ctx.folded.endswith(w["same_period"], m.start(), end_):
                     value = _same_period(value, last_period)  # 今年第三季 … 去年同期: last year's third quarter
                 elif value.value and value.granularity in w["period_granularities"]:
@@ -264,9 +269,11 @@ class DateExtractor:
             return True
         at = m.start("part")
         year, middle = words.at(at), words.at(at + 1)
-        if year is None or middle is None or (year.start, year.end, middle.end) != (at, at + 1, at + 2):
-            return False
         mid = w["mid_year"]
+        if year is None or middle is None or (year.start, year.end, middle.start) != (at, at + 1, at + 1):
+            return False
+        if middle.end != at + 2 and not text.startswith(tuple(mid["after"]), at + 2):
+            return False  # 年中前 (jieba: 年|中前) is mid-year, before a word of time
         led = self._led_by("future_words", text, at) or text.endswith(tuple(w["period_end_words"]), 0, at)
         return led or text.endswith(tuple(mid["leads"]), 0, at) or text.startswith(tuple(mid["after"]), m.end())
 
@@ -365,6 +372,58 @@ class DateExtractor:
         return at
 
     @cached_property
+    def _lunar_re(self) -> re.Pattern[str]:
+        """A day of the lunar calendar: 农历八月十五, 2024年农历正月初八, 正月十五, 腊月二十三, 大年初三."""
+        w = data.table("zh/dates.json")
+        digit = "[一二三四五六七八九]"
+        day = rf"(?P<ld>初[一二三四五六七八九十]|十{digit}?|二十{digit}?|廿{digit}?|三十)"
+        month = rf"(?P<lm>{alternation(w['lunar_months'])}|十[一二]?|[二三四五六七八九])月"
+        return re.compile(
+            rf"(?:(?P<ly>\d{{4}}|[{_ZD}]{{4}})年)?(?:(?:农历|阴历)(?P<leap>闰)?{month}|(?P<lm0>{alternation(w['lunar_months'])})月"
+            rf"|(?P<ny>大年))(?:{day})(?![{_ZD}十廿])"
+        )
+
+    def _lunar_days(self, text: str, start: int, end: int) -> list[Mention]:
+        """Days of the lunar calendar after a year (2024年农历正月初八): valued by their solar day that lunar year.
+        Without a year (农历八月十五, 正月初五, 大年初一) they are a festival's day without a year, no date, and
+        hold their month and day from the solar grammar (not August). A returned mention without a value only
+        holds its span."""
+        w = data.table("zh/dates.json")
+        out = []
+        for m in self._lunar_re.finditer(text, start, end):
+            if not m["ly"]:
+                out.append(Mention(m.start(), m.end(), "DATE", "rule", "dates.lunar", 0.0, None))
+                continue
+            name = m["lm"] or m["lm0"] or ("正" if m["ny"] else None)
+            month = w["lunar_months"][name] if name in w["lunar_months"] else int(parse_number(name))
+            day = int(parse_number(m["ld"].removeprefix("初")))
+            found = _lunar_day(int(parse_number(m["ly"])), month, day, bool(m["leap"]))
+            if found is None:
+                note = "no such lunar day"
+                value = DateValue(value=None, granularity="day", relative=False, note=note)
+            else:
+                value = DateValue(value=found.isoformat(), granularity="day", relative=False, note="lunar")
+            out.append(Mention(m.start(), m.end(), "DATE", "rule", "dates.lunar", 0.85, value))
+        return out
+
+    @staticmethod
+    def _month_tail(text: str, at: int, stop: int, value: DateValue, words: Words, w: dict) -> tuple[int, DateValue]:
+        """A month's middle or a range of its thirds, part of its span and valued as the month: 6月中 and
+        本月中 (jieba's 中 of its own, or before a word of time: 本月中将公布; not 6月中国), 12月中旬至下旬."""
+        if value.granularity != "month" or value.end or not value.value:
+            return at, value
+        mid = w["mid_month"]
+        if text.endswith("月", 0, at) and text.startswith(mid["part"], at) and at + 1 <= stop:
+            token = words.at(at)
+            if token is not None and token.start == at:
+                if token.end == at + 1 or text.startswith(tuple(mid["after"]), at + 1):
+                    at += 1
+        tens = re.match(rf"(?:{alternation(w['range_words'])})(?:{alternation(w['month_tens'])})", text[at:stop])
+        if tens and text.endswith(("旬", "中"), 0, at):  # 12月中旬至下旬: to the month's last third
+            at, value = at + tens.end(), value.model_copy(update={"end": value.value})
+        return at, value
+
+    @cached_property
     def _fiscal_shift_re(self) -> re.Pattern[str]:
         """截至9月底上半年: a half or quarter said to end in a month, which fixes the article's fiscal calendar."""
         w = data.table("zh/dates.json")
@@ -393,7 +452,7 @@ class DateExtractor:
         of moving it between: 将延至, 预料在), ``past_words`` (曾于, 早在: the date is behind) and
         ``recurring_leads`` (每年, 每月: the month or day recurs)."""
         w = data.table("zh/dates.json")
-        keys = ("duration_leads", "future_words", "past_words", "recurring_leads")
+        keys = ("duration_leads", "duration_bounds", "future_words", "past_words", "recurring_leads")
         out = {key: re.compile(rf"(?:{alternation(w[key])})\s*$") for key in keys}
         moved = alternation(w["future_moves"])
         out["future_words"] = re.compile(rf"(?:{alternation(w['future_words'])})(?:{moved})?\s*$")
@@ -421,11 +480,13 @@ class DateExtractor:
     def _duration(self, text: str, m: re.Match[str], g: dict, words: Words) -> bool:
         """判刑6月, 隔离七日: a month or day without a year after a word of length is a duration, no date;
         so is a day without a month before a word of within, a word of its own (七日内, 3日之内; not the 内
-        of 25日内部会议)."""
+        of 25日内部会议), or after a bound (不多於14日; not 不超过15日前)."""
         bare_month = g["m"] and not (g["d"] or g["y"] or g["y3"] or g["roc"] or g["ry"])
         if g["day"] and (token := words.at(m.end())) is not None and token.start == m.end():
             if token.text in self._within_words:
                 return True
+        if g["day"] and not g["day2"] and self._led_by("duration_bounds", text, m.start()):
+            return not text.startswith(tuple(data.table("zh/dates.json")["duration_bound_not_before"]), m.end())
         return bool(bare_month or g["day"]) and self._led_by("duration_leads", text, m.start())
 
     @cached_property
@@ -1142,6 +1203,25 @@ def _festival_day(year: int, festival: str) -> date | None:
     from lunarcalendar.festival import festivals
 
     return next(f(year) for f in festivals if f.get_lang("zh") == festival)
+
+
+def _after_a_title(text: str, at: int) -> bool:
+    """Does a closing quote or title mark stand right before ``at`` (“带上音乐去旅行”第二季)?"""
+    return at > 0 and text[at - 1] in '”」』》"'
+
+
+def _lunar_day(year: int, month: int, day: int, leap: bool) -> date | None:
+    """The solar day of a lunar one (LunarCalendar), None outside its tables or where there is no such day."""
+    if not LUNAR_YEARS[0] <= year <= LUNAR_YEARS[1]:
+        return None
+    from lunarcalendar import Converter, Lunar
+    from lunarcalendar.converter import DateNotExist
+
+    try:
+        solar = Converter.Lunar2Solar(Lunar(year, month, day, isleap=leap))
+    except (DateNotExist, ValueError):
+        return None
+    return date(solar.year, solar.month, solar.day)
 
 
 def _clock_parts(w: dict) -> list[str]:
