@@ -166,6 +166,10 @@ def test_one_surface_with_two_types_is_not_repeated(pipe):
         ("(中央社)", "中央社"),
         ("Kevin Dietsch", "Kevin Dietsch"),  # a space between Latin letters is inside the name
         ("王芳 李四", "王芳"),  # but not between Han characters
+        ("==長榮航空公司", "長榮航空公司"),  # a page's heading rule glued to the name
+        ("■深圳地铁集团==", "深圳地铁集团"),
+        ("★华侨银行", "华侨银行"),
+        ("Disney+", "Disney+"),  # a plus that ends a service's name stays
     ],
 )
 def test_no_punctuation_at_the_edge_of_a_name_nor_inside_unless_paired(span, kept):

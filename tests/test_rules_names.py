@@ -879,3 +879,17 @@ def test_the_main_international_ngos_are_listed(make_context, text, org):
 )
 def test_a_group_word_before_a_legal_form_is_part_of_the_name(rules_pipeline, text, org):
     assert [e.text for e in rules_pipeline.extract(text).entities if e.type == "ORG"] == [org]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("2018年6月,钟某承包了村里的鱼塘。", ["钟某"]),  # a withheld name wherever the sentence puts it
+        ("後來,鄧某未能按期交付貨款。", ["鄧某"]),
+        ("被告人李某某承认收受财物。", ["李某某"]),  # jieba: 李/nr + 某某/r
+        ("提高某些产品的价格，向某公司借款。", []),  # 某些, 某 + 公司: no name
+    ],
+)
+def test_a_surname_and_mou_is_a_withheld_name(make_context, text, names):
+    found = spans(PersonExtractor().find(make_context(text)), text)
+    assert list(dict.fromkeys(n for n in found if "某" in n)) == names  # two rules may find the same name

@@ -438,3 +438,34 @@ def test_the_models_person_cut_after_a_function_character_of_a_given_name_takes_
 def test_the_models_surname_before_a_preposition_and_a_word_or_mou_stays(text, kept):
     start = text.index(kept)
     assert after_whole_words(text, start, start + 2, "PERSON") == [kept]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "kept"),
+    [
+        ("公司股东华能投资集团拟减持股份", 0, 10, ["华能投资集团"]),  # a role noun is no part of the name
+        ("受让方福州城投拟受让股份", 0, 7, ["福州城投"]),
+        ("客户服务中心今日开通热线", 0, 6, ["客户服务中心"]),  # 服务中心 alone names no body: kept whole
+        ("該集團旗下投資物業出租率上升", 7, 9, []),  # a trade word alone names no body
+        ("公司表示业绩增长", 0, 2, []),
+        ("邀请政协委员旁听", 2, 4, []),  # a bare assembly before a member's title
+        ("参加视察的人大代表表示", 5, 7, []),
+        ("区人大代表参加视察", 0, 3, ["区人大"]),  # its level names the body
+        ("政协委员会召开会议", 0, 2, ["政协"]),  # 委员会: the body itself
+    ],
+)
+def test_the_models_organization_without_a_role_word_or_no_body(text, start, end, kept):
+    assert after_whole_words(text, start, end, "ORG") == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "dropped"),
+    [
+        ("华为手机、华为平板等产品销量上升", True),  # a brand for its products in a list
+        ("海尔冰箱和海尔洗衣机热销", True),
+        ("小米手机业务收入增长", False),  # the company's business
+        ("海信电视公司发布公告", False),
+    ],
+)
+def test_a_brand_before_a_listed_product_is_no_organization(text, dropped):
+    assert (after_whole_words(text, 0, 2, "ORG") == []) is dropped

@@ -52,6 +52,11 @@ def _punct(c: str) -> bool:
     return c.isspace() or unicodedata.category(c).startswith("P")
 
 
+def _edge_symbol(c: str) -> bool:
+    """A mark or heading rule at a name's edge (==, ■, ★): never part of the name; ``+`` ends a few (Disney+)."""
+    return unicodedata.category(c) in ("Sm", "So") and c not in "+＋"
+
+
 def _cut(text: str) -> tuple[int, int]:
     """The part of ``text`` to keep, as offsets into it."""
     start, end = 0, len(text)
@@ -59,9 +64,11 @@ def _cut(text: str) -> tuple[int, int]:
         return start, end
     while end - start >= 2 and PAIRS.get(text[start]) == text[end - 1]:  # (中央社): the pair encloses it all
         start, end = start + 1, end - 1
-    while start < end and ((_punct(text[start]) and text[start] not in PAIRS) or text[start].isspace()):
+    while start < end and ((_punct(text[start]) and text[start] not in PAIRS) or _edge_symbol(text[start])):
         start += 1
-    while start < end and _punct(text[end - 1]) and not _closes_a_pair(text[start:end]):
+    while start < end and (
+        (_punct(text[end - 1]) and not _closes_a_pair(text[start:end])) or _edge_symbol(text[end - 1])
+    ):
         end -= 1
     pieces, piece_start, i = [], start, start
     while i < end:

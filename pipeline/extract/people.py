@@ -242,10 +242,29 @@ class PersonExtractor:
             for m in _LATIN_PHOTOGRAPHER.finditer(text, start, end):  # © REUTERS - Brian Snyder摄影
                 rule = "people.photographer"
                 mentions.append(Mention(*m.span("name"), "PERSON", "rule", rule, 0.9, structured=True))
+            mentions += self._withheld(ctx, start, end, w)
             mentions += self._datelined_reporters(ctx, datelined, start, end, w, by_start)
             mentions += self._title_after(ctx, start, end, w, foreign, word_starts, people)
             mentions += self._compound_surnamed(ctx, start, end, w)
         return mentions
+
+    def _withheld(self, ctx: Context, start: int, end: int, w: dict) -> list[Mention]:
+        """高某/nr, 王/nr + 某某/r: a surname and 某 that jieba reads as a name stand for a real person whose
+        name the report withholds (the real-news guidelines), wherever the sentence puts them."""
+        found, tokens = [], ctx.tokens
+        for i, t in enumerate(tokens):
+            if t.start < start or t.end > end or not t.pos.startswith("nr"):
+                continue
+            e = t.end
+            if not t.text.endswith("某"):
+                after = tokens[i + 1] if i + 1 < len(tokens) else None
+                if after is None or after.start != e or after.text not in ("某", "某某") or after.end > end:
+                    continue
+                e = after.end
+            name = ctx.folded[t.start : e]
+            if name.rstrip("某") and self._is_name(name, w):
+                found.append(Mention(t.start, e, "PERSON", "rule", "people.withheld", 0.9, structured=True))
+        return found
 
     @cached_property
     def _title_end_re(self) -> re.Pattern[str]:

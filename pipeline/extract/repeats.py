@@ -51,6 +51,7 @@ from functools import cache
 
 from pipeline import data
 from pipeline.extract.base import Context, Mention, within
+from pipeline.extract.words import brand_of_a_product
 
 NAMED = ("ORG", "PERSON", "LOC")
 _QUOTE_OPEN = "“\"「『‘'"
@@ -126,6 +127,8 @@ class Repeats:
                     continue
                 if end not in ends and not (kind == "PERSON" and _cut_short(mentions, owner, start, end)):
                     continue
+                if kind == "ORG" and brand_of_a_product(text, start, end):
+                    continue  # 小米 + 电视: the brand used for a product here (words.py)
                 if kind == "LOC" and text[end : end + 1] in demonyms:
                     continue  # 墨西哥籍男子: a nationality here (words.py), whatever the name is elsewhere
                 if any(o != -1 for o in owner[start:end]):

@@ -54,6 +54,7 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 from functools import cache
+from typing import NamedTuple
 
 from pipeline import data
 from pipeline.extract.base import Mention
@@ -110,6 +111,47 @@ def _directions() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 def _level_titles() -> frozenset[str]:
     """市长, 县长: a one-character level word (``places.json`` ``stem_levels``) and 长, the head of that place."""
     return frozenset(level + "长" for level in data.table("zh/places.json")["stem_levels"] if len(level) == 1)
+
+
+class _OrgWords(NamedTuple):
+    """``orgs.json``'s words that name no body alone (公司, 物业, 股东), its role nouns with the holding words
+    (股东, 旗下), the words before them for whose role it is (公司, 其), its product words, heads, and the
+    assemblies and their members' titles (人大 + 代表)."""
+
+    alone: frozenset[str]
+    roles: tuple[str, ...]
+    holders: tuple[str, ...]
+    products: tuple[str, ...]
+    heads: tuple[str, ...]
+    assemblies: frozenset[str]
+    members: tuple[str, ...]
+
+
+@cache
+def _org_words() -> _OrgWords:
+    w = data.table("zh/orgs.json")
+    return _OrgWords(
+        alone=frozenset([*w["head_words"], *w["not_orgs"], *w["company_trades"], *w["role_nouns"]]),
+        roles=tuple(sorted({*w["role_nouns"], *w["holding_words"]}, key=len, reverse=True)),
+        holders=tuple(sorted(w["role_holders"], key=len, reverse=True)),
+        products=tuple(sorted(w["product_words"], key=len, reverse=True)),
+        heads=tuple(w["head_words"]),
+        assemblies=frozenset(w["assemblies"]),
+        members=tuple(w["assembly_members"]),
+    )
+
+
+_LIST_ITEM_END = frozenset("、，,；;和与及等")
+
+
+def brand_of_a_product(text: str, start: int, end: int) -> bool:
+    """A name with no head word of its own right before a kind of product that ends an item of a list
+    (小米 + 电视 + 、, 小米 + 笔记本电脑 + 等): the brand used for the product, no body; not 小米手机业务."""
+    ow = _org_words()
+    product = next((p for p in ow.products if text.startswith(p, end)), None)
+    if product is None or text.endswith(ow.heads, start, end):
+        return False
+    return text[end + len(product) : end + len(product) + 1] in _LIST_ITEM_END
 
 
 @cache
@@ -367,6 +409,33 @@ def whole_words(
         ok = t is not None and t.end == m.end and len(t.text) == 1 and t.pos == "v" and t.start - m.start >= 2
         return t.start if ok and m.end in name_starts else None
 
+    org_words = _org_words()
+
+    def role_before(m: Mention) -> int | None:
+        """Where the name begins after a role noun that begins the model's organization, on a word boundary
+        (公司股东 + 龙岩投资集团, 受让方 + 紫金南投), when two characters or more are left that name a body."""
+        at = m.start + next((len(h) for h in org_words.holders if text.startswith(h, m.start)), 0)
+        role = next((r for r in org_words.roles if text.startswith(r, at)), None)
+        if role is None or at + len(role) not in starts_set:
+            return None
+        cut = at + len(role)
+        return cut if m.end - cut >= 2 and text[cut : m.end] not in org_words.alone else None
+
+    def no_body(m: Mention) -> bool:
+        """The model's organization that is a head, trade or role word alone (公司, 物业), or a bare assembly
+        before a member's title (人大 + 代表, 政协 + 委员; not 政协 + 委员会)."""
+        name = text[m.start : m.end]
+        if name in org_words.alone:
+            return True
+        member = next((w for w in org_words.members if text.startswith(w, m.end)), None)
+        return (
+            name in org_words.assemblies
+            and member is not None
+            and text[m.end + len(member) : m.end + len(member) + 1] != "会"
+            and text[m.start - 1 : m.start] not in level_chars
+            and m.start not in place_ends_at
+        )
+
     def nt_word_end(m: Mention) -> int | None:
         """The end of jieba's organization word (nt) that begins inside the model's organization and goes on
         past it to a government's head (县人民 of 县/人民政府/nt), where the model stopped; not to other heads
@@ -429,6 +498,8 @@ def whole_words(
 
     place_titles = _place_titles()
     name_starts = {x.start for x in mentions if x.type in ("ORG", "PERSON", "LOC")}
+    place_ends_at = {x.end for x in mentions if x.type == "LOC"}  # 钦北区 + 人大: the place names the body
+    starts_set = frozenset(starts)
     title_chars, government_heads = _title_chars_and_government_heads()
     single = data.surnames()[0]
     person_words = _person_words()
@@ -467,6 +538,10 @@ def whole_words(
                 m = replace(m, end=m.end + 1)  # 新北市长: the place is 新北市, its level shared with the title
         if m.extractor == "ner" and m.type == "ORG" and text[m.start : m.end] in person_words:
             continue  # 前立委蔡正元: a title, no body
+        if m.extractor == "ner" and m.type == "ORG" and (cut := role_before(m)) is not None:
+            m = replace(m, start=cut)  # 公司股东 + 龙岩投资集团: the party's role, no part of its name
+        if m.type == "ORG" and (brand_of_a_product(text, m.start, m.end) or (m.extractor == "ner" and no_body(m))):
+            continue  # 小米 + 电视; the model's 物业 (投资物业), 人大 + 代表: no body named
         if m.extractor == "ner" and m.type == "ORG" and (verb := trailing_verb(m)) is not None:
             m = replace(m, end=verb)  # 紫金南投/系/v 紫金矿业…: the sentence's verb, no part of the name
         if m.extractor == "ner" and m.type == "ORG" and (whole := nt_word_end(m)) is not None:
