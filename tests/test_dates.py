@@ -270,6 +270,22 @@ def test_relative_dates_after_a_dateline_count_from_its_day(make_context, text, 
 
 
 @pytest.mark.parametrize(
+    ("menus", "values"),
+    [
+        ("导航 | 要闻 | 国际 | 财经 | 体育 | 科技 | 汽车 | 房产\n" * 12, ["2025-02-25", "2025-02-24"]),
+        # a story of its own, after sentences: its dateline is no longer the page's
+        (
+            "市政府今天宣布新措施。\n" + "导航 | 要闻 | 国际 | 财经 | 体育\n" * 24,
+            ["2025-02-27", "2025-02-25", "2025-02-26"],
+        ),
+    ],
+)
+def test_a_dateline_after_long_menus_still_gives_the_story_day(make_context, menus, values):
+    found = _values(make_context, menus + "新华社北京2月25日电\n国务院昨天召开常务会议。")
+    assert [v for _, v, _ in found] == values
+
+
+@pytest.mark.parametrize(
     ("text", "published", "value"),
     [
         ("记者28日从市政府获悉，", datetime(2025, 3, 2), "2025-02-28"),  # last month's 28th, 2 days before

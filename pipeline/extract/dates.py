@@ -156,9 +156,12 @@ class DateExtractor:
     def _dateline_day(self, text: str, pub: date | None, region: str) -> tuple[int, date | None]:
         """Where the story's dateline ends and the day it gives, resolved against the publication date: what
         the relative dates after it count from (本报华盛顿9月19日电 … 昨天 is 18 September, though the paper is
-        of the 21st). (len(text), None) without a dateline in the text's first lines."""
+        of the 21st). (len(text), None) without a dateline in the text's first lines, or before its first
+        sentence (a page's menus may run longer)."""
         pattern, w = self._grammar
-        m = self._dateline_re.search(text, 0, 400)
+        m = self._dateline_re.search(text)
+        if m and m.start() >= 400 and _SENTENCE_END.search(text, 0, m.start()):
+            m = None
         day = pattern.fullmatch(m["d"]) if m else None
         value = self._resolve(day.groupdict(), w, pub, region) if day else None
         found = _day_of(value) if value is not None and value.value else None
@@ -1135,6 +1138,9 @@ def _clock_end(first: str, second: str, low: DateValue, high: DateValue) -> str 
 def _half(half: str | None) -> str | None:
     """The minutes of a 半 after an hour (11时半: 30), None without one."""
     return "30" if half else None
+
+
+_SENTENCE_END = re.compile("[。！？!?]")
 
 
 def _day_of(value: DateValue) -> date | None:
