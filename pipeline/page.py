@@ -19,6 +19,7 @@ from pipeline.data import alternation
 from pipeline.records import Region
 
 _HAN = r"[\u3400-\u9fff\uf900-\ufaff]"
+_SENTENCE_END = re.compile("[。！？]")
 _DATELINE = re.compile(
     r"(?P<y>\d{4})\s*(?:年|-|/|\.)\s*(?P<m>\d{1,2})\s*(?:月|-|/|\.)\s*(?P<d>\d{1,2})\s*日?"
     # 2025年7月1日（星期二）08:00, 2025年7月1日 下午2:30: a weekday and a part of the day may come first
@@ -128,7 +129,17 @@ class PageParser:
             page.channel = [p for p in parts[1:] if p not in generic]
             for i in range(crumb):
                 kinds[i] = "site"
-        dateline = next((i for i in range(header) if self._dateline(text[slice(*lines[i])])), None)
+        # the page's time line comes before the story (a caption may precede it): a date line with more
+        # prose before it than text after it closes a short story, a related link's
+        prose = [sum(e - s for s, e in lines[:i] if _SENTENCE_END.search(text, s, e)) for i in range(header)]
+        dateline = next(
+            (
+                i
+                for i in range(header)
+                if prose[i] <= len(text) - lines[i][1] and self._dateline(text[slice(*lines[i])])
+            ),
+            None,
+        )
         if dateline is not None:
             line = text[slice(*lines[dateline])]
             match = _DATELINE.search(line)

@@ -94,6 +94,20 @@ def test_a_credit_line_ending_in_baodao_credits_the_names_not_the_verb():
         assert [text[s:e] for s, e, _ in page.credited] == names
 
 
+def test_a_dated_link_after_the_story_is_no_time_line_of_the_page():
+    """A short story and a related link with its date after it: the story stays body, the page has no time."""
+    for text in (
+        "市政府昨日召开会议。\n会议决定下月启动旧城改造。\n延伸阅读\n2023-11-02 08:00 旧城改造方案公示",
+        "分享：臉書 推特\n市府昨日開會。\n2023-11-02 10:15:30 來源：本報",
+    ):
+        page = PageParser().parse(text)
+        k = _kinds(page, text)
+        assert page.published_at is None
+        assert text.split("\n")[1] in k["body"]
+    text = "舊城改造啟動\n2023-11-02 10:15:30 來源：本報\n市府昨日開會。"
+    assert PageParser().parse(text).published_at == "2023-11-02T10:15+08:00"
+
+
 def test_links_listed_after_the_editor_line_are_furniture():
     """Related stories after the editor's credit are no part of the article; a list before it is."""
     for bullet, editor in (("•", "【责任编辑:周明】"), ("●", "【責任編輯:周明】")):
