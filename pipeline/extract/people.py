@@ -252,8 +252,11 @@ class PersonExtractor:
         """高某/nr, 王/nr + 某某/r: a surname and 某 that jieba reads as a name stand for a real person whose
         name the report withholds (the real-news guidelines), wherever the sentence puts them."""
         found, tokens = [], ctx.tokens
-        for i, t in enumerate(tokens):
-            if t.start < start or t.end > end or not t.pos.startswith("nr"):
+        for i in range(bisect_left(tokens, start, key=lambda t: t.start), len(tokens)):
+            t = tokens[i]
+            if t.end > end:
+                break
+            if not t.pos.startswith("nr"):
                 continue
             e = t.end
             if not t.text.endswith("某"):
