@@ -27,6 +27,7 @@ from pipeline.extract.amounts import AmountExtractor
 from pipeline.extract.base import Context, Extractor, Mention, within
 from pipeline.extract.dates import DateExtractor
 from pipeline.extract.edges import (
+    channels,
     holdings,
     honorifics,
     person_edges,
@@ -450,7 +451,7 @@ class Pipeline:
         in_text = trim_punctuation([m for m in mentions if within(spans, m.start, m.end)], aligned.simplified)
         in_text = honorifics(in_text, aligned.simplified, tokens)
         in_text = teams(unit_titles(person_edges(in_text, aligned.simplified), aligned.simplified), aligned.simplified)
-        in_text = holdings(in_text, aligned.simplified)
+        in_text = holdings(channels(in_text, aligned.simplified), aligned.simplified)
         in_text = chains(place_levels(in_text, aligned.simplified, tokens), ctx)
         mentions = whole_words(in_text, tokens, aligned.simplified, self.settings.one_character_names)
         entities = [

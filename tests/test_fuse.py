@@ -2,6 +2,8 @@
 
 import itertools
 
+import pytest
+
 from pipeline.extract.base import Mention
 from pipeline.extract.fuse import fuse
 
@@ -109,6 +111,13 @@ def test_model_span_loses_a_trailing_title(full_pipeline):
     found = {(e.text, e.type) for e in doc.entities}
     assert ("民進黨", "ORG") in found and ("高雄市", "LOC") in found
     assert not any(e.text.endswith(("立委", "議員")) for e in doc.entities)
+
+
+@pytest.mark.parametrize("text", ["立法委員王美惠今天質詢部長。", "行政长官李家超今日出席活动。"])
+def test_the_start_of_a_title_is_no_organization(full_pipeline, text):
+    # 立法 of 立法委員, 行政 of 行政长官: the model's organization ending on no head word where a title begins
+    doc = full_pipeline.extract(text)
+    assert [e.type for e in doc.entities if e.type != "DATE"] == ["PERSON"]
 
 
 def test_a_place_directly_before_an_organization_joins_it():

@@ -129,6 +129,19 @@ def test_org_ends_before_a_team_working_in_it(full_pipeline, text, org):
 
 
 @pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("人民日报微信公众号发布消息称，会议将于明天召开。", "人民日报"),
+        ("據新華社微信公眾號消息，會議將於明天召開。", "新華社"),
+        ("新华社客户端发布了这段视频。", "新华社"),
+    ],
+)
+def test_org_ends_before_an_outlets_channel(full_pipeline, text, org):
+    doc = full_pipeline.extract(text)
+    assert [e.text for e in doc.entities if e.type == "ORG"] == [org]
+
+
+@pytest.mark.parametrize(
     ("text", "place"),
     [
         ("北京南站今天开行临时旅客列车20列。", "北京南站"),

@@ -493,6 +493,8 @@ def test_a_reporters_credit_is_no_dateline_place(make_context):
         ("東京都知事小池百合子宣布。", "小池百合子"),  # a three-character given name of common words
         ("首相小泉进次郎当选。", "小泉进次郎"),
         ("总干事中岛宏博士出席。", "中岛宏"),  # a title after the name is none of it
+        ("日本首相石破茂今天表示。", "石破茂"),  # nor a time word after it
+        ("日本首相石破茂昨日表示。", "石破茂"),
     ],
 )
 def test_a_japanese_name_after_a_title(rules_pipeline, text, name):

@@ -22,7 +22,8 @@ person of a single surname that ends in a function character (``people.json``
 it is a single word in Latin letters (date, Image: page words, not names; Brian
 Snyder stays). An organization that runs into a party unit's title (协会党支部 +
 书记: ``unit_titles``) ends before the unit, and one that runs into a team working in it (华中科技大学 +
-研究团队: ``teams``) before the team; one that runs over a word of holding (旗下, 母公司: ``holdings``) is the
+研究团队: ``teams``) before the team, and one that runs into an outlet's channel or app (人民日报 + 微信公众号:
+``channels``) before the channel; one that runs over a word of holding (旗下, 母公司: ``holdings``) is the
 two bodies on its sides. Of two places the model reads one after the other, a
 level character that begins the second ends the first (兖州 + 区新兖镇 -> 兖州区 + 新兖镇:
 ``place_levels``). A Malaysian honorific (拿督斯里) stays outside the name after it (``honorifics``).
@@ -127,7 +128,7 @@ def unit_titles(mentions: list[Mention], text: str) -> list[Mention]:
             kept.append(m)
         elif cut - m.start >= MIN_CHARS["ORG"] and text[cut - 1] not in former:
             # not 香港前 of 香港前政务司司长: what is left describes the title; 香港 of 香港财政司司长 is the place
-            named = text.endswith(_org_heads(), m.start, cut) or not text.startswith(_OFFICES, cut)
+            named = text.endswith(org_heads(), m.start, cut) or not text.startswith(_OFFICES, cut)
             kept.append(replace(m, end=cut) if named else replace(m, end=cut, type="LOC"))
     return kept
 
@@ -143,10 +144,22 @@ def teams(mentions: list[Mention], text: str) -> list[Mention]:
     for m in mentions:
         word = next((t for t in words if text.endswith(t, m.start, m.end)), None) if m.type == "ORG" else None
         cut = m.end - len(word) if word else m.end
-        body = text.endswith(_org_heads(), m.start, cut) or (m.start, cut) in listed  # 浙大 + 研究团队: listed
+        body = text.endswith(org_heads(), m.start, cut) or (m.start, cut) in listed  # 浙大 + 研究团队: listed
         if word and cut - m.start >= MIN_CHARS["ORG"] and body:
             m = replace(m, end=cut)
         kept.append(m)
+    return kept
+
+
+def channels(mentions: list[Mention], text: str) -> list[Mention]:
+    """人民日报 + 微信公众号, 央视新闻 + 客户端: an organization that runs on into a word for an outlet's channel
+    or app (``orgs.json`` ``channel_words``) ends before it, the channel and anything after it being no part of
+    the outlet's name (the guidelines' 人民网-广西频道 -> 人民网), where two characters or more are left."""
+    words = _channel_words()
+    kept = []
+    for m in mentions:
+        at = min((k for w in words if (k := text.find(w, m.start, m.end)) >= 0), default=-1) if m.type == "ORG" else -1
+        kept.append(replace(m, end=at) if at - m.start >= MIN_CHARS["ORG"] else m)
     return kept
 
 
@@ -176,7 +189,7 @@ def holdings(mentions: list[Mention], text: str) -> list[Mention]:
 
 @cache
 def _long_org_heads() -> tuple[str, ...]:
-    return tuple(h for h in _org_heads() if len(h) >= 2)
+    return tuple(h for h in org_heads() if len(h) >= 2)
 
 
 def _joint(text: str, start: int, end: int) -> int:
@@ -184,7 +197,7 @@ def _joint(text: str, start: int, end: int) -> int:
     the first in one of two characters or more (拉曼大学 + 与 + 南方大学学院; not 发展 + 和 + 改革委员会), or -1."""
     if not any(ch in text[start:end] for ch in "与和及"):
         return -1
-    heads, long_heads = _org_heads(), _long_org_heads()
+    heads, long_heads = org_heads(), _long_org_heads()
     for k in range(start + 2, end - 2):
         if text[k] in "与和及" and text.endswith(long_heads, start, k) and text.endswith(heads, k + 1, end):
             return k
@@ -195,6 +208,12 @@ def _joint(text: str, start: int, end: int) -> int:
 def _holding_words() -> tuple[str, ...]:
     """旗下, 子公司, 母公司 (``orgs.json`` ``holding_words``), longest first."""
     return tuple(sorted(data.table("zh/orgs.json")["holding_words"], key=len, reverse=True))
+
+
+@cache
+def _channel_words() -> tuple[str, ...]:
+    """微信公众号, 客户端 (``orgs.json`` ``channel_words``)."""
+    return tuple(data.table("zh/orgs.json")["channel_words"])
 
 
 @cache
@@ -245,7 +264,7 @@ _OFFICES = ("政务司", "财政司")  # Hong Kong's offices: what is left befor
 
 
 @cache
-def _org_heads() -> tuple[str, ...]:
+def org_heads() -> tuple[str, ...]:
     """The words that end an organization's name (``orgs.json``: head words, weak heads, 政府)."""
     table = data.table("zh/orgs.json")
     return tuple({*table["head_words"], *table["weak_heads"], *table["place_heads"]})

@@ -62,8 +62,9 @@ def _company_trades() -> frozenset[str]:
 
 def japanese_given_end(text: str, given: int, stop: int, ends: Mapping[int, Token]) -> int | None:
     """Where a Japanese given name of one to three characters beginning at ``given`` ends: the longest that
-    ends where a jieba word (of ``ends``, by end) does, unless that word is a verb or a title (岩屋毅 +
-    出席, 中岛宏 + 博士), nor holds a function word (安倍晋三 + 的); none where no such name stands."""
+    ends where a jieba word (of ``ends``, by end) does, unless that word is a verb, a time word, a numeral, a
+    direction or a pronoun (岩屋毅 + 出席, 石破茂 + 今天) or a title (中岛宏 + 博士), nor holds a function word
+    (安倍晋三 + 的); none where no such name stands."""
     w = data.table("zh/people.json")
     titles = frozenset(w["titles"])
     for n in (3, 2, 1):
@@ -71,8 +72,8 @@ def japanese_given_end(text: str, given: int, stop: int, ends: Mapping[int, Toke
         word = ends.get(end)
         if end > stop or word is None or not re.fullmatch(rf"[{_HAN}]+", text[given:end]):
             continue
-        if word.start >= given and word.end - word.start >= 2 and word.pos[:1] in "vpcud":
-            continue  # 岩屋毅 + 出席: the verb after the name is none of it
+        if word.start >= given and word.end - word.start >= 2 and word.pos[:1] in "vpcudtfmr":
+            continue  # 岩屋毅 + 出席, 石破茂 + 今天: the verb or time word after the name is none of it
         if word.start > given and word.text in titles:
             continue  # 中岛宏 + 博士: nor is a title after it
         if any(ch in w["name_stop_chars"] for ch in text[given:end]) or text[given:end] in _company_trades():

@@ -38,7 +38,8 @@ name of a surname and one character takes a given-name final before a verb of sp
 (王伟 + 中 + 出席: ``given_final_chars``), and its given name of one or two characters right after a
 compound surname takes the surname in (令狐 + 安: ``compound_surname_words`` are not taken); its name of a
 surname and one character takes a rare character jieba leaves alone after it (孙兴 + 慜).
-Its organization that is a title or another word about a person (立委) is none.
+Its organization that is a title or another word about a person (立委), or ends on no head word where one
+begins (立法 of 立法委员), is none.
 Its person that is a lone surname beside 姓 (姓黃的男子, 李姓司机) is none; one cut out of a Japanese name
 (岸 + 田文雄, 铃木 + 一朗: ``japanese_surnames.txt``) is the whole name; one that runs into a count of people
 (孙丽 + 四人) or an English given name (何家欣Karen) ends before it; one of a surname and a function
@@ -58,7 +59,7 @@ from typing import NamedTuple
 
 from pipeline import data
 from pipeline.extract.base import Mention
-from pipeline.extract.edges import a_given_final_before_a_verb
+from pipeline.extract.edges import a_given_final_before_a_verb, org_heads
 from pipeline.extract.people import japanese_given_end
 from pipeline.segment import Token
 
@@ -517,6 +518,13 @@ def whole_words(
         """Does an address word, a title or a word for a person begin at ``at`` (先生, 局长, 主席, 老, 总)?"""
         return text[at : at + 1] in address_chars or any(text[at : at + n] in words for n, words in address)
 
+    def opens_a_title(m: Mention) -> bool:
+        """Is the model's organization, ending on no head word, the start of a title (立法 of 立法委员)?"""
+        longest = min(len(text) - m.start, m.end - m.start + 3)
+        return not text.endswith(org_heads(), m.start, m.end) and any(
+            text[m.start : m.start + n] in person_words for n in range(m.end - m.start + 1, longest + 1)
+        )
+
     compound = data.surnames()[1] - frozenset(data.table("zh/people.json")["compound_surname_words"])
     level_titles = _level_titles()
     links = [match.span() for match in _LINK.finditer(text)]
@@ -536,8 +544,8 @@ def whole_words(
                 m = replace(m, end=m.end - 1)  # 台中市林市长: Mayor Lin of 台中市
             elif text[m.end - 1] != text[m.end]:
                 m = replace(m, end=m.end + 1)  # 新北市长: the place is 新北市, its level shared with the title
-        if m.extractor == "ner" and m.type == "ORG" and text[m.start : m.end] in person_words:
-            continue  # 前立委蔡正元: a title, no body
+        if m.extractor == "ner" and m.type == "ORG" and (text[m.start : m.end] in person_words or opens_a_title(m)):
+            continue  # 前立委蔡正元: a title, no body; 立法 of 立法委員: the start of one
         if m.extractor == "ner" and m.type == "ORG" and (cut := role_before(m)) is not None:
             m = replace(m, start=cut)  # 公司股东 + 龙岩投资集团: the party's role, no part of its name
         if m.type == "ORG" and (brand_of_a_product(text, m.start, m.end) or (m.extractor == "ner" and no_body(m))):
