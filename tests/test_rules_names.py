@@ -501,6 +501,17 @@ def test_a_japanese_name_after_a_title(rules_pipeline, text, name):
     assert [e.text for e in rules_pipeline.extract(text).entities if e.type == "PERSON"] == [name]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("董事长兼CEO雷军表示，新车将于明年上市。", "雷军"),
+        ("該公司CFO陳大明今天表示，營收增長。", "陳大明"),
+    ],
+)
+def test_a_name_after_a_title_in_latin_letters(rules_pipeline, text, name):
+    assert [e.text for e in rules_pipeline.extract(text).entities if e.type == "PERSON"] == [name]
+
+
 @pytest.mark.parametrize("text", ["田中村民正在耕作。", "小林里的树长高了。", "会长说，上野公园的樱花开了。"])
 def test_a_japanese_family_name_without_a_title_is_no_rule_name(make_context, text):
     assert PersonExtractor().find(make_context(text)) == []
