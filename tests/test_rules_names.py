@@ -743,6 +743,8 @@ def test_a_verb_after_a_body_begins_a_clause(make_context, text, org):
         "百度在线网络技术（北京）有限公司起诉对方",
         "中国太平洋保险（集团）股份有限公司发布公告",
         "三星（中国）投资有限公司宣布",
+        "韩国友利银行（中国）有限公司发行债券",  # a bank's company, named after the bank
+        "東亞銀行（中國）有限公司發行債券",
     ],
 )
 def test_a_seat_or_group_in_brackets_is_inside_a_legal_company_name(make_context, text):

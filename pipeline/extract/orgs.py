@@ -522,6 +522,7 @@ class OrgExtractor:
                 and prev.pos not in w["soft_pos"]  # 社会组织/v管理局: a head tagged a verb modifies the next head
                 and not (j > 1 and self._name_like(tokens[j - 2], w))
                 and not (head in w["legal_forms"] and prev.text in w["company_heads"])  # 建发集团 + 有限公司
+                and seat == i  # 韩国友利银行 + （中国） + 有限公司: a bank's or a group's company, named after it
             ):
                 break  # 第四大银行美洲银行: a bare head word is a common noun unless a name precedes it
             if prev.pos in w["soft_pos"] or (len(prev.text) == 1 and prev.pos in w["verbal_noun_pos"]):
