@@ -606,6 +606,7 @@ def test_a_reporter_before_the_datelines_place(make_context, text, name):
         ("。黄家和指出，中小企业面临压力。", "黄家和"),  # 和 with no second conjunct is the name's
         ("。黃家和指出，中小企業面臨壓力。", "黃家和"),
         ("董事长李大为表示，公司将扩产。", "李大为"),
+        ("项目经理孔祥同介绍说，工程已完工。", "孔祥同"),  # 同 (with) with no one after it likewise
     ],
 )
 def test_a_given_name_final_before_a_verb_is_the_names(make_context, text, name):
@@ -618,6 +619,7 @@ def test_a_given_name_final_before_a_verb_is_the_names(make_context, text, name)
         ("董事长王明和李强出席。", ["王明"]),  # 和 between two names stays a conjunction
         ("市长周文华和副市长李明出席。", ["周文华", "李明"]),
         ("省长李强将出席会议。", ["李强"]),  # an adverb before the verb is none of the name
+        ("经理李明同记者交谈。", ["李明"]),
     ],
 )
 def test_a_conjunction_or_adverb_between_names_and_verbs_stays_outside(make_context, text, names):
