@@ -94,14 +94,16 @@ class PageParser:
             words["reporters_re"] = re.compile(
                 rf"[（(]\s*(?:{dl})\s*[:：]?\s*(?P<names>{_NAME}(?:[\s、，,]+{_NAME}){{0,5}}?)\s*(?:{trailers})?\s*[）)]"
             )
-            # A line of credits only: [outlet] 记者 X Y 通讯员 Z [outlet] 编辑:W (每经记者:X Y 每经编辑:Z).
-            label = rf"(?:(?:{labels})\s*[:：]|{dl})"
+            # A line of credits only: [outlet] 记者 X Y 通讯员 Z [outlet] 编辑:W (每经记者:X Y 每经编辑:Z), 記者 X / 攝影 Y 報導.
+            photo = alternation(words["photographer_labels"])
+            label = rf"(?:(?:{labels})\s*[:：]|{dl}|{photo})"
             names = (
-                rf"(?:(?P<editor>{labels})\s*[:：]|{dl})\s*[:：]?\s*(?P<names>{_NAME}(?:[\s、，,]+{_NAME})*?)"
-                rf"(?=\s*[^\s]{{0,6}}?{label}|\s*(?:{trailers})?\s*$)"
+                rf"(?:(?P<editor>{labels})\s*[:：]|(?P<photo>{photo})|{dl})\s*[:：]?\s*"
+                rf"(?P<names>{_NAME}(?:[\s、，,]+{_NAME})*?)"
+                rf"(?=\s*[/／]?\s*[^\s]{{0,6}}?{label}|\s*(?:{trailers})?\s*$)"
             )
             words["credit_names"] = names
-            words["credit_line_re"] = re.compile(rf"[^\s]{{0,10}}?(?:{names}\s*)+(?:{trailers})?")
+            words["credit_line_re"] = re.compile(rf"[^\s]{{0,10}}?(?:{names}\s*[/／]?\s*)+(?:{trailers})?")
             # 发布时间：2025-07-01 08:00 / 来源：新华网 更新時間：… / 編輯：王明 發佈時間：… / 【更新時間】…: a
             # labelled publication line (labels in dates.json), after other labelled fields of the line.
             labels = alternation(data.table("zh/dates.json")["publication_labels"])
@@ -179,6 +181,8 @@ class PageParser:
                 for names in re.finditer(words["credit_names"], line):
                     if names["editor"]:
                         page.editors += self._names(names, start, "editor", page)
+                    elif names["photo"]:
+                        self._names(names, start, "photographer", page)  # credited, no author of the text
                     else:
                         page.authors += self._names(names, start, "author", page)
             elif self._heading(line, words) and i > 0:

@@ -157,7 +157,7 @@ def test_after_kill_9_of_the_main_process_no_worker_outlives_it(tmp_path, engine
 def test_a_scheduler_stop_or_ctrl_c_ends_with_the_conventional_code_and_a_rerun_finishes(tmp_path, signum, code):
     source = archive(tmp_path / "a.jsonl", 3000)
     out = tmp_path / "out"
-    args = (str(source), "--out-dir", str(out), "--shard-size", "200kB")
+    args = (str(source), "--out-dir", str(out), "--shard-size", "20kB")
     proc = start(*args, workers="2")
     wait_for(lambda: len(list(out.glob("manifest-*.json"))) >= 1, proc)
     proc.send_signal(signum)

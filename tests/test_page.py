@@ -83,6 +83,15 @@ def test_credit_line_is_a_byline_not_a_heading():
     assert page.headings == []
 
 
+@pytest.mark.parametrize("line", ["記者 蕭文彥 / 攝影 施協源 報導", "记者 李明 摄影 王强"])
+def test_a_photographer_in_a_credit_line_is_credited_and_no_author(line):
+    text = f"标题\n\n{line}\n\n正文第一段，内容。"
+    page = PageParser().parse(text)
+    reporter, photographer = (text[s:e] for s, e, _ in page.credited)
+    assert page.authors == [reporter]
+    assert [role for _, _, role in page.credited] == ["author", "photographer"] and photographer in line
+
+
 def test_a_credit_line_ending_in_baodao_credits_the_names_not_the_verb():
     for text, names in [
         ("记者张三 李四报道\n\n今天上午，省民政厅召开会议。", ["张三", "李四"]),
