@@ -94,7 +94,8 @@ class PageParser:
             words["reporters_re"] = re.compile(
                 rf"[（(]\s*(?:{dl})\s*[:：]?\s*(?P<names>{_NAME}(?:[\s、，,]+{_NAME}){{0,5}}?)\s*(?:{trailers})?\s*[）)]"
             )
-            # A line of credits only: [outlet] 记者 X Y 通讯员 Z [outlet] 编辑:W (每经记者:X Y 每经编辑:Z), 記者 X / 攝影 Y 報導.
+            # A line of credits only: [outlet] 记者 X Y 通讯员 Z [outlet] 编辑:W (每经记者:X Y 每经编辑:Z),
+            # 記者 X / 攝影 Y 報導.
             photo = alternation(words["photographer_labels"])
             label = rf"(?:(?:{labels})\s*[:：]|{dl}|{photo})"
             names = (

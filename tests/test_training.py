@@ -112,3 +112,20 @@ def test_train_says_where_the_real_news_texts_are_missing(tmp_path, monkeypatch,
     monkeypatch.setattr(realnews, "TEXTS", tmp_path / "no-realnews")
     assert train.main(["--corpora", str(tmp_path), "--work", str(tmp_path / "work")]) == 2
     assert "no-realnews: not found" in capsys.readouterr().err
+
+
+def test_swapped_sentences_keep_the_context_and_put_a_name_of_the_same_type_at_each_span():
+    from pipeline.training.train import swapped
+
+    named = ("南方日报记者陈明报道，广州下雨。", [(0, 4, "ORG"), (6, 8, "PERSON"), (11, 13, "LOC")])
+    sentences = [named, ("无名。", [])]
+    pools = {"ORG": [["新华社"], ["央视新闻"]], "PERSON": [["王小二"]], "LOC": [["北京"]]}
+    out = swapped(sentences, pools, copies=3, seed=1)
+    assert len(out) == 3  # sentences without a name are not copied
+    for text, spans in out:
+        assert [label for *_, label in spans] == ["ORG", "PERSON", "LOC"]
+        assert [text[s:e] for s, e, _ in spans][1:] == ["王小二", "北京"]
+        assert text[spans[0][0] : spans[0][1]] in ("新华社", "央视新闻")
+        ends, starts = [0] + [e for _, e, _ in spans], [s for s, _, _ in spans] + [len(text)]
+        rest = "".join(text[a:b] for a, b in zip(ends, starts, strict=True))
+        assert rest == "记者报道，下雨。"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import shutil
 import sys
 import time
@@ -83,6 +84,50 @@ def realnews_sentences(part: str) -> list[Sentence]:
         if part == "dev" or folds[article.name] == part:
             sentences += realnews.training_sentences(article, lambda text: converter.convert(text).simplified)
     return sentences
+
+
+def name_pools(msra: list[Sentence]) -> dict[str, list[list[str]]]:
+    """Names to swap into training sentences, by type, each type's sources apart: the MSRA training
+    sentences' own names and, for organizations and places, xinwen's public registers and gazetteer
+    (listed companies, outlets, places of every region), in the simplified script the model reads."""
+    from pipeline import data
+    from pipeline.convert import Converter
+
+    simplified = Converter()
+    own: dict[str, set[str]] = {"PERSON": set(), "LOC": set(), "ORG": set()}
+    for text, spans in msra:
+        for s, e, label in spans:
+            own[label].add(text[s:e])
+    listed_orgs = {n for r in ("zh/companies.json", "zh/outlets.json") for n in data.table(r)["names"]}
+    gazetteer = data.table("zh/places.json")["gazetteer"]
+    listed_places = {n for key, names in gazetteer.items() if not key.startswith("_") for n in names}
+    pools = {label: [sorted(names)] for label, names in own.items()}
+    pools["ORG"].append(sorted({simplified.convert(n).simplified for n in listed_orgs}))
+    pools["LOC"].append(sorted({simplified.convert(n).simplified for n in listed_places}))
+    return pools
+
+
+def swapped(sentences: list[Sentence], pools: dict[str, list[list[str]]], copies: int, seed: int) -> list[Sentence]:
+    """``copies`` of each sentence with a name in it, every name replaced by one of its type drawn from
+    ``pools`` (a source at random, then a name): the sentence's context with names the model has not seen
+    there, so that it learns the context (董事长, 记者, 来源：) rather than the few names of the articles."""
+    rng = random.Random(seed)
+    out: list[Sentence] = []
+    for _ in range(copies):
+        for text, spans in sentences:
+            if not spans:
+                continue
+            pieces, new_spans, at, length = [], [], 0, 0
+            for s, e, label in sorted(spans):
+                name = rng.choice(rng.choice(pools[label]))
+                pieces += [text[at:s], name]
+                length += s - at
+                new_spans.append((length, length + len(name), label))
+                length += len(name)
+                at = e
+            pieces.append(text[at:])
+            out.append(("".join(pieces), new_spans))
+    return out
 
 
 def publish(
@@ -181,6 +226,13 @@ def main(argv: list[str] | None = None) -> int:
         default=4,
         help="with --with-realnews: how many times each of its sentences is in the training data (default 4)",
     )
+    parser.add_argument(
+        "--realnews-swaps",
+        type=int,
+        default=0,
+        help="with --with-realnews: how many more copies of each of its sentences, with every name swapped for "
+        "another of its type (MSRA's names, the registers, the gazetteer; default 0)",
+    )
     parser.add_argument("--max-steps", type=int, default=None)
     args = parser.parse_args(argv)
 
@@ -206,6 +258,9 @@ def main(argv: list[str] | None = None) -> int:
         news = realnews_sentences(args.with_realnews)
         print(f"real news: {len(news)} sentences of dev ({args.with_realnews}), x{args.realnews_repeat}", flush=True)
         train += news * args.realnews_repeat
+        if args.realnews_swaps:
+            train += swapped(news, name_pools(train), args.realnews_swaps, seed=20250227)
+            print(f"real news, names swapped: x{args.realnews_swaps}", flush=True)
     print(
         f"train: {to_docbin(train, args.work / 'train.spacy')} sentences; "
         f"dev: {to_docbin(dev, args.work / 'dev.spacy')} sentences",
