@@ -620,6 +620,10 @@ def test_a_given_name_final_before_a_verb_is_the_names(make_context, text, name)
         ("市长周文华和副市长李明出席。", ["周文华", "李明"]),
         ("省长李强将出席会议。", ["李强"]),  # an adverb before the verb is none of the name
         ("经理李明同记者交谈。", ["李明"]),
+        ("董事长马云曾表示支持。", ["马云"]),  # 曾 before the speech verb: an adverb, not the given name's
+        ("主席曾钰成曾表示。", ["曾钰成"]),
+        ("教授李明指，风险可控。", ["李明"]),  # 指: 'said', as Hong Kong and Taiwan papers write it
+        ("立法會議員陳克勤指，政府應加快。", ["陳克勤"]),
     ],
 )
 def test_a_conjunction_or_adverb_between_names_and_verbs_stays_outside(make_context, text, names):

@@ -91,7 +91,8 @@ class PersonExtractor:
     ) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], dict]:
         w = data.table("zh/people.json")
         verbs = alternation(w["speech_verbs"])
-        after = rf"(?={verbs}|{alternation(w['after_name'])}|[，。、；：:,;（(“”\s0-9０-９]|$)"  # 李强5日主持
+        adverbs = alternation(w["speech_adverbs"])  # 马云 + 曾 + 表示: an adverb before the verb is none of the name
+        after = rf"(?=(?:{adverbs})?(?:{verbs})|{alternation(w['after_name'])}|[，。、；：:,;（(“”\s0-9０-９]|$)"  # 李强5日主持
         # two to five characters: a Chinese name has at most four, a Japanese one five (小泉进次郎)
         before = alternation([*w["titles"], *w["person_roles"], *w["kin_roles"]])
         titled = re.compile(rf"(?P<title>{before})[ \u3000]?(?P<name>[{_HAN}]{{2,5}}?){after}")
