@@ -151,10 +151,13 @@ class PageParser:
             source = words["source_re"].search(line)
             if source:
                 page.source = source.group("source")
+            # a line of credits before the time line (記者 X / 攝影 Y 報導) is neither site nor title: it stays
+            # for the credits below
+            credited = {i for i in range(dateline) if words["credit_line_re"].fullmatch(text[slice(*lines[i])])}
             if page.site is None and crumb is None:
-                for i in range(dateline):
+                for i in set(range(dateline)) - credited:
                     kinds[i] = "site"
-            title_candidates = [i for i in range(dateline) if kinds[i] in ("body", "site")]
+            title_candidates = [i for i in range(dateline) if kinds[i] in ("body", "site") and i not in credited]
             if title_candidates:
                 kinds[title_candidates[-1]] = "title"
                 page.title = text[slice(*lines[title_candidates[-1]])]

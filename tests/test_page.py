@@ -159,3 +159,11 @@ def test_a_page_time_line_in_any_digits_gives_an_iso_publication_time(text, publ
 
     doc = Pipeline().extract(text)
     assert doc.meta.published_at.startswith(published)
+
+
+def test_a_credit_line_before_the_time_line_is_no_title():
+    text = "新線下月試營運 免費搭乘\n\n記者 王大明 / 攝影 林小華 報導\n發佈時間:2020/01/16 13:48\n\n新線今天通過履勘。"
+    page = PageParser().parse(text)
+    assert page.title == "新線下月試營運 免費搭乘"
+    assert page.authors == ["王大明"]
+    assert [r.kind for r in page.regions][:3] == ["title", "byline", "dateline"]

@@ -92,7 +92,8 @@ class PersonExtractor:
         w = data.table("zh/people.json")
         verbs = alternation(w["speech_verbs"])
         adverbs = alternation(w["speech_adverbs"])  # 马云 + 曾 + 表示: an adverb before the verb is none of the name
-        after = rf"(?=(?:{adverbs})?(?:{verbs})|{alternation(w['after_name'])}|[，。、；：:,;（(“”\s0-9０-９]|$)"  # 李强5日主持
+        # 李强5日主持: a time, a verb of attending, punctuation or a digit also ends it
+        after = rf"(?=(?:{adverbs})?(?:{verbs})|{alternation(w['after_name'])}|[，。、；：:,;（(“”\s0-9０-９]|$)"
         # two to five characters: a Chinese name has at most four, a Japanese one five (小泉进次郎)
         before = alternation([*w["titles"], *w["person_roles"], *w["kin_roles"]])
         titled = re.compile(rf"(?P<title>{before})[ \u3000]?(?P<name>[{_HAN}]{{2,5}}?){after}")
