@@ -990,10 +990,12 @@ class _Positions:
         return len(core) == 2 and core[1] == "长" and name.endswith(core[0])
 
     def _fits(self, k: int, title: str, known: bool = False) -> bool:
-        """Can this body have this title? 局长 a 局; 董事长 a 公司, not a 政府; a body of no known kind, any
-        unless ``known``."""
+        """Can this body have this title? 局长 a 局; 董事长 a 公司, not a 政府; 市长 a 政府 only; a body of no
+        known kind, any unless ``known``."""
         if self._headed_title(k, title):
             return True
+        if self._core(title) in self.w["place_head_titles"]:  # 市长 at a 市政府, not at its 宣传部
+            return self.entities[k].text_simplified.endswith(tuple(self.w["place_head_bodies"]))
         kind = self._kind(k)
         if kind is None:
             return not known or self._core(title) in self.w["company_only_titles"]

@@ -950,6 +950,11 @@ def test_a_titled_name_before_a_verb_of_attending(full_pipeline, text, expected)
     assert set(positions(full_pipeline.extract(text))) == expected
 
 
+def test_a_place_heads_title_after_a_department_heads_name_is_at_none(full_pipeline):
+    doc = full_pipeline.extract("出席活动的有市委常委、宣传部部长赵六，副市长孙七等。")
+    assert ("孙七", "副市长", None) in positions(doc) and ("赵六", "部长", "宣传部") in positions(doc)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
