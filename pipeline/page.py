@@ -151,13 +151,13 @@ class PageParser:
             source = words["source_re"].search(line)
             if source:
                 page.source = source.group("source")
-            # a line of credits before the time line (記者 X / 攝影 Y 報導) is neither site nor title: it stays
-            # for the credits below
-            credited = {i for i in range(dateline) if words["credit_line_re"].fullmatch(text[slice(*lines[i])])}
+            # a line of credits (記者 X / 攝影 Y 報導, 21世纪经济报道 王峰 北京报道) or a caption or sentence (one
+            # with a full stop) before the time line is neither site nor title: it stays body, read for its names
+            kept = {i for i in range(dateline) if self._not_a_title(text[slice(*lines[i])], words)}
             if page.site is None and crumb is None:
-                for i in set(range(dateline)) - credited:
+                for i in set(range(dateline)) - kept:
                     kinds[i] = "site"
-            title_candidates = [i for i in range(dateline) if kinds[i] in ("body", "site") and i not in credited]
+            title_candidates = [i for i in range(dateline) if kinds[i] in ("body", "site") and i not in kept]
             if title_candidates:
                 kinds[title_candidates[-1]] = "title"
                 page.title = text[slice(*lines[title_candidates[-1]])]
@@ -213,6 +213,16 @@ class PageParser:
         page.authors = list(dict.fromkeys(page.authors))  # the same reporter may be credited twice
         page.editors = list(dict.fromkeys(page.editors))
         return page
+
+    @staticmethod
+    def _not_a_title(line: str, words: dict) -> bool:
+        """A line of credits, a report credit (outlet, name, place and 报道, spaced), or a caption or sentence
+        (a full stop inside): text of the page that no headline is."""
+        return bool(
+            words["credit_line_re"].fullmatch(line)
+            or "。" in line
+            or (" " in line.strip() and len(line) <= 40 and line.rstrip().endswith(tuple(words["credit_trailers"])))
+        )
 
     def _names(self, match: re.Match[str], base: int, role: str, page: Page) -> list[str]:
         names = []
