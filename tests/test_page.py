@@ -174,7 +174,7 @@ def test_a_credit_line_before_the_time_line_is_no_title():
     ["江南日报 王峰 北京报道", "因为新政策，多数农田仍是收割后的景象。（记者李明摄）"],
 )
 def test_a_report_credit_or_a_caption_before_the_time_line_is_no_title(between):
-    text = f"稻作新政上路 二期作减3千公顷\n\n{between}\n2025/08/27 05:30\n\n正文第一段，内容。"
+    text = f"稻作新政上路 二期作减3千公顷\n\n{between}\n2025/08/27 05:30\n\n正文第一段，内容。" + "正文。" * 20
     page = PageParser().parse(text)
     assert page.title == "稻作新政上路 二期作减3千公顷" and page.site is None
     kinds = {text[r.start : r.end]: r.kind for r in page.regions}
