@@ -201,3 +201,16 @@ def test_a_listed_place_hint_stands_where_the_model_reads_it_as_an_organization(
     assert (m.start, m.end, m.type) == (3, 5, "LOC")
     # alone, a hint is no place
     assert fuse([hint], model_ran=True) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "facility", "model", "kept"),
+    [
+        ("日本东京巨蛋登场，", (2, 6), (2, 8), [(2, 6)]),  # the model ran on past the head into a verb
+        ("西安东站站房完工。", (0, 4), (0, 6), [(0, 4)]),
+        ("北京南站广场开放。", (0, 4), (0, 6), [(0, 6)]),  # a longer facility of its own: the model's stands
+    ],
+)
+def test_a_model_place_running_on_past_a_facilitys_head(text, facility, model, kept):
+    chosen = fuse([rule(*facility, "LOC", 0.85, name="places.facility"), ner(*model, "LOC", 0.9)], text=text)
+    assert [(m.start, m.end) for m in chosen if m.type == "LOC"] == kept

@@ -196,7 +196,8 @@ def _defer_to_listed(mentions: list[Mention]) -> list[Mention]:
 def _defer_to_facilities(mentions: list[Mention], text: str = "") -> list[Mention]:
     """Drop the model's names that cross a named facility's edge (港珠 + 澳大桥珠口岸 against 港珠澳大桥), or end
     where it ends and begin before it (湾仔维景酒店 is 湾仔 + 维景酒店), or are it as an organization (a hotel
-    or a station is a place); but a facility the model reads as a place and then the facility's own
+    or a station is a place), or begin where it begins and run on past its head into words that end in no
+    facility's head (东京巨蛋 + 登场); but a facility the model reads as a place and then the facility's own
     name is those two (汉城 + 蚕室综合体育场: jieba knows 蚕室 as a common word only), unless what the model
     read after the place is a bare facility head (北京 + 南站: 南站 names no station without its city) or the
     place is one character (京 + 沪高速公路: an abbreviation inside the name)."""
@@ -219,6 +220,7 @@ def _defer_to_facilities(mentions: list[Mention], text: str = "") -> list[Mentio
     if not facilities:
         return mentions
     starts = [s for s, _ in facilities]
+    heads = tuple(_facility_heads())
 
     def contradicts(m: Mention) -> bool:
         # the facilities that may overlap m: those starting before m ends (few per text: a short scan back)
@@ -228,6 +230,8 @@ def _defer_to_facilities(mentions: list[Mention], text: str = "") -> list[Mentio
             crosses = (m.start < start < m.end < end) or (start < m.start < end < m.end)
             if crosses or (m.end == end and (m.start < start or (m.start == start and m.type != "LOC"))):
                 return True
+            if m.start == start and m.end > end and not text.endswith(heads, end, m.end):
+                return True  # 东京巨蛋 + 登场, 西安东站 + 站房: the model ran on past the facility's head
             k -= 1
         return False
 
