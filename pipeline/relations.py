@@ -114,7 +114,9 @@ class Linker:
         w["credit"] = frozenset(credit)
         w["modifiers"] = sorted(grammar["modifiers"], key=len, reverse=True)
         w["credit_after"] = sorted(grammar["credit_after"], key=len, reverse=True)
-        w["dateline_words"] = sorted(grammar["dateline_words"], key=len, reverse=True)  # 专讯 before 讯
+        apps = data.table("zh/orgs.json")["channel_words"]  # 央视新闻 + 客户端 + 记者: an outlet's app or account
+        w["channel_words"] = [*grammar["channel_words"], *apps]
+        w["dateline_words"] = sorted([*grammar["dateline_words"], *apps], key=len, reverse=True)  # 专讯 before 讯
         w["not_after_name"] = frozenset(grammar["not_after_name"])
         w["kind_heads"] = sorted(
             ((head, kind) for kind, spec in grammar["kinds"].items() for head in spec["heads"]),
