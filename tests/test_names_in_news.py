@@ -129,6 +129,19 @@ def test_org_ends_before_a_team_working_in_it(full_pipeline, text, org):
 
 
 @pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("据介绍，全区行业协会商会累计提出政策建议44条。", []),  # which bodies, none named
+        ("全省相关部门将加强监管。", []),
+        ("全国人大常委会今天闭幕。", ["全国人大常委会"]),  # 全国 opens a name
+        ("今年以来，广西标准化协会组织专家审定了多项标准。", ["广西标准化协会"]),  # 组织: the verb after it
+    ],
+)
+def test_describers_and_a_verb_after_a_whole_name(full_pipeline, text, orgs):
+    assert [e.text for e in full_pipeline.extract(text).entities if e.type == "ORG"] == orgs
+
+
+@pytest.mark.parametrize(
     ("text", "org"),
     [
         ("人民日报微信公众号发布消息称，会议将于明天召开。", "人民日报"),

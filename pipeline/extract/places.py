@@ -112,7 +112,7 @@ class PlaceExtractor:
                     if ctx.simplified.startswith("《", end):
                         confidence = 0.75  # 英国《金融时报》: a place before a title stands (the model runs it on)
                     if self._autonomous(ctx.simplified[start:end], w):
-                        rule, confidence = "places.autonomous", 0.8
+                        rule, confidence = "places.autonomous", 0.85  # a formula: it outranks the model's split
                     mentions.append(Mention(start, end, "LOC", "rule", rule, confidence))
                 i = end_i + 1
                 continue

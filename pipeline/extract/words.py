@@ -126,6 +126,8 @@ class _OrgWords(NamedTuple):
     heads: tuple[str, ...]
     assemblies: frozenset[str]
     members: tuple[str, ...]
+    describers: frozenset[str]
+    things: tuple[str, ...]
 
 
 @cache
@@ -139,6 +141,8 @@ def _org_words() -> _OrgWords:
         heads=tuple(w["head_words"]),
         assemblies=frozenset(w["assemblies"]),
         members=tuple(w["assembly_members"]),
+        describers=frozenset(w["describers"]),
+        things=tuple(w["thing_endings"]),
     )
 
 
@@ -404,11 +408,15 @@ def whole_words(
     def trailing_verb(m: Mention) -> int | None:
         """Where a one-character verb that ends the model's organization begins, when another name follows it
         (紫金南投/系/v + 紫金矿业: X is Y) and two characters or more are left before it; not a head jieba tags
-        as a verb (保育/会, 政治经济/系, 栽培/站)."""
+        as a verb (保育/会, 政治经济/系, 栽培/站). A head word of two characters jieba reads as a verb right after
+        a name that ends in a head is the verb (广西标准化协会 + 组织/v 专家)."""
         i = bisect_right(starts, m.end - 1) - 1
         t = tokens[i] if i >= 0 else None
-        ok = t is not None and t.end == m.end and len(t.text) == 1 and t.pos == "v" and t.start - m.start >= 2
-        return t.start if ok and m.end in name_starts else None
+        if t is None or t.end != m.end or t.pos != "v" or t.start - m.start < 2:
+            return None
+        if len(t.text) == 2 and t.text in org_words.heads and text.endswith(org_words.heads, m.start, t.start):
+            return t.start  # 广西标准化协会 + 组织/v + 专家: a head jieba reads as a verb after a whole name
+        return t.start if len(t.text) == 1 and m.end in name_starts else None
 
     org_words = _org_words()
 
@@ -422,12 +430,29 @@ def whole_words(
         cut = at + len(role)
         return cut if m.end - cut >= 2 and text[cut : m.end] not in org_words.alone else None
 
+    def a_clause(m: Mention) -> bool:
+        """Is the model's name a clause or a thing: a place that begins with a verb right after an adverb (将 +
+        建新/v + 公园: what will be built), or an organization ending in a word for a thing built or planned
+        (``orgs.json`` ``thing_endings``: 氹仔新建公共 + 房屋)?"""
+        if m.type == "ORG":
+            return text.endswith(org_words.things, m.start, m.end)
+        k = bisect_right(starts, m.start) - 1
+        if k < 1 or tokens[k].start != m.start or tokens[k].end >= m.end:
+            return False
+        return tokens[k].pos == "v" and tokens[k - 1].pos == "d"
+
     def no_body(m: Mention) -> bool:
-        """The model's organization that is a head, trade or role word alone (公司, 物业), or a bare assembly
-        before a member's title (人大 + 代表, 政协 + 委员; not 政协 + 委员会)."""
+        """The model's organization that is a head, trade or role word alone (公司, 物业), one that a describer
+        opens with no proper name after it (全区 + 行业协会商会, 相关 + 部门: which bodies, none named), or a bare
+        assembly before a member's title (人大 + 代表, 政协 + 委员; not 政协 + 委员会)."""
         name = text[m.start : m.end]
         if name in org_words.alone:
             return True
+        k = bisect_right(starts, m.start) - 1
+        if k >= 0 and tokens[k].start == m.start and tokens[k].text in org_words.describers:
+            inside = [t for t in tokens[k + 1 :] if t.start < m.end]
+            if not any(t.pos in name_pos for t in inside):
+                return True
         member = next((w for w in org_words.members if text.startswith(w, m.end)), None)
         return (
             name in org_words.assemblies
@@ -544,6 +569,8 @@ def whole_words(
                 m = replace(m, end=m.end - 1)  # 台中市林市长: Mayor Lin of 台中市
             elif text[m.end - 1] != text[m.end]:
                 m = replace(m, end=m.end + 1)  # 新北市长: the place is 新北市, its level shared with the title
+        if m.extractor == "ner" and m.type in ("ORG", "LOC") and a_clause(m):
+            continue  # 氹仔新建公共房屋, 将 + 建新/v 公园: a thing or a clause the model read as a name
         if m.extractor == "ner" and m.type == "ORG" and (text[m.start : m.end] in person_words or opens_a_title(m)):
             continue  # 前立委蔡正元: a title, no body; 立法 of 立法委員: the start of one
         if m.extractor == "ner" and m.type == "ORG" and (cut := role_before(m)) is not None:
