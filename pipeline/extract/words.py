@@ -39,7 +39,10 @@ name of a surname and one character takes a given-name final before a verb of sp
 compound surname takes the surname in (令狐 + 安: ``compound_surname_words`` are not taken); its name of a
 surname and one character takes a rare character jieba leaves alone after it (孙兴 + 慜).
 Its organization that is a title or another word about a person (立委), or ends on no head word where one
-begins (立法 of 立法委员), is none.
+begins (立法 of 立法委员), is none; so is one a describer opens with no proper name after it (全区 +
+行业协会商会), one ending in a thing built or planned (公共房屋: ``thing_endings``), and its place that opens
+with a verb right after an adverb (将 + 建新公园: a clause); a head of two characters jieba reads as a verb
+after a whole name ends it (广西标准化协会 + 组织 + 专家).
 Its person that is a lone surname beside 姓 (姓黃的男子, 李姓司机) is none; one cut out of a Japanese name
 (岸 + 田文雄, 铃木 + 一朗: ``japanese_surnames.txt``) is the whole name; one that runs into a count of people
 (孙丽 + 四人) or an English given name (何家欣Karen) ends before it; one of a surname and a function
