@@ -86,16 +86,17 @@ def realnews_sentences(part: str) -> list[Sentence]:
     return sentences
 
 
-def name_pools(msra: list[Sentence]) -> dict[str, list[list[str]]]:
-    """Names to swap into training sentences, by type, each type's sources apart: the MSRA training
-    sentences' own names and, for organizations and places, xinwen's public registers and gazetteer
-    (listed companies, outlets, places of every region), in the simplified script the model reads."""
+def name_pools(sentences: list[Sentence]) -> dict[str, list[list[str]]]:
+    """Names to swap into training sentences, by type, each type's sources apart: the names of ``sentences``
+    (the training sentences so far: MSRA's and the real-news articles') and, for organizations and places,
+    xinwen's public registers and gazetteer (listed companies, outlets, places of every region), in the
+    simplified script the model reads."""
     from pipeline import data
     from pipeline.convert import Converter
 
     simplified = Converter()
     own: dict[str, set[str]] = {"PERSON": set(), "LOC": set(), "ORG": set()}
-    for text, spans in msra:
+    for text, spans in sentences:
         for s, e, label in spans:
             own[label].add(text[s:e])
     listed_orgs = {n for r in ("zh/companies.json", "zh/outlets.json") for n in data.table(r)["names"]}
@@ -158,7 +159,7 @@ def publish(
             + ([{"name": "People's Daily 1998 (PFR 199801.txt)"}] if with_pfr else [])
             + ([{"name": f"real-news benchmark, dev articles ({news}), corpus/realnews"}] if news else [])
             + (
-                [{"name": f"the same sentences x{swaps}, names swapped (MSRA's, xinwen's registers and gazetteer)"}]
+                [{"name": f"the same sentences x{swaps}, names swapped (training names, registers, gazetteer)"}]
                 if news and swaps
                 else []
             )
@@ -238,7 +239,8 @@ def main(argv: list[str] | None = None) -> int:
         type=int,
         default=2,
         help="with --with-realnews: how many more copies of each of its sentences, with every name swapped for "
-        "another of its type (MSRA's names, the registers, the gazetteer; default 2, the shipped model's)",
+        "another of its type (the training sentences' names, the registers, the gazetteer; default 2, the shipped "
+        "model's)",
     )
     parser.add_argument("--max-steps", type=int, default=None)
     args = parser.parse_args(argv)
