@@ -116,6 +116,7 @@ class Linker:
         w["credit_after"] = sorted(grammar["credit_after"], key=len, reverse=True)
         apps = data.table("zh/orgs.json")["channel_words"]  # 央视新闻 + 客户端 + 记者: an outlet's app or account
         w["channel_words"] = [*grammar["channel_words"], *apps]
+        w["place_head_bodies"] = tuple(grammar["place_head_bodies"])  # str.endswith takes a tuple
         w["dateline_words"] = sorted([*grammar["dateline_words"], *apps], key=len, reverse=True)  # 专讯 before 讯
         w["not_after_name"] = frozenset(grammar["not_after_name"])
         w["kind_heads"] = sorted(
@@ -997,7 +998,7 @@ class _Positions:
         if self._headed_title(k, title):
             return True
         if self._core(title) in self.w["place_head_titles"]:  # 市长 at a 市政府, not at its 宣传部
-            return self.entities[k].text_simplified.endswith(tuple(self.w["place_head_bodies"]))
+            return self.entities[k].text_simplified.endswith(self.w["place_head_bodies"])
         kind = self._kind(k)
         if kind is None:
             return not known or self._core(title) in self.w["company_only_titles"]

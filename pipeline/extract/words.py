@@ -434,22 +434,20 @@ def whole_words(
         return cut if m.end - cut >= 2 and text[cut : m.end] not in org_words.alone else None
 
     def a_clause(m: Mention) -> bool:
-        """Is the model's name a clause or a thing: a place that begins with a verb right after an adverb (将 +
-        建新/v + 公园: what will be built), or an organization ending in a word for a thing built or planned
-        (``orgs.json`` ``thing_endings``: 氹仔新建公共 + 房屋)?"""
-        if m.type == "ORG":
-            return text.endswith(org_words.things, m.start, m.end)
+        """Is the model's place a clause: one that begins with a verb right after an adverb (将 + 建新/v + 公园:
+        what will be built)?"""
         k = bisect_right(starts, m.start) - 1
         if k < 1 or tokens[k].start != m.start or tokens[k].end >= m.end:
             return False
         return tokens[k].pos == "v" and tokens[k - 1].pos == "d"
 
     def no_body(m: Mention) -> bool:
-        """The model's organization that is a head, trade or role word alone (公司, 物业), one that a describer
-        opens with no proper name after it (全区 + 行业协会商会, 相关 + 部门: which bodies, none named), or a bare
-        assembly before a member's title (人大 + 代表, 政协 + 委员; not 政协 + 委员会)."""
+        """The model's organization that is a head, trade or role word alone (公司, 物业), one ending in a word for
+        a thing built or planned (``orgs.json`` ``thing_endings``: 氹仔新建公共 + 房屋), one that a describer opens
+        with no proper name after it (全区 + 行业协会商会, 相关 + 部门: which bodies, none named), or a bare assembly
+        before a member's title (人大 + 代表, 政协 + 委员; not 政协 + 委员会)."""
         name = text[m.start : m.end]
-        if name in org_words.alone:
+        if name in org_words.alone or name.endswith(org_words.things):
             return True
         k = bisect_right(starts, m.start) - 1
         if k >= 0 and tokens[k].start == m.start and tokens[k].text in org_words.describers:
@@ -572,8 +570,8 @@ def whole_words(
                 m = replace(m, end=m.end - 1)  # 台中市林市长: Mayor Lin of 台中市
             elif text[m.end - 1] != text[m.end]:
                 m = replace(m, end=m.end + 1)  # 新北市长: the place is 新北市, its level shared with the title
-        if m.extractor == "ner" and m.type in ("ORG", "LOC") and a_clause(m):
-            continue  # 氹仔新建公共房屋, 将 + 建新/v 公园: a thing or a clause the model read as a name
+        if m.extractor == "ner" and m.type == "LOC" and a_clause(m):
+            continue  # 将 + 建新/v 公园: a clause the model read as a place
         if m.extractor == "ner" and m.type == "ORG" and (text[m.start : m.end] in person_words or opens_a_title(m)):
             continue  # 前立委蔡正元: a title, no body; 立法 of 立法委員: the start of one
         if m.extractor == "ner" and m.type == "ORG" and (cut := role_before(m)) is not None:
