@@ -91,6 +91,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="keep addressed surnames and abbreviation compounds' places (陈先生 → 陈, 中美 → 中 + 美), as MSRA does",
     )
+    ex.add_argument(
+        "--governments-as-places",
+        action="store_true",
+        help="on mainland text, a place's government or police is the place (北京市政府 → LOC 北京市), as MSRA "
+        "annotates it; by default it is one ORG",
+    )
     ex.add_argument("--model", type=Path, help="NER model directory (default: the one shipped with xinwen)")
     ex.add_argument(
         "--region", choices=["mainland", "tw", "hk", "mo"], help="where the articles come from (default: detect)"
@@ -318,6 +324,7 @@ def _run(args: argparse.Namespace, locks: list[OutputLock]) -> int:
         opencc_config=args.opencc,
         region=args.region,
         one_character_names=args.one_character_names,
+        governments_by_place=not args.governments_as_places,
     )
     started = time.monotonic()
     try:

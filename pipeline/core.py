@@ -159,7 +159,8 @@ class Pipeline:
         self.regions = RegionDetector()
         self._converters: dict[str, Converter] = {}
         self.segmenter = Segmenter(s.user_dict)
-        self.extractors: list[Extractor] = [RULES[name]() for name in s.rules]
+        options = {"orgs": {"governments_by_place": s.governments_by_place}}
+        self.extractors: list[Extractor] = [RULES[name](**options.get(name, {})) for name in s.rules]
         self.linker = Linker()
         self.repeats = Repeats()
         # Without the model nothing can confirm a weak rule; keep what the rules are fairly sure of.

@@ -170,3 +170,15 @@ def test_one_character_names_flag_keeps_msras_one_character_names(tmp_path):
         texts[bool(flag)] = [e["text"] for e in json.loads(out.read_text(encoding="utf-8"))["entities"]]
     assert "陈" not in texts[False] and "中" not in texts[False]
     assert "陈" in texts[True] and "中" in texts[True]
+
+
+def test_governments_as_places_flag_keeps_msras_convention(tmp_path):
+    (tmp_path / "a.txt").write_text("美国政府宣布新一轮制裁。", encoding="utf-8")
+    found = {}
+    for flag in ([], ["--governments-as-places"]):
+        out = tmp_path / f"out{len(flag)}.jsonl"
+        cmd = [sys.executable, "-m", "pipeline.cli", "extract", str(tmp_path / "a.txt"), "-o", str(out)]
+        subprocess.run([*cmd, "--workers", "1", "--region", "mainland", *flag], capture_output=True, check=True)
+        found[bool(flag)] = [(e["text"], e["type"]) for e in json.loads(out.read_text(encoding="utf-8"))["entities"]]
+    assert ("美国政府", "ORG") in found[False]
+    assert ("美国", "LOC") in found[True] and ("美国政府", "ORG") not in found[True]

@@ -343,7 +343,27 @@ def test_a_news_word_jieba_lacks_is_no_person(pipe, text, word):
 def test_a_levels_formal_government_stands_without_the_model(pipe, rules_pipeline, text, org):
     for system in (pipe, rules_pipeline):
         assert org in [e.text for e in system.extract(text).entities if e.type == "ORG"]
-    assert "北京市政府" not in [e.text for e in pipe.extract("北京市政府决定。").entities]  # not the informal name
+
+
+@pytest.fixture(scope="module")
+def msra() -> Pipeline:
+    return Pipeline(Settings(governments_by_place=False))
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "place"),
+    [
+        ("北京市政府决定延长开放时间。", "北京市政府", "北京市"),
+        ("美国政府宣布新一轮制裁。", "美国政府", "美国"),
+        ("深圳警方昨日通报了案情。", "深圳警方", "深圳"),
+        ("北京警方昨日通报了案情。", "北京警方", "北京"),
+    ],
+)
+def test_a_places_government_is_one_org_unless_msras_convention_is_asked_for(pipe, msra, text, org, place):
+    assert org in [e.text for e in pipe.extract(text, region="mainland").entities if e.type == "ORG"]
+    entities = [(e.text, e.type) for e in msra.extract(text, region="mainland").entities]
+    assert (place, "LOC") in entities and org not in [text for text, _ in entities]
+    assert org in [e.text for e in msra.extract(text, region="tw").entities if e.type == "ORG"]  # an official name
 
 
 @pytest.mark.parametrize(
@@ -602,10 +622,13 @@ def test_a_defined_short_name_displaces_a_shorter_name_inside_it(rules_pipeline,
 @pytest.mark.parametrize(
     ("text", "sure"),
     [
-        ("宏碁董事長陳俊聖出席電腦展", True),  # 宏碁/v, but a company's title follows
-        ("宏碁执行长陈俊圣表示", True),
-        ("宏碁一时的热潮", False),  # no title after it: the model decides
-        ("招行副行长朱琦已预备出任新职", True),  # a bank's title: 招行/v
+        ("奔馳董事長康林松表示", True),  # 奔驰/v, but a company's title follows
+        ("奔驰执行长康林松表示", True),
+        ("奔驰在草原上的骏马", False),  # no title after it: the model decides
+        # short names jieba's dictionary wrongly tags as verbs, re-tagged in the user dictionary
+        ("宏碁一时的热潮", True),
+        ("招行副行长朱琦已预备出任新职", True),
+        ("建行信用卡种类较多", True),
     ],
 )
 def test_a_listed_name_read_as_a_verb_is_sure_before_a_company_title(make_context, text, sure):

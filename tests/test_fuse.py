@@ -214,3 +214,14 @@ def test_a_listed_place_hint_stands_where_the_model_reads_it_as_an_organization(
 def test_a_model_place_running_on_past_a_facilitys_head(text, facility, model, kept):
     chosen = fuse([rule(*facility, "LOC", 0.85, name="places.facility"), ner(*model, "LOC", 0.9)], text=text)
     assert [(m.start, m.end) for m in chosen if m.type == "LOC"] == kept
+
+
+def test_a_listed_body_and_the_unit_the_model_read_apart_are_one_name():
+    text = "中国光大银行沈阳分行"  # the model: 中国光大银行 + 沈阳分行
+    listed = rule(0, 6, "ORG", 0.9, name="registers.gazetteer")
+    mentions = [rule(0, 10, "ORG", 0.85), listed, ner(0, 6, "ORG"), ner(6, 10, "ORG")]
+    chosen = fuse(mentions, model_ran=True, text=text)
+    assert [(m.start, m.end) for m in chosen] == [(0, 10)]
+    # without the listed name in front the model's edge stands (荣获 + 郑州市技术监督局)
+    chosen = fuse([rule(0, 10, "ORG", 0.85), ner(0, 6, "ORG"), ner(6, 10, "ORG")], model_ran=True, text=text)
+    assert [(m.start, m.end) for m in chosen] == [(0, 6), (6, 10)]

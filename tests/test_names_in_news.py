@@ -183,10 +183,31 @@ def test_org_police_named_by_its_place(full_pipeline, text, region, org):
 
 
 @pytest.mark.parametrize(
-    ("text", "region"),
-    [("當地警方表示，案件仍在調查。", "hk"), ("香港警方表示，案件仍在调查。", "mainland")],
+    ("text", "org"),
+    [
+        ("美军此次访问将加强两国关系。", "美军"),
+        ("以軍對加沙發動空襲。", "以軍"),
+        ("乌军已撤出该镇。", "乌军"),
+        ("美国军方宣布了新的训练计划。", "美国军方"),
+        ("中國海軍派出護航編隊。", "中國海軍"),
+    ],
 )
-def test_org_no_police_without_a_place_or_outside_the_regions_naming_it(full_pipeline, text, region):
+def test_org_an_armed_force_by_its_countrys_abbreviation_or_place(full_pipeline, text, org):
+    doc = full_pipeline.extract(text)
+    assert org in [e.text for e in doc.entities if e.type == "ORG"]
+    assert not [e for e in doc.entities if e.type == "LOC" and e.start < doc.text.index(org) + len(org)]
+
+
+def test_org_no_armed_force_inside_another_word(full_pipeline):
+    doc = full_pipeline.extract("美国宣布对印军售计划。")  # 印 + 军售 (arms sales): no force
+    assert not [e for e in doc.entities if e.type == "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [("當地警方表示，案件仍在調查。", "hk"), ("当地警方表示，案件仍在调查。", "mainland")],
+)
+def test_org_no_police_without_a_place(full_pipeline, text, region):
     doc = full_pipeline.extract(text, region=region)
     assert not [e for e in doc.entities if e.type == "ORG"]
 

@@ -53,7 +53,8 @@ listed short name does not cut it.
 A suffix-grammar organization that ends where the model's organization ends but begins before it
 by more than place words (荣获 + 郑州市技术监督局: jieba tags 荣获 nr) yields to the model, which
 reads a name's left edge better than POS tags do; 自治区 + 民政厅社会组织管理局 stands, and so does a
-name whose model part is a bare head word (自治区民政厅社会组织 + 管理局: the model read no edge).
+name whose model part is a bare head word (自治区民政厅社会组织 + 管理局: the model read no edge) or one that
+begins with a listed name and ends with the model's (中国光大银行 + 沈阳分行: a listed body and its unit).
 """
 
 from __future__ import annotations
@@ -303,6 +304,8 @@ def fuse(
             and text[model_start : m.end] not in _long_heads()  # the model's bare 管理局 reads no edge
             # 文化广电和 + 旅游局, 同济医学院附属 + 协和医院: the model read one field, or the body attached to another
             and not text.endswith(_inner_joints(), 0, model_start)
+            # 中国光大银行 + 沈阳分行: a listed body and its unit, which the model read apart
+            and listed_org_ends.get(m.start) != model_start
         )
 
     candidates = [

@@ -38,6 +38,9 @@ RARE_WORD = 100  # a dictionary word jieba counts fewer times than this may be a
 class OrgExtractor:
     name = "orgs"
 
+    def __init__(self, governments_by_place: bool = True) -> None:
+        self.governments_by_place = governments_by_place
+
     @cached_property
     def _words(self) -> dict:
         w = dict(data.table("zh/orgs.json"))
@@ -56,7 +59,7 @@ class OrgExtractor:
         w["modifier_pos"] = frozenset(w["modifier_pos"])
         w["soft_pos"] = frozenset(w["soft_pos"])
         w["era_words"] = frozenset(w["era_words"])
-        w["police_words"] = frozenset(w["police_words"])
+        w["force_words"] = frozenset(w["force_words"])
         w["name_conjunctions"] = frozenset(w["name_conjunctions"])
         w["joined_heads"] = tuple(w["joined_heads"])
         w["person_pos"] = frozenset(w["person_pos"])
@@ -101,14 +104,17 @@ class OrgExtractor:
         )  # longest first: 上市 + 公司, not 上市公 + 司
         w["collective_places"] = frozenset(data.table("zh/places.json")["not_places"])  # 全区, 乡村
         gazetteer = w["gazetteer"]
+        everywhere = [*gazetteer["international"], *gazetteer["armed_forces"]]  # lists of every region
         regions = [
-            k for k in gazetteer if not k.startswith("_") and k not in ("prefixes", "parent_heads", "international")
+            k
+            for k in gazetteer
+            if not k.startswith("_") and k not in ("prefixes", "parent_heads", "international", "armed_forces")
         ]
         prefixes = alternation(gazetteer["prefixes"])
 
         def listed(names: list[str]) -> re.Pattern[str]:
             """A listed name, with an optional prefix (prefiltered on the characters a match begins with)."""
-            return prefiltered(re.compile(rf"(?:{prefixes})?(?:{alternation({*names, *gazetteer['international']})})"))
+            return prefiltered(re.compile(rf"(?:{prefixes})?(?:{alternation({*names, *everywhere})})"))
 
         w["listed_re"] = {
             region: listed(names)
@@ -135,8 +141,12 @@ class OrgExtractor:
             j = self._leftmost(tokens, i, end, w, head)
             if j == i and i and head in w["place_heads"] and tokens[i - 1].text in w["government_levels"]:
                 j = i - 1  # 县/zg + 人民政府: a level word alone, whatever jieba tags it
+            level = self._level_department(tokens, j, i, end, w)
+            level_body = level is not None
+            if level_body:
+                j = level
             start = tokens[j].start
-            if end - start - len(head) < w["weak_heads"].get(head, 2):
+            if end - start - len(head) < w["weak_heads"].get(head, 2) and not level_body:
                 continue  # 局, 中心 alone (or after too short a modifier) name nothing
             if not within(ctx.spans, start, end):
                 continue
@@ -166,8 +176,8 @@ class OrgExtractor:
                 if not self._place_like(t, w):
                     break
                 places_end = t.end
-            if bare_level:
-                confidence = LISTED
+            if bare_level or level_body:
+                confidence = LISTED  # a formula, as sure as a listed name
             elif confidence == 0.7 and self._department_of_places(ctx.simplified, start, places_end, end, head, w):
                 confidence = 0.85  # 福建省厦门市思明区 + 卫生/健康/局: a department of the places before it
             mentions.append(Mention(start, end, "ORG", "rule", "orgs.suffix", confidence, places_end=places_end))
@@ -175,7 +185,7 @@ class OrgExtractor:
         mentions += self._registered_names(ctx, w)
         mentions += self._titled_companies(ctx, w)
         mentions += self._missions(ctx, w)
-        mentions += self._police(ctx, w)
+        mentions += self._forces(ctx, w)
         listed = self._listed(ctx, w)
         listed_starts = {m.start: m.end for m in listed}
         listed_ends = {m.end: m.start for m in listed}
@@ -249,20 +259,28 @@ class OrgExtractor:
                 found.append(Mention(owner.start, m.end(), "ORG", "rule", "orgs.mission", LISTED))
         return found
 
-    def _police(self, ctx: Context, w: dict) -> list[Mention]:
-        """香港警方, 新北市警方: the places right before a police word (``police_words``) and the word, one
-        organization in Taiwan, Hong Kong and Macau text (LISTED: a formula, not a guess); 当地警方 is none."""
-        if ctx.region not in w["government_named_regions"]:
+    def _forces(self, ctx: Context, w: dict) -> list[Mention]:
+        """香港警方, 北京警方, 美国军方: the places right before a word for a police or armed force (``force_words``)
+        and the word, one organization (LISTED: a formula, not a guess); 当地警方 is none. With
+        ``governments_by_place`` off, in Taiwan, Hong Kong and Macau text only (MSRA's mainland text tags 香港/ns
+        警方/o)."""
+        if not (self.governments_by_place or ctx.region in w["government_named_regions"]):
             return []
         tokens, found = ctx.tokens, []
         for i, tok in enumerate(tokens):
-            if tok.text not in w["police_words"]:
+            if tok.text not in w["force_words"]:
+                if (
+                    tok.pos == "nt"
+                    and tok.text.endswith(tuple(w["force_words"]))
+                    and within(ctx.spans, tok.start, tok.end)
+                ):
+                    found.append(Mention(tok.start, tok.end, "ORG", "rule", "orgs.force", LISTED))  # 北京警方/nt
                 continue
             j = i
             while j > 0 and self._place_like(tokens[j - 1], w) and tokens[j - 1].text not in w["collective_places"]:
                 j -= 1
             if j < i and within(ctx.spans, tokens[j].start, tok.end):
-                found.append(Mention(tokens[j].start, tok.end, "ORG", "rule", "orgs.police", LISTED))
+                found.append(Mention(tokens[j].start, tok.end, "ORG", "rule", "orgs.force", LISTED))
         return found
 
     def _registered_names(self, ctx: Context, w: dict) -> list[Mention]:
@@ -618,16 +636,44 @@ class OrgExtractor:
         )
 
     @staticmethod
+    def _level_department(tokens: list[Token], j: int, i: int, end: int, w: dict) -> int | None:
+        """市 + 民政局, 区 + 公安局, 省 + 住建 + 厅: a level word alone (the leftmost modifier, or the word before
+        it) and a department's own words (a field and a head, three characters at least) are the body of the
+        place the text is about, as the guidelines read 省卫健委 (the model often reads the bare department, which
+        names none): the level word's index. Not after a count, a determiner or another level (两/m 市 民政局,
+        省市/n 县 民政局: which ones, no name)."""
+        if j < i and tokens[j].text in w["government_levels"]:
+            k = j
+        elif j and tokens[j - 1].text in w["government_levels"]:
+            k = j - 1  # 县/zg, whatever jieba tags it
+        else:
+            return None
+        if end - tokens[k + 1].start < 3:
+            return None
+        if k == 0:
+            return k
+        before = tokens[k - 1]
+        if before.pos in ("m", "q", "r") or all(c in w["level_chars"] for c in before.text):
+            return None
+        return k
+
+    @staticmethod
     def _bare_level_government(name: str, w: dict) -> bool:
         """县人民政府, 市人民政府: a level word alone and a formal government name, which the guidelines read as the
         body of the place the text is about (MSRA leaves 市政府 alone, so only the formal names)."""
         formal = next((f for f in w["government_formal_names"] if name.endswith(f)), None)
         return formal is not None and name[: -len(formal)] in w["government_levels"]
 
-    @staticmethod
-    def _government_name(text: str, region: str, w: dict) -> bool:
-        """臺北市政府 names a body in Taiwan; on the mainland only 南宁市人民政府 does (北京市政府 describes one)."""
-        return region in w["government_named_regions"] or text.endswith(w["government_formal_names"])
+    def _government_name(self, text: str, region: str, w: dict) -> bool:
+        """北京市政府, 美国政府, 臺北市政府: a place's government is one body, as the guidelines annotate it; with
+        ``governments_by_place`` off, MSRA's convention on the mainland: only a formal name (南宁市人民政府) is one
+        body, and 北京市政府 describes the place's government (in Taiwan, Hong Kong and Macau 臺北市政府 is the
+        body's official name either way)."""
+        return (
+            self.governments_by_place
+            or region in w["government_named_regions"]
+            or text.endswith(w["government_formal_names"])
+        )
 
     @classmethod
     def _place_named(cls, modifiers: list[Token], w: dict) -> bool:
