@@ -222,6 +222,11 @@ def test_a_listed_body_and_the_unit_the_model_read_apart_are_one_name():
     mentions = [rule(0, 10, "ORG", 0.85), listed, ner(0, 6, "ORG"), ner(6, 10, "ORG")]
     chosen = fuse(mentions, model_ran=True, text=text)
     assert [(m.start, m.end) for m in chosen] == [(0, 10)]
-    # without the listed name in front the model's edge stands (荣获 + 郑州市技术监督局)
-    chosen = fuse([rule(0, 10, "ORG", 0.85), ner(0, 6, "ORG"), ner(6, 10, "ORG")], model_ran=True, text=text)
-    assert [(m.start, m.end) for m in chosen] == [(0, 6), (6, 10)]
+    # with no organization in front the model's edge stands (荣获 + 郑州市技术监督局)
+    chosen = fuse([rule(0, 10, "ORG", 0.85), ner(6, 10, "ORG")], model_ran=True, text=text)
+    assert [(m.start, m.end) for m in chosen] == [(6, 10)]
+    # the model's own organization in front (湖北美术学院 + 中国画系): the school and its department
+    chosen = fuse(
+        [rule(0, 10, "ORG", 0.85), ner(0, 6, "ORG"), ner(6, 10, "ORG")], model_ran=True, text="湖北美术学院中国画系"
+    )
+    assert [(m.start, m.end) for m in chosen] == [(0, 10)]

@@ -935,3 +935,23 @@ def test_a_group_word_before_a_legal_form_is_part_of_the_name(rules_pipeline, te
 def test_a_surname_and_mou_is_a_withheld_name(make_context, text, names):
     found = spans(PersonExtractor().find(make_context(text)), text)
     assert list(dict.fromkeys(n for n in found if "某" in n)) == names  # two rules may find the same name
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("史静寰是北京师范大学教育学系教授", "北京师范大学教育学系"),
+        ("中山大学化学系教授表示", "中山大学化学系"),
+        ("中山大學化學系教授表示", "中山大學化學系"),
+        ("清华大学计算机系主任表示", "清华大学计算机系"),  # jieba's 系主任: the department ends at 系
+    ],
+)
+def test_a_university_and_its_department_are_one_name(make_context, text, org):
+    found = [text[m.start : m.end] for m in OrgExtractor().find(make_context(text)) if m.confidence >= 0.7]
+    assert org in found
+
+
+def test_a_word_ending_in_xi_after_a_university_is_no_department(make_context):
+    text = "北京大学和清华大学关系密切"
+    found = [text[m.start : m.end] for m in OrgExtractor().find(make_context(text)) if m.confidence >= 0.7]
+    assert not [name for name in found if name.endswith("系")]

@@ -54,7 +54,8 @@ A suffix-grammar organization that ends where the model's organization ends but 
 by more than place words (荣获 + 郑州市技术监督局: jieba tags 荣获 nr) yields to the model, which
 reads a name's left edge better than POS tags do; 自治区 + 民政厅社会组织管理局 stands, and so does a
 name whose model part is a bare head word (自治区民政厅社会组织 + 管理局: the model read no edge) or one that
-begins with a listed name and ends with the model's (中国光大银行 + 沈阳分行: a listed body and its unit).
+begins with a listed name or the model's organization and ends with the model's (中国光大银行 + 沈阳分行,
+湖北美术学院 + 中国画系: a body and its unit).
 """
 
 from __future__ import annotations
@@ -255,6 +256,7 @@ def fuse(
     place_ends = {m.start: m.end for m in mentions if m.type == "LOC" and (m.extractor == "ner" or _listed(m))}
     model_org_starts = {m.end: m.start for m in mentions if m.type == "ORG" and m.extractor == "ner"}
     listed_org_ends = {m.start: m.end for m in mentions if m.type == "ORG" and _listed(m)}
+    model_org_ends = {m.start: m.end for m in mentions if m.type == "ORG" and m.extractor == "ner"}
 
     def built_on_a_listed_name(m: Mention) -> bool:
         """中粮 + 生物质能源有限公司: a suffix name that begins with a listed company or body and goes on to its
@@ -304,8 +306,8 @@ def fuse(
             and text[model_start : m.end] not in _long_heads()  # the model's bare 管理局 reads no edge
             # 文化广电和 + 旅游局, 同济医学院附属 + 协和医院: the model read one field, or the body attached to another
             and not text.endswith(_inner_joints(), 0, model_start)
-            # 中国光大银行 + 沈阳分行: a listed body and its unit, which the model read apart
-            and listed_org_ends.get(m.start) != model_start
+            # 中国光大银行 + 沈阳分行, 湖北美术学院 + 中国画系: a body and its unit, which the model read apart
+            and model_start not in (listed_org_ends.get(m.start), model_org_ends.get(m.start))
         )
 
     candidates = [

@@ -186,6 +186,7 @@ class OrgExtractor:
         mentions += self._titled_companies(ctx, w)
         mentions += self._missions(ctx, w)
         mentions += self._forces(ctx, w)
+        mentions += self._faculties(mentions, ctx, w)
         listed = self._listed(ctx, w)
         listed_starts = {m.start: m.end for m in listed}
         listed_ends = {m.end: m.start for m in listed}
@@ -257,6 +258,33 @@ class OrgExtractor:
                 continue
             if within(ctx.spans, owner.start, m.end()):
                 found.append(Mention(owner.start, m.end(), "ORG", "rule", "orgs.mission", LISTED))
+        return found
+
+    @staticmethod
+    def _faculties(mentions: list[Mention], ctx: Context, w: dict) -> list[Mention]:
+        """北京师范大学 + 教育学系, 中山大学 + 化学系, 清华大学 + 计算机系(主任): a university or college
+        (``faculty_parents``) directly followed by a field of study and 系 is one name, the department, as sure as
+        the school; not a word that merely ends in 系 (关系, 体系: ``not_faculties``), at most ``faculty_field_max``
+        characters of field."""
+        tokens, text = ctx.tokens, ctx.simplified
+        starts = {t.start: i for i, t in enumerate(tokens)}
+        found = []
+        for m in mentions:
+            if m.type != "ORG" or m.end not in starts or not text.endswith(tuple(w["faculty_parents"]), m.start, m.end):
+                continue
+            k, end = starts[m.end], None
+            while k < len(tokens) and tokens[k].end - m.end <= w["faculty_field_max"] + 1:
+                tok = tokens[k]
+                if tok.text in w["not_faculties"] or tok.pos[:1] not in ("n", "v", "l", "j"):
+                    break
+                cut = tok.text.find("系")
+                if cut >= 0:  # 化学系, 学系, 系 + 主任 (jieba's 系主任)
+                    if tok.start + cut > m.end and (cut == len(tok.text) - 1 or tok.text[cut + 1 :] in w["title_set"]):
+                        end = tok.start + cut + 1
+                    break
+                k += 1
+            if end is not None and within(ctx.spans, m.start, end):
+                found.append(Mention(m.start, end, "ORG", "rule", m.rule, m.confidence, places_end=m.places_end))
         return found
 
     def _forces(self, ctx: Context, w: dict) -> list[Mention]:
