@@ -31,6 +31,30 @@ _DATELINE = re.compile(
 _AFTERNOON = frozenset({"下午", "晚上", "PM", "pm"})  # 下午2:30 and 2:30 PM are 14:30; 中午12:30 stays
 _PROSE_BEFORE = re.compile(r"[，。,；;！？：:]")
 _NAME = rf"{_HAN}{{2,4}}"
+_LABELLED_NAME = rf"{_HAN}{{2,6}}"  # after a credit label, where two names may be run together (记者贾鹏陈博)
+
+
+def glued_names(run: str, single: frozenset[str], compound: frozenset[str]) -> list[tuple[int, str]]:
+    """A credit's names written without a space between them (贾鹏陈博, 李蕾张羽飞): ``(offset, name)`` of each.
+
+    A run of four to six characters is two names where exactly one cut leaves two of two or three
+    characters (three or four after a compound surname), each beginning with a surname. A run of three
+    or fewer, and one of four that cuts no way (欧阳中石: a compound surname and its given name), is one
+    name; a longer one that cuts both ways (王刚李明华) or none is no credit the page can read, and is left
+    to the model.
+    """
+
+    def a_name(part: str) -> bool:
+        if part[:2] in compound:
+            return 3 <= len(part) <= 4
+        return part[0] in single and 2 <= len(part) <= 3
+
+    if len(run) < 4 or (len(run) == 4 and run[:2] in compound):
+        return [(0, run)]
+    cuts = [k for k in range(2, len(run) - 1) if a_name(run[:k]) and a_name(run[k:])]
+    if len(cuts) != 1:
+        return [(0, run)] if len(run) == 4 else []
+    return [(0, run[: cuts[0]]), (cuts[0], run[cuts[0] :])]
 
 
 @dataclass
@@ -92,7 +116,7 @@ class PageParser:
             dl = alternation(words["dateline_reporters"])
             trailers = alternation(words["credit_trailers"])  # 记者X Y报道
             words["reporters_re"] = re.compile(
-                rf"[（(]\s*(?:{dl})\s*[:：]?\s*(?P<names>{_NAME}(?:[\s、，,]+{_NAME}){{0,5}}?)\s*(?:{trailers})?\s*[）)]"
+                rf"[（(]\s*(?:{dl})\s*[:：]?\s*(?P<names>{_LABELLED_NAME}(?:[\s、，,]+{_LABELLED_NAME}){{0,5}}?)\s*(?:{trailers})?\s*[）)]"
             )
             # A line of credits only: [outlet] 记者 X Y 通讯员 Z [outlet] 编辑:W (每经记者:X Y 每经编辑:Z),
             # 記者 X / 攝影 Y 報導.
@@ -100,7 +124,7 @@ class PageParser:
             label = rf"(?:(?:{labels})\s*[:：]|{dl}|{photo})"
             names = (
                 rf"(?:(?P<editor>{labels})\s*[:：]|(?P<photo>{photo})|{dl})\s*[:：]?\s*"
-                rf"(?P<names>{_NAME}(?:[\s、，,]+{_NAME})*?)"
+                rf"(?P<names>{_LABELLED_NAME}(?:[\s、，,]+{_LABELLED_NAME})*?)"
                 rf"(?=\s*[/／]?\s*[^\s]{{0,6}}?{label}|\s*(?:{trailers})?\s*$)"
             )
             words["credit_names"] = names
@@ -228,7 +252,7 @@ class PageParser:
         names = []
         single, compound = data.surnames()
         trailers = self._load()["credit_trailers"]
-        for found in re.finditer(_NAME, match.group("names")):
+        for found in re.finditer(_LABELLED_NAME, match.group("names")):
             name, name_role = found.group(), role
             if name[-1] in "摄攝" and len(name) > 2:  # (李明摄): a photographer's credit, not an author's
                 name, name_role = name[:-1], "photographer"
@@ -237,9 +261,10 @@ class PageParser:
             if name[0] not in single and name[:2] not in compound:
                 continue
             start = base + match.start("names") + found.start()
-            page.credited.append((start, start + len(name), name_role))
-            if name_role == role:
-                names.append(name)
+            for offset, part in glued_names(name, single, compound):
+                page.credited.append((start + offset, start + offset + len(part), name_role))
+                if name_role == role:
+                    names.append(part)
         return names
 
     @staticmethod

@@ -179,3 +179,16 @@ def test_a_report_credit_or_a_caption_before_the_time_line_is_no_title(between):
     assert page.title == "稻作新政上路 二期作减3千公顷" and page.site is None
     kinds = {text[r.start : r.end]: r.kind for r in page.regions}
     assert kinds[between] not in ("site", "title")  # read for its names like the body
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        ("本报讯（记者李蕾张羽飞）有媒体昨日报道称，市政府将出台新规。", ["李蕾", "张羽飞"]),
+        ("本報訊（記者賈鵬陳博）市政府昨日宣布新規。", ["賈鵬", "陳博"]),
+        ("本报讯（记者欧阳中石）市政府昨日宣布新规。", ["欧阳中石"]),  # a compound surname: one name
+        ("本报讯（记者王刚李明华）市政府昨日宣布新规。", []),  # cuts both ways: left to the model
+    ],
+)
+def test_credited_names_run_together_are_read_apart_where_they_cut_one_way(text, authors):
+    assert PageParser().parse(text).authors == authors

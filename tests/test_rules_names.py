@@ -438,6 +438,7 @@ def test_a_determiner_word_or_a_direction_part_is_no_body(make_context, text):
         ("华恒生物轮值董事长陈立平宣布扩产。", "华恒生物"),  # a rotating chair: 轮值 is the title's
         ("華恒生物執行董事陳立平宣布擴產。", "華恒生物"),
         ("第四被告永明科技執行董事陳立平出庭。", "永明科技"),  # a party to the case is no part of the name
+        ("图为华远地产常务副总李国强。", "华远地产"),  # 副总: a company's deputy general manager
     ],
 )
 def test_the_words_before_a_company_title_and_a_name_are_the_company(make_context, text, org):
