@@ -159,26 +159,28 @@ def test_gzipped_jsonl_and_glob_filter(tmp_path):
     assert "broken.jsonl.gz: cannot read: " in err
 
 
-def test_one_character_names_flag_keeps_msras_one_character_names(tmp_path):
-    (tmp_path / "a.txt").write_text("陈先生表示，中美关系稳定。", encoding="utf-8")
-    texts = {}
-    for flag in ([], ["--one-character-names"]):
-        out = tmp_path / f"out{len(flag)}.jsonl"
+def entities_with_and_without(tmp_path, text, flag, *options):
+    """``xinwen extract`` of one text, without and with ``flag``: {False: [(text, type)…], True: […]}."""
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    found = {}
+    for flags in ([], [flag]):
+        out = tmp_path / f"out{len(flags)}.jsonl"
         cmd = [sys.executable, "-m", "pipeline.cli", "extract", str(tmp_path / "a.txt"), "-o", str(out)]
-        cmd += ["--workers", "1"]
-        subprocess.run([*cmd, *flag], capture_output=True, check=True)
-        texts[bool(flag)] = [e["text"] for e in json.loads(out.read_text(encoding="utf-8"))["entities"]]
+        subprocess.run([*cmd, "--workers", "1", *options, *flags], capture_output=True, check=True)
+        found[bool(flags)] = [(e["text"], e["type"]) for e in json.loads(out.read_text(encoding="utf-8"))["entities"]]
+    return found
+
+
+def test_one_character_names_flag_keeps_msras_one_character_names(tmp_path):
+    found = entities_with_and_without(tmp_path, "陈先生表示，中美关系稳定。", "--one-character-names")
+    texts = {flag: [text for text, _ in entities] for flag, entities in found.items()}
     assert "陈" not in texts[False] and "中" not in texts[False]
     assert "陈" in texts[True] and "中" in texts[True]
 
 
 def test_governments_as_places_flag_keeps_msras_convention(tmp_path):
-    (tmp_path / "a.txt").write_text("美国政府宣布新一轮制裁。", encoding="utf-8")
-    found = {}
-    for flag in ([], ["--governments-as-places"]):
-        out = tmp_path / f"out{len(flag)}.jsonl"
-        cmd = [sys.executable, "-m", "pipeline.cli", "extract", str(tmp_path / "a.txt"), "-o", str(out)]
-        subprocess.run([*cmd, "--workers", "1", "--region", "mainland", *flag], capture_output=True, check=True)
-        found[bool(flag)] = [(e["text"], e["type"]) for e in json.loads(out.read_text(encoding="utf-8"))["entities"]]
+    found = entities_with_and_without(
+        tmp_path, "美国政府宣布新一轮制裁。", "--governments-as-places", "--region", "mainland"
+    )
     assert ("美国政府", "ORG") in found[False]
     assert ("美国", "LOC") in found[True] and ("美国政府", "ORG") not in found[True]
