@@ -218,6 +218,7 @@ def test_no_person_without_a_name(make_context, text):
         ("江南七局作為國內一流投資建設集團，具備實力", []),
         # a government is named after a place, never after a person, and holds no verb
         ("中国政府郑重宣布", ["中国政府"]),
+        ("张家口崇礼县政府副县长于有斌表示", ["张家口崇礼县政府"]),  # 张家口/nr: a listed place all the same
         ("北京市政府决定", ["北京市政府"]),
         ("北京市人民政府决定", ["北京市人民政府"]),
         ("会议由市人民政府主办", ["市人民政府"]),  # a level alone and the formal name: the text's own city's
@@ -945,14 +946,28 @@ def test_a_surname_and_mou_is_a_withheld_name(make_context, text, names):
         ("中山大学化学系教授表示", "中山大学化学系"),
         ("中山大學化學系教授表示", "中山大學化學系"),
         ("清华大学计算机系主任表示", "清华大学计算机系"),  # jieba's 系主任: the department ends at 系
+        ("记者致电财政部金融司，相关人士表示", "财政部金融司"),
+        ("教育部国际合作与交流司司长张秀琴指出", "教育部国际合作与交流司"),
+        ("教育部國際合作與交流司司長張秀琴指出", "教育部國際合作與交流司"),
     ],
 )
-def test_a_university_and_its_department_are_one_name(make_context, text, org):
+def test_a_university_or_a_ministry_and_its_unit_are_one_name(make_context, text, org):
     found = [text[m.start : m.end] for m in OrgExtractor().find(make_context(text)) if m.confidence >= 0.7]
     assert org in found
 
 
-def test_a_word_ending_in_xi_after_a_university_is_no_department(make_context):
-    text = "北京大学和清华大学关系密切"
+@pytest.mark.parametrize(("text", "unit"), [("北京大学和清华大学关系密切", "系"), ("财政部司机王某被捕", "司")])
+def test_a_word_holding_a_units_character_is_no_unit(make_context, text, unit):
     found = [text[m.start : m.end] for m in OrgExtractor().find(make_context(text)) if m.confidence >= 0.7]
-    assert not [name for name in found if name.endswith("系")]
+    assert not [name for name in found if name.endswith(unit)]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("你必须得到美国国土安全部的工作许可", "美国国土安全部"),
+        ("意大利文化遗产部和博物馆展开谈判", "意大利文化遗产部"),
+    ],
+)
+def test_a_countrys_ministry_is_one_name(full_pipeline, text, org):
+    assert org in [e.text for e in full_pipeline.extract(text).entities if e.type == "ORG"]

@@ -102,7 +102,10 @@ class OrgExtractor:
                 reverse=True,
             )
         )  # longest first: 上市 + 公司, not 上市公 + 司
-        w["collective_places"] = frozenset(data.table("zh/places.json")["not_places"])  # 全区, 乡村
+        places = data.table("zh/places.json")
+        w["collective_places"] = frozenset(places["not_places"])  # 全区, 乡村
+        # the mainland's provinces and prefectures and the world's countries and cities, whatever jieba tags them
+        w["listed_places"] = frozenset([*places["gazetteer"]["cn"], *places["gazetteer"]["world"]])
         gazetteer = w["gazetteer"]
         everywhere = [*gazetteer["international"], *gazetteer["armed_forces"]]  # lists of every region
         regions = [
@@ -186,7 +189,6 @@ class OrgExtractor:
         mentions += self._titled_companies(ctx, w)
         mentions += self._missions(ctx, w)
         mentions += self._forces(ctx, w)
-        mentions += self._faculties(mentions, ctx, w)
         listed = self._listed(ctx, w)
         listed_starts = {m.start: m.end for m in listed}
         listed_ends = {m.end: m.start for m in listed}
@@ -218,7 +220,8 @@ class OrgExtractor:
             else m
             for m in mentions
         ]
-        return self._outermost(self._units(mentions + listed, ctx.simplified, w))
+        found = self._units(mentions + listed, ctx.simplified, w)
+        return self._outermost(found + self._written_units(found, ctx, w))
 
     @staticmethod
     def _units(mentions: list[Mention], text: str, w: dict) -> list[Mention]:
@@ -261,25 +264,31 @@ class OrgExtractor:
         return found
 
     @staticmethod
-    def _faculties(mentions: list[Mention], ctx: Context, w: dict) -> list[Mention]:
-        """北京师范大学 + 教育学系, 中山大学 + 化学系, 清华大学 + 计算机系(主任): a university or college
-        (``faculty_parents``) directly followed by a field of study and 系 is one name, the department, as sure as
-        the school; not a word that merely ends in 系 (关系, 体系: ``not_faculties``), at most ``faculty_field_max``
-        characters of field."""
+    def _written_units(mentions: list[Mention], ctx: Context, w: dict) -> list[Mention]:
+        """北京师范大学 + 教育学 + 系, 清华大学 + 计算机 + 系(主任), 财政部 + 金融 + 司, 教育部 + 国际合作与交流 + 司:
+        a university or a ministry directly followed by a field and the character of its unit (``written_units``:
+        大学 and 学院 have 系, 部, 委, 署 and 局 have 司) is one name, the unit, as sure as the body; not a word that
+        merely holds the character (关系, 公司: ``not_written_units``), at most ``unit_field_max`` characters of field,
+        of nouns, verbs and conjunctions (``unit_field_conjunctions``: 国际合作与交流)."""
         tokens, text = ctx.tokens, ctx.simplified
         starts = {t.start: i for i, t in enumerate(tokens)}
+        units = w["written_units"]
         found = []
         for m in mentions:
-            if m.type != "ORG" or m.end not in starts or not text.endswith(tuple(w["faculty_parents"]), m.start, m.end):
+            parent = next((p for p in units if text.endswith(p, m.start, m.end)), None)
+            if m.type != "ORG" or parent is None or m.end not in starts:
                 continue
-            k, end = starts[m.end], None
-            while k < len(tokens) and tokens[k].end - m.end <= w["faculty_field_max"] + 1:
+            unit, k, end = units[parent], starts[m.end], None
+            while k < len(tokens) and tokens[k].end - m.end <= w["unit_field_max"] + 1:
                 tok = tokens[k]
-                if tok.text in w["not_faculties"] or tok.pos[:1] not in ("n", "v", "l", "j"):
+                if tok.text in w["not_written_units"]:
                     break
-                cut = tok.text.find("系")
-                if cut >= 0:  # 化学系, 学系, 系 + 主任 (jieba's 系主任)
-                    if tok.start + cut > m.end and (cut == len(tok.text) - 1 or tok.text[cut + 1 :] in w["title_set"]):
+                if tok.pos[:1] not in ("n", "v", "l", "j") and tok.text not in w["unit_field_conjunctions"]:
+                    break
+                cut = tok.text.find(unit)
+                if cut >= 0:  # 化学系, 学系, 金融司, 系 + 主任 (jieba's 系主任), 司 + 司长
+                    rest = tok.text[cut + 1 :]
+                    if tok.start + cut > m.end and (not rest or rest in w["title_set"]):
                         end = tok.start + cut + 1
                     break
                 k += 1
@@ -654,14 +663,13 @@ class OrgExtractor:
     def _department_of_places(text: str, start: int, places_end: int, end: int, head: str, w: dict) -> bool:
         """黑龙江省哈尔滨市道里区 + 农业农村局, 中山市小榄镇 + 华盛五金制品厂: a one-character head of a body seated in
         a place (``seated_heads``: 局, 委, 会, 厂) after places that end in a level (省, 市, 区, 镇) and a field of two
-        characters or more names a body there (not 站: 河南省西峡县 + 县城加油站 are the county's stations)."""
-        return (
-            len(head) == 1
-            and head in w["seated_heads"]
-            and places_end > start
-            and text[places_end - 1] in w["level_chars"]
-            and end - len(head) - places_end >= 2
-        )
+        characters or more names a body there (not 站: 河南省西峡县 + 县城加油站 are the county's stations); so does a
+        ministry (部) after a listed country or province alone (美国 + 国土安全部, 意大利 + 文化遗产部)."""
+        if len(head) != 1 or places_end <= start or end - len(head) - places_end < 2:
+            return False
+        if head == "部":
+            return text[start:places_end] in w["listed_places"]
+        return head in w["seated_heads"] and text[places_end - 1] in w["level_chars"]
 
     @staticmethod
     def _level_department(tokens: list[Token], j: int, i: int, end: int, w: dict) -> int | None:
@@ -720,6 +728,7 @@ class OrgExtractor:
         text = tok.text
         return (
             tok.pos == "ns"
+            or text in w["listed_places"]  # 张家口/nr
             or text in w["region_words"]
             or (len(text) >= 2 and text[-1] in w["place_suffix_chars"] and text not in w["collective_places"])
         )
