@@ -144,12 +144,11 @@ class OrgExtractor:
             j = self._leftmost(tokens, i, end, w, head)
             if j == i and i and head in w["place_heads"] and tokens[i - 1].text in w["government_levels"]:
                 j = i - 1  # 县/zg + 人民政府: a level word alone, whatever jieba tags it
-            level = self._level_department(tokens, j, i, end, w)
-            level_body = level is not None
-            if level_body:
+            level = self._level_department(tokens, j, i, end, w)  # 市 + 民政局: the level's index, or None
+            if level is not None:
                 j = level
             start = tokens[j].start
-            if end - start - len(head) < w["weak_heads"].get(head, 2) and not level_body:
+            if end - start - len(head) < w["weak_heads"].get(head, 2) and level is None:
                 continue  # 局, 中心 alone (or after too short a modifier) name nothing
             if not within(ctx.spans, start, end):
                 continue
@@ -179,7 +178,7 @@ class OrgExtractor:
                 if not self._place_like(t, w):
                     break
                 places_end = t.end
-            if bare_level or level_body:
+            if bare_level or level is not None:
                 confidence = LISTED  # a formula, as sure as a listed name
             elif confidence == 0.7 and self._department_of_places(ctx.simplified, start, places_end, end, head, w):
                 confidence = 0.85  # 福建省厦门市思明区 + 卫生/健康/局: a department of the places before it
