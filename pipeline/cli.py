@@ -94,8 +94,8 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument(
         "--governments-as-places",
         action="store_true",
-        help="on mainland text, a place's government or police is the place (北京市政府 → LOC 北京市), as MSRA "
-        "annotates it; by default it is one ORG",
+        help="on mainland text, a place's government, police or armed force is the place (北京市政府 → LOC "
+        "北京市), as MSRA annotates it; by default it is one ORG",
     )
     ex.add_argument("--model", type=Path, help="NER model directory (default: the one shipped with xinwen)")
     ex.add_argument(

@@ -33,9 +33,10 @@ class Settings(BaseModel):
     governments_by_place: bool = Field(
         True,
         description=(
-            "A place's government or police written right after it is one ORG (北京市政府, 美国政府, 北京警方), as "
-            "the real-news guidelines annotate it. False keeps MSRA's and People's Daily's convention on mainland "
-            "text: the place is a LOC and 政府 stays outside (a formal name, 北京市人民政府, is still one ORG)."
+            "A place's government, police or armed force written right after it is one ORG (北京市政府, "
+            "美国政府, 北京警方, 美国军方), as the real-news guidelines annotate it. False keeps MSRA's and "
+            "People's Daily's convention on mainland text: the place is a LOC and 政府 stays outside (a formal "
+            "name, 北京市人民政府, is still one ORG)."
         ),
     )
     rules: tuple[ExtractorName, ...] = ("amounts", "dates", "people", "orgs", "places", "outlets", "registers")

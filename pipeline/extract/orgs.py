@@ -59,6 +59,7 @@ class OrgExtractor:
         w["modifier_pos"] = frozenset(w["modifier_pos"])
         w["soft_pos"] = frozenset(w["soft_pos"])
         w["era_words"] = frozenset(w["era_words"])
+        w["force_endings"] = tuple(w["force_words"])  # 北京警方/nt: jieba's one word ending in one
         w["force_words"] = frozenset(w["force_words"])
         w["name_conjunctions"] = frozenset(w["name_conjunctions"])
         w["joined_heads"] = tuple(w["joined_heads"])
@@ -305,11 +306,7 @@ class OrgExtractor:
         tokens, found = ctx.tokens, []
         for i, tok in enumerate(tokens):
             if tok.text not in w["force_words"]:
-                if (
-                    tok.pos == "nt"
-                    and tok.text.endswith(tuple(w["force_words"]))
-                    and within(ctx.spans, tok.start, tok.end)
-                ):
+                if tok.pos == "nt" and tok.text.endswith(w["force_endings"]) and within(ctx.spans, tok.start, tok.end):
                     found.append(Mention(tok.start, tok.end, "ORG", "rule", "orgs.force", LISTED))  # 北京警方/nt
                 continue
             j = i
