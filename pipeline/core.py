@@ -35,6 +35,7 @@ from pipeline.extract.edges import (
     teams,
     trim_punctuation,
     unit_titles,
+    versus,
 )
 from pipeline.extract.fuse import fuse
 from pipeline.extract.ner.batched import BatchedNer
@@ -450,6 +451,7 @@ class Pipeline:
         )
         text = ctx.original
         in_text = trim_punctuation([m for m in mentions if within(spans, m.start, m.end)], aligned.simplified)
+        in_text = versus(in_text, aligned.simplified)
         in_text = honorifics(in_text, aligned.simplified, tokens)
         in_text = teams(unit_titles(person_edges(in_text, aligned.simplified), aligned.simplified), aligned.simplified)
         in_text = holdings(channels(in_text, aligned.simplified), aligned.simplified)

@@ -2,6 +2,8 @@
 
 import pytest
 
+from pipeline.extract.base import Mention
+from pipeline.extract.edges import versus
 from pipeline.extract.orgs import OrgExtractor
 from pipeline.extract.places import PlaceExtractor
 
@@ -296,3 +298,67 @@ def test_place_model_split_after_a_one_character_place_does_not_stand(full_pipel
 def test_place_no_facility_named_by_a_verb_jieba_tags_as_a_place(full_pipeline, text):
     doc = full_pipeline.extract(text)
     assert not [e for e in doc.entities if e.type == "LOC" and "新建" in e.text]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("周日切尔西VS阿森纳的比赛吸引了大批球迷。", [("ORG", "切尔西"), ("ORG", "阿森纳")]),
+        ("週日切爾西VS阿森納的比賽吸引了大批球迷。", [("ORG", "切爾西"), ("ORG", "阿森納")]),
+        ("加拉塔萨雷vs费内巴切", [("ORG", "加拉塔萨雷"), ("ORG", "费内巴切")]),
+    ],
+)
+def test_names_on_both_sides_of_vs_are_two(full_pipeline, text, found):
+    doc = full_pipeline.extract(text)
+    assert [(e.type, e.text) for e in doc.entities if e.type in ("ORG", "PERSON", "LOC")] == found
+
+
+@pytest.mark.parametrize("text", ["Canvas公司", "Vsee公司", "VS"])
+def test_vs_inside_a_latin_word_or_alone_cuts_nothing(text):
+    mention = Mention(0, len(text), "ORG", "ner", "ner.xinwen_ner", 0.8)
+    assert versus([mention], text) == [mention]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("中储粮今年在黑龙江收储粮食一千多万吨。", "中储粮"),
+        ("中儲糧今年在黑龍江收儲糧食一千多萬噸。", "中儲糧"),
+        ("国开行宣布发放首笔专项贷款。", "国开行"),
+        ("中国银联表示，移动支付交易量持续增长。", "中国银联"),
+        ("中國銀聯表示，移動支付交易量持續增長。", "中國銀聯"),
+    ],
+)
+def test_org_central_enterprises_and_financial_institutions_are_listed(full_pipeline, text, org):
+    doc = full_pipeline.extract(text)
+    assert org in [e.text for e in doc.entities if e.type == "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "teams"),
+    [
+        ("切尔西主场击败埃弗顿。", ["切尔西", "埃弗顿"]),
+        ("切爾西主場擊敗埃弗頓。", ["切爾西", "埃弗頓"]),
+        ("快船客场不敌热火。", ["快船", "热火"]),
+    ],
+)
+def test_org_clubs_with_names_of_their_own_are_listed(full_pipeline, text, teams):
+    doc = full_pipeline.extract(text)
+    assert [e.text for e in doc.entities if e.type == "ORG"] == teams
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("记者致电湖南信托副总经理曾世民，他证实了此事。", "曾世民"),
+        ("記者致電湖南信託副總經理曾世民，他證實了此事。", "曾世民"),
+    ],
+)
+def test_person_titled_whose_surname_is_also_an_adverb(full_pipeline, text, person):
+    doc = full_pipeline.extract(text)
+    assert person in [e.text for e in doc.entities if e.type == "PERSON"]
+
+
+def test_person_no_adverb_before_a_verb_after_a_title(full_pipeline):
+    doc = full_pipeline.extract("公司总经理曾表示，董事长曾多次来访。")
+    assert [e for e in doc.entities if e.type == "PERSON"] == []

@@ -23,7 +23,8 @@ it is a single word in Latin letters (date, Image: page words, not names; Brian
 Snyder stays). An organization that runs into a party unit's title (协会党支部 +
 书记: ``unit_titles``) ends before the unit, and one that runs into a team working in it (华中科技大学 +
 研究团队: ``teams``) before the team, and one that runs into an outlet's channel or app (人民日报 + 微信公众号:
-``channels``) before the channel; one that runs over a word of holding (旗下, 母公司: ``holdings``) is the
+``channels``) before the channel; one that runs over the word between a match's sides (切尔西 + VS + 阿森纳:
+``versus``) is the two sides; one that runs over a word of holding (旗下, 母公司: ``holdings``) is the
 two bodies on its sides. Of two places the model reads one after the other, a
 level character that begins the second ends the first (兖州 + 区新兖镇 -> 兖州区 + 新兖镇:
 ``place_levels``). A Malaysian honorific (拿督斯里) stays outside the name after it (``honorifics``).
@@ -148,6 +149,28 @@ def teams(mentions: list[Mention], text: str) -> list[Mention]:
         if word and cut - m.start >= MIN_CHARS["ORG"] and body:
             m = replace(m, end=cut)
         kept.append(m)
+    return kept
+
+
+# the word between the two sides of a match or contest (切尔西VS阿森纳, 纳达尔 vs. 费德勒), not inside a Latin word
+_VERSUS = re.compile(r"(?<![A-Za-z])\s*[vVｖＶ]\.?[sSｓＳ]\.?\s*(?![A-Za-z])")
+
+
+def versus(mentions: list[Mention], text: str) -> list[Mention]:
+    """切尔西 + VS + 阿森纳: a name that runs over the word for a match between two sides (vs, VS, v.s.) is the two
+    sides, each of the name's type and kept where it is long enough (``MIN_CHARS``): a fixture names two teams or
+    players, which the model reads as one name."""
+    kept = []
+    for m in mentions:
+        found = _VERSUS.search(text, m.start, m.end) if m.type in MIN_CHARS else None
+        if found is None or found.start() == m.start or found.end() == m.end:
+            kept.append(m)
+            continue
+        kept.extend(
+            replace(m, start=start, end=end)
+            for start, end in ((m.start, found.start()), (found.end(), m.end))
+            if end - start >= MIN_CHARS[m.type]
+        )
     return kept
 
 

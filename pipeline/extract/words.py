@@ -304,6 +304,8 @@ def whole_words(
             return False
         if tokens[i].end - tokens[i].start == 1 and tokens[i].pos in ("c", "p") and tokens[i].end < m.end:
             return True
+        if adverb_surname(m, i):
+            return False
         while i < len(tokens) and tokens[i].end <= m.end:
             if tokens[i].pos[:1] not in not_name_initials and tokens[i].pos not in common_pos:
                 return False
@@ -311,6 +313,20 @@ def whole_words(
                 return True
             i += 1
         return False
+
+    def adverb_surname(m: Mention, i: int) -> bool:
+        """副总经理 + 曾/d 世民/n: a titled name of three characters whose surname jieba reads as an adverb (曾, 常)
+        and whose given name as one noun is a name; an adverb before a verb (主任曾表示) stays the clause's."""
+        given = tokens[i + 1] if i + 1 < len(tokens) else None
+        return (
+            m.rule == "people.titled"
+            and m.end - m.start == 3
+            and tokens[i].pos == "d"
+            and text[m.start] in single
+            and given is not None
+            and (given.start, given.end) == (m.start + 1, m.end)
+            and given.pos in ("n", "nr")
+        )
 
     not_name_initials = frozenset(p[:1] for p in not_name_pos)
     common_pos = frozenset(("n", "vn", "an", "ng", "l", "i", "b"))
