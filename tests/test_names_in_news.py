@@ -362,3 +362,15 @@ def test_person_titled_whose_surname_is_also_an_adverb(full_pipeline, text, pers
 def test_person_no_adverb_before_a_verb_after_a_title(full_pipeline):
     doc = full_pipeline.extract("公司总经理曾表示，董事长曾多次来访。")
     assert [e for e in doc.entities if e.type == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("主持人张向东：一睁眼，五十年过去了。", "张向东"),
+        ("主持人張向東：一睜眼，五十年過去了。", "張向東"),
+    ],
+)
+def test_person_the_models_lone_surname_takes_jiebas_whole_name(full_pipeline, text, person):
+    doc = full_pipeline.extract(text)
+    assert [e.text for e in doc.entities if e.type == "PERSON"] == [person]
