@@ -374,3 +374,15 @@ def test_person_no_adverb_before_a_verb_after_a_title(full_pipeline):
 def test_person_the_models_lone_surname_takes_jiebas_whole_name(full_pipeline, text, person):
     doc = full_pipeline.extract(text)
     assert [e.text for e in doc.entities if e.type == "PERSON"] == [person]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("晨报讯（记者肖丹通讯员宋云辉）西城区限价房配售工作启动。", ["肖丹", "宋云辉"]),
+        ("晨報訊（記者肖丹通訊員宋雲輝）西城區限價房配售工作啟動。", ["肖丹", "宋雲輝"]),
+    ],
+)
+def test_person_ends_before_the_next_credits_label(full_pipeline, text, people):
+    doc = full_pipeline.extract(text)
+    assert [e.text for e in doc.entities if e.type == "PERSON"] == people

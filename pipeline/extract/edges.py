@@ -18,7 +18,8 @@ is a name (高某, 張某某; the model stops at the surname), a surname alone s
 (江主席) but not before 姓 (張姓警員 describes someone), a surname, a space and one
 character (张 红, a name padded as bylines set it) is one name, a four-character
 person of a single surname that ends in a function character (``people.json``
-``name_stop_chars``: 宋晟睿都) loses it, and the model's person is dropped when
+``name_stop_chars``: 宋晟睿都) loses it, one that runs into a credit's label ends
+before it (记者肖丹 + 通讯员宋云辉), and the model's person is dropped when
 it is a single word in Latin letters (date, Image: page words, not names; Brian
 Snyder stays). An organization that runs into a party unit's title (协会党支部 +
 书记: ``unit_titles``) ends before the unit, and one that runs into a team working in it (华中科技大学 +
@@ -350,6 +351,7 @@ def person_edges(mentions: list[Mention], text: str) -> list[Mention]:
 
     single, compound = data.surnames()
     stops = frozenset(data.table("zh/people.json")["name_stop_chars"])
+    labels = _credit_labels()
     others = [m for m in mentions if m.type != "PERSON" or m.extractor != "ner"]
     people: list[Mention] = []
     for m in sorted((m for m in mentions if m.type == "PERSON" and m.extractor == "ner"), key=lambda m: m.start):
@@ -373,8 +375,20 @@ def person_edges(mentions: list[Mention], text: str) -> list[Mention]:
             continue
         if len(name) == 4 and name[0] in single and name[:2] not in compound and name[-1] in stops:
             m = replace(m, end=m.end - 1)  # 宋晟睿都: a single surname and two given characters, then 都 (adverb)
+        label = next((k for k in range(m.start + 2, m.end) if text.startswith(labels, k)), None)
+        if label is not None:
+            m = replace(m, end=label)  # 记者肖丹 + 通讯员宋云辉: a credit's label begins the next credit
         kept.append(m)
     return sorted([*others, *kept], key=lambda m: (m.start, m.end))
+
+
+@cache
+def _credit_labels() -> tuple[str, ...]:
+    """The labels of a credit line of two characters or more (记者, 通讯员, 摄影, 编辑: ``page.json``), which
+    begin no given name."""
+    page = data.table("zh/page.json")
+    labels = (*page["reporter_labels"], *page["editor_labels"], *page["photographer_labels"])
+    return tuple(label for label in labels if len(label) >= 2)
 
 
 @cache
