@@ -33,7 +33,7 @@ _BRAND = re.compile(r"[”」’』]?牌")
 @cache
 def _pattern() -> re.Pattern[str]:
     names = {name for register in REGISTERS for name in data.table(register)["names"]}
-    return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+    return re.compile(data.alternation(names))
 
 
 @cache
