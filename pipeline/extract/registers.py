@@ -48,7 +48,7 @@ class RegisterExtractor:
 
     def find(self, ctx: Context) -> list[Mention]:
         text = ctx.folded
-        bounds = {t.start for t in ctx.tokens} | {t.end for t in ctx.tokens}
+        bounds = ctx.token_starts | ctx.token_ends
         starts = [t.start for t in ctx.tokens]
         outlets, reports = _outlet_report_words()
         # 汽车奔驰/v 了: a listed name jieba reads as one verb or adjective; 丰田 + 章一郎/nr: one followed by a
