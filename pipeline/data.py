@@ -58,8 +58,32 @@ def demonym_chars() -> frozenset[str]:
 
 
 def alternation(words: Iterable[str]) -> str:
-    """A regex alternative of literal words from a data file, longest first (人次 before 人)."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """A regex alternative of literal words from a data file, longest first (人次 before 人).
+
+    Written as a trie of the words (``人(?:次)?``) rather than ``人次|人``: Python's ``re`` tries the branches
+    of ``a|b|c`` one after another at every position, hundreds for a word list, where a trie tries only the
+    words that go on from the characters read so far. At any one position the words that can match there
+    lie on one path of the trie and are tried longest first, as in the sorted list, so the matches, and
+    what a pattern around the alternative backtracks to, are the same.
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+    return _trie_pattern(trie, top=True)
+
+
+def _trie_pattern(node: dict[str, dict], top: bool = False) -> str:
+    """The words below a trie node, each branch's longer words before the word ending at the node (if any)."""
+    children = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    branches = "|".join(children)
+    if top:  # the alternative itself: bare branches, as ``a|b|c``; the empty word, if listed, last
+        return branches + "|" if "" in node and children else branches
+    if "" in node:
+        return f"(?:{branches})?" if children else ""
+    return branches if len(children) == 1 else f"(?:{branches})"
 
 
 def suffix_table(words: Iterable[str]) -> list[tuple[int, frozenset[str]]]:

@@ -185,7 +185,7 @@ class AmountExtractor:
         g = self._grammar
         text = ctx.folded
         words = Words(ctx.tokens)
-        starts = {tok.start for tok in ctx.tokens}
+        starts = ctx.token_starts
         mentions: list[Mention] = []
         for start, end in ctx.spans:
             taken: list[tuple[int, int]] = []  # ordinals and fractions of this span, disjoint

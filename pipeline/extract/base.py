@@ -51,6 +51,13 @@ class Context:
     segment: Callable[[str], list[Token]] | None = None  # the pipeline's segmenter, for word-internal checks
     word_freq: Mapping[str, int] = field(default_factory=dict)  # jieba's dictionary (0: a prefix, not a word)
     lexicon: Lexicon | None = None  # the segmenter's longest dictionary words at each character (the model's)
+    token_starts: frozenset[int] = field(init=False, repr=False, compare=False)  # where a jieba word starts
+    token_ends: frozenset[int] = field(init=False, repr=False, compare=False)  # where one ends
+
+    def __post_init__(self) -> None:
+        # The word boundaries most extractors test their matches against, collected once per text, not per extractor.
+        object.__setattr__(self, "token_starts", frozenset(t.start for t in self.tokens))
+        object.__setattr__(self, "token_ends", frozenset(t.end for t in self.tokens))
 
 
 class Extractor(Protocol):

@@ -493,10 +493,10 @@ class OrgExtractor:
         """Listed names of the text's region at word boundaries (or after a conjunction jieba glued to the name);
         a listed 部/院 followed by a listed name joins it."""
         pattern = w["listed_re"].get(ctx.region, w["listed_re"]["unknown"])
-        starts = {t.start for t in ctx.tokens}
+        starts = ctx.token_starts
         # 和 + 马华公会: jieba glues a conjunction to an unknown name after it (和马华/nz 公会)
         starts |= {t.start + 1 for t in ctx.tokens if t.end - t.start > 2 and t.text[0] in w["glued_conjunctions"]}
-        ends = {t.end for t in ctx.tokens}
+        ends = ctx.token_ends
         # 局 + 长 of jieba's 局长, or, in Taiwan, Hong Kong and Macau text, of one word (行政院长, 考试院长): a title
         # sharing the name's last character (MSRA's mainland text leaves 财政部 of 财政部长 unannotated)
         inside = ctx.region in w["government_named_regions"]

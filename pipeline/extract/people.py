@@ -114,7 +114,7 @@ class PersonExtractor:
         mentions = [
             Mention(s, e, "PERSON", "rule", f"people.{role}", 0.97, structured=True) for s, e, role in ctx.credited
         ]
-        word_starts = {t.start for t in ctx.tokens}
+        word_starts = ctx.token_starts
         people = {(t.start, t.end) for t in ctx.tokens if t.pos.startswith("nr")}  # jieba's names
         foreign = {(t.start, t.end) for t in ctx.tokens if t.pos == "nrt"}  # jieba's transliterated names (拜登)
         named_words = {(t.start, t.end) for t in ctx.tokens if t.pos.startswith("nr")}

@@ -190,7 +190,7 @@ class PlaceExtractor:
         """A railway or road named by the abbreviations of its ends (京港澳高速, 沪昆高铁, 成渝中线高铁): two to four
         ``line_abbreviations`` from a word's start, a branch word or none, and a line head ending a word; one place,
         not one-character places (京 + 港 + 澳)."""
-        starts, ends = {t.start for t in ctx.tokens}, {t.end for t in ctx.tokens}
+        starts, ends = ctx.token_starts, ctx.token_ends
         return [
             Mention(m.start(), m.end(), "LOC", "rule", "places.facility", 0.88)
             for m in w["line_re"].finditer(ctx.simplified)
@@ -225,8 +225,8 @@ class PlaceExtractor:
 
         No verb, adjective or adverb inside (中国发展至新阶段 is a clause)."""
         tokens = ctx.tokens
-        ends = {t.end for t in tokens}
-        starts = {t.start for t in tokens} | {t.end - 1 for t in tokens if len(t.text) == 2}  # 白 河段
+        ends = ctx.token_ends
+        starts = ctx.token_starts | {t.end - 1 for t in tokens if len(t.text) == 2}  # 白 河段
         mentions: list[Mention] = []
         i = 0
         while i < len(tokens):
@@ -344,8 +344,8 @@ class PlaceExtractor:
     def _gazetteer(ctx: Context, w: dict) -> list[Mention]:
         """Listed place names (葵青区 with its level word), only as whole jieba words or word runs (not 平台中的),
         and not as the given name after a surname jieba cut off (王/nr + 金华, 陈/nr + 玉林: people)."""
-        starts = {t.start for t in ctx.tokens}
-        ends = {t.end for t in ctx.tokens}
+        starts = ctx.token_starts
+        ends = ctx.token_ends
         surnames = data.surnames()[0]
         after_a_surname = {
             t.end for t in ctx.tokens if len(t.text) == 1 and t.pos.startswith("nr") and t.text in surnames

@@ -33,7 +33,7 @@ _BRAND = re.compile(r"[”」’』]?牌")
 @cache
 def _pattern() -> re.Pattern[str]:
     names = {name for register in REGISTERS for name in data.table(register)["names"]}
-    return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+    return re.compile(data.alternation(names))
 
 
 @cache
@@ -48,7 +48,7 @@ class RegisterExtractor:
 
     def find(self, ctx: Context) -> list[Mention]:
         text = ctx.folded
-        bounds = {t.start for t in ctx.tokens} | {t.end for t in ctx.tokens}
+        bounds = ctx.token_starts | ctx.token_ends
         starts = [t.start for t in ctx.tokens]
         outlets, reports = _outlet_report_words()
         # 汽车奔驰/v 了: a listed name jieba reads as one verb or adjective; 丰田 + 章一郎/nr: one followed by a

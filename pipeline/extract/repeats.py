@@ -114,8 +114,8 @@ class Repeats:
                 for name in (surface, *(x for x in shorts if x)):
                     names[name].add(m.type)
                     confidence[name] = max(confidence.get(name, 0.0), m.confidence)
-        starts = {t.start for t in ctx.tokens}
-        ends = {t.end for t in ctx.tokens}
+        starts = ctx.token_starts
+        ends = ctx.token_ends
         demonyms = data.demonym_chars()
         for surface in sorted(names, key=len, reverse=True):  # longest first: 台積電公司 before 台積電
             if len(names[surface]) != 1:
@@ -205,7 +205,7 @@ def _listed_places(mentions: list[Mention], text: str, owner: list[int], ctx: Co
     in the list is a place of that level too (two characters or more before the level, ending where a jieba
     word ends), where nothing else was found on it; a rule at 0.7."""
     levels = _list_levels()
-    starts, ends = {t.start for t in ctx.tokens}, {t.end for t in ctx.tokens}
+    starts, ends = ctx.token_starts, ctx.token_ends
     places = {(m.start, m.end) for m in mentions if m.type == "LOC"}
     found: list[Mention] = []
     queue = [m for m in mentions if m.type == "LOC" and m.end - m.start >= 3]
@@ -245,7 +245,7 @@ def _listed_people(
     from pipeline.extract.people import PersonExtractor  # the name test; people imports nothing from here
 
     w = data.table("zh/people.json")
-    starts = {t.start for t in ctx.tokens}
+    starts = ctx.token_starts
     clause = {t.start for t in ctx.tokens if t.pos[:1] in "vdpcu"}
     named = {(t.start, t.end) for t in ctx.tokens if t.pos.startswith("nr")}
 
@@ -428,7 +428,7 @@ def _given_names(
         if m.type == "PERSON" and m.end - m.start == 3 and text[m.start] in single
     }
     tags = {t.text: t.pos for t in ctx.tokens}
-    starts, ends = {t.start for t in ctx.tokens}, {t.end for t in ctx.tokens}
+    starts, ends = ctx.token_starts, ctx.token_ends
     found = []
     for given in sorted(people):
         if given in names or (ctx.word_freq.get(given) and not tags.get(given, "nr").startswith("nr")):
