@@ -365,18 +365,6 @@ def test_person_no_adverb_before_a_verb_after_a_title(full_pipeline):
 
 
 @pytest.mark.parametrize(
-    ("text", "person"),
-    [
-        ("主持人张向东：一睁眼，五十年过去了。", "张向东"),
-        ("主持人張向東：一睜眼，五十年過去了。", "張向東"),
-    ],
-)
-def test_person_the_models_lone_surname_takes_jiebas_whole_name(full_pipeline, text, person):
-    doc = full_pipeline.extract(text)
-    assert [e.text for e in doc.entities if e.type == "PERSON"] == [person]
-
-
-@pytest.mark.parametrize(
     ("text", "people"),
     [
         ("晨报讯（记者肖丹通讯员宋云辉）西城区限价房配售工作启动。", ["肖丹", "宋云辉"]),

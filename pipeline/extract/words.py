@@ -399,15 +399,11 @@ def whole_words(
     def given_name_after(m: Mention) -> int | None:
         """Where a two-character given name ends after the model's lone surname: the surname is a word
         of its own and the next word a noun of two Han characters that is no title or kin word
-        (牛 + 文举, 牛 + 文华; not 黄 + 指示, 江 + 主席, 程 + 先生, 老于 + 还住). Where jieba reads the surname and
-        a given name as one person's word (张向东/nr), that word is the name."""
-        if m.end - m.start != 1 or text[m.start] not in single or text[m.start - 1 : m.start] in ("老", "小"):
+        (牛 + 文举, 牛 + 文华; not 黄 + 指示, 江 + 主席, 程 + 先生, 老于 + 还住)."""
+        if m.end - m.start != 1 or text[m.start] not in single or pos.get((m.start, m.end)) is None:
+            return None
+        if text[m.start - 1 : m.start] in ("老", "小"):
             return None  # 老于还住在…: a surname addressed alone
-        if pos.get((m.start, m.end)) is None:
-            i = bisect_right(starts, m.start) - 1
-            word = tokens[i] if i >= 0 else None
-            named = word is not None and word.start == m.start and word.pos == "nr" and _HAN2.fullmatch(word.text[1:])
-            return word.end if named and word.text[1:] not in person_words else None
         i = bisect_right(starts, m.end) - 1
         if i < 0 or tokens[i].start != m.end or tokens[i].end - tokens[i].start != 2:
             return None
