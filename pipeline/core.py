@@ -27,6 +27,7 @@ from pipeline.extract.amounts import AmountExtractor
 from pipeline.extract.base import Context, Extractor, Mention, within
 from pipeline.extract.dates import DateExtractor
 from pipeline.extract.edges import (
+    branches,
     channels,
     holdings,
     honorifics,
@@ -454,7 +455,7 @@ class Pipeline:
         in_text = versus(in_text, aligned.simplified)
         in_text = honorifics(in_text, aligned.simplified, tokens)
         in_text = teams(unit_titles(person_edges(in_text, aligned.simplified), aligned.simplified), aligned.simplified)
-        in_text = holdings(channels(in_text, aligned.simplified), aligned.simplified)
+        in_text = branches(holdings(channels(in_text, aligned.simplified), aligned.simplified), aligned.simplified)
         in_text = chains(place_levels(in_text, aligned.simplified, tokens), ctx)
         mentions = whole_words(in_text, tokens, aligned.simplified, self.settings.one_character_names)
         entities = [

@@ -374,3 +374,20 @@ def test_person_no_adverb_before_a_verb_after_a_title(full_pipeline):
 def test_person_ends_before_the_next_credits_label(full_pipeline, text, people):
     doc = full_pipeline.extract(text)
     assert [e.text for e in doc.entities if e.type == "PERSON"] == people
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("平安银行上海分行和中储粮黑龙江分公司参加了会议。", ["平安银行上海分行", "中储粮黑龙江分公司"]),
+        ("平安銀行上海分行和中儲糧黑龍江分公司參加了會議。", ["平安銀行上海分行", "中儲糧黑龍江分公司"]),
+    ],
+)
+def test_org_a_listed_body_and_its_branch_named_by_place_are_one_name(full_pipeline, text, orgs):
+    doc = full_pipeline.extract(text)
+    assert [e.text for e in doc.entities if e.type == "ORG"] == orgs
+
+
+def test_org_a_branch_named_by_place_alone_stays_the_branch(full_pipeline):
+    doc = full_pipeline.extract("香港分行将于下月加息。")
+    assert [(e.type, e.text) for e in doc.entities] == [("ORG", "香港分行"), ("DATE", "下月")]

@@ -26,7 +26,8 @@ Snyder stays). An organization that runs into a party unit's title (协会党支
 研究团队: ``teams``) before the team, and one that runs into an outlet's channel or app (人民日报 + 微信公众号:
 ``channels``) before the channel; one that runs over the word between a match's sides (切尔西 + VS + 阿森纳:
 ``versus``) is the two sides; one that runs over a word of holding (旗下, 母公司: ``holdings``) is the
-two bodies on its sides. Of two places the model reads one after the other, a
+two bodies on its sides, and a branch named by its place written right after a body (平安银行 + 上海分行:
+``branches``) is one name with it. Of two places the model reads one after the other, a
 level character that begins the second ends the first (兖州 + 区新兖镇 -> 兖州区 + 新兖镇:
 ``place_levels``). A Malaysian honorific (拿督斯里) stays outside the name after it (``honorifics``).
 """
@@ -209,6 +210,37 @@ def holdings(mentions: list[Mention], text: str) -> list[Mention]:
             if end - start >= MIN_CHARS["ORG"]
         ]
     return kept
+
+
+def branches(mentions: list[Mention], text: str) -> list[Mention]:
+    """平安银行 + 上海分行, 中储粮 + 黑龙江分公司: a branch the suffix grammar names by its place alone (a place and a
+    head of ``orgs.json`` ``branch_heads``), written directly after a listed or the model's organization, is
+    that body's branch: one name from the body's start, added beside the two (fusion keeps the longest). The
+    grammar stops at the place, and the model often reads the body and the branch apart or cuts the body."""
+    heads = _branch_heads()
+    parents = {m.end: m.start for m in mentions if m.type == "ORG" and (m.extractor == "ner" or _listed(m))}
+    joined = [
+        replace(m, start=parents[m.start], places_end=None)
+        for m in mentions
+        if m.type == "ORG"
+        and m.extractor == "rule"
+        and m.places_end is not None
+        and m.start < m.places_end
+        and text[m.places_end : m.end] in heads
+        and m.start in parents
+        and m.start - parents[m.start] >= MIN_CHARS["ORG"]
+    ]
+    return mentions + joined
+
+
+def _listed(m: Mention) -> bool:
+    return m.rule.endswith(".gazetteer")
+
+
+@cache
+def _branch_heads() -> frozenset[str]:
+    """分公司, 分行, 分社 (``orgs.json`` ``branch_heads``)."""
+    return frozenset(data.table("zh/orgs.json")["branch_heads"])
 
 
 @cache
