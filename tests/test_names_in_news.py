@@ -391,3 +391,16 @@ def test_org_a_listed_body_and_its_branch_named_by_place_are_one_name(full_pipel
 def test_org_a_branch_named_by_place_alone_stays_the_branch(full_pipeline):
     doc = full_pipeline.extract("香港分行将于下月加息。")
     assert [(e.type, e.text) for e in doc.entities] == [("ORG", "香港分行"), ("DATE", "下月")]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("美国总统特朗普与俄罗斯总统普京通电话。", "普京"),
+        ("美國總統特朗普與俄羅斯總統普京通電話。", "普京"),
+        ("日本外相岩屋毅会晤中国外交部长王毅。", "岩屋毅"),
+    ],
+)
+def test_person_titled_before_a_verb_of_contact(full_pipeline, text, person):
+    doc = full_pipeline.extract(text)
+    assert person in [e.text for e in doc.entities if e.type == "PERSON"]
