@@ -2,8 +2,9 @@
 
 A saved news page is more than its article: a site line, a channel breadcrumb,
 the title, a dateline with the source, the body with section headings, a
-byline, an editor line, buttons (小字号, 返回顶部) and, after the editor line,
-lists of related stories (• 热门排行 …, to the end of the page). We recognise these by
+byline, an editor line, buttons (小字号, 返回顶部), keyword and copyright lines and, after the editor
+line or under a heading such as 相关新闻 after the article's prose, lists of related stories (• 热门排行 …,
+to the end of the page). We recognise these by
 their shape (separators, date patterns, labels such as 来源/責編, furniture
 words from the data files), never by the text of a particular article. Text
 without any of it is simply all body.
@@ -112,6 +113,13 @@ class PageParser:
                 rf"[（(]\s*(?:(?:{reporters})\s*[:：]?\s*)?(?P<names>{_NAME}(?:[\s、，,/]+{_NAME}){{0,5}})\s*[）)]\s*$"
             )
             words["furniture_set"] = frozenset(words["furniture"])
+            # 相关新闻, 相关阅读 换一换, 相关新闻 更多>>: a list of other stories begins, to the end of the page
+            words["related_re"] = re.compile(rf"\s*(?:{alternation(words['related_headings'])})\s*\S{{0,8}}\s*")
+            words["furniture_label_re"] = re.compile(rf"\s*(?:{alternation(words['furniture_labels'])})\s*[:：]")
+            # 文章关键词：中方 拜登 责编：徐宁宁: an editor's label after a space ends the keywords
+            words["editor_after_re"] = re.compile(rf"\s(?=(?:{labels})\s*[:：])")
+            marks = alternation(words["copyright_marks"])
+            words["copyright_re"] = re.compile(rf"{marks}|©\s*(?:19|20)\d\d")  # not © REUTERS: a photo credit
             # 新华社杭州1月18日电（记者王志强、刘晓芳）: reporters credited at the start of the body.
             dl = alternation(words["dateline_reporters"])
             trailers = alternation(words["credit_trailers"])  # 记者X Y报道
@@ -143,7 +151,7 @@ class PageParser:
     def parse(self, text: str) -> Page:
         words = self._load()
         page = Page()
-        lines = _lines(text)
+        lines = self._split_keywords(text, _lines(text), words)
         kinds: list[str] = ["body"] * len(lines)
         header = min(len(lines), self.header_lines)
 
@@ -189,16 +197,17 @@ class PageParser:
                     page.site = text[slice(*lines[title_candidates[0]])]
 
         closed = False  # an editor line after body text closes the article
+        begun = False  # a body line with a full stop has been read: the article has begun
         for i, (start, end) in enumerate(lines):
             if kinds[i] != "body":
                 continue
             line = text[start:end]
-            if closed and line[:1] in words["list_bullets"]:
+            if (closed and line[:1] in words["list_bullets"]) or (begun and words["related_re"].fullmatch(line)):
                 for k in range(i, len(lines)):  # related stories and rankings, to the end of the page
                     if kinds[k] == "body":
                         kinds[k] = "furniture"
                 break
-            if line in words["furniture_set"]:
+            if line in words["furniture_set"] or self._furniture_line(line, words):
                 kinds[i] = "furniture"
             elif (editor := words["editor_re"].match(line)) and not _PROSE.search(editor["names"]):
                 kinds[i] = "editor"
@@ -216,6 +225,7 @@ class PageParser:
             elif self._heading(line, words) and i > 0:
                 kinds[i] = "heading"
                 page.headings.append(line)
+            begun = begun or (kinds[i] == "body" and bool(_SENTENCE_END.search(line)))
 
         body_lines = [i for i, k in enumerate(kinds) if k == "body"]
         if body_lines:
@@ -237,6 +247,27 @@ class PageParser:
         page.authors = list(dict.fromkeys(page.authors))  # the same reporter may be credited twice
         page.editors = list(dict.fromkeys(page.editors))
         return page
+
+    @staticmethod
+    def _furniture_line(line: str, words: dict) -> bool:
+        """A keyword or tag line (文章关键词：…, 标签：…) or a short copyright footer (版权所有 ©2020 …, 闽ICP备…)."""
+        return bool(words["furniture_label_re"].match(line)) or (
+            len(line) <= 100 and bool(words["copyright_re"].search(line))
+        )
+
+    @staticmethod
+    def _split_keywords(text: str, lines: list[tuple[int, int]], words: dict) -> list[tuple[int, int]]:
+        """A keyword line that goes on to an editor's label (文章关键词：中方 … 责编：徐宁宁) is two lines, the
+        keywords (furniture) and the editor line."""
+        split = []
+        for start, end in lines:
+            at = (
+                words["editor_after_re"].search(text, start, end)
+                if words["furniture_label_re"].match(text, start, end)
+                else None
+            )
+            split += [(start, at.start()), (at.end(), end)] if at else [(start, end)]
+        return split
 
     @staticmethod
     def _not_a_title(line: str, words: dict) -> bool:

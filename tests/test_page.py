@@ -192,3 +192,38 @@ def test_a_report_credit_or_a_caption_before_the_time_line_is_no_title(between):
 )
 def test_credited_names_run_together_are_read_apart_where_they_cut_one_way(text, authors):
     assert PageParser().parse(text).authors == authors
+
+
+@pytest.mark.parametrize(
+    ("heading", "story"),
+    [
+        ("相关新闻", "上海地铁发生一起案件，民警迅速到场。"),
+        ("相關閱讀 換一換", "臺北市府昨日宣布新措施。"),
+        ("猜你喜欢", "习近平举行仪式欢迎总统访华"),
+    ],
+)
+def test_stories_under_a_related_heading_after_the_article_are_furniture(heading, story):
+    """A heading of other stories after the article's prose begins the page's furniture, to its end."""
+    text = f"市图书馆昨日举办读书节。\n馆长王立群在开幕式上致辞。\n{heading}\n{story}\n社区医生李明阳为居民义诊。"
+    k = _kinds(PageParser().parse(text), text)
+    assert k["body"] == ["市图书馆昨日举办读书节。", "馆长王立群在开幕式上致辞。"]
+    assert k["furniture"] == [heading, story, "社区医生李明阳为居民义诊。"]
+
+
+def test_a_related_heading_before_any_prose_ends_nothing():
+    """In the page header (a menu before the story) the heading is only a button."""
+    text = "相关新闻\n市图书馆昨日举办读书节。\n馆长王立群在开幕式上致辞。"
+    k = _kinds(PageParser().parse(text), text)
+    assert k["body"] == ["市图书馆昨日举办读书节。", "馆长王立群在开幕式上致辞。"]
+
+
+def test_keyword_and_copyright_lines_are_furniture_and_an_editor_after_keywords_is_credited():
+    text = (
+        "外交部发言人汪文斌昨日回答了记者提问。\n文章关键词：中方 外交部发言人 拜登 责编：徐宁宁\n"
+        "版权所有 ©2020 某某日报 闽ICP备15008128号\n拜登侧影 © REUTERS - Brian Snyder摄影"
+    )
+    page = PageParser().parse(text)
+    k = _kinds(page, text)
+    assert k["furniture"] == ["文章关键词：中方 外交部发言人 拜登", "版权所有 ©2020 某某日报 闽ICP备15008128号"]
+    assert page.editors == ["徐宁宁"]
+    assert "拜登侧影 © REUTERS - Brian Snyder摄影" in k["body"]  # a photo credit in a caption is no copyright line
