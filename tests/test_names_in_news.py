@@ -404,3 +404,15 @@ def test_org_a_branch_named_by_place_alone_stays_the_branch(full_pipeline):
 def test_person_titled_before_a_verb_of_contact(full_pipeline, text, person):
     doc = full_pipeline.extract(text)
     assert person in [e.text for e in doc.entities if e.type == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("新北市警察局三重分局分局長廖志明表示，將加強查緝。", "新北市警察局三重分局"),
+        ("新北市警察局三重分局今天表示，將加強查緝。", "新北市警察局三重分局"),
+    ],
+)
+def test_org_a_police_branch_named_by_a_place_jieba_reads_as_a_numeral(full_pipeline, text, org):
+    doc = full_pipeline.extract(text)
+    assert [e.text for e in doc.entities if e.type == "ORG"] == [org]

@@ -1568,3 +1568,18 @@ def test_a_reporter_with_no_outlet_and_no_source_line_works_for_the_datelines_ou
 def test_a_bare_head_the_gazetteer_lists_is_a_body_of_its_own(given):
     assert links(given("[ORG|orgs.gazetteer 教育局]常任秘書長[PERSON 李美]出席")) == [("李美", "常任秘書長", "教育局")]
     assert links(given("[ORG 教育局]常任秘書長[PERSON 李美]出席")) == [("李美", "常任秘書長", None)]
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("[ORG 江南市公安局三江分局]分局长[PERSON 王强]介绍", ("王强", "分局长", "江南市公安局三江分局")),
+        ("[ORG 江南市交警支队]支队长[PERSON 李梅]说", ("李梅", "支队长", "江南市交警支队")),
+        ("偵查第九大隊大隊長[PERSON 林振瑞]說明", ("林振瑞", "大隊長", None)),
+        ("[ORG 江南医院]院长助理[PERSON 刘敏]出席", ("刘敏", "院长助理", "江南医院")),
+        ("[ORG 江南医院]医务主任[PERSON 吴强]介绍", ("吴强", "医务主任", "江南医院")),
+        ("[ORG 港交所]行政总裁[PERSON 陈明]表示", ("陈明", "行政总裁", "港交所")),
+    ],
+)
+def test_the_head_of_a_unit_and_an_officers_function_are_part_of_the_title(given, marked, expected):
+    assert links(given(marked)) == [expected]

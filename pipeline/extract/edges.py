@@ -50,6 +50,7 @@ _LATIN_LETTER = re.compile(r"[A-Za-z]{2}")  # the letters either side of a space
 JOINERS = frozenset("·・•‧-－—–&'’.")
 PAIRS = {"(": ")", "（": "）", "“": "”", "「": "」", "『": "』", "《": "》", "[": "]", "【": "】", '"': '"'}
 MIN_CHARS = {"ORG": 2, "LOC": 1, "PERSON": 1}
+BRANCH = 0.85  # a body, its branch's place and head: as sure as a specific name of the suffix grammar
 
 
 def _punct(c: str) -> bool:
@@ -213,23 +214,25 @@ def holdings(mentions: list[Mention], text: str) -> list[Mention]:
 
 
 def branches(mentions: list[Mention], text: str) -> list[Mention]:
-    """平安银行 + 上海分行, 中储粮 + 黑龙江分公司: a branch the suffix grammar names by its place alone (a place and a
-    head of ``orgs.json`` ``branch_heads``), written directly after a listed or the model's organization, is
-    that body's branch: one name from the body's start, added beside the two (fusion keeps the longest). The
-    grammar stops at the place, and the model often reads the body and the branch apart or cuts the body."""
+    """平安银行 + 上海分行, 新北市警察局 + 三重 + 分局: a branch named by its place (a place and a head of
+    ``orgs.json`` ``branch_heads``: the suffix grammar's name, or a place the gazetteers found and the head),
+    written directly after a listed or the model's organization, is that body's branch: one name from the
+    body's start, added beside the others (fusion keeps the longest). The grammar stops at the place (or finds
+    nothing where jieba reads the place as a numeral: 三重/m), and the model often reads the body and the
+    branch apart or cuts the body."""
     heads = _branch_heads()
     parents = {m.end: m.start for m in mentions if m.type == "ORG" and (m.extractor == "ner" or _listed(m))}
-    joined = [
-        replace(m, start=parents[m.start], places_end=None)
-        for m in mentions
-        if m.type == "ORG"
-        and m.extractor == "rule"
-        and m.places_end is not None
-        and m.start < m.places_end
-        and text[m.places_end : m.end] in heads
-        and m.start in parents
-        and m.start - parents[m.start] >= MIN_CHARS["ORG"]
-    ]
+    joined = []
+    for m in mentions:
+        if m.start not in parents or m.start - parents[m.start] < MIN_CHARS["ORG"]:
+            continue
+        if m.type == "ORG" and m.extractor == "rule" and m.places_end is not None and m.start < m.places_end:
+            if text[m.places_end : m.end] in heads:
+                joined.append(replace(m, start=parents[m.start], places_end=None))
+        elif m.type == "LOC" and m.extractor == "rule":
+            head = next((h for h in sorted(heads, key=len, reverse=True) if text.startswith(h, m.end)), None)
+            if head:
+                joined.append(Mention(parents[m.start], m.end + len(head), "ORG", "rule", "edges.branch", BRANCH))
     return mentions + joined
 
 
