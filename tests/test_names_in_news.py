@@ -416,3 +416,26 @@ def test_person_titled_before_a_verb_of_contact(full_pipeline, text, person):
 def test_org_a_police_branch_named_by_a_place_jieba_reads_as_a_numeral(full_pipeline, text, org):
     doc = full_pipeline.extract(text)
     assert [e.text for e in doc.entities if e.type == "ORG"] == [org]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "reporter"),
+    [
+        ("河南台记者报道，郑州市今天降雨。", "河南台", None),
+        ("湖南台记者李明报道。", "湖南台", "李明"),
+        ("（总台记者 汤涛）", "总台", "汤涛"),
+        ("（總台記者 湯濤）", "總台", "湯濤"),
+    ],
+)
+def test_org_a_station_by_its_province_or_the_national_broadcaster_before_a_reporter(
+    full_pipeline, text, outlet, reporter
+):
+    doc = full_pipeline.extract(text)
+    assert [e.text for e in doc.entities if e.type == "ORG"] == [outlet]
+    links = [(doc.entities[r.person].text, doc.entities[r.organization].text) for r in doc.relations]
+    assert links == ([(reporter, outlet)] if reporter else [])
+
+
+def test_org_a_platform_before_a_reporter_is_no_station(full_pipeline):
+    doc = full_pipeline.extract("平台记者发现，问题已经解决。")
+    assert [e for e in doc.entities if e.type == "ORG"] == []

@@ -8,7 +8,7 @@ of this extractor is the grammar of those lines (``data/zh/outlets.json``):
 * a source line: ``来源：光明网-…``, ``來源:廣西日報編輯:…`` (the name ends at the
   next label);
 * a reporter's credit: ``南方日报记者陈明``, ``据中国新闻社记者王芳报道`` (the words
-  before 记者, back to the first function word);
+  before 记者, back to the first function word), ``河南台记者`` (a province's or city's station, 总台);
 * a newspaper's title: ``《人民日报》``, ``《明報》`` (the brackets stay outside).
 
 A name found by that grammar must end in an outlet word (社, 网, 日报, 电视台…)
@@ -116,7 +116,28 @@ class OutletExtractor:
                 start = listed
             if start is not None:
                 add(start, m.start(), "outlets.reporter")
+            station = _station_before(tokens, starts, m.start())
+            if station is not None:
+                found.setdefault(
+                    (station, m.start()),
+                    Mention(station, m.start(), "ORG", "rule", "outlets.reporter", 0.95, None, True),
+                )
         return sorted(found.values(), key=lambda x: (x.start, x.end))
+
+
+def _station_before(tokens: list[Token], starts: list[int], end: int) -> int | None:
+    """Where a broadcaster named by its province or city and 台 begins, before 记者 at ``end`` (河南/ns + 台/q,
+    湖南台/ns; and 总台, the national broadcaster as its reporters are credited: 总台记者), or None. jieba reads
+    that 台 as a measure word, which ends the outlet grammar's walk back over the name's words."""
+    i = bisect_left(starts, end) - 1
+    if i < 0 or tokens[i].end != end or not tokens[i].text.endswith("台"):
+        return None
+    word = tokens[i]
+    if word.text == "总台" or (len(word.text) > 1 and word.pos == "ns"):
+        return word.start
+    if word.text == "台" and i > 0 and tokens[i - 1].pos == "ns" and tokens[i - 1].end == word.start:
+        return tokens[i - 1].start
+    return None
 
 
 def _whole_outlet(first: Token, end: int, g: dict[str, object]) -> bool:
