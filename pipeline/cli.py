@@ -95,7 +95,7 @@ def _parser() -> argparse.ArgumentParser:
         "--governments-as-places",
         action="store_true",
         help="on mainland text, a place's government, police or armed force is the place (北京市政府 → LOC "
-        "北京市), as MSRA annotates it; by default it is one ORG",
+        "北京市) and 市政府 alone is none, as MSRA annotates it; by default each is one ORG",
     )
     ex.add_argument("--model", type=Path, help="NER model directory (default: the one shipped with xinwen)")
     ex.add_argument(

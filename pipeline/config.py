@@ -34,9 +34,10 @@ class Settings(BaseModel):
         True,
         description=(
             "A place's government, police or armed force written right after it is one ORG (北京市政府, "
-            "美国政府, 北京警方, 美国军方), as the real-news guidelines annotate it. False keeps MSRA's and "
-            "People's Daily's convention on mainland text: the place is a LOC and 政府 stays outside (a formal "
-            "name, 北京市人民政府, is still one ORG)."
+            "美国政府, 北京警方, 美国军方), and so is a level's government alone (市政府, 县政府: the text's own "
+            "city's or county's), as the real-news guidelines annotate it. False keeps MSRA's and "
+            "People's Daily's convention on mainland text: the place is a LOC, 政府 stays outside and 市政府 alone "
+            "is none (a formal name, 北京市人民政府 or 县人民政府, is still one ORG)."
         ),
     )
     rules: tuple[ExtractorName, ...] = ("amounts", "dates", "people", "orgs", "places", "outlets", "registers")

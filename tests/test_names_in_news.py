@@ -439,3 +439,25 @@ def test_org_a_station_by_its_province_or_the_national_broadcaster_before_a_repo
 def test_org_a_platform_before_a_reporter_is_no_station(full_pipeline):
     doc = full_pipeline.extract("平台记者发现，问题已经解决。")
     assert [e for e in doc.entities if e.type == "ORG"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("4月26日，省政府召开会议。", ["省政府"]),
+        ("县委、县政府主要领导出席。", ["县委", "县政府"]),
+        ("市委市政府高度重视。", ["市委", "市政府"]),
+        ("他指沒收到州政府今早簽署的撥款信。", ["州政府"]),
+        ("广东省政府发布通知。", ["广东省政府"]),
+    ],
+)
+def test_org_a_levels_government_alone_is_the_texts_own(full_pipeline, text, orgs):
+    doc = full_pipeline.extract(text)
+    assert [e.text for e in doc.entities if e.type == "ORG"] == orgs
+
+
+def test_org_a_levels_government_alone_is_none_in_msras_convention():
+    from pipeline import Pipeline, Settings
+
+    doc = Pipeline(Settings(governments_by_place=False)).extract("县委、县政府主要领导出席，县人民政府发布通知。")
+    assert [e.text for e in doc.entities if e.type == "ORG"] == ["县委", "县人民政府"]

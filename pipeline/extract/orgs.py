@@ -149,14 +149,22 @@ class OrgExtractor:
             if level is not None:
                 j = level
             start = tokens[j].start
-            if end - start - len(head) < w["weak_heads"].get(head, 2) and level is None:
+            # 县人民政府, 省政府: a level's government, the text's own county's or province's
+            bare_level = head in w["place_heads"] and self._bare_level_government(ctx.simplified[start:end], w)
+            if (
+                not bare_level
+                and j < i
+                and head in w["place_heads"]
+                and tokens[i - 1].text.endswith("委")
+                and self._bare_level_government(ctx.simplified[tok.start : end], w)
+            ):
+                j, start, bare_level = i, tok.start, True  # 市委 + 市政府: the committee is a body of its own
+            if end - start - len(head) < w["weak_heads"].get(head, 2) and level is None and not bare_level:
                 continue  # 局, 中心 alone (or after too short a modifier) name nothing
             if not within(ctx.spans, start, end):
                 continue
             modifiers = tokens[j:i]
             stem = None  # the words inside the head's own token, segmented once and only when needed
-            # 县人民政府: a level's formal government, the text's own county's
-            bare_level = head in w["place_heads"] and self._bare_level_government(ctx.simplified[start:end], w)
             if head in w["place_heads"]:
                 if not self._government_name(ctx.simplified[start:end], ctx.region, w):
                     continue  # 美国政府 on the mainland describes a place's government
@@ -689,11 +697,12 @@ class OrgExtractor:
             return None
         return k
 
-    @staticmethod
-    def _bare_level_government(name: str, w: dict) -> bool:
-        """县人民政府, 市人民政府: a level word alone and a formal government name, which the guidelines read as the
-        body of the place the text is about (MSRA leaves 市政府 alone, so only the formal names)."""
-        formal = next((f for f in w["government_formal_names"] if name.endswith(f)), None)
+    def _bare_level_government(self, name: str, w: dict) -> bool:
+        """县人民政府, 市政府, 州政府: a level word alone and a government's name, which the guidelines read as the
+        body of the place the text is about; with ``governments_by_place`` off (MSRA's convention, which leaves
+        市政府 alone) only a formal name (县人民政府)."""
+        names = (*w["government_formal_names"], "政府") if self.governments_by_place else w["government_formal_names"]
+        formal = next((f for f in names if name.endswith(f)), None)
         return formal is not None and name[: -len(formal)] in w["government_levels"]
 
     def _government_name(self, text: str, region: str, w: dict) -> bool:
