@@ -461,3 +461,21 @@ def test_org_a_levels_government_alone_is_none_in_msras_convention():
 
     doc = Pipeline(Settings(governments_by_place=False)).extract("县委、县政府主要领导出席，县人民政府发布通知。")
     assert [e.text for e in doc.entities if e.type == "ORG"] == ["县委", "县人民政府"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("民政党主席拿督马袖强今日表示，将继续努力。", "马袖强"),
+        ("民政黨主席拿督馬袖強今日表示，將繼續努力。", "馬袖強"),
+        ("首相署部长拿督斯里依斯迈沙比里也出席。", "依斯迈沙比里"),
+    ],
+)
+def test_person_after_an_honorific_keeps_the_last_character_jieba_read_apart(full_pipeline, text, person):
+    doc = full_pipeline.extract(text)
+    assert [e.text for e in doc.entities if e.type == "PERSON"] == [person]
+
+
+def test_person_after_an_honorific_takes_no_function_character(full_pipeline):
+    doc = full_pipeline.extract("州议长拿督刘子健都发表讲话，拿督斯里纳吉在会上说。")
+    assert [e.text for e in doc.entities if e.type == "PERSON"] == ["刘子健", "纳吉"]

@@ -447,6 +447,28 @@ def a_given_final_before_a_verb(text: str, at: int) -> bool:
     return text[at : at + 1] in finals and text.startswith(verbs, at + 1)
 
 
+def _a_last_character_apart(tokens: list[Token], i: int, he: int, end: int, text: str) -> bool:
+    """Whether ``tokens[i]``, one character right after the name read so far (``he`` to ``end``) after an
+    honorific, is the name's last character: the name so far is a surname and one character, or ends in a
+    transliterated word (nrt); the character is no function character (``people.json`` ``name_stop_chars``);
+    and what follows it is a time word, an adverb, a verb of speech or attending or punctuation, none of which
+    a name runs into."""
+    if i >= len(tokens) or tokens[i].start != end or tokens[i].end != end + 1 or not end - he >= 2:
+        return False
+    if not (end - he == 2 or tokens[i - 1].pos.startswith("nrt")) or not "\u4e00" <= text[end] <= "\u9fff":
+        return False
+    if text[end] in _name_stop_chars():
+        return False
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    _, verbs = _finals_and_verbs()
+    return after is None or after.pos[:1] in ("t", "d", "x") or text.startswith(verbs, end + 1)
+
+
+@cache
+def _name_stop_chars() -> frozenset[str]:
+    return frozenset(data.table("zh/people.json")["name_stop_chars"])
+
+
 @cache
 def _honorifics() -> tuple[str, ...]:
     """Malaysian honorifics (拿督斯里, 丹斯里, 拿督: ``titles.json`` ``honorifics``), longest first."""
@@ -460,7 +482,8 @@ def honorifics(mentions: list[Mention], text: str, tokens: list[Token]) -> list[
     takes it in (丹斯里詹士马欣) or cuts it (斯里杰 + 巴星甘); jieba's words run across the honorific's end
     (斯里杰/nr). The name is the characters after the honorific to the end of the run of name words that
     follows (``HONORIFIC_NAME_POS``, at most eight characters; without a speech verb jieba joined to it, and
-    with a given-name final jieba cut off before a verb: 黄家 + 和 + 指出, ``given_final_chars``). It
+    with a given-name final jieba cut off before a verb: 黄家 + 和 + 指出, ``given_final_chars``, and a last
+    character it read apart: 马袖 + 强 + 今日, ``_a_last_character_apart``). It
     replaces the people and places that overlap the honorific or the name, and is structured
     (people.honorific), as a titled name is."""
     found = [(m.start(), m.end()) for m in re.finditer("|".join(map(re.escape, _honorifics())), text)]
@@ -480,6 +503,8 @@ def honorifics(mentions: list[Mention], text: str, tokens: list[Token]) -> list[
                 break
             end = t.end
             i += 1
+        if _a_last_character_apart(tokens, i, he, end, text):
+            end += 1  # 马袖/n + 强/v + 今日, 依斯迈沙比/nrt + 里/f + 也: jieba read the name's last character apart
         if end - he > 2 and text[end - 1] in _speech_chars():
             end -= 1  # 纳吉 + 称 of jieba's 吉称/n
         elif 2 <= end - he <= 3 and a_given_final_before_a_verb(text, end):
