@@ -1366,3 +1366,20 @@ def test_a_season_of_a_named_series_is_no_quarter(make_context, text, values):
 )
 def test_a_school_year_joined_by_zhi(make_context, text, values):
     assert _values(make_context, text) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # 后年 / 前年 whose 年 begins the next word: no relative year
+        ("项目投产后年产值可达50亿元。", []),
+        ("新規實施後年輕人受益最多。", []),
+        ("后年将建成。", [("后年", "2027", None)]),
+        ("公司明年产值将翻番。", [("明年", "2026", None)]),
+        # a number before a shop, a gate, a stall: no day of the month
+        ("铺位位于10號舖，旅客请到5號閘口，7号档口。", []),
+        ("他5号到达北京。", [("5号", "2025-03-05", None)]),  # the nearest 5th to PUB
+    ],
+)
+def test_a_date_word_whose_last_character_begins_the_next_word(make_context, text, values):
+    assert _values(make_context, text) == values

@@ -577,7 +577,7 @@ class DateExtractor:
         """The match, without what belongs to a neighbouring word; None when nothing is left.
 
         据初步: the 初 of 初步 is no part of a date (2024年初步 is read 2024年); 多年底蕴: the 年 of 多年;
-        晚上周五: the 上 of 晚上; 当日本: the 日 of 日本; 提前4个月: the 前 of 提前.
+        晚上周五: the 上 of 晚上; 当日本: the 日 of 日本; 提前4个月: the 前 of 提前; 投产后年产值: the 年 of 年产值.
         """
         word_end = m.end("am") if m["am"] else m.end("ay")
         if (m["am"] or m["ay"]) and (words.continues(m.start()) or words.word_from(m.start(), word_end)):
@@ -600,6 +600,8 @@ class DateExtractor:
                 return None
         if m["m"] == "元" and words.continues(m.start("m")):
             return None  # 单元月考: the 元 of 单元
+        if m["ry"] and m.end("ry") == m.end() and words.straddles(m.start("ry"), m.end("ry")) is not None:
+            return None  # 投产后年产值, 实施后年轻人: the 年 of 年产值 and 年轻人, no 后年
         if m["day"] and not m["day2"] and words.word_from(m.start(), m.end("dsuf")) is not None:
             return None  # 一日游, 一日三餐, 一日千里: a word of jieba's that goes on past the day's 日 counts a day
         bare = not (m["y"] or m["by"] or m["y3"] or m["roc"] or m["ry"] or m["m"] or m["bm"])
