@@ -1383,3 +1383,16 @@ def test_a_school_year_joined_by_zhi(make_context, text, values):
 )
 def test_a_date_word_whose_last_character_begins_the_next_word(make_context, text, values):
     assert _values(make_context, text) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a clock time after a word for every day recurs (opening hours), and so does the range's end
+        ("商场每天上午10时至晚上10时营业。", []),
+        ("博物館每日上午9時至下午5時開放，昨天下午3時閉館。", [("昨天下午3時", "2025-02-26T15:00", None)]),
+        ("他每天早上6点起床。", []),
+    ],
+)
+def test_a_clock_time_every_day_is_no_date(make_context, text, values):
+    assert _values(make_context, text) == values

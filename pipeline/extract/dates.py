@@ -183,6 +183,7 @@ class DateExtractor:
         last_dated = None  # the last dated value so far: what 当月 and 次年 count from
         told_day = None  # the last day told relative to the publication (昨天, 昨晚, 当天): a bare clock time's
         last_period = None  # the last period spoken of (第三季, 上半年, 1至9月): what 去年同期 is the same of
+        recurs_to = -9  # where the last recurring time ended (每天上午10时): a range's end after it recurs too
         for start, end in ctx.spans:
             day_parts = self._relative_day_parts(ctx, start, end, day_at, w)
             lunar_days = self._lunar_days(ctx.folded, start, end)  # a recurring one holds no value
@@ -218,7 +219,10 @@ class DateExtractor:
                 pub = day_at(m.start())
                 if _page_time_line(ctx.folded, m, g):
                     continue
-                if self._duration(ctx.folded, m, g, words) or self._recurring(ctx.folded, m, g):
+                if self._duration(ctx.folded, m, g, words):
+                    continue
+                if self._recurring(ctx.folded, m, g) or ctx.folded[recurs_to : m.start()] in w["range_words"]:
+                    recurs_to = m.end()  # 每天上午10时 + 至 + 晚上10时: the range's end recurs with its start
                     continue
                 if g["bwd"]:
                     if not self._a_day_of_the_week(ctx.folded, m, words, w):
@@ -453,9 +457,9 @@ class DateExtractor:
         """Words right before a date that change how it reads: ``duration_leads`` (判刑, 为期, 隔离: a month or
         day after one is a length of time), ``future_words`` (将于, 預計: the date is ahead; also with a verb
         of moving it between: 将延至, 预料在), ``past_words`` (曾于, 早在: the date is behind) and
-        ``recurring_leads`` (每年, 每月: the month or day recurs)."""
+        ``recurring_leads`` (每年, 每月: the month or day recurs) and ``daily_leads`` (每天: the clock time recurs)."""
         w = data.table("zh/dates.json")
-        keys = ("duration_leads", "duration_bounds", "future_words", "past_words", "recurring_leads")
+        keys = ("duration_leads", "duration_bounds", "future_words", "past_words", "recurring_leads", "daily_leads")
         out = {key: re.compile(rf"(?:{alternation(w[key])})\s*$") for key in keys}
         moved = alternation(w["future_moves"])
         out["future_words"] = re.compile(rf"(?:{alternation(w['future_words'])})(?:{moved})?\s*$")
@@ -498,8 +502,11 @@ class DateExtractor:
         return frozenset(data.table("zh/dates.json")["duration_trails"])
 
     def _recurring(self, text: str, m: re.Match[str], g: dict) -> bool:
-        """每年3月, 每月5日: a month or day without a year after a word of repetition recurs; it is no date."""
+        """每年3月, 每月5日: a month or day without a year after a word of repetition recurs; so does a clock time
+        alone after a word for every day (每天上午10时: opening hours); neither is a date."""
         bare = (g["m"] or g["day"]) and not (g["y"] or g["by"] or g["y3"] or g["roc"] or g["ry"])
+        if g["tH"] and self._led_by("daily_leads", text, m.start()):
+            return True
         return bool(bare) and self._led_by("recurring_leads", text, m.start())
 
     @cached_property
