@@ -518,6 +518,8 @@ def test_the_adverb_qianwan_is_still_no_amount(make_context):
         # compound units stay whole
         ("铁路完成货物周转量8.5亿吨公里", "8.5亿吨公里", "850000000", "吨公里", None, None, "quantity"),
         ("主變容量30萬千伏安", "30萬千伏安", "300000", "千伏安", None, None, "quantity"),
+        ("全年节能8.6万吨标准煤", "8.6万吨标准煤", "86000", "吨标准煤", None, None, "quantity"),
+        ("港口吞吐量500萬個標準箱", "500萬個標準箱", "5000000", "个标准箱", None, None, "quantity"),
         ("海上风电装机2.5吉瓦", "2.5吉瓦", "2.5", "吉瓦", None, None, "quantity"),
         ("气田年产天然气50亿方", "50亿方", "5000000000", "方", None, None, "quantity"),
         ("PM10濃度為80微克/立方米", "80微克/立方米", "80", "微克/立方米", None, None, "quantity"),
@@ -529,6 +531,9 @@ def test_the_adverb_qianwan_is_still_no_amount(make_context):
         ("违规者最高可罚款50万元", "50万元", "500000", "元", "CNY", "at_most", "money"),
         ("每名學生最多可獲得3000元", "3000元", "3000", "元", "CNY", "at_most", "money"),
         ("项目至少需要80亿元", "80亿元", "8000000000", "元", "CNY", "at_least", "money"),
+        # two modal words between the bound and its verb
+        ("违者最高将被处以200万元罚款", "200万元", "2000000", "元", "CNY", "at_most", "money"),
+        ("工程至少還需投入2億元", "2億元", "200000000", "元", "CNY", "at_least", "money"),
         ("折算下来约合人民币3.5亿元", "人民币3.5亿元", "350000000", "元", "CNY", "about", "money"),
         ("每隊頂多8人", "頂多8人", "8", "人", None, "at_most", "quantity"),
         ("装修起码要2000元", "起码要2000元", "2000", "元", "CNY", "at_least", "money"),

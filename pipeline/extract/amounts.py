@@ -121,7 +121,9 @@ class AmountExtractor:
         # 1亿零500万: a 零 may stand after a multiplier before Arabic digits
         core = rf"(?:{mixed}|{_AR}|{_ZH})(?:{mult_char}(?!{compound})(?:零?{mixed}|零?{_AR}|{_ZH}))*"
         links = alternation(w["qualifier_links"])  # 至少达, 最高可达, 约占
-        verbs = rf"(?P<modal>{alternation(w['qualifier_modals'])})?(?P<verb>{alternation(w['qualifier_verbs'])})"
+        # 最高可罚款, 最高将被处以, 至少还需投入: at most two modal words between the bound and its verb
+        modals = alternation(w["qualifier_modals"])
+        verbs = rf"(?P<modal>(?:{modals}){{1,2}})?(?P<verb>{alternation(w['qualifier_verbs'])})"
         qualifier = rf"(?:(?P<pre>{alternation(w['prefix_qualifiers'])})(?:(?P<link>{links})|{verbs})?)?"
         post = rf"(?P<post>{alternation(w['suffix_qualifiers'])})?"
         # 人民币逾百亿元: a currency written before the qualifier
