@@ -425,3 +425,16 @@ def test_more_facility_heads(make_context, text, places):
 def test_a_listed_place_before_a_facility(full_pipeline, text, places):
     doc = full_pipeline.extract(text)
     assert loc_texts(doc) == places
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("官宣！刚果(金)总统获得连任。", [("LOC", "刚果(金)")]),
+        ("刚果（布）也举行了选举。", [("LOC", "刚果（布）")]),
+        ("剛果(金)選舉委員會31日表示。", [("ORG", "剛果(金)選舉委員會")]),
+    ],
+)
+def test_the_two_congos_are_named_with_their_brackets(full_pipeline, text, expected):
+    doc = full_pipeline.extract(text)
+    assert [(e.type, e.text) for e in doc.entities if e.type in ("LOC", "ORG", "PERSON")] == expected
