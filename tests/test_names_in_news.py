@@ -479,3 +479,16 @@ def test_person_after_an_honorific_keeps_the_last_character_jieba_read_apart(ful
 def test_person_after_an_honorific_takes_no_function_character(full_pipeline):
     doc = full_pipeline.extract("州议长拿督刘子健都发表讲话，拿督斯里纳吉在会上说。")
     assert [e.text for e in doc.entities if e.type == "PERSON"] == ["刘子健", "纳吉"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("一辆保时捷轿车与一辆电瓶车相撞。", []),
+        ("一輛寶馬跑車撞上護欄。", []),
+        ("上海轿车销量增长，比亚迪汽车也发布了财报。", [("LOC", "上海"), ("ORG", "比亚迪汽车")]),
+    ],
+)
+def test_a_cars_make_is_no_place_and_no_body(full_pipeline, text, expected):
+    doc = full_pipeline.extract(text)
+    assert [(e.type, e.text) for e in doc.entities if e.type in ("LOC", "ORG")] == expected

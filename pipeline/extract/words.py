@@ -154,12 +154,20 @@ _LIST_ITEM_END = frozenset("、，,；;和与及等")
 
 def brand_of_a_product(text: str, start: int, end: int) -> bool:
     """A name with no head word of its own right before a kind of product that ends an item of a list
-    (小米 + 电视 + 、, 小米 + 笔记本电脑 + 等): the brand used for the product, no body; not 小米手机业务."""
+    (小米 + 电视 + 、, 小米 + 笔记本电脑 + 等): the brand used for the product, no body; not 小米手机业务. So is one
+    right before a word for a car (保时捷 + 轿车: ``places.json`` ``vehicle_words``)."""
     ow = _org_words()
+    if text.startswith(_vehicle_words(), end) and not text.endswith(ow.heads, start, end):
+        return True
     product = next((p for p in ow.products if text.startswith(p, end)), None)
     if product is None or text.endswith(ow.heads, start, end):
         return False
     return text[end + len(product) : end + len(product) + 1] in _LIST_ITEM_END
+
+
+@cache
+def _vehicle_words() -> tuple[str, ...]:
+    return tuple(data.table("zh/places.json")["vehicle_words"])
 
 
 @cache
@@ -449,6 +457,12 @@ def whole_words(
         cut = at + len(role)
         return cut if m.end - cut >= 2 and text[cut : m.end] not in org_words.alone else None
 
+    listed_places = {(x.start, x.end) for x in mentions if x.type == "LOC" and x.rule.endswith(".gazetteer")}
+
+    def a_make(m: Mention) -> bool:
+        """The model's place, no listed one, right before a word for a car (保时捷 + 轿车): the car's make."""
+        return text.startswith(_vehicle_words(), m.end)
+
     def a_clause(m: Mention) -> bool:
         """Is the model's place a clause: one that begins with a verb right after an adverb (将 + 建新/v + 公园:
         what will be built)?"""
@@ -588,6 +602,8 @@ def whole_words(
                 m = replace(m, end=m.end + 1)  # 新北市长: the place is 新北市, its level shared with the title
         if m.extractor == "ner" and m.type == "LOC" and a_clause(m):
             continue  # 将 + 建新/v 公园: a clause the model read as a place
+        if m.extractor == "ner" and m.type == "LOC" and (m.start, m.end) not in listed_places and a_make(m):
+            continue  # 一辆保时捷 + 轿车: a car's make, no place
         if m.extractor == "ner" and m.type == "ORG" and (text[m.start : m.end] in person_words or opens_a_title(m)):
             continue  # 前立委蔡正元: a title, no body; 立法 of 立法委員: the start of one
         if m.extractor == "ner" and m.type == "ORG" and (cut := role_before(m)) is not None:
