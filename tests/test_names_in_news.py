@@ -492,3 +492,11 @@ def test_person_after_an_honorific_takes_no_function_character(full_pipeline):
 def test_a_cars_make_is_no_place_and_no_body(full_pipeline, text, expected):
     doc = full_pipeline.extract(text)
     assert [(e.type, e.text) for e in doc.entities if e.type in ("LOC", "ORG")] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["一辆车牌为川A3J232的小车驶过。", "驾驶粤B·12345轿车的司机逃逸。", "車牌為粵B12345的私家車。"],
+)
+def test_a_licence_plate_holds_no_place_and_no_person(full_pipeline, text):
+    assert [e for e in full_pipeline.extract(text).entities if e.type in ("LOC", "PERSON", "ORG")] == []

@@ -269,6 +269,12 @@ def _attached(mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
     ]
 
 
+# 川A3J232, 粤B·12345: a licence plate, a province's character and the letters and digits after it
+_PLATE = re.compile(
+    r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼港澳][A-Z][·•・]?[A-Z0-9]{4,6}(?![A-Za-z0-9])"
+)
+
+
 def whole_words(
     mentions: list[Mention], tokens: list[Token], text: str, one_character_names: bool = False
 ) -> list[Mention]:
@@ -584,6 +590,7 @@ def whole_words(
     compound = data.surnames()[1] - frozenset(data.table("zh/people.json")["compound_surname_words"])
     level_titles = _level_titles()
     links = [match.span() for match in _LINK.finditer(text)]
+    plates = [match.span() for match in _PLATE.finditer(text)]
     kept = []
     for m in mentions:
         if links and any(start < m.end and m.start < end for start, end in links):
@@ -595,6 +602,8 @@ def whole_words(
                 continue  # 港人, 中方; 中 and 美 of 中美关系, 港澳居民: a compound of abbreviations
         if m.type == "LOC" and (a_direction(m) or text[m.end : m.end + 1] in demonym_chars):
             continue  # 香港西南偏南, 向西北; 菲律宾籍男子 (a nationality)
+        if plates and m.type in ("LOC", "PERSON", "ORG") and any(a < m.end and m.start < b for a, b in plates):
+            continue  # 川A3J232, 粤B·12345: a licence plate, no place or person
         if m.type == "LOC" and text[m.end : m.end + 2] in level_titles:
             if text[m.end - 1] in single and text[m.end - 2] == text[m.end]:
                 m = replace(m, end=m.end - 1)  # 台中市林市长: Mayor Lin of 台中市
