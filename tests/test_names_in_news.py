@@ -500,3 +500,17 @@ def test_a_cars_make_is_no_place_and_no_body(full_pipeline, text, expected):
 )
 def test_a_licence_plate_holds_no_place_and_no_person(full_pipeline, text):
     assert [e for e in full_pipeline.extract(text).entities if e.type in ("LOC", "PERSON", "ORG")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("才知道發生故障。運輸署指，港鐵9時前已恢復服務。", ["運輸署", "港鐵"]),
+        ("梁君彥表示尊重內委會的評估，醫委會決定覆核。", ["內委會", "醫委會"]),
+        ("去年10月原訟法庭已頒出臨時禁制令。", ["原訟法庭"]),
+        ("马袖强也是首相署部长。", ["首相署"]),
+    ],
+)
+def test_org_listed_bodies_of_hong_kong_and_malaysia(full_pipeline, text, orgs):
+    doc = full_pipeline.extract(text)
+    assert [e.text for e in doc.entities if e.type == "ORG"] == orgs

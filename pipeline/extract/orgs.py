@@ -35,6 +35,9 @@ LISTED = 0.9  # a listed name, or a name built on one: above fuse.SPECIFIC_ORG
 RARE_WORD = 100  # a dictionary word jieba counts fewer times than this may be a company's name (中影: 14)
 
 
+_SPEECH_CHARS = frozenset("指称说")  # a one-character verb of speech after a body's name (运输署指, 警方称)
+
+
 class OrgExtractor:
     name = "orgs"
 
@@ -524,6 +527,8 @@ class OrgExtractor:
                 # 教育及青年发展局 + 长: jieba's 局长 shares the 局 (not 国税局/nt 长/a 会议: a meeting of such heads);
                 # 行政院 of jieba's one word 行政院长 likewise
                 or (m.end() - 1, m.end() + 1) in shared_titles
+                # 运输署 + 指 of jieba's 署指: a one-character speech verb jieba joined to the name's head
+                or (m.end() + 1 in ends and ctx.simplified[m.end()] in _SPEECH_CHARS)
             )
             and within(ctx.spans, m.start(), m.end())
         ]
