@@ -514,3 +514,18 @@ def test_a_licence_plate_holds_no_place_and_no_person(full_pipeline, text):
 def test_org_listed_bodies_of_hong_kong_and_malaysia(full_pipeline, text, orgs):
     doc = full_pipeline.extract(text)
     assert [e.text for e in doc.entities if e.type == "ORG"] == orgs
+
+
+def test_an_events_host_city_is_a_place_and_the_event_no_body(full_pipeline):
+    doc = full_pipeline.extract("中華隊自1997年拉蒂世運會起，2009年高雄世運會、2013年卡利世運會皆有獎牌。")
+    assert [(e.type, e.text) for e in doc.entities if e.type in ("LOC", "ORG", "PERSON")] == [
+        ("ORG", "中華隊"),
+        ("LOC", "拉蒂"),
+        ("LOC", "高雄"),
+        ("LOC", "卡利"),
+    ]
+
+
+def test_a_body_of_an_event_stays_a_body(full_pipeline):
+    doc = full_pipeline.extract("杭州亚运会组委会昨日宣布新的志愿者计划。")
+    assert [(e.type, e.text) for e in doc.entities if e.type == "ORG"] == [("ORG", "杭州亚运会组委会")]

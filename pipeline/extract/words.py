@@ -166,6 +166,13 @@ def brand_of_a_product(text: str, start: int, end: int) -> bool:
 
 
 @cache
+def _event_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words that end an event's name, longest first, and the bodies named after an event (``orgs.json``)."""
+    table = data.table("zh/orgs.json")
+    return tuple(sorted(table["event_heads"], key=len, reverse=True)), tuple(table["event_bodies"])
+
+
+@cache
 def _vehicle_words() -> tuple[str, ...]:
     return tuple(data.table("zh/places.json")["vehicle_words"])
 
@@ -464,6 +471,16 @@ def whole_words(
         return cut if m.end - cut >= 2 and text[cut : m.end] not in org_words.alone else None
 
     listed_places = {(x.start, x.end) for x in mentions if x.type == "LOC" and x.rule.endswith(".gazetteer")}
+    event_heads, event_bodies = _event_words()
+
+    def in_an_event(m: Mention) -> bool:
+        """The model's person right before the word that ends an event's name (卡利 + 世运会: the host city, a
+        place as the places before such words are, MSRA's 巴塞罗那 of 巴塞罗那奥运会), or its organization that
+        ends in one (高雄世运会: an event, no body); not where a body of the event follows (X + 亚运会组委会)."""
+        if m.type == "PERSON" and m.extractor == "ner":
+            head = next((h for h in event_heads if text.startswith(h, m.end)), None)
+            return head is not None and not text.startswith(event_bodies, m.end + len(head))
+        return m.type == "ORG" and m.extractor == "ner" and text.endswith(event_heads, m.start, m.end)
 
     def a_make(m: Mention) -> bool:
         """The model's place, no listed one, right before a word for a car (保时捷 + 轿车): the car's make."""
@@ -611,6 +628,10 @@ def whole_words(
                 m = replace(m, end=m.end + 1)  # 新北市长: the place is 新北市, its level shared with the title
         if m.extractor == "ner" and m.type == "LOC" and a_clause(m):
             continue  # 将 + 建新/v 公园: a clause the model read as a place
+        if in_an_event(m):
+            if m.type == "ORG":
+                continue  # the model's 高雄世运会: an event, no body
+            m = replace(m, type="LOC")  # 卡利 + 世运会: the host city, no person
         if m.extractor == "ner" and m.type == "LOC" and (m.start, m.end) not in listed_places and a_make(m):
             continue  # 一辆保时捷 + 轿车: a car's make, no place
         if m.extractor == "ner" and m.type == "ORG" and (text[m.start : m.end] in person_words or opens_a_title(m)):
