@@ -33,6 +33,7 @@ from pipeline.extract.edges import (
     honorifics,
     person_edges,
     place_levels,
+    streets,
     teams,
     trim_punctuation,
     unit_titles,
@@ -456,7 +457,7 @@ class Pipeline:
         in_text = honorifics(in_text, aligned.simplified, tokens)
         in_text = teams(unit_titles(person_edges(in_text, aligned.simplified), aligned.simplified), aligned.simplified)
         in_text = branches(holdings(channels(in_text, aligned.simplified), aligned.simplified), aligned.simplified)
-        in_text = chains(place_levels(in_text, aligned.simplified, tokens), ctx)
+        in_text = chains(streets(place_levels(in_text, aligned.simplified, tokens), aligned.simplified, tokens), ctx)
         mentions = whole_words(in_text, tokens, aligned.simplified, self.settings.one_character_names)
         entities = [
             Entity(

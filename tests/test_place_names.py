@@ -438,3 +438,16 @@ def test_a_listed_place_before_a_facility(full_pipeline, text, places):
 def test_the_two_congos_are_named_with_their_brackets(full_pipeline, text, expected):
     doc = full_pipeline.extract(text)
     assert [(e.type, e.text) for e in doc.entities if e.type in ("LOC", "ORG", "PERSON")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("复康巴士今晨停在九龙湾牛头角道对开。", ["九龙湾", "牛头角道"]),
+        ("復康巴士今晨停在九龍灣牛頭角道對開。", ["九龍灣", "牛頭角道"]),
+        ("途经上海路和南京街。", ["上海路", "南京街"]),
+        ("中国道路越走越宽，美国路线图公布。", ["中国", "美国"]),
+    ],
+)
+def test_a_place_before_a_street_word_is_the_street(full_pipeline, text, places):
+    assert [e.text for e in full_pipeline.extract(text).entities if e.type == "LOC"] == places

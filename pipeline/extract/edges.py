@@ -29,7 +29,8 @@ Snyder stays). An organization that runs into a party unit's title (协会党支
 two bodies on its sides, and a branch named by its place written right after a body (平安银行 + 上海分行:
 ``branches``) is one name with it. Of two places the model reads one after the other, a
 level character that begins the second ends the first (兖州 + 区新兖镇 -> 兖州区 + 新兖镇:
-``place_levels``). A Malaysian honorific (拿督斯里) stays outside the name after it (``honorifics``).
+``place_levels``), and a place right before a street word jieba leaves alone is the street (牛头角 + 道: ``streets``).
+A Malaysian honorific (拿督斯里) stays outside the name after it (``honorifics``).
 """
 
 from __future__ import annotations
@@ -527,6 +528,18 @@ def honorifics(mentions: list[Mention], text: str, tokens: list[Token]) -> list[
 def _levels() -> frozenset[str]:
     """The one-character level words (区, 镇, 村: ``places.json`` ``stem_levels``)."""
     return frozenset(level for level in data.table("zh/places.json")["stem_levels"] if len(level) == 1)
+
+
+def streets(mentions: list[Mention], text: str, tokens: list[Token]) -> list[Mention]:
+    """牛头角 + 道, 南京 + 街, 弥敦 + 道: a place right before a street word that jieba leaves as a word of its own
+    (道, 路, 街: ``places.json`` ``street_heads``) is the street named after it, one place with the word; not
+    before a longer word (道路, 街道, 路线: jieba's word there)."""
+    heads = frozenset(data.table("zh/places.json")["street_heads"])
+    alone = {t.start for t in tokens if t.end - t.start == 1 and t.text in heads}
+    return [
+        replace(m, end=m.end + 1) if m.type == "LOC" and m.end in alone and text[m.end - 1] not in heads else m
+        for m in mentions
+    ]
 
 
 def place_levels(mentions: list[Mention], text: str, tokens: list[Token]) -> list[Mention]:
