@@ -469,6 +469,8 @@ def test_org_a_levels_government_alone_is_none_in_msras_convention():
         ("民政党主席拿督马袖强今日表示，将继续努力。", "马袖强"),
         ("民政黨主席拿督馬袖強今日表示，將繼續努力。", "馬袖強"),
         ("首相署部长拿督斯里依斯迈沙比里也出席。", "依斯迈沙比里"),
+        ("民政党主席拿督马袖强批评有关部门。", "马袖强"),  # 马袖/n + 强/v + 批评/v
+        ("他可建议州议长拿督刘子健在州议会期间举办。", "刘子健"),  # 刘子/nr + 健在/v
     ],
 )
 def test_person_after_an_honorific_keeps_the_last_character_jieba_read_apart(full_pipeline, text, person):

@@ -449,20 +449,30 @@ def a_given_final_before_a_verb(text: str, at: int) -> bool:
 
 
 def _a_last_character_apart(tokens: list[Token], i: int, he: int, end: int, text: str) -> bool:
-    """Whether ``tokens[i]``, one character right after the name read so far (``he`` to ``end``) after an
+    """Whether the character at ``end``, right after the name read so far (``he`` to ``end``) after an
     honorific, is the name's last character: the name so far is a surname and one character, or ends in a
     transliterated word (nrt); the character is no function character (``people.json`` ``name_stop_chars``);
-    and what follows it is a time word, an adverb, a verb of speech or attending or punctuation, none of which
-    a name runs into."""
-    if i >= len(tokens) or tokens[i].start != end or tokens[i].end != end + 1 or not end - he >= 2:
+    and jieba left it alone before a time word, an adverb, a verb of two characters, a verb of speech or
+    attending or punctuation, none of which a name runs into, or joined it to a function character (健在)."""
+    if i >= len(tokens) or tokens[i].start != end or not end - he >= 2:
         return False
     if not (end - he == 2 or tokens[i - 1].pos.startswith("nrt")) or not "\u4e00" <= text[end] <= "\u9fff":
         return False
-    if text[end] in _name_stop_chars():
+    stops = _name_stop_chars()
+    if text[end] in stops:
+        return False
+    if tokens[i].end == end + 2:  # 刘子/nr + 健在/v: the name's last character and a function character, one word
+        return end - he == 2 and text[end + 1] in stops
+    if tokens[i].end != end + 1:
         return False
     after = tokens[i + 1] if i + 1 < len(tokens) else None
     _, verbs = _finals_and_verbs()
-    return after is None or after.pos[:1] in ("t", "d", "x") or text.startswith(verbs, end + 1)
+    return (
+        after is None
+        or after.pos[:1] in ("t", "d", "x")
+        or (after.pos.startswith("v") and len(after.text) >= 2)  # 马袖 + 强 + 批评
+        or text.startswith(verbs, end + 1)
+    )
 
 
 @cache
