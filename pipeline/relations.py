@@ -547,7 +547,9 @@ class _Positions:
         if marker in self.w["apposition_commas"]:  # 张三，现任华为公司总经理，
             opening += len(next((v for v in self.w["statement_verbs"] if s.startswith(v, opening)), ""))
         closing = "）)" if marker in "（(" else CLAUSE_ENDS
-        ends = [i for i in (s.find(c, opening, opening + 24) for c in closing) if i > opening]
+        # a chain of titles joined by 、 runs longer (担任中共某区委书记、农业部部长、某省委书记期间)
+        reach = 48 if "、" in s[opening : opening + 24] else 24
+        ends = [i for i in (s.find(c, opening, opening + reach) for c in closing) if i > opening]
         if not ends:
             return []
         end = min(ends)

@@ -1583,3 +1583,16 @@ def test_a_bare_head_the_gazetteer_lists_is_a_body_of_its_own(given):
 )
 def test_the_head_of_a_unit_and_an_officers_function_are_part_of_the_title(given, marked, expected):
     assert links(given(marked)) == [expected]
+
+
+def test_titles_held_during_a_tenure_after_zai(full_pipeline):
+    doc = full_pipeline.extract("孙政才在担任中共北京市顺义区委书记、农业部部长、中共吉林省委书记期间，利用职务便利。")
+    assert set(positions(doc)) == {
+        ("孙政才", "书记", "中共北京市顺义区委"),
+        ("孙政才", "部长", "农业部"),
+        ("孙政才", "书记", "中共吉林省委"),
+    }
+
+
+def test_zai_before_a_place_and_a_verb_is_no_tenure(full_pipeline):
+    assert positions(full_pipeline.extract("他在北京工作期间，结识了李明。")) == []
