@@ -821,13 +821,14 @@ class _Positions:
         return pos == 0 or self.owner[pos - 1] >= 0 or not ("\u4e00" <= self.s[pos - 1] <= "\u9fff")
 
     def _core(self, title: str) -> str:
-        """The title without its modifiers (常务副主任 -> 主任), for judging which bodies it fits."""
+        """The title without its modifiers (常务副主任 -> 主任), for judging which bodies it fits; an assistant to a
+        head fits what the head fits (院长助理 -> 院长)."""
         for _ in range(4):
             m = next((m for m in self.w["modifiers"] if title.startswith(m) and len(title) > len(m) + 1), None)
             if m is None:
                 break
             title = title[len(m) :]
-        return title
+        return title[:-2] if title.endswith("助理") and len(title) >= 4 else title
 
     # --- organizations -------------------------------------------------------------------------
 

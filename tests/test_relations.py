@@ -1596,3 +1596,8 @@ def test_titles_held_during_a_tenure_after_zai(full_pipeline):
 
 def test_zai_before_a_place_and_a_verb_is_no_tenure(full_pipeline):
     assert positions(full_pipeline.extract("他在北京工作期间，结识了李明。")) == []
+
+
+def test_an_assistant_to_a_head_in_a_chain_is_at_the_body(given):
+    found = given("[ORG 江南医院]院长[PERSON 翟成]、院长助理[PERSON 李晓静]出席")
+    assert set(links(found)) == {("翟成", "院长", "江南医院"), ("李晓静", "院长助理", "江南医院")}
