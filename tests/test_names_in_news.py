@@ -425,6 +425,7 @@ def test_org_a_police_branch_named_by_a_place_jieba_reads_as_a_numeral(full_pipe
         ("湖南台记者李明报道。", "湖南台", "李明"),
         ("（总台记者 汤涛）", "总台", "汤涛"),
         ("（總台記者 湯濤）", "總台", "湯濤"),
+        ("（总台央视记者 申杨）", "总台央视", "申杨"),
     ],
 )
 def test_org_a_station_by_its_province_or_the_national_broadcaster_before_a_reporter(
