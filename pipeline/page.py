@@ -271,10 +271,11 @@ class PageParser:
 
     @staticmethod
     def _not_a_title(line: str, words: dict) -> bool:
-        """A line of credits, a report credit (outlet, name, place and 报道, spaced), or a caption or sentence
-        (a full stop inside): text of the page that no headline is."""
+        """A line of credits, a report credit (outlet, name, place and 报道, spaced), a source line (来源:融媒体中心)
+        or a caption or sentence (a full stop inside): text of the page that no headline is."""
         return bool(
             words["credit_line_re"].fullmatch(line)
+            or words["source_re"].match(line)
             or "。" in line
             or (" " in line.strip() and len(line) <= 40 and line.rstrip().endswith(tuple(words["credit_trailers"])))
         )

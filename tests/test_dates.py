@@ -1396,3 +1396,16 @@ def test_a_date_word_whose_last_character_begins_the_next_word(make_context, tex
 )
 def test_a_clock_time_every_day_is_no_date(make_context, text, values):
     assert _values(make_context, text) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a line of nothing but 日期: or 时间: and the date (and the page's counters) is the page's own
+        ("县领导调研\n日期:2025-04-03\n会议昨天召开。", [("昨天", "2025-02-26", None)]),
+        ("标题\n时间:2021年06月16日 点击次数:2667\n正文。", []),
+        ("活动预告\n活动时间:2025年7月10日\n欢迎参加。", [("2025年7月10日", "2025-07-10", None)]),
+    ],
+)
+def test_a_bare_date_label_opening_a_line_is_the_pages_time(make_context, text, values):
+    assert _values(make_context, text) == values

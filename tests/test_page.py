@@ -227,3 +227,10 @@ def test_keyword_and_copyright_lines_are_furniture_and_an_editor_after_keywords_
     assert k["furniture"] == ["文章关键词：中方 外交部发言人 拜登", "版权所有 ©2020 某某日报 闽ICP备15008128号"]
     assert page.editors == ["徐宁宁"]
     assert "拜登侧影 © REUTERS - Brian Snyder摄影" in k["body"]  # a photo credit in a caption is no copyright line
+
+
+def test_a_source_line_before_the_time_line_is_no_title():
+    text = "刘晓军调研明水乡重点项目\n来源:融媒体中心\n日期:2025-04-03\n4月1日，县委书记刘晓军到明水乡调研。"
+    page = PageParser().parse(text)
+    assert page.title == "刘晓军调研明水乡重点项目"
+    assert page.published_at == "2025-04-03"

@@ -1177,6 +1177,13 @@ def _page_label() -> re.Pattern[str]:
     return re.compile(rf"{labels}|^date\b|版\)|版）")
 
 
+# 日期: / 时间: opening a line with nothing else before the date (not 活动时间: an event's time)
+_BARE_LABEL = re.compile(r"\s*(?:日期|时间|時間|时期)\s*[:：]\s*")
+_PAGE_COUNTER = re.compile(
+    r"点击|點擊|浏览|瀏覽|阅读|閱讀|来源|來源|作者|编辑|編輯|字号|字號"
+)  # a page's counters and fields
+
+
 def _page_time_line(text: str, m: re.Match[str], g: dict) -> bool:
     """A page's own time line (2019-07-11 08:25 来源:…, 發佈時間:2020/01/16 13:48, 《X报》(2015年01月06日 01版)).
 
@@ -1206,6 +1213,8 @@ def _page_time_line(text: str, m: re.Match[str], g: dict) -> bool:
         return True  # 香港電台 2025-07-01 HKT 08:00: a short name before the page's date and clock
     if clocked and not before.strip() and len(after.strip()) <= 8 and not re.search(r"\d", after):
         return True  # 2025-06-10 09:15 中央社: the outlet's short name after them
+    if _BARE_LABEL.fullmatch(before) and (not after.strip() or _PAGE_COUNTER.search(after)):
+        return True  # 日期:2025-04-03, 时间:2021年06月16日 点击次数:2667: the line holds nothing but the page's date
     return not rest or bool(_page_label().search(line))
 
 
