@@ -1409,3 +1409,16 @@ def test_a_clock_time_every_day_is_no_date(make_context, text, values):
 )
 def test_a_bare_date_label_opening_a_line_is_the_pages_time(make_context, text, values):
     assert _values(make_context, text) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("港交所今年首3季盈利增加。", [("今年首3季", "2025-01", "2025-09")]),
+        ("公司今年首三季度業績理想。", [("今年首三季度", "2025-01", "2025-09")]),
+        ("港鐵東鐵綫早上約8時信號故障。", [("早上約8時", "2025-02-27T08:00", None)]),
+        ("他在2001年秋田世運會奪冠。", [("2001年", "2001", None)]),  # 秋 of 秋田, the city
+    ],
+)
+def test_first_quarters_an_approximate_clock_and_a_season_inside_a_name(make_context, text, values):
+    assert _values(make_context, text) == values

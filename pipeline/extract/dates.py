@@ -137,9 +137,9 @@ class DateExtractor:
             # 6/30 (month/day without a year: Taiwan, Hong Kong, Macau; elsewhere 1/3 is mostly a fraction)
             # and never after a quantity word or before 的 (约有1/3的民众 is a fraction)
             rf"|(?<![约約近逾达達占佔有\d/])(?P<nm>1[0-2]|0?[1-9]|[12]\d|3[01])/(?P<nd>3[01]|[12]\d|0?[1-9])(?![\d/.%的])"
-            # 下午3时, 晚上8点, 晚上八時半: after a part of the day 点 and Chinese numerals tell the hour too;
-            # alone, 8点 is as often points (涨8点) and 三时 no clock
-            rf"|(?P<tampm>{alternation(_clock_parts(w))})?(?P<tH>[01]?\d|2[0-3]|(?(tampm)[{_ZD}十两兩]{{1,3}}|(?!)))"
+            # 下午3时, 晚上8点, 晚上八時半, 早上约8时: after a part of the day 点 and Chinese numerals tell the hour
+            # too; alone, 8点 is as often points (涨8点) and 三时 no clock
+            rf"|(?P<tampm>{alternation(_clock_parts(w))})?(?(tampm)(?:大约|大約|约|約)?)(?P<tH>[01]?\d|2[0-3]|(?(tampm)[{_ZD}十两兩]{{1,3}}|(?!)))"
             rf"(?(tampm)[时時点點]|[时時])(?:(?P<tM>[0-5]?\d|(?(tampm)[{_ZD}十]{{1,3}}|(?!)))分|(?P<thalf>半))?"
             rf")"
         )
