@@ -532,3 +532,14 @@ def test_an_events_host_city_is_a_place_and_the_event_no_body(full_pipeline):
 def test_a_body_of_an_event_stays_a_body(full_pipeline):
     doc = full_pipeline.extract("杭州亚运会组委会昨日宣布新的志愿者计划。")
     assert [(e.type, e.text) for e in doc.entities if e.type == "ORG"] == [("ORG", "杭州亚运会组委会")]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("這只是一些個案，其實醫務委員會的工作量很大。", "醫務委員會"),
+        ("又讯28日下午，印外交部发言人发表声明。", "印外交部"),  # a country's abbreviation stays
+    ],
+)
+def test_org_a_listed_name_after_a_clause_the_model_ran_into_it(full_pipeline, text, org):
+    assert [e.text for e in full_pipeline.extract(text).entities if e.type == "ORG"] == [org]

@@ -471,6 +471,23 @@ def whole_words(
         return cut if m.end - cut >= 2 and text[cut : m.end] not in org_words.alone else None
 
     listed_places = {(x.start, x.end) for x in mentions if x.type == "LOC" and x.rule.endswith(".gazetteer")}
+    listed_org_starts = {x.end: x.start for x in mentions if x.type == "ORG" and x.rule.endswith(".gazetteer")}
+
+    def clause_before_a_listed_name(m: Mention) -> int | None:
+        """Where a listed organization that ends the model's organization begins, when what the model read
+        before it holds an adverb, a verb or a pronoun (其实 + 医务委员会, 记者问及 + 澳门大学): a clause run into
+        the name, which the register says where it begins."""
+        start = listed_org_starts.get(m.end)
+        if start is None or start <= m.start:
+            return None
+        i = bisect_right(starts, m.start) - 1
+        while i < len(tokens) and tokens[i].end <= start:
+            t = tokens[i]
+            if t.end > m.start and t.pos[:1] in ("d", "v", "r", "p") and t.text not in abbreviations:
+                return start  # (not 印/v of 印外交部: a country's abbreviation)
+            i += 1
+        return None
+
     event_heads, event_bodies = _event_words()
 
     def in_an_event(m: Mention) -> bool:
@@ -636,6 +653,8 @@ def whole_words(
             continue  # 一辆保时捷 + 轿车: a car's make, no place
         if m.extractor == "ner" and m.type == "ORG" and (text[m.start : m.end] in person_words or opens_a_title(m)):
             continue  # 前立委蔡正元: a title, no body; 立法 of 立法委員: the start of one
+        if m.extractor == "ner" and m.type == "ORG" and (cut := clause_before_a_listed_name(m)) is not None:
+            m = replace(m, start=cut)  # 其实 + 医务委员会: the listed name, not the clause before it
         if m.extractor == "ner" and m.type == "ORG" and (cut := role_before(m)) is not None:
             m = replace(m, start=cut)  # 公司股东 + 龙岩投资集团: the party's role, no part of its name
         if m.type == "ORG" and (brand_of_a_product(text, m.start, m.end) or (m.extractor == "ner" and no_body(m))):
