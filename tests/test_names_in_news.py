@@ -543,3 +543,12 @@ def test_a_body_of_an_event_stays_a_body(full_pipeline):
 )
 def test_org_a_listed_name_after_a_clause_the_model_ran_into_it(full_pipeline, text, org):
     assert [e.text for e in full_pipeline.extract(text).entities if e.type == "ORG"] == [org]
+
+
+def test_org_a_titled_person_and_a_conjunction_are_no_fields_of_a_body(full_pipeline):
+    doc = full_pipeline.extract("署長徐樂堅醫生和精神健康諮詢委員會主席林正財醫生出席。")
+    assert [(e.type, e.text) for e in doc.entities if e.type in ("ORG", "PERSON")] == [
+        ("PERSON", "徐樂堅"),
+        ("ORG", "精神健康諮詢委員會"),
+        ("PERSON", "林正財"),
+    ]

@@ -1601,3 +1601,14 @@ def test_zai_before_a_place_and_a_verb_is_no_tenure(full_pipeline):
 def test_an_assistant_to_a_head_in_a_chain_is_at_the_body(given):
     found = given("[ORG 江南医院]院长[PERSON 翟成]、院长助理[PERSON 李晓静]出席")
     assert set(links(found)) == {("翟成", "院长", "江南医院"), ("李晓静", "院长助理", "江南医院")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("署理衞生署署長徐樂堅醫生表示。", ("徐樂堅", "署理署長", "衞生署")),  # 衞: Hong Kong's form of 衛
+        ("代理市长王强出席会议。", ("王强", "代理市长", None)),
+    ],
+)
+def test_an_acting_officers_title_before_the_body(full_pipeline, text, expected):
+    assert positions(full_pipeline.extract(text)) == [expected]

@@ -48,6 +48,7 @@ class OrgExtractor:
     def _words(self) -> dict:
         w = dict(data.table("zh/orgs.json"))
         w["titles"] = tuple(sorted(data.table("zh/people.json")["titles"], key=len, reverse=True))
+        w["title_words"] = frozenset(w["titles"])
         w["head_suffixes"] = suffix_table(w["head_words"])
         w["head_words"] = frozenset(w["head_words"])
         w["descriptive_heads"] = frozenset(w["descriptive_heads"])
@@ -652,6 +653,7 @@ class OrgExtractor:
         def field(t: Token, text: str) -> bool:
             return (
                 bool(text)
+                and text not in w["title_words"]  # 徐乐坚医生 + 和 + 精神健康咨询委员会: a titled person, no field
                 and t.pos in w["modifier_pos"]
                 and (t.pos not in w["specific_pos"] or t.pos in w["field_pos"])
                 and not self._place_like(t, w)
