@@ -552,3 +552,14 @@ def test_org_a_titled_person_and_a_conjunction_are_no_fields_of_a_body(full_pipe
         ("ORG", "精神健康諮詢委員會"),
         ("PERSON", "林正財"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("南乐县人民检察院检察长江艳伟出庭支持公诉。", ["江艳伟"]),  # 检察/长江/艳伟
+        ("全省最重要的赛区长沙赛区在长沙，街道办事处长丰村的村民。", []),  # 长沙/赛区, 长丰/村: places
+    ],
+)
+def test_person_after_a_title_whose_last_character_jieba_joined_to_the_surname(full_pipeline, text, people):
+    assert [e.text for e in full_pipeline.extract(text).entities if e.type == "PERSON"] == people

@@ -85,6 +85,23 @@ def japanese_given_end(text: str, given: int, stop: int, ends: Mapping[int, Toke
 class PersonExtractor:
     name = "people"
 
+    @staticmethod
+    def _head_glued_to_surname(m: re.Match[str], text: str, ctx: Context) -> bool:
+        """检察长 + 江艳伟 of jieba's 检察/长江/艳伟: a title's last 长 that jieba joined to the surname after it
+        (长江, 长春) into a word, where a word begins at 长 and the given name after that word is no common noun
+        or place word (not 赛区长 + 沙赛区 of 长沙/赛区, 处长 + 丰村 of 长丰/村): the name begins at the surname."""
+        at = m.start("name")
+        starts = ctx.token_starts
+        if not (text[at - 1] == "长" and at - 1 in starts and at + 1 in starts and text[at] in data.surnames()[0]):
+            return False
+        given = next((t for t in ctx.tokens if t.start == at + 1), None)
+        return (
+            given is not None
+            and given.pos[:1] not in ("n", "v")
+            and given.pos not in ("q", "m", "f", "x", "zg")
+            and given.text not in data.table("zh/places.json")["suffixes"]
+        )
+
     @cached_property
     def _grammar(
         self,
@@ -183,7 +200,7 @@ class PersonExtractor:
             for m in titled.finditer(text, start, end):
                 if m["title"] in kin and not (m.start() in word_starts and m.end("title") in word_starts):
                     continue  # 妇女/儿童: a kin word only as a word of its own
-                if m.start("name") not in word_starts:
+                if m.start("name") not in word_starts and not self._head_glued_to_surname(m, text, ctx):
                     continue  # 老师傅/n + 已经: the title ends inside a word, no name begins there
                 if (found := name_span(m)) and not given_time_word(*found[0]):
                     if mention := rule_name(*found, "people.titled", 0.9):
