@@ -531,6 +531,8 @@ def test_the_adverb_qianwan_is_still_no_amount(make_context):
         ("违规者最高可罚款50万元", "50万元", "500000", "元", "CNY", "at_most", "money"),
         ("每名學生最多可獲得3000元", "3000元", "3000", "元", "CNY", "at_most", "money"),
         ("项目至少需要80亿元", "80亿元", "8000000000", "元", "CNY", "at_least", "money"),
+        # 巴仙: per cent in the Singapore and Malaysia press
+        ("首季净利跌17.2巴仙", "17.2巴仙", "17.2", "%", None, None, "percent"),
         # 差不多 and 大概 bound as 约 does; Hong Kong's 个钟 (an hour); 座位 a unit of its own
         ("其實是差不多15年的時間", "差不多15年", "15", "年", None, "about", "quantity"),
         ("大概200人參加", "大概200人", "200", "人", None, "about", "quantity"),

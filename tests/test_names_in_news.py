@@ -563,3 +563,10 @@ def test_org_a_titled_person_and_a_conjunction_are_no_fields_of_a_body(full_pipe
 )
 def test_person_after_a_title_whose_last_character_jieba_joined_to_the_surname(full_pipeline, text, people):
     assert [e.text for e in full_pipeline.extract(text).entities if e.type == "PERSON"] == people
+
+
+def test_a_title_the_model_reads_as_a_person_is_none(full_pipeline):
+    doc = full_pipeline.extract("公司董事长尚云龙、董秘王征宇出席，代行董秘职责。")
+    assert [e.text for e in doc.entities if e.type == "PERSON"] == ["尚云龙", "王征宇"]
+    titles = {(doc.entities[r.person].text, r.title) for r in doc.relations}
+    assert ("王征宇", "董秘") in titles

@@ -719,5 +719,5 @@ class AmountExtractor:
         if currency or cents:
             return "money", unit, currency, 1
         if unit in w["percent"]:
-            return "percent", unit, None, 1
+            return "percent", unit if unit in ("%", "‰") else "%", None, 1  # 17.2巴仙: 17.2 %
         return ("quantity" if unit else "number"), unit, None, 1

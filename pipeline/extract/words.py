@@ -653,6 +653,8 @@ def whole_words(
             continue  # 一辆保时捷 + 轿车: a car's make, no place
         if m.extractor == "ner" and m.type == "ORG" and (text[m.start : m.end] in person_words or opens_a_title(m)):
             continue  # 前立委蔡正元: a title, no body; 立法 of 立法委員: the start of one
+        if m.extractor == "ner" and m.type == "PERSON" and text[m.start : m.end] in person_words:
+            continue  # 董秘 + 王征宇: a title, no person
         if m.extractor == "ner" and m.type == "ORG" and (cut := clause_before_a_listed_name(m)) is not None:
             m = replace(m, start=cut)  # 其实 + 医务委员会: the listed name, not the clause before it
         if m.extractor == "ner" and m.type == "ORG" and (cut := role_before(m)) is not None:
