@@ -1422,3 +1422,10 @@ def test_a_bare_date_label_opening_a_line_is_the_pages_time(make_context, text, 
 )
 def test_first_quarters_an_approximate_clock_and_a_season_inside_a_name(make_context, text, values):
     assert _values(make_context, text) == values
+
+
+def test_a_roc_year_in_chinese_digits_with_its_month(rules_pipeline):
+    doc = rules_pipeline.extract("立法院於一一四年十月八日三讀通過", published_at="2025-11-19")
+    assert doc.meta.region == "tw"
+    dates = [(e.text, e.normalized.value) for e in doc.entities if e.type == "DATE"]
+    assert dates == [("一一四年十月八日", "2025-10-08")]

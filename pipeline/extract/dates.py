@@ -107,7 +107,7 @@ class DateExtractor:
             rf"|(?P<y>{_YEAR})(?:(?:{rng})(?P<y2>{_YEAR})(?=年(?![\d{_ZD}十底末初])))?"  # 2021至2023年
             rf"(?:财政?|学)?年(?:{du}|{season}|的(?={_MONTH}月))?"
             rf"|(?:{alternation(w['bracketed_years'])})\s*[（(](?P<by>\d{{4}}|\d{{3}})[）)]\s*年(?:{du})?"  # 去(2024)年
-            rf"|(?P<y3>\d{{3}})学?年(?:{du})?|(?P<ry>{alternation(w['relative_years'])})(?:{du}|{season})?)?"
+            rf"|(?P<y3>\d{{3}}|[{_ZD}]{{3}})学?年(?:{du})?|(?P<ry>{alternation(w['relative_years'])})(?:{du}|{season})?)?"
             rf"(?:(?:(?:{alternation(w['bracketed_months'])})\s*[（(](?P<bm>{_MONTH})[）)]\s*月"  # 上（2）月: February
             rf"|(?P<m>{_MONTH}|(?<![\d{_ZD}十百千万亿两])元(?=月))(?:月份?|(?=(?:{rng}){_MONTH}月)))"  # 元月: January
             rf"(?:(?P<d>{_DAY})(?:[日号](?:(?:{rng})(?:(?P<m3>{_MONTH})月)?(?P<d2>{_DAY})[日号])?"
