@@ -450,6 +450,7 @@ def test_org_a_platform_before_a_reporter_is_no_station(full_pipeline):
         ("市委市政府高度重视。", ["市委", "市政府"]),
         ("他指沒收到州政府今早簽署的撥款信。", ["州政府"]),
         ("广东省政府发布通知。", ["广东省政府"]),
+        ("縣府員工與市府團隊出席，北市府也表示。", ["縣府", "市府", "北市府"]),  # Taiwan's short forms
     ],
 )
 def test_org_a_levels_government_alone_is_the_texts_own(full_pipeline, text, orgs):
