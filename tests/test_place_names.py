@@ -451,3 +451,16 @@ def test_the_two_congos_are_named_with_their_brackets(full_pipeline, text, expec
 )
 def test_a_place_before_a_street_word_is_the_street(full_pipeline, text, places):
     assert [e.text for e in full_pipeline.extract(text).entities if e.type == "LOC"] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("台66線東延段今天動工，郭男穿越台九線時遭撞。", ["台66線", "台九線"]),
+        ("國道一號圓山交流道壅塞。", ["國道一號", "圓山交流道"]),
+        ("106国道发生车祸。", ["106国道"]),
+        ("编号A106国道路段。", []),  # inside a code: no road
+    ],
+)
+def test_a_road_named_by_its_number(full_pipeline, text, places):
+    assert [e.text for e in full_pipeline.extract(text).entities if e.type == "LOC"] == places

@@ -47,6 +47,7 @@ class PlaceExtractor:
         w["line_re"] = re.compile(
             rf"[{abbreviations}]{{2,4}}(?:{alternation(w['line_branches'])})?(?:{alternation(w['line_heads'])})"
         )
+        w["road_number_re"] = re.compile("|".join(f"(?:{p})" for p in w["road_numbers"]))
         w["facility_heads_all"] = frozenset(w["facility_heads"])
         w["facility_heads_by_length"] = sorted(w["facility_heads"], key=len, reverse=True)
         w["chain_firsts"] = frozenset(
@@ -124,6 +125,7 @@ class PlaceExtractor:
             + self._routes(ctx, w)
             + self._streets(ctx, w)
             + self._abbreviated_lines(ctx, w)
+            + self._numbered_roads(ctx, w)
             + self._estates(ctx, w)
             + self._datelines(ctx, w)
         )
@@ -184,6 +186,18 @@ class PlaceExtractor:
             if head - start >= 1 and within(ctx.spans, start, t.end):
                 found.append(Mention(start, t.end, "LOC", "rule", "places.facility", 0.88))
         return found
+
+    @staticmethod
+    def _numbered_roads(ctx: Context, w: dict) -> list[Mention]:
+        """A road named by its number (台66线, 台九线, 国道一号, 106国道: ``road_numbers``), a named place as the
+        guidelines read roads; not inside a longer number or word of Latin letters and digits."""
+        text = ctx.simplified
+        return [
+            Mention(m.start(), m.end(), "LOC", "rule", "places.facility", 0.88)
+            for m in w["road_number_re"].finditer(text)
+            if not (m.start() and text[m.start() - 1].isascii() and text[m.start() - 1].isalnum())
+            and within(ctx.spans, m.start(), m.end())
+        ]
 
     @staticmethod
     def _abbreviated_lines(ctx: Context, w: dict) -> list[Mention]:
