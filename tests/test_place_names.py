@@ -447,6 +447,8 @@ def test_the_two_congos_are_named_with_their_brackets(full_pipeline, text, expec
         ("復康巴士今晨停在九龍灣牛頭角道對開。", ["九龍灣", "牛頭角道"]),
         ("途经上海路和南京街。", ["上海路", "南京街"]),
         ("中国道路越走越宽，美国路线图公布。", ["中国", "美国"]),
+        ("观塘线和西港岛线明年通车。", ["观塘线", "西港岛线"]),  # railway lines named after a place
+        ("中国线上销售增长，北京线路改造。", ["中国", "北京"]),
     ],
 )
 def test_a_place_before_a_street_word_is_the_street(full_pipeline, text, places):

@@ -540,14 +540,27 @@ def _levels() -> frozenset[str]:
     return frozenset(level for level in data.table("zh/places.json")["stem_levels"] if len(level) == 1)
 
 
+_LINE_NOT_BEFORE = frozenset("上下内外中")  # 中国 + 线上销售: 线上, no railway line
+
+
 def streets(mentions: list[Mention], text: str, tokens: list[Token]) -> list[Mention]:
     """牛头角 + 道, 南京 + 街, 弥敦 + 道: a place right before a street word that jieba leaves as a word of its own
     (道, 路, 街: ``places.json`` ``street_heads``) is the street named after it, one place with the word; not
-    before a longer word (道路, 街道, 路线: jieba's word there)."""
+    before a longer word (道路, 街道, 路线: jieba's word there). So is a place before 线 that ends a word, a
+    railway line (西港岛 + 线, 观塘 + 线; not 线路)."""
     heads = frozenset(data.table("zh/places.json")["street_heads"])
     alone = {t.start for t in tokens if t.end - t.start == 1 and t.text in heads}
+    # 西港岛 + 线, 观塘 + 线: a railway line named after a place, where 线 ends a word (not 线路, 线上)
+    lines = {t.end - 1 for t in tokens if t.text.endswith("线")}
     return [
-        replace(m, end=m.end + 1) if m.type == "LOC" and m.end in alone and text[m.end - 1] not in heads else m
+        replace(m, end=m.end + 1)
+        if m.type == "LOC"
+        and text[m.end - 1] not in heads
+        and (
+            m.end in alone
+            or (m.end in lines and text[m.end - 1] != "线" and text[m.end + 1 : m.end + 2] not in _LINE_NOT_BEFORE)
+        )
+        else m
         for m in mentions
     ]
 
