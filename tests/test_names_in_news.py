@@ -571,3 +571,11 @@ def test_a_title_the_model_reads_as_a_person_is_none(full_pipeline):
     assert [e.text for e in doc.entities if e.type == "PERSON"] == ["尚云龙", "王征宇"]
     titles = {(doc.entities[r.person].text, r.title) for r in doc.relations}
     assert ("王征宇", "董秘") in titles
+
+
+def test_org_a_name_with_its_stock_code_over_the_models_reading(full_pipeline):
+    doc = full_pipeline.extract("科技股方面，阿里(9988)跌2.4%，東亞(0023)升4.4%。")
+    assert [(e.type, e.text) for e in doc.entities if e.type in ("ORG", "PERSON", "LOC")] == [
+        ("ORG", "阿里"),
+        ("ORG", "東亞"),
+    ]
