@@ -579,3 +579,17 @@ def test_org_a_name_with_its_stock_code_over_the_models_reading(full_pipeline):
         ("ORG", "阿里"),
         ("ORG", "東亞"),
     ]
+
+
+def test_a_common_word_after_a_title_is_no_name(full_pipeline):
+    doc = full_pipeline.extract("警員聞訊抵達現場。院士钟南山提醒市民。")
+    assert [e.text for e in doc.entities if e.type == "PERSON"] == ["钟南山"]
+
+
+def test_an_acting_judges_title_is_no_part_of_the_court(full_pipeline):
+    doc = full_pipeline.extract("高等法院原訟法庭暫委法官郭啟安今年4月裁定。")
+    assert [(e.type, e.text) for e in doc.entities if e.type in ("ORG", "PERSON")] == [
+        ("ORG", "高等法院原訟法庭"),
+        ("PERSON", "郭啟安"),
+    ]
+    assert [r.title for r in doc.relations] == ["暫委法官"]

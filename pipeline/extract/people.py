@@ -38,6 +38,7 @@ _HAN_CHAR = re.compile(rf"[{_HAN}]")
 WEAK_HINT = 0.5
 """A rule's name that needs the model's agreement also without the model (below 0.55)."""
 LONGEST_NAME_WORD = 8
+COMMON_FREQ = 100  # jieba's count above which a word is a common one (闻讯 1,000+; rare given names far below)
 
 
 @cache
@@ -142,6 +143,14 @@ class PersonExtractor:
             t = time_words.get(e)
             return t is not None and t.start > s
 
+        whole_words = {(t.start, t.end): t for t in ctx.tokens}
+
+        def common_word(s: int, e: int) -> bool:
+            """A frequent word of jieba's that is no name (闻讯/nz of 警员闻讯抵达): what follows a title there is
+            the clause, not a person (the weaker reading of a title and any verb)."""
+            t = whole_words.get((s, e))
+            return t is not None and not t.pos.startswith("nr") and ctx.word_freq.get(t.text, 0) >= COMMON_FREQ
+
         finals, verbs_after = frozenset(w["given_final_chars"]), tuple(w["attending_verbs"] + w["speech_verbs"])
         kin, speech = frozenset(w["kin_roles"]), tuple(w["speech_verbs"])
         adverbs = sorted(w["speech_adverbs"], key=len, reverse=True)
@@ -221,7 +230,11 @@ class PersonExtractor:
                         or not (verb.pos[:1] in "dpc" or (verb.pos[:1] == "v" and verb.end - verb.start >= 2))
                     ):
                         continue
-                    if self._is_name(text[m.end() : m.end() + n], w) and not given_time_word(m.end(), m.end() + n):
+                    if (
+                        self._is_name(text[m.end() : m.end() + n], w)
+                        and not given_time_word(m.end(), m.end() + n)
+                        and not common_word(m.end(), m.end() + n)
+                    ):
                         if mention := rule_name((m.end(), m.end() + n), False, "people.titled", 0.8):
                             mentions.append(replace(mention, structured=False, confidence=min(mention.confidence, 0.8)))
                         break
