@@ -593,3 +593,14 @@ def test_an_acting_judges_title_is_no_part_of_the_court(full_pipeline):
         ("PERSON", "郭啟安"),
     ]
     assert [r.title for r in doc.relations] == ["暫委法官"]
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("新加坡报业控股宣布重组，香港置地股价上涨。", ["新加坡报业控股", "香港置地"]),
+        ("马银行与联昌国际发布财报，推动城市发展。", ["马银行", "联昌国际"]),  # 城市发展: a common phrase
+    ],
+)
+def test_org_straits_times_and_klci_constituents_are_listed(full_pipeline, text, orgs):
+    assert [e.text for e in full_pipeline.extract(text).entities if e.type == "ORG"] == orgs
