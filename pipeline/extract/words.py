@@ -473,6 +473,19 @@ def whole_words(
     listed_places = {(x.start, x.end) for x in mentions if x.type == "LOC" and x.rule.endswith(".gazetteer")}
     listed_org_starts = {x.end: x.start for x in mentions if x.type == "ORG" and x.rule.endswith(".gazetteer")}
 
+    listed_org_ends = {x.start: x.end for x in mentions if x.type == "ORG" and x.rule.endswith(".gazetteer")}
+    token_at = {t.start: t for t in tokens}
+
+    def verb_after_a_listed_name(m: Mention) -> int | None:
+        """Where a listed organization that begins the model's organization ends, when a verb of two characters
+        or more follows it inside and no body's head ends it (联昌国际 + 发布/v 财报; not 世行 + 执行/v 董事会): the
+        model ran the name into its clause."""
+        end = listed_org_ends.get(m.start)
+        verb = token_at.get(end) if end is not None and end < m.end else None
+        if verb is None or verb.pos != "v" or len(verb.text) < 2 or text.endswith(org_heads(), m.start, m.end):
+            return None  # 世行 + 执行/v 董事会: a head ends it, one name (its unit)
+        return end
+
     def clause_before_a_listed_name(m: Mention) -> int | None:
         """Where a listed organization that ends the model's organization begins, when what the model read
         before it holds an adverb, a verb or a pronoun (其实 + 医务委员会, 记者问及 + 澳门大学): a clause run into
@@ -655,6 +668,8 @@ def whole_words(
             continue  # 前立委蔡正元: a title, no body; 立法 of 立法委員: the start of one
         if m.extractor == "ner" and m.type == "PERSON" and text[m.start : m.end] in person_words:
             continue  # 董秘 + 王征宇: a title, no person
+        if m.extractor == "ner" and m.type == "ORG" and (cut := verb_after_a_listed_name(m)) is not None:
+            m = replace(m, end=cut)  # 联昌国际 + 发布/v 财报: the listed name, then the sentence's verb
         if m.extractor == "ner" and m.type == "ORG" and (cut := clause_before_a_listed_name(m)) is not None:
             m = replace(m, start=cut)  # 其实 + 医务委员会: the listed name, not the clause before it
         if m.extractor == "ner" and m.type == "ORG" and (cut := role_before(m)) is not None:
