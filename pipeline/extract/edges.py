@@ -222,6 +222,7 @@ def branches(mentions: list[Mention], text: str) -> list[Mention]:
     nothing where jieba reads the place as a numeral: 三重/m), and the model often reads the body and the
     branch apart or cuts the body."""
     heads = _branch_heads()
+    longest_first = sorted(heads, key=len, reverse=True)
     parents = {m.end: m.start for m in mentions if m.type == "ORG" and (m.extractor == "ner" or _listed(m))}
     joined = []
     for m in mentions:
@@ -231,7 +232,7 @@ def branches(mentions: list[Mention], text: str) -> list[Mention]:
             if text[m.places_end : m.end] in heads:
                 joined.append(replace(m, start=parents[m.start], places_end=None))
         elif m.type == "LOC" and m.extractor == "rule":
-            head = next((h for h in sorted(heads, key=len, reverse=True) if text.startswith(h, m.end)), None)
+            head = next((h for h in longest_first if text.startswith(h, m.end)), None)
             if head:
                 joined.append(Mention(parents[m.start], m.end + len(head), "ORG", "rule", "edges.branch", BRANCH))
     return mentions + joined

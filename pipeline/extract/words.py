@@ -471,9 +471,9 @@ def whole_words(
         return cut if m.end - cut >= 2 and text[cut : m.end] not in org_words.alone else None
 
     listed_places = {(x.start, x.end) for x in mentions if x.type == "LOC" and x.rule.endswith(".gazetteer")}
-    listed_org_starts = {x.end: x.start for x in mentions if x.type == "ORG" and x.rule.endswith(".gazetteer")}
-
-    listed_org_ends = {x.start: x.end for x in mentions if x.type == "ORG" and x.rule.endswith(".gazetteer")}
+    listed_orgs = [(x.start, x.end) for x in mentions if x.type == "ORG" and x.rule.endswith(".gazetteer")]
+    listed_org_starts = {end: start for start, end in listed_orgs}
+    listed_org_ends = dict(listed_orgs)
     token_at = {t.start: t for t in tokens}
 
     def verb_after_a_listed_name(m: Mention) -> int | None:
