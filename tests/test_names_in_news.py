@@ -604,3 +604,13 @@ def test_an_acting_judges_title_is_no_part_of_the_court(full_pipeline):
 )
 def test_org_straits_times_and_klci_constituents_are_listed(full_pipeline, text, orgs):
     assert [e.text for e in full_pipeline.extract(text).entities if e.type == "ORG"] == orgs
+
+
+def test_org_the_grammar_walks_over_no_title_joined_by_jian(full_pipeline):
+    doc = full_pipeline.extract("凯德集团总裁兼集团首席执行官李志勤表示。")
+    assert [e.text for e in doc.entities if e.type == "ORG"] == ["凯德集团"]
+
+
+def test_org_latin_outlets(full_pipeline):
+    doc = full_pipeline.extract("CCTV首席评论员钮文新认为，RTHK报道称。")
+    assert [e.text for e in doc.entities if e.type == "ORG"] == ["CCTV", "RTHK"]

@@ -173,6 +173,13 @@ def _event_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 @cache
+def _title_then_jian() -> re.Pattern[str]:
+    """A title and 兼 (总裁兼, 董事长兼): the join of two titles one person holds, never inside a body's name."""
+    titles = data.table("zh/people.json")["titles"]
+    return re.compile(rf"(?:{data.alternation(titles)})兼")
+
+
+@cache
 def _vehicle_words() -> tuple[str, ...]:
     return tuple(data.table("zh/places.json")["vehicle_words"])
 
@@ -658,6 +665,8 @@ def whole_words(
                 m = replace(m, end=m.end + 1)  # 新北市长: the place is 新北市, its level shared with the title
         if m.extractor == "ner" and m.type == "LOC" and a_clause(m):
             continue  # 将 + 建新/v 公园: a clause the model read as a place
+        if m.extractor == "rule" and m.type == "ORG" and _title_then_jian().search(text, m.start, m.end):
+            continue  # 凯德集团总裁兼集团(首席执行官): the grammar walked over a title joined by 兼, no name
         if in_an_event(m):
             if m.type == "ORG":
                 continue  # the model's 高雄世运会: an event, no body
