@@ -559,6 +559,7 @@ def test_org_a_titled_person_and_a_conjunction_are_no_fields_of_a_body(full_pipe
     ("text", "people"),
     [
         ("南乐县人民检察院检察长江艳伟出庭支持公诉。", ["江艳伟"]),  # 检察/长江/艳伟
+        ("立法院副院長江啟臣出席。", ["江啟臣"]),  # 副/院/长江/启臣: 院 + 长 a title, no body's head
         ("全省最重要的赛区长沙赛区在长沙，街道办事处长丰村的村民。", []),  # 长沙/赛区, 长丰/村: places
     ],
 )

@@ -1612,3 +1612,15 @@ def test_an_assistant_to_a_head_in_a_chain_is_at_the_body(given):
 )
 def test_an_acting_officers_title_before_the_body(full_pipeline, text, expected):
     assert positions(full_pipeline.extract(text)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("台南市議會今天開議，議長邱莉莉主持。", ("邱莉莉", "議長", "台南市議會")),
+        ("立法會今日開會，主席梁君彥宣布休會。", ("梁君彥", "主席", "立法會")),
+        ("立法院院長韓國瑜今天表示。", ("韓國瑜", "院長", "立法院")),
+    ],
+)
+def test_a_legislatures_officers(full_pipeline, text, expected):
+    assert positions(full_pipeline.extract(text)) == [expected]

@@ -146,6 +146,8 @@ class OrgExtractor:
                 continue  # 街道办事处 + 组织/v 志愿者: a verb after a body, no head
             if len(head) > 1 and end == tok.end and self._head_begins_a_title(ctx.simplified, end, head, w):
                 continue  # 马华公会 + 总会/长: the head word begins a title (总会长), jieba cut inside it
+            if len(head) == 1 and ctx.simplified.startswith("长", end) and head + "长" in w["title_words"]:
+                continue  # 立法院副 + 院/长江: the head and 长 are a title (院长), jieba joined 长 to the name after
             j = self._leftmost(tokens, i, end, w, head)
             if j == i and i and head in w["place_heads"] and tokens[i - 1].text in w["government_levels"]:
                 j = i - 1  # 县/zg + 人民政府: a level word alone, whatever jieba tags it

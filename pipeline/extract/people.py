@@ -89,8 +89,9 @@ class PersonExtractor:
     @staticmethod
     def _head_glued_to_surname(m: re.Match[str], text: str, ctx: Context) -> bool:
         """检察长 + 江艳伟 of jieba's 检察/长江/艳伟: a title's last 长 that jieba joined to the surname after it
-        (长江, 长春) into a word, where a word begins at 长 and the given name after that word is no common noun
-        or place word (not 赛区长 + 沙赛区 of 长沙/赛区, 处长 + 丰村 of 长丰/村): the name begins at the surname."""
+        (长江, 长春) into a word, where a word begins at 长 and the given name after that word is no common word,
+        verb or place word (not 赛区长 + 沙赛区 of 长沙/赛区, 处长 + 丰村 of 长丰/村): the name begins at the
+        surname."""
         at = m.start("name")
         starts = ctx.token_starts
         if not (text[at - 1] == "长" and at - 1 in starts and at + 1 in starts and text[at] in data.surnames()[0]):
@@ -98,7 +99,8 @@ class PersonExtractor:
         given = next((t for t in ctx.tokens if t.start == at + 1), None)
         return (
             given is not None
-            and given.pos[:1] not in ("n", "v")
+            and ctx.word_freq.get(given.text, 0) < COMMON_FREQ  # 启臣 (none), not 赛区
+            and given.pos[:1] != "v"
             and given.pos not in ("q", "m", "f", "x", "zg")
             and given.text not in data.table("zh/places.json")["suffixes"]
         )
