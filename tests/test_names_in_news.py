@@ -568,6 +568,7 @@ def test_person_after_a_title_whose_last_character_jieba_joined_to_the_surname(f
 
 
 def test_a_title_the_model_reads_as_a_person_is_none(full_pipeline):
+    assert [e for e in full_pipeline.extract("公司称收到董监高的辞职报告。").entities if e.type == "PERSON"] == []
     doc = full_pipeline.extract("公司董事长尚云龙、董秘王征宇出席，代行董秘职责。")
     assert [e.text for e in doc.entities if e.type == "PERSON"] == ["尚云龙", "王征宇"]
     titles = {(doc.entities[r.person].text, r.title) for r in doc.relations}
