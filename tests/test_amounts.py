@@ -532,12 +532,12 @@ def test_the_adverb_qianwan_is_still_no_amount(make_context):
         ("每名學生最多可獲得3000元", "3000元", "3000", "元", "CNY", "at_most", "money"),
         ("项目至少需要80亿元", "80亿元", "8000000000", "元", "CNY", "at_least", "money"),
         # 巴仙: per cent in the Singapore and Malaysia press
-        ("首季净利跌17.2巴仙", "17.2巴仙", "17.2", "%", None, None, "percent"),
+        ("集团净利增长5.6巴仙", "5.6巴仙", "5.6", "%", None, None, "percent"),
         # 差不多 and 大概 bound as 约 does; Hong Kong's 个钟 (an hour); 座位 a unit of its own
-        ("其實是差不多15年的時間", "差不多15年", "15", "年", None, "about", "quantity"),
+        ("這項工程花了差不多15年", "差不多15年", "15", "年", None, "about", "quantity"),
         ("大概200人參加", "大概200人", "200", "人", None, "about", "quantity"),
-        ("交流会历时约1个半钟", "约1个半钟", "1.5", "个钟", None, "about", "quantity"),
-        ("复康巴士共有14座位", "14座位", "14", "座位", None, None, "quantity"),
+        ("会议开了约1个半钟", "约1个半钟", "1.5", "个钟", None, "about", "quantity"),
+        ("这辆小巴共有14座位", "14座位", "14", "座位", None, None, "quantity"),
         # two modal words between the bound and its verb
         ("违者最高将被处以200万元罚款", "200万元", "2000000", "元", "CNY", "at_most", "money"),
         ("工程至少還需投入2億元", "2億元", "200000000", "元", "CNY", "at_least", "money"),

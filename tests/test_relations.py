@@ -1575,7 +1575,7 @@ def test_a_bare_head_the_gazetteer_lists_is_a_body_of_its_own(given):
     [
         ("[ORG 江南市公安局三江分局]分局长[PERSON 王强]介绍", ("王强", "分局长", "江南市公安局三江分局")),
         ("[ORG 江南市交警支队]支队长[PERSON 李梅]说", ("李梅", "支队长", "江南市交警支队")),
-        ("偵查第九大隊大隊長[PERSON 林振瑞]說明", ("林振瑞", "大隊長", None)),
+        ("偵查第九大隊大隊長[PERSON 陳建宏]說明", ("陳建宏", "大隊長", None)),
         ("[ORG 江南医院]院长助理[PERSON 刘敏]出席", ("刘敏", "院长助理", "江南医院")),
         ("[ORG 江南医院]医务主任[PERSON 吴强]介绍", ("吴强", "医务主任", "江南医院")),
         ("[ORG 港交所]行政总裁[PERSON 陈明]表示", ("陈明", "行政总裁", "港交所")),
@@ -1586,11 +1586,11 @@ def test_the_head_of_a_unit_and_an_officers_function_are_part_of_the_title(given
 
 
 def test_titles_held_during_a_tenure_after_zai(full_pipeline):
-    doc = full_pipeline.extract("孙政才在担任中共北京市顺义区委书记、农业部部长、中共吉林省委书记期间，利用职务便利。")
+    doc = full_pipeline.extract("李某在担任中共江州市委书记、交通部部长、中共江北省委书记期间，收受财物。")
     assert set(positions(doc)) == {
-        ("孙政才", "书记", "中共北京市顺义区委"),
-        ("孙政才", "部长", "农业部"),
-        ("孙政才", "书记", "中共吉林省委"),
+        ("李某", "书记", "中共江州市委"),
+        ("李某", "部长", "交通部"),
+        ("李某", "书记", "中共江北省委"),
     }
 
 
@@ -1606,7 +1606,7 @@ def test_an_assistant_to_a_head_in_a_chain_is_at_the_body(given):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("署理衞生署署長徐樂堅醫生表示。", ("徐樂堅", "署理署長", "衞生署")),  # 衞: Hong Kong's form of 衛
+        ("署理衞生署署長陳志明醫生表示。", ("陳志明", "署理署長", "衞生署")),  # 衞: Hong Kong's form of 衛
         ("代理市长王强出席会议。", ("王强", "代理市长", None)),
     ],
 )
@@ -1617,9 +1617,9 @@ def test_an_acting_officers_title_before_the_body(full_pipeline, text, expected)
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("台南市議會今天開議，議長邱莉莉主持。", ("邱莉莉", "議長", "台南市議會")),
-        ("立法會今日開會，主席梁君彥宣布休會。", ("梁君彥", "主席", "立法會")),
-        ("立法院院長韓國瑜今天表示。", ("韓國瑜", "院長", "立法院")),
+        ("台南市議會今天開議，議長陳美玲主持。", ("陳美玲", "議長", "台南市議會")),
+        ("立法會今日開會，主席李大明宣布休會。", ("李大明", "主席", "立法會")),
+        ("立法院院長林國華今天表示。", ("林國華", "院長", "立法院")),
     ],
 )
 def test_a_legislatures_officers(full_pipeline, text, expected):

@@ -655,7 +655,7 @@ class OrgExtractor:
         def field(t: Token, text: str) -> bool:
             return (
                 bool(text)
-                and text not in w["title_words"]  # 徐乐坚医生 + 和 + 精神健康咨询委员会: a titled person, no field
+                and text not in w["title_words"]  # 陈志明医生 + 和 + 精神健康咨询委员会: a titled person, no field
                 and t.pos in w["modifier_pos"]
                 and (t.pos not in w["specific_pos"] or t.pos in w["field_pos"])
                 and not self._place_like(t, w)

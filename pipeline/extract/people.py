@@ -88,7 +88,7 @@ class PersonExtractor:
 
     @staticmethod
     def _head_glued_to_surname(m: re.Match[str], text: str, ctx: Context) -> bool:
-        """检察长 + 江艳伟 of jieba's 检察/长江/艳伟: a title's last 长 that jieba joined to the surname after it
+        """检察长 + 江海涛 of jieba's 检察/长江/海涛: a title's last 长 that jieba joined to the surname after it
         (长江, 长春) into a word, where a word begins at 长 and the given name after that word is no common word,
         verb or place word (not 赛区长 + 沙赛区 of 长沙/赛区, 处长 + 丰村 of 长丰/村): the name begins at the
         surname."""
@@ -99,7 +99,7 @@ class PersonExtractor:
         given = next((t for t in ctx.tokens if t.start == at + 1), None)
         return (
             given is not None
-            and ctx.word_freq.get(given.text, 0) < COMMON_FREQ  # 启臣 (none), not 赛区
+            and ctx.word_freq.get(given.text, 0) < COMMON_FREQ  # 明德 (rare), not 赛区
             and given.pos[:1] != "v"
             and given.pos not in ("q", "m", "f", "x", "zg")
             and given.text not in data.table("zh/places.json")["suffixes"]

@@ -676,7 +676,7 @@ def whole_words(
         if m.extractor == "ner" and m.type == "ORG" and (text[m.start : m.end] in person_words or opens_a_title(m)):
             continue  # 前立委蔡正元: a title, no body; 立法 of 立法委員: the start of one
         if m.extractor == "ner" and m.type == "PERSON" and text[m.start : m.end] in person_words:
-            continue  # 董秘 + 王征宇: a title, no person
+            continue  # 董秘 + 王海: a title, no person
         if m.extractor == "ner" and m.type == "ORG" and (cut := verb_after_a_listed_name(m)) is not None:
             m = replace(m, end=cut)  # 联昌国际 + 发布/v 财报: the listed name, then the sentence's verb
         if m.extractor == "ner" and m.type == "ORG" and (cut := clause_before_a_listed_name(m)) is not None:
