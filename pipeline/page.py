@@ -116,7 +116,7 @@ class PageParser:
             # 相关新闻, 相关阅读 换一换, 相关新闻 更多>>: a list of other stories begins, to the end of the page
             words["related_re"] = re.compile(rf"\s*(?:{alternation(words['related_headings'])})\s*\S{{0,8}}\s*")
             words["furniture_label_re"] = re.compile(rf"\s*(?:{alternation(words['furniture_labels'])})\s*[:：]")
-            # 文章关键词：中方 拜登 责编：徐宁宁: an editor's label after a space ends the keywords
+            # 文章关键词：教育 改革 责编：李明: an editor's label after a space ends the keywords
             words["editor_after_re"] = re.compile(rf"\s(?=(?:{labels})\s*[:：])")
             marks = alternation(words["copyright_marks"])
             words["copyright_re"] = re.compile(rf"{marks}|©\s*(?:19|20)\d\d")  # not © REUTERS: a photo credit
@@ -257,7 +257,7 @@ class PageParser:
 
     @staticmethod
     def _split_keywords(text: str, lines: list[tuple[int, int]], words: dict) -> list[tuple[int, int]]:
-        """A keyword line that goes on to an editor's label (文章关键词：中方 … 责编：徐宁宁) is two lines, the
+        """A keyword line that goes on to an editor's label (文章关键词：教育 … 责编：李明) is two lines, the
         keywords (furniture) and the editor line."""
         split = []
         for start, end in lines:

@@ -87,7 +87,7 @@ class PersonExtractor:
     name = "people"
 
     @staticmethod
-    def _head_glued_to_surname(m: re.Match[str], text: str, ctx: Context) -> bool:
+    def _head_glued_to_surname(m: re.Match[str], text: str, ctx: Context, by_start: Mapping[int, Token]) -> bool:
         """检察长 + 江海涛 of jieba's 检察/长江/海涛: a title's last 长 that jieba joined to the surname after it
         (长江, 长春) into a word, where a word begins at 长 and the given name after that word is no common word,
         verb or place word (not 赛区长 + 沙赛区 of 长沙/赛区, 处长 + 丰村 of 长丰/村): the name begins at the
@@ -96,7 +96,7 @@ class PersonExtractor:
         starts = ctx.token_starts
         if not (text[at - 1] == "长" and at - 1 in starts and at + 1 in starts and text[at] in data.surnames()[0]):
             return False
-        given = next((t for t in ctx.tokens if t.start == at + 1), None)
+        given = by_start.get(at + 1)
         return (
             given is not None
             and ctx.word_freq.get(given.text, 0) < COMMON_FREQ  # 明德 (rare), not 赛区
@@ -145,13 +145,16 @@ class PersonExtractor:
             t = time_words.get(e)
             return t is not None and t.start > s
 
-        whole_words = {(t.start, t.end): t for t in ctx.tokens}
-
         def common_word(s: int, e: int) -> bool:
             """A frequent word of jieba's that is no name (闻讯/nz of 警员闻讯抵达): what follows a title there is
             the clause, not a person (the weaker reading of a title and any verb)."""
-            t = whole_words.get((s, e))
-            return t is not None and not t.pos.startswith("nr") and ctx.word_freq.get(t.text, 0) >= COMMON_FREQ
+            t = by_start.get(s)
+            return (
+                t is not None
+                and t.end == e
+                and not t.pos.startswith("nr")
+                and ctx.word_freq.get(t.text, 0) >= COMMON_FREQ
+            )
 
         finals, verbs_after = frozenset(w["given_final_chars"]), tuple(w["attending_verbs"] + w["speech_verbs"])
         kin, speech = frozenset(w["kin_roles"]), tuple(w["speech_verbs"])
@@ -211,7 +214,7 @@ class PersonExtractor:
             for m in titled.finditer(text, start, end):
                 if m["title"] in kin and not (m.start() in word_starts and m.end("title") in word_starts):
                     continue  # 妇女/儿童: a kin word only as a word of its own
-                if m.start("name") not in word_starts and not self._head_glued_to_surname(m, text, ctx):
+                if m.start("name") not in word_starts and not self._head_glued_to_surname(m, text, ctx, by_start):
                     continue  # 老师傅/n + 已经: the title ends inside a word, no name begins there
                 if (found := name_span(m)) and not given_time_word(*found[0]):
                     if mention := rule_name(*found, "people.titled", 0.9):
