@@ -920,3 +920,18 @@ def test_a_year_before_a_word_is_no_length(make_context, text):
 def test_kinds_of_days_are_units(make_context, text, span, value):
     mentions = AmountExtractor().find(make_context(text))
     assert [(text[m.start : m.end], str(m.normalized.value)) for m in mentions] == [(span, value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("出口占比约达百分之四十", "约达百分之四十"),  # jieba: 占|比约|达|百分之四十
+        ("出口佔比約達百分之四十", "約達百分之四十"),
+        ("进口占比约为百分之十二", "约为百分之十二"),
+    ],
+)
+def test_a_percentage_in_words_after_a_qualifier_inside_a_word_is_read(make_context, text, span):
+    mentions = AmountExtractor().find(make_context(text))
+    assert [(text[m.start : m.end], m.normalized.unit, m.normalized.qualifier) for m in mentions] == [
+        (span, "%", "about")
+    ]

@@ -419,14 +419,15 @@ class AmountExtractor:
 
     @staticmethod
     def _inside_word(
-        m: re.Match[str], idioms: list[str], text: str, starts: set[int], words: Words | None = None
+        m: re.Match[str], idioms: list[str], text: str, starts: frozenset[int], words: Words | None = None
     ) -> bool:
         """A Chinese numeral inside a word: 李四人民币 (jieba: 李四|人民币), 十分关注, 统一; but a word of
-        numerals with the unit right after it is the number (千万元, 逾千万人: not the 千万 of 千万不要), and
-        so is a number with its unit that ends a word of jieba's led by no numeral (增加一倍; not the 五次
-        of 三番五次)."""
+        numerals with the unit right after it is the number (千万元, 逾千万人: not the 千万 of 千万不要), so
+        is one whose 百分之 begins a word (占比约达|百分之三十, the qualifier inside jieba's 比约), and so is
+        a number with its unit that ends a word of jieba's led by no numeral (增加一倍; not the 五次 of
+        三番五次)."""
         begin, num_end = m.start("num"), m.end("num")
-        if starts and begin not in starts and m.start() not in starts and m.start("lead") not in starts:
+        if starts and begin not in starts and not starts.intersection((m.start(), m.start("lead"), m.start("pct"))):
             token = words.at(begin) if words is not None and m["unit"] else None
             if token is None or token.end != m.end("unit") or _NUMERAL_CHAR.search(text, token.start, begin):
                 return True
@@ -470,7 +471,7 @@ class AmountExtractor:
         m: re.Match[str],
         g: _Grammar,
         text: str,
-        starts: set[int],
+        starts: frozenset[int],
         words: Words,
         region: str,
         freq: Mapping[str, int] | None = None,
@@ -569,7 +570,7 @@ class AmountExtractor:
         unit: str | None,
         chinese: bool,
         text: str,
-        starts: set[int],
+        starts: frozenset[int],
         more: bool = False,
         words: Words | None = None,
     ) -> bool:
