@@ -935,3 +935,18 @@ def test_a_percentage_in_words_after_a_qualifier_inside_a_word_is_read(make_cont
     assert [(text[m.start : m.end], m.normalized.unit, m.normalized.qualifier) for m in mentions] == [
         (span, "%", "about")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "qualifier"),
+    [
+        ("一经定罪，最高可判处监禁5年", "5年", "at_most"),
+        ("一經定罪，最高可判監禁兩年", "兩年", "at_most"),
+        ("最高可被判入狱八年", "八年", "at_most"),
+        ("至少判刑三年", "三年", "at_least"),
+        ("他被判入狱三年", "三年", None),
+    ],
+)
+def test_a_bound_before_a_sentence_of_prison_keeps_its_meaning(make_context, text, span, qualifier):
+    mentions = AmountExtractor().find(make_context(text))
+    assert [(text[m.start : m.end], m.normalized.qualifier) for m in mentions] == [(span, qualifier)]
