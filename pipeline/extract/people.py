@@ -90,11 +90,15 @@ class PersonExtractor:
     def _head_glued_to_surname(m: re.Match[str], text: str, ctx: Context, by_start: Mapping[int, Token]) -> bool:
         """检察长 + 江海涛 of jieba's 检察/长江/海涛: a title's last 长 that jieba joined to the surname after it
         (长江, 长春) into a word, where a word begins at 长 and the given name after that word is no common word,
-        verb or place word (not 赛区长 + 沙赛区 of 长沙/赛区, 处长 + 丰村 of 长丰/村): the name begins at the
-        surname."""
+        verb or place word (not 赛区长 + 沙赛区 of 长沙/赛区, 处长 + 丰村 of 长丰/村); or another last character
+        that jieba read with the surname as a name (首席财务官 + 孟X of 官孟/nr): the name begins at the surname."""
         at = m.start("name")
-        starts = ctx.token_starts
-        if not (text[at - 1] == "长" and at - 1 in starts and at + 1 in starts and text[at] in data.surnames()[0]):
+        glued = by_start.get(at - 1)
+        if glued is None or text[at] not in data.surnames()[0]:
+            return False
+        if text[at - 1] != "长":
+            return glued.pos == "nr"  # 首席财务官 + 孟X of jieba's 官孟/nr, 官孟春/nr: read as a name
+        if glued.end != at + 1:
             return False
         given = by_start.get(at + 1)
         return (
