@@ -171,6 +171,22 @@ def test_place_and_a_bare_station_head_are_one_facility(full_pipeline, text, pla
 
 
 @pytest.mark.parametrize(
+    ("text", "station"),
+    [
+        ("市民可乘搭地鐵至旺角站轉車。", "旺角站"),  # 旺角/n: a listed place jieba tags as a noun
+        ("列车在台中站临时停车。", "台中站"),  # 台中/s
+        ("地铁1号线人民广场站出现故障。", "人民广场站"),  # a station named after a square
+    ],
+)
+def test_place_a_station_named_by_a_listed_place_or_a_facility(full_pipeline, text, station):
+    assert station in [e.text for e in full_pipeline.extract(text).entities if e.type == "LOC"]
+
+
+def test_a_kind_of_facility_alone_is_no_place(full_pipeline):
+    assert [e for e in full_pipeline.extract("他们在篮球场上打球。").entities if e.type == "LOC"] == []
+
+
+@pytest.mark.parametrize(
     ("text", "region", "org"),
     [
         ("香港警方拘捕三名涉嫌詐騙的男子。", "hk", "香港警方"),

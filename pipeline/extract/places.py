@@ -36,6 +36,7 @@ class PlaceExtractor:
         w["suffixes"] = sorted(w["suffixes"], key=len, reverse=True)
         w["not_places"] = frozenset(w["not_places"])
         names = sorted({n for k, v in w["gazetteer"].items() if k != "_source" for n in v}, key=len, reverse=True)
+        w["gazetteer_names"] = frozenset(names)
         joiners, heads, han = alternation(w["route_joiners"]), alternation(w["route_heads"]), "[\u4e00-\u9fff]"
         # 徐州至常州的高铁 is a railway between two places, no line's name: no 的 inside one
         word = r"(?:(?!的)[\u4e00-\u9fff])"
@@ -271,7 +272,7 @@ class PlaceExtractor:
         name: 京港澳高速公路).
         """
         tokens, text = ctx.tokens, ctx.simplified
-        modifier, name = w["facility_modifier_pos"], w["facility_name_pos"]
+        modifier = w["facility_modifier_pos"]
         starts = [t.start for t in tokens]
         mentions: list[Mention] = []
         for i, tok in enumerate(tokens):
@@ -299,13 +300,13 @@ class PlaceExtractor:
                     break  # 苏北 + 地区 + 农村公路: an area's generic word ends the name (rural roads are no facility)
                 words.insert(0, t)
                 k -= 1
-            if len(head) == 1 and not (words and words[-1].pos in name):
+            if len(head) == 1 and not (words and PlaceExtractor._names_a_stop(words[-1], w, head)):
                 continue
             if len(head) == 1 and tok.pos.startswith("v") and words[-1].pos.startswith("nr"):
                 continue  # 王玉梅/nr 站/v 在: a person and the verb, not a station (坪林/ns 站/v is one)
             # common words before the first name word are cut (控制性 工程 + 遂宁涪江特大桥); then places at
             # its start stand alone: 湾仔 + 维景酒店, 遂宁 + 涪江特大桥, 中国 + 良渚古城遗址 (古城 is no name)
-            while words and (words[0].pos not in name or words[0].text in w["not_places"]):
+            while words and (not PlaceExtractor._names_a_stop(words[0], w, head) or words[0].text in w["not_places"]):
                 words.pop(0)  # and 新建/ns (a verb jieba's dictionary tags ns) of 新建 + 高速公路
             while (
                 words
@@ -322,6 +323,17 @@ class PlaceExtractor:
             if words and within(ctx.spans, words[0].start, tok.end):
                 mentions.append(Mention(words[0].start, tok.end, "LOC", "rule", "places.facility", 0.88))
         return mentions
+
+    @staticmethod
+    def _names_a_stop(tok: Token, w: dict, head: str) -> bool:
+        """A word that names the facility of ``head``: a name word (坪林/ns 站), a listed place jieba tags
+        otherwise (旺角/n, 台中/s + 站), or, before a one-character head (站), a facility a station is named
+        after (人民广场/n + 站; not 篮球场 alone, a kind of facility)."""
+        return (
+            tok.pos in w["facility_name_pos"]
+            or tok.text in w["gazetteer_names"]
+            or (len(head) == 1 and len(tok.text) > 2 and PlaceExtractor._head_of(tok, w) not in (None, tok.text))
+        )
 
     @staticmethod
     def _listed(place: str, ctx: Context, w: dict) -> bool:
