@@ -950,3 +950,19 @@ def test_a_percentage_in_words_after_a_qualifier_inside_a_word_is_read(make_cont
 def test_a_bound_before_a_sentence_of_prison_keeps_its_meaning(make_context, text, span, qualifier):
     mentions = AmountExtractor().find(make_context(text))
     assert [(text[m.start : m.end], m.normalized.qualifier) for m in mentions] == [(span, qualifier)]
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("代表团以12金9银7铜的成绩列第二。", [("12金", 12, "金"), ("9银", 9, "银"), ("7铜", 7, "铜")]),
+        ("代表團共奪3金、5銀、2銅。", [("3金", 3, "金"), ("5銀", 5, "银"), ("2銅", 2, "铜")]),
+        ("她一人独得两金一铜。", [("两金", 2, "金"), ("一铜", 1, "铜")]),
+        ("排名以21.5铜计。他获得5银3金。", []),  # one kind alone, or not in the medals' order
+    ],
+)
+def test_a_medal_tally_is_one_count_per_kind(make_context, text, counts):
+    mentions = AmountExtractor().find(make_context(text))
+    assert [(text[m.start : m.end], m.normalized.value, m.normalized.unit) for m in mentions] == [
+        (span, Decimal(value), unit) for span, value, unit in counts
+    ]

@@ -86,7 +86,10 @@ class _Grammar:
     distant: frozenset[str]  # the bound words that may qualify a number a verb away (最高可罚款100万元)
     slash: re.Pattern[str]  # 约1/3的: a fraction with a slash
     led: re.Pattern[str]  # 判刑6月, 隔离七日: a month or a day counted after a word of duration
+    tally: re.Pattern[str]  # 55金39银28铜: a medal tally, one count per kind of medal
 
+
+_MEDAL_COUNT = re.compile(r"(?P<num>[^金银铜、，,]+)(?P<medal>[金银铜])")
 
 _CLOCK_HOUR = re.compile(r"(?:[01]?\d|2[0-4]|[零〇一二三四五六七八九十两]{1,3})[时点:：]\s*$")
 """An hour just before a number: the number is the clock's minute (8点30分, 上午八时三十分)."""
@@ -169,6 +172,11 @@ class AmountExtractor:
             rf"(?:{leads}|(?P<bound>{bounds}))(?P<num>\d{{1,3}}|[{_ZH_DIGITS}十]{{1,3}})(?P<q1>多|余)?"
             rf"(?P<unit>(?(bound)日(?!{deadline})|[月日]))(?![份底初末中])"
         )
+        # 55金39银28铜, 8金、18银: counts of at least two kinds of medal, in the order 金, 银, 铜
+        medals, count = w["medal_tally"], rf"(?:\d+(?:\.\d+)?|[{_ZH_DIGITS}十]{{1,3}})"
+        tally = re.compile(
+            rf"(?<![\d.A-Za-z{_ZH_DIGITS}十百千万第])(?:{count}[{medals}](?:[、，,]?(?=[\d{_ZH_DIGITS}十])|(?![\d{_ZH_DIGITS}十]))){{2,3}}"
+        )
         return _Grammar(
             prefiltered(amount, nonempty=True),  # an empty match is no amount (_amount)
             ordinal,
@@ -181,6 +189,7 @@ class AmountExtractor:
             frozenset(w["distant_qualifiers"]),
             prefiltered(slash),
             prefiltered(led),
+            prefiltered(tally),
         )
 
     def find(self, ctx: Context) -> list[Mention]:
@@ -213,6 +222,10 @@ class AmountExtractor:
                 ):
                     mentions.append(mention)
                     taken.append((m.start(), m.end()))
+            for m in g.tally.finditer(text, start, end):
+                for mention in self._tally(m, g.words["medal_tally"]):
+                    mentions.append(mention)
+                    taken.append((mention.start, mention.end))
             for m in g.led.finditer(text, start, end):
                 if mention := self._led_duration(m, g.words):
                     mentions.append(mention)
@@ -336,6 +349,26 @@ class AmountExtractor:
             0.9,
             Amount(kind="ordinal", value=exact(value), value_text=str(exact(value)), unit=unit, currency=None),
         )
+
+    @staticmethod
+    def _tally(m: re.Match[str], medals: str) -> list[Mention]:
+        """55金39银28铜 -> 55 金, 39 银, 28 铜: one count per kind of medal, the kinds in their order (not 5银3金)."""
+        parts = list(_MEDAL_COUNT.finditer(m[0]))
+        kinds = [medals.index(part["medal"]) for part in parts]
+        if kinds != sorted(set(kinds)):
+            return []
+        mentions = []
+        for part in parts:
+            try:
+                value = exact(parse_number(part["num"]))
+            except ValueError:
+                return []
+            amount = Amount(kind="quantity", value=value, value_text=str(value), unit=part["medal"], currency=None)
+            start = m.start() + part.start()
+            mentions.append(
+                Mention(start, start + len(part["num"]) + 1, "AMOUNT", "rule", "amounts.tally", 0.9, amount)
+            )
+        return mentions
 
     @staticmethod
     def _led_duration(m: re.Match[str], w: dict) -> Mention | None:
