@@ -966,3 +966,35 @@ def test_a_medal_tally_is_one_count_per_kind(make_context, text, counts):
     assert [(text[m.start : m.end], m.normalized.value, m.normalized.unit) for m in mentions] == [
         (span, Decimal(value), unit) for span, value, unit in counts
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "upper"),
+    [
+        ("可处3年以上10年以下有期徒刑", "3年以上10年以下", "3", "10"),
+        ("判处三年以上七年以下有期徒刑", "三年以上七年以下", "3", "7"),
+        ("得併科新台幣20萬元以上100萬元以下罰金", "新台幣20萬元以上100萬元以下", "200000", "1000000"),
+    ],
+)
+def test_the_bounds_of_a_range_in_the_law_are_one_amount(make_context, text, span, value, upper):
+    mentions = AmountExtractor().find(make_context(text))
+    assert [
+        (text[m.start : m.end], m.normalized.value, m.normalized.upper, m.normalized.qualifier) for m in mentions
+    ] == [(span, Decimal(value), Decimal(upper), None)]
+
+
+def test_bounds_of_two_counts_apart_stay_two(make_context):
+    text = "员工1000人以上，营收500万元以下"
+    mentions = AmountExtractor().find(make_context(text))
+    assert [(text[m.start : m.end], m.normalized.qualifier) for m in mentions] == [
+        ("1000人以上", "at_least"),
+        ("500万元以下", "at_most"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"), [("5万澳门元（折合约4.8万港元）", "约4.8万港元"), ("折合約4.8萬港元", "約4.8萬港元")]
+)
+def test_a_qualifier_after_a_word_that_ends_before_it_is_kept(make_context, text, span):
+    mentions = AmountExtractor().find(make_context(text))
+    assert (span, "about") in [(text[m.start : m.end], m.normalized.qualifier) for m in mentions]

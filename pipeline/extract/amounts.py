@@ -304,18 +304,29 @@ class AmountExtractor:
 
     @staticmethod
     def _join_ranges(mentions: list[Mention], text: str) -> list[Mention]:
-        """300亿至450亿元 and 2.5%至3.5% are one amount: ``value`` the lower end, ``upper`` the higher."""
+        """300亿至450亿元 and 2.5%至3.5% are one amount: ``value`` the lower end, ``upper`` the higher; so are
+        the bounds of the law's ranges, 3年以上10年以下 (no qualifier: both ends are given)."""
         mentions = sorted(mentions, key=lambda m: m.start)
         out: list[Mention] = []
         for m in mentions:
             prev = out[-1] if out else None
-            if (
+            bounded = (
                 prev is not None
-                and prev.normalized.kind not in ("ordinal", "fraction")
-                and m.normalized.kind not in ("ordinal", "fraction")
-                and text[prev.end : m.start] in RANGE_WORDS
-                and prev.normalized.unit in (None, m.normalized.unit)
-                and m.normalized.unit
+                and prev.end == m.start
+                and text.endswith("以上", 0, prev.end)
+                and text.endswith("以下", 0, m.end)
+                and (prev.normalized.qualifier, m.normalized.qualifier) == ("at_least", "at_most")
+                and prev.normalized.unit == m.normalized.unit
+            )
+            if prev is not None and (
+                bounded
+                or (
+                    prev.normalized.kind not in ("ordinal", "fraction")
+                    and m.normalized.kind not in ("ordinal", "fraction")
+                    and text[prev.end : m.start] in RANGE_WORDS
+                    and prev.normalized.unit in (None, m.normalized.unit)
+                    and m.normalized.unit
+                )
             ):
                 low, high = prev.normalized, m.normalized
                 joined = high.model_copy(
@@ -323,7 +334,7 @@ class AmountExtractor:
                         "value": low.value,
                         "value_text": low.value_text,
                         "upper": high.value,
-                        "qualifier": low.qualifier or high.qualifier,
+                        "qualifier": None if bounded else low.qualifier or high.qualifier,
                     }
                 )
                 out[-1] = replace(m, start=prev.start, normalized=joined, confidence=min(prev.confidence, m.confidence))
@@ -415,12 +426,17 @@ class AmountExtractor:
         freq: Mapping[str, int] | None = None,
         words: Words | None = None,
     ) -> bool:
-        """Is the group's text the end of a listed longer word (签约's 约, 附近's 近, 人数's 数), or, for a
-        one-character qualifier, of a word of jieba's dictionary with the character before it (续约, 逼近)?
-        Not of a pair whose first character ends a longer word of jieba's (经济损失|约: no 失约)."""
+        """Is the group's text the end of a listed longer word (签约's 约, 附近's 近, 人数's 数; not across a word
+        of jieba's: 折合|约), or, for a one-character qualifier, of a word of jieba's dictionary with the
+        character before it (续约, 逼近)? Not of a pair whose first character ends a longer word of jieba's
+        (经济损失|约: no 失约)."""
         begin, end = m.start(group), m.end(group)
-        if any(text.endswith(word, 0, end) and len(word) > end - begin for word in w["neighbour_words"]):
-            return True
+        for word in w["neighbour_words"]:
+            if text.endswith(word, 0, end) and len(word) > end - begin:
+                # not where jieba's word runs into it from before (折合|约: no 合约)
+                first = words.at(end - len(word)) if words is not None else None
+                if first is None or first.start == end - len(word):
+                    return True
         if words is not None and begin > 0 and words.continues(begin - 1):
             return False
         pair = text[begin - 1 : end] if begin > 0 and end - begin == 1 and freq else ""
