@@ -1429,3 +1429,28 @@ def test_a_roc_year_in_chinese_digits_with_its_month(rules_pipeline):
     assert doc.meta.region == "tw"
     dates = [(e.text, e.normalized.value) for e in doc.entities if e.type == "DATE"]
     assert dates == [("一一四年十月八日", "2025-10-08")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "granularity"),
+    [
+        ("三年前，他回到家乡", "三年前", "2022", "year"),
+        ("兩個月前，公司宣布", "兩個月前", "2024-12", "month"),
+        ("10天前已经离开", "10天前", "2025-02-17", "day"),
+        ("一週前警方接報", "一週前", "2025-02-20", "day"),
+    ],
+)
+def test_a_count_of_time_before_qian_is_a_date_that_far_back(make_context, text, span, value, granularity):
+    from pipeline.extract.amounts import AmountExtractor
+
+    context = make_context(text)
+    mentions = DateExtractor().find(context)
+    assert [(text[m.start : m.end], m.normalized.value, m.normalized.granularity) for m in mentions] == [
+        (span, value, granularity)
+    ]
+    assert AmountExtractor().find(context) == []  # no amount of time as well
+
+
+@pytest.mark.parametrize("text", ["他在十多年前移民", "项目两年前期投入", "三年前后变化很大"])
+def test_an_approximate_count_or_another_word_after_qian_is_no_date(make_context, text):
+    assert DateExtractor().find(make_context(text)) == []

@@ -49,6 +49,7 @@ from functools import cached_property
 from pipeline import data
 from pipeline.data import alternation
 from pipeline.extract.base import Context, Mention
+from pipeline.extract.dates import ago_re
 from pipeline.extract.prefilter import prefiltered
 from pipeline.normalize.neighbours import Words
 from pipeline.normalize.numerals import EXACT, parse_approximate, parse_number
@@ -242,6 +243,8 @@ class AmountExtractor:
                 mention = self._amount(m, g, text, starts, words, ctx.region, ctx.word_freq)
                 if mention:
                     mentions.append(mention)
+        # 两年前, 三个月前: a date (dates.ago_re), not an amount of time
+        mentions = [m for m in mentions if not (text.startswith("前", m.end) and ago_re().match(text, m.start))]
         return self._bare_lower_ends(self._join_ranges(mentions, text), text, words, ctx.word_freq)
 
     @cached_property

@@ -58,6 +58,19 @@ LUNAR_YEARS = (1900, 2100)
 """The years LunarCalendar's lunar tables cover: a lunar festival outside them gets no day."""
 
 
+@cache
+def ago_re() -> re.Pattern[str]:
+    """两年前, 三个月前, 10天前: an exact count of a unit of time before 前 (``ago_units`` of dates.json), a DATE
+    (and so no amount of time: ``AmountExtractor`` leaves it)."""
+    w = data.table("zh/dates.json")
+    return prefiltered(
+        re.compile(
+            rf"(?<![\d.{_ZD}两十百千万第几数多余])(?P<num>\d{{1,3}}|[{_ZD}两十]{{1,3}})"
+            rf"(?P<unit>{alternation(w['ago_units'])})前(?![{w['ago_not_before']}])"
+        )
+    )
+
+
 class DateExtractor:
     name = "dates"
 
@@ -185,7 +198,7 @@ class DateExtractor:
         last_period = None  # the last period spoken of (第三季, 上半年, 1至9月): what 去年同期 is the same of
         recurs_to = -9  # where the last recurring time ended (每天上午10时): a range's end after it recurs too
         for start, end in ctx.spans:
-            day_parts = self._relative_day_parts(ctx, start, end, day_at, w)
+            day_parts = self._relative_day_parts(ctx, start, end, day_at, w) + self._ago(ctx, start, end, day_at, w)
             lunar_days = self._lunar_days(ctx.folded, start, end)  # a recurring one holds no value
             mentions.extend(d for d in lunar_days if d.normalized is not None)
             mentions.extend(day_parts)
@@ -546,6 +559,31 @@ class DateExtractor:
         if clock is None:
             return at, value
         return m.end(), DateValue(value=clock, granularity="minute", relative=value.relative, note=value.note)
+
+    def _ago(self, ctx: Context, start: int, end: int, day_at: Callable[[int], date | None], w: dict) -> list[Mention]:
+        """两年前 -> the year two before the publication, 三个月前 -> the month, 一周前 and 10天前 -> the day."""
+        out = []
+        for m in ago_re().finditer(ctx.folded, start, end):
+            try:
+                count = int(parse_number(m["num"]))
+            except ValueError:
+                continue
+            unit, pub = w["ago_units"][m["unit"]], day_at(m.start())
+            granularity = unit if unit in ("year", "month") else "day"  # a week ago: the day
+            if not count:
+                continue
+            if pub is None:
+                value = DateValue(value=None, granularity=granularity, relative=True, note=_NO_PUB)
+            elif granularity == "year":
+                value = DateValue(value=f"{pub.year - count:04d}", granularity="year", relative=True)
+            elif granularity == "month":
+                months = pub.year * 12 + pub.month - 1 - count
+                value = DateValue(value=f"{months // 12:04d}-{months % 12 + 1:02d}", granularity="month", relative=True)
+            else:
+                days = count * 7 if unit == "week" else count
+                value = DateValue(value=(pub - timedelta(days=days)).isoformat(), granularity="day", relative=True)
+            out.append(Mention(m.start(), m.end(), "DATE", "rule", "dates.ago", 0.85, value))
+        return out
 
     @cached_property
     def _relative_day_parts_re(self) -> re.Pattern[str]:
