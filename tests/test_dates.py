@@ -1454,3 +1454,16 @@ def test_a_count_of_time_before_qian_is_a_date_that_far_back(make_context, text,
 @pytest.mark.parametrize("text", ["他在十多年前移民", "项目两年前期投入", "三年前后变化很大"])
 def test_an_approximate_count_or_another_word_after_qian_is_no_date(make_context, text):
     assert DateExtractor().find(make_context(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("警方今早約7時接報。", [("今早約7時", "2025-02-27T07:00", None)]),
+        ("昨日下午約三時半發生意外。", [("昨日下午約三時半", "2025-02-26T15:30", None)]),
+        ("前晚约11时，警员巡逻。", [("前晚约11时", "2025-02-25T23:00", None)]),
+        ("昨天约10人受伤。", [("昨天", "2025-02-26", None)]),  # 约 before a count, no clock
+    ],
+)
+def test_an_approximate_clock_after_a_relative_day_is_part_of_it(make_context, text, values):
+    assert _values(make_context, text) == values

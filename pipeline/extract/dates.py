@@ -524,11 +524,12 @@ class DateExtractor:
 
     @cached_property
     def _day_part_re(self) -> re.Pattern[str]:
-        """A part of the day and/or a clock time after a day: 上午, 晚上8时, 下午3点半, 凌晨5時許."""
+        """A part of the day and/or a clock time after a day: 上午, 晚上8时, 下午3点半, 凌晨5時許, 今晨约6时 (an
+        approximate word before the clock, in the date)."""
         w = data.table("zh/dates.json")
         number = rf"(?:[01]?\d|2[0-4]|[{_ZD}十两兩]{{1,3}})"
         return re.compile(
-            rf"(?P<part>{alternation(w['day_parts'])})?\s*"
+            rf"(?P<part>{alternation(w['day_parts'])})?\s*(?:(?:大约|约)(?=[\d{_ZD}十两兩]))?"
             rf"(?:(?P<H>{number})[时時点點](?:(?P<M>[0-5]?\d|[{_ZD}十]{{1,3}})分|(?P<half>半))?(?:许|許|左右|正)?)?"
         )
 
