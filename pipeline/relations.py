@@ -154,6 +154,7 @@ class Linker:
         openers |= {"（", "("}
         w["apposition_openers"] = sorted(openers, key=len, reverse=True)  # what may follow a name and state its title
         w["name_joints"] = sorted(grammar["name_joints"], key=len, reverse=True)
+        w["shared_titles"] = tuple(grammar["shared_titles"])
         count = rf"[{grammar['count_digits']}]+"
         w["count_before_re"] = re.compile(rf"{count}(?:{alternation(grammar['count_words_before'])})$")
         w["count_after_re"] = re.compile(
@@ -401,7 +402,8 @@ class _Positions:
     def _counted_list(self, p: int) -> list[Link]:
         """A later name of a list whose first name is titled, where the text counts the list, so that the title
         is said of every name in it: 两位副市长张伟、刘洋 (a count before the title), 院士张杰、李灿、王贻芳三人 (after
-        the last name). An uncounted list (委员张三、李四) may name people of other titles: only the first is linked.
+        the last name), or where several people hold the title at once (副市长张伟、刘洋; ``_shared``). Another
+        uncounted list (主席张三、李四) may name people of other titles: only the first is linked.
         """
         s, w = self.s, self.w
         first, pos = None, self.entities[p].start
@@ -426,9 +428,16 @@ class _Positions:
                 break
             end = self.entities[q].end
         opening = min(link.start for link in links)
-        if not (w["count_before_re"].search(s, max(0, opening - 6), opening) or w["count_after_re"].match(s, end)):
+        counted = w["count_before_re"].search(s, max(0, opening - 6), opening) or w["count_after_re"].match(s, end)
+        if not counted and not all(self._shared(link.title) for link in links):
             return []
         return [Link(link.title, link.organization, link.start, "position.list", link.written) for link in links]
+
+    def _shared(self, title: Title) -> bool:
+        """A title several people hold at once (``shared_titles``, or a deputy's: 副市长), said of every name of an
+        uncounted list after it."""
+        written = self.s[title.start : title.end]
+        return "副" in written or written.endswith(self.w["shared_titles"])
 
     def _chain(self, p: int) -> list[Link]:
         """Titles before the name, nearest first: 省委书记、省人大常委会主任张某某 gives 主任, then 书记.

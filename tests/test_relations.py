@@ -119,7 +119,7 @@ def test_no_position_without_a_titled_name(rules_pipeline, text):
 
 
 def test_a_title_links_only_the_name_right_after_it(rules_pipeline):
-    doc = rules_pipeline.extract("出席会议的有委员张明华、李国强、王建设等人。")
+    doc = rules_pipeline.extract("出席会议的有主任张明华、李国强、王建设等人。")
     linked = {name for name, _, _ in positions(doc)}
     assert linked <= {"张明华"}
 
@@ -1132,12 +1132,30 @@ def test_a_title_before_a_counted_list_of_names_is_each_names(given, marked, exp
 @pytest.mark.parametrize(
     "marked",
     [
-        "[ORG 江南集团]副总裁[PERSON 张华]、[PERSON 李明]和[PERSON 王丽]出席。",  # not counted
-        "[ORG 江南集團]副總裁[PERSON 張華]、[PERSON 李明]出席。",
+        "[ORG 江南集团]总裁[PERSON 张华]、[PERSON 李明]和[PERSON 王丽]出席。",  # not counted, a title one holds
+        "[ORG 江南集團]主席[PERSON 張華]、[PERSON 李明]出席。",
     ],
 )
-def test_an_uncounted_list_gives_the_title_to_its_first_name_only(given, marked):
+def test_an_uncounted_list_gives_a_title_one_person_holds_to_its_first_name_only(given, marked):
     assert [x[0] for x in given(marked)] in (["张华"], ["張華"])
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        (
+            "[ORG 江南集团]副总裁[PERSON 张华]、[PERSON 李明]和[PERSON 王丽]出席。",
+            [("张华", "副总裁", "江南集团"), ("李明", "副总裁", "江南集团"), ("王丽", "副总裁", "江南集团")],
+        ),
+        ("檢察官[PERSON 林小芳]、[PERSON 王大明]偵辦此案。", [("林小芳", "檢察官", None), ("王大明", "檢察官", None)]),
+        (
+            "[ORG 江南集团]总裁[PERSON 张华]、副总裁[PERSON 李明]出席。",
+            [("张华", "总裁", "江南集团"), ("李明", "副总裁", "江南集团")],
+        ),
+    ],
+)
+def test_an_uncounted_list_after_a_title_several_hold_gives_it_to_every_name(given, marked, expected):
+    assert links(given(marked)) == sorted(expected)
 
 
 @pytest.mark.parametrize(
