@@ -100,9 +100,22 @@ class RegionDetector:
         # Only the words whose first character occurs can occur, in the table's order.
         candidates = sorted(i for char in set(text).intersection(by_first) for i in by_first[char])
         words = self._words
+        # Each occurrence, unless inside a longer word of another region's (特區政府 of 澳門特區政府: Macau's)
+        spans: dict[int, list[int]] = {}
+        for i in candidates:
+            word, at = words[i][2], text.find(words[i][2])
+            while at >= 0:
+                spans.setdefault(i, []).append(at)
+                at = text.find(word, at + 1)
+        longer = [(at, at + len(words[i][2]), words[i][0]) for i, starts in spans.items() for at in starts]
         for i in candidates:
             region, kind, word, points = words[i]
-            if count := text.count(word):
+            count = sum(
+                1
+                for at in spans.get(i, ())
+                if not any(r != region and s <= at and at + len(word) <= e and e - s > len(word) for s, e, r in longer)
+            )
+            if count:
                 found.append(RegionClue(region=region, kind=kind, text=word, count=count, points=count * points))
         for region, chars in table["variants"].items():
             for char in chars:

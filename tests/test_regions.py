@@ -335,3 +335,16 @@ def test_a_given_region_is_recorded_as_given(rules_pipeline):
     doc = rules_pipeline.extract("今年營收100億元。", region="hk")
     assert doc.meta.region_evidence.source == "given"
     assert doc.meta.region_evidence.clues == []
+
+
+def test_a_marker_inside_a_longer_marker_of_another_region_is_that_regions():
+    # 特區政府 and 財政司 are Hong Kong's markers, here inside Macau's 澳門特區政府 and 經濟財政司
+    text = "澳門特區政府經濟財政司司長昨日到訪商會，特區政府將推出措施，本澳經濟可望回升。"
+    detected = RegionDetector().detect(text)
+    assert detected == "mo"
+    # the second 特區政府 stands alone: it counts, once
+    assert [(c.text, c.count) for c in detected.evidence.clues if c.region == "hk"] == [("特區政府", 1)]
+
+
+def test_a_marker_alone_still_counts():
+    assert RegionDetector().detect("特區政府今日公布財政司的預算案，本港經濟增長。") == "hk"
