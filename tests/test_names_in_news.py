@@ -633,3 +633,8 @@ def test_org_the_grammar_walks_over_no_title_joined_by_jian(full_pipeline):
 def test_org_latin_outlets(full_pipeline):
     doc = full_pipeline.extract("CCTV首席评论员王明认为，RTHK报道称。")
     assert [e.text for e in doc.entities if e.type == "ORG"] == ["CCTV", "RTHK"]
+
+
+def test_org_a_listed_name_with_a_grammar_character_glued_on_ends_before_it(full_pipeline):
+    doc = full_pipeline.extract("台積電將於下月公布財報，台積電已表示樂觀。")  # jieba: 台积/电将
+    assert [e.text for e in doc.entities if e.type == "ORG"] == ["台積電", "台積電"]

@@ -55,6 +55,7 @@ class RegisterExtractor:
         # given name begins a person's name. Both need the model's agreement, unless a title only a company has
         # follows (宏碁/v + 董事长: ``orgs.json`` ``company_titles``).
         verbs = {(t.start, t.end) for t in ctx.tokens if t.pos[:1] in ("v", "a", "d")}
+        function_chars = _function_chars()
         given_names = {t.start for t in ctx.tokens if t.pos.startswith("nr") and not t.pos.startswith("nrt")}
         found = []
         for m in _pattern().finditer(text):
@@ -62,7 +63,12 @@ class RegisterExtractor:
             if m[0].isascii():
                 ok = latin_word_edge(text, start) and latin_word_edge(text, end)
             else:  # 据央视/新闻报道: jieba joins an outlet's last word to the word for its report
-                ok = start in bounds and (end in bounds or (m[0] in outlets and text.startswith(reports, end)))
+                ok = start in bounds and (
+                    end in bounds
+                    or (m[0] in outlets and text.startswith(reports, end))
+                    # 台积 + 电将/n 于: jieba glued a grammar character to the name's last one
+                    or (end + 1 in ctx.token_ends and text[end] in function_chars and len(m[0]) >= 3)
+                )
             if not ok or _BRAND.match(text, end):
                 continue  # “仁宝”牌西服: a brand named after the company, no organization
             doubtful = (start, end) in verbs or end in given_names

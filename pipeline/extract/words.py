@@ -482,12 +482,15 @@ def whole_words(
     listed_org_starts = {end: start for start, end in listed_orgs}
     listed_org_ends = dict(listed_orgs)
     token_at = {t.start: t for t in tokens}
+    function_chars = data.table("zh/orgs.json")["function_chars"]
 
     def verb_after_a_listed_name(m: Mention) -> int | None:
         """Where a listed organization that begins the model's organization ends, when a verb of two characters
         or more follows it inside and no body's head ends it (联昌国际 + 发布/v 财报; not 世行 + 执行/v 董事会): the
         model ran the name into its clause."""
         end = listed_org_ends.get(m.start)
+        if end is not None and m.end == end + 1 and text[end] in function_chars:
+            return end  # 台积电 + 将 (jieba's 台积/电将): a grammar character glued on
         verb = token_at.get(end) if end is not None and end < m.end else None
         if verb is None or verb.pos != "v" or len(verb.text) < 2 or text.endswith(org_heads(), m.start, m.end):
             return None  # 世行 + 执行/v 董事会: a head ends it, one name (its unit)
