@@ -466,3 +466,17 @@ def test_a_place_before_a_street_word_is_the_street(full_pipeline, text, places)
 )
 def test_a_road_named_by_its_number(full_pipeline, text, places):
     assert [e.text for e in full_pipeline.extract(text).entities if e.type == "LOC"] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("本港今日天氣炎熱，旅客訪港後入住酒店。", ["港", "港"]),
+        ("他昨日返港，本澳居民則留在家中。", ["港", "澳"]),
+        ("日本港口繁忙。", ["日本"]),
+        ("本港男子被捕。", []),
+    ],
+)
+def test_a_short_name_standing_alone_after_ben_or_a_verb_of_going_is_the_place(full_pipeline, text, places):
+    doc = full_pipeline.extract(text)
+    assert [e.text for e in doc.entities if e.type == "LOC"] == places

@@ -129,7 +129,26 @@ class PlaceExtractor:
             + self._numbered_roads(ctx, w)
             + self._estates(ctx, w)
             + self._datelines(ctx, w)
+            + self._standing_short_names(ctx, w)
         )
+
+    @staticmethod
+    def _standing_short_names(ctx: Context, w: dict) -> list[Mention]:
+        """本港, 本澳, 访港, 返港, 来澳: a one-character name standing alone for its place after 本 or a verb of
+        being or going there (``standing_short_names``), as jieba's word of the two (本港/r, 抵港/n) or as a word of
+        its own after a one-character one (返/v 港/j); not where it begins a longer word (港口, 澳门)."""
+        names, leads = w["standing_short_names"], w["standing_short_leads"]
+        text, found = ctx.simplified, []
+        for i, t in enumerate(ctx.tokens):
+            if len(t.text) == 2 and t.text[0] in leads and t.text[1] in names:
+                at = t.start + 1  # 本港/r, 抵港/n, 惠澳/nr
+            elif t.text in names and i > 0 and len(ctx.tokens[i - 1].text) == 1 and ctx.tokens[i - 1].text in leads:
+                at = t.start  # 返/v 港/j, 本/r 澳/ns
+            else:
+                continue
+            if text[at + 1 : at + 2] not in w["of_a_place"] and within(ctx.spans, at, at + 1):
+                found.append(Mention(at, at + 1, "LOC", "rule", "places.short_name", 0.8))
+        return found
 
     @staticmethod
     def _with_its_level(word: str, ctx: Context, w: dict) -> bool:
