@@ -480,3 +480,18 @@ def test_a_road_named_by_its_number(full_pipeline, text, places):
 def test_a_short_name_standing_alone_after_ben_or_a_verb_of_going_is_the_place(full_pipeline, text, places):
     doc = full_pipeline.extract(text)
     assert [e.text for e in doc.entities if e.type == "LOC"] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "streets"),
+    [
+        ("一輛私家車途經孫中山大馬路時失控。", ["孫中山大馬路"]),
+        ("事故发生在宝山东街和兴华街交界。", ["宝山东街"]),
+        ("車禍發生在民族路與中山路口。", ["民族路", "中山路"]),
+        ("人生道路漫长，这条路很宽，登山路很陡。", []),  # no street named
+    ],
+)
+def test_a_street_named_by_a_word_before_a_street_word_jieba_leaves_apart(full_pipeline, text, streets):
+    found = [e.text for e in full_pipeline.extract(text).entities if e.type == "LOC"]
+    assert [s for s in streets if s in found] == streets
+    assert not any(x in found for x in ("这条路", "登山路", "人生道路"))

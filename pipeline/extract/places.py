@@ -130,7 +130,30 @@ class PlaceExtractor:
             + self._estates(ctx, w)
             + self._datelines(ctx, w)
             + self._standing_short_names(ctx, w)
+            + self._named_streets(ctx, w)
         )
+
+    @staticmethod
+    def _named_streets(ctx: Context, w: dict) -> list[Mention]:
+        """民族 + 路, 宝通 + 东街, 孙逸仙 + 大马路, 中华 + 路口: a name word before a street word jieba leaves apart
+        (``street_words``; 路口 gives its 路); before 路 or 街 alone only with a junction or a stretch after the
+        street (``street_after``: 民族路与…; not 登山 + 路, 这条 + 路)."""
+        text, tokens, found = ctx.simplified, ctx.tokens, []
+        heads, after = w["street_words"], tuple(w["street_after"])
+        for i in range(1, len(tokens)):
+            head, name = tokens[i], tokens[i - 1]
+            if head.text not in heads or not 2 <= len(name.text) <= 4 or name.pos not in w["street_name_pos"]:
+                continue
+            if name.text in w["not_places"] or not all("\u4e00" <= c <= "\u9fff" for c in name.text):
+                continue
+            if name.text[-1] in "路街道":
+                continue  # 九江路 + 路口: the street is the word before
+            end = head.start + 1 if head.text == "路口" else head.end
+            if len(head.text) == 1 and not text.startswith(after, end):
+                continue  # 路, 街 alone after a word: a street before a junction or a stretch only (not 登山 + 路)
+            if within(ctx.spans, name.start, end):
+                found.append(Mention(name.start, end, "LOC", "rule", "places.street", 0.85))
+        return found
 
     @staticmethod
     def _standing_short_names(ctx: Context, w: dict) -> list[Mention]:
