@@ -638,3 +638,15 @@ def test_org_latin_outlets(full_pipeline):
 def test_org_a_listed_name_with_a_grammar_character_glued_on_ends_before_it(full_pipeline):
     doc = full_pipeline.extract("台積電將於下月公布財報，台積電已表示樂觀。")  # jieba: 台积/电将
     assert [e.text for e in doc.entities if e.type == "ORG"] == ["台積電", "台積電"]
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("政府要求房委會、科學園、數碼港加快工程進度。", ["房委會", "科學園", "數碼港"]),
+        ("國民黨預計下週中常會通過提名。", ["國民黨", "中常會"]),
+        ("藥明生物和中生製藥股價上升。", ["藥明生物", "中生製藥"]),
+    ],
+)
+def test_org_public_bodies_and_index_companies_by_their_short_names(full_pipeline, text, orgs):
+    assert [e.text for e in full_pipeline.extract(text).entities if e.type == "ORG"] == orgs
