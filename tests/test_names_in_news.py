@@ -650,3 +650,8 @@ def test_org_a_listed_name_with_a_grammar_character_glued_on_ends_before_it(full
 )
 def test_org_public_bodies_and_index_companies_by_their_short_names(full_pipeline, text, orgs):
     assert [e.text for e in full_pipeline.extract(text).entities if e.type == "ORG"] == orgs
+
+
+def test_a_storms_name_is_no_entity(full_pipeline):
+    doc = full_pipeline.extract("台风“杜苏芮”昨日在福建登陆。")
+    assert [(e.type, e.text) for e in doc.entities if e.type in ("ORG", "PERSON", "LOC")] == [("LOC", "福建")]

@@ -166,6 +166,21 @@ def brand_of_a_product(text: str, start: int, end: int) -> bool:
 
 
 @cache
+def _storm_words() -> tuple[str, ...]:
+    """The words for a tropical storm (``places.json`` ``storm_words``), longest first."""
+    return tuple(sorted(data.table("zh/places.json")["storm_words"], key=len, reverse=True))
+
+
+def a_storms_name(text: str, start: int, end: int) -> bool:
+    """台风 + 凯米, 凯米 + 台风, 台风“海葵”: a name right after or before a word for a tropical storm (a quote
+    mark may stand between), the storm's own."""
+    storms = _storm_words()
+    before = text[max(0, start - 6) : start].rstrip('“"「『')
+    after = text[end : end + 6].lstrip('”"」』')
+    return before.endswith(storms) or after.startswith(storms)
+
+
+@cache
 def _event_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The words that end an event's name, longest first, and the bodies named after an event (``orgs.json``)."""
     table = data.table("zh/orgs.json")
@@ -670,6 +685,8 @@ def whole_words(
             continue  # 将 + 建新/v 公园: a clause the model read as a place
         if m.extractor == "rule" and m.type == "ORG" and _title_then_jian().search(text, m.start, m.end):
             continue  # 凯德集团总裁兼集团(首席执行官): the grammar walked over a title joined by 兼, no name
+        if m.extractor == "ner" and m.type in ("ORG", "PERSON", "LOC") and a_storms_name(text, m.start, m.end):
+            continue  # 台风 + 凯米: the storm's name
         if in_an_event(m):
             if m.type == "ORG":
                 continue  # the model's 高雄世运会: an event, no body
