@@ -1467,3 +1467,16 @@ def test_an_approximate_count_or_another_word_after_qian_is_no_date(make_context
 )
 def test_an_approximate_clock_after_a_relative_day_is_part_of_it(make_context, text, values):
     assert _values(make_context, text) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("火势于晚10时许受控。", [("晚10时许", "2025-02-27T22:00", None)]),
+        ("今天凌晨12時左右宣布停課。", [("今天凌晨12時左右", "2025-02-27T00:00", None)]),
+        ("委員會今（26日）通過議案。", [("今（26日）", "2025-02-26", None)]),
+        ("他比预定时间晚8点到。", []),  # 晚 of a verb, no part of the day
+    ],
+)
+def test_wan_alone_the_small_hours_noon_and_jin_before_its_bracketed_day(make_context, text, values):
+    assert _values(make_context, text) == values

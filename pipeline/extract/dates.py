@@ -152,7 +152,8 @@ class DateExtractor:
             rf"|(?<![约約近逾达達占佔有\d/])(?P<nm>1[0-2]|0?[1-9]|[12]\d|3[01])/(?P<nd>3[01]|[12]\d|0?[1-9])(?![\d/.%的])"
             # 下午3时, 晚上8点, 晚上八時半, 早上约8时: after a part of the day 点 and Chinese numerals tell the hour
             # too; alone, 8点 is as often points (涨8点) and 三时 no clock
-            rf"|(?P<tampm>{alternation(_clock_parts(w))})?(?(tampm)(?:大约|大約|约|約)?)(?P<tH>[01]?\d|2[0-3]|(?(tampm)[{_ZD}十两兩]{{1,3}}|(?!)))"
+            # 于晚10时许: 晚 or 早 alone opens a clock time after a preposition or punctuation only
+            rf"|(?P<tampm>{alternation(_clock_parts(w))}|(?<=[于在至到从，。、；,;\s])[晚早](?=[\d{_ZD}十两兩]))?(?(tampm)(?:大约|大約|约|約)?)(?P<tH>[01]?\d|2[0-3]|(?(tampm)[{_ZD}十两兩]{{1,3}}|(?!)))"
             rf"(?(tampm)[时時点點]|[时時])(?:(?P<tM>[0-5]?\d|(?(tampm)[{_ZD}十]{{1,3}}|(?!)))分|(?P<thalf>半))?"
             rf")"
         )
@@ -300,13 +301,14 @@ class DateExtractor:
     @cached_property
     def _bracketed_weekday_re(self) -> dict[str, re.Pattern[str]]:
         """A weekday in brackets after a date (5月2日(星期六)), or before a date in brackets (星期四(11月9日),
-        上周五(6日))."""
+        上周五(6日), 今（22日）)."""
         w = data.table("zh/dates.json")
         weekday = _weekday(w)
         weeks = alternation(w["relative_weeks"])
         return {
             "after": re.compile(rf"\s*[（(]{weekday}[)）]"),
-            "before": re.compile(rf"(?:(?:{weeks})[一二三四五六日天]|{weekday})\s*[（(]\s*$"),
+            # 今（22日）, 昨(21日): 今 or 昨 alone before its day in brackets (not 至今, 如今)
+            "before": re.compile(rf"(?:(?:{weeks})[一二三四五六日天]|{weekday}|(?<![至如迄现当])[今昨])\s*[（(]\s*$"),
             "close": re.compile(r"\s*[)）]"),
         }
 
@@ -1294,9 +1296,12 @@ def _clock_parts(w: dict) -> list[str]:
 
 def _hour_of_day(hour: int, part: str | None, w: dict) -> int:
     """The hour a clock time gives after a part of the day (下午3时: 15). After a word for the night an hour
-    before 6 is after midnight (深夜1时: 1) and 12 is the day's end (午夜12时: 24)."""
+    before 6 is after midnight (深夜1时: 1) and 12 is the day's end (午夜12时: 24); after a word for the small
+    hours 12 is the day's start (凌晨12时: 0)."""
     if part in w["night_parts"] and (hour < 6 or hour == 12):
         return 24 if hour == 12 else hour
+    if part in w["small_hours_parts"] and hour == 12:
+        return 0  # 凌晨12时: midnight, the day's start
     return hour + w["day_parts"][part] if part and hour < 12 else hour
 
 
