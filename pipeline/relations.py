@@ -155,6 +155,7 @@ class Linker:
         w["apposition_openers"] = sorted(openers, key=len, reverse=True)  # what may follow a name and state its title
         w["name_joints"] = sorted(grammar["name_joints"], key=len, reverse=True)
         w["shared_titles"] = tuple(grammar["shared_titles"])
+        w["candidacy_verbs"] = tuple(grammar["candidacy_verbs"])
         count = rf"[{grammar['count_digits']}]+"
         w["count_before_re"] = re.compile(rf"{count}(?:{alternation(grammar['count_words_before'])})$")
         w["count_after_re"] = re.compile(
@@ -456,9 +457,13 @@ class _Positions:
                 break
             if not segments[0] and written_end > title.end:  # 常务总监（财务及投资）: the portfolio is part of it
                 title = Title(title.start, written_end, title.base)
+            held = len(segments[-1])
             segments[-1].append(self._with_organization(title))
             segments[-1].extend(self._listed(segments[-1][-1]))
             start = self._left(segments[-1][-1])
+            if self.s.endswith(self.w["candidacy_verbs"], 0, start):
+                del segments[-1][held:]  # 参选 + 台南市长、立委柯明: a title sought, not held, and none after it
+                break
             joint = next((j for j in self.w["joints"] if self._free_before(start, j)), None)
             if joint is not None:
                 end = start - len(joint)

@@ -1642,3 +1642,19 @@ def test_an_acting_officers_title_before_the_body(full_pipeline, text, expected)
 )
 def test_a_legislatures_officers(full_pipeline, text, expected):
     assert positions(full_pipeline.extract(text)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("黨中央提名立委王明德參選台南市長、立委林志遠參選高雄市長。", {("王明德", "立委", None), ("林志遠", "立委", None)}),
+        ("他宣布参选市长，市长张明表示欢迎。", {("张明", "市长", None)}),
+    ],
+)
+def test_a_title_sought_is_not_held(full_pipeline, text, expected):
+    assert set(positions(full_pipeline.extract(text))) == expected
+
+
+def test_a_modifier_the_model_reads_into_the_body_opens_the_title(full_pipeline):
+    doc = full_pipeline.extract("江南开源基金执行总经理杨立新表示。")
+    assert positions(doc) == [("杨立新", "执行总经理", "江南开源基金")]

@@ -659,6 +659,17 @@ def whole_words(
             text[m.start : m.start + n] in person_words for n in range(m.end - m.start + 1, longest + 1)
         )
 
+    glued_modifiers = tuple(data.table("zh/titles.json")["glued_modifiers"])
+    title_words = tuple(data.table("zh/people.json")["titles"])
+
+    def modifier_of_a_title(m: Mention) -> int | None:
+        """Where the model's organization ends when it ends in a modifier a title begins with and a title follows
+        (前海开源基金执行 + 总经理), with two characters or more left."""
+        modifier = next((g for g in glued_modifiers if text.endswith(g, m.start, m.end)), None)
+        if modifier is None or m.end - len(modifier) - m.start < 2 or not text.startswith(title_words, m.end):
+            return None
+        return m.end - len(modifier)
+
     compound = data.surnames()[1] - frozenset(data.table("zh/people.json")["compound_surname_words"])
     level_titles = _level_titles()
     links = [match.span() for match in _LINK.finditer(text)]
@@ -697,6 +708,8 @@ def whole_words(
             continue  # 前立委蔡正元: a title, no body; 立法 of 立法委員: the start of one
         if m.extractor == "ner" and m.type == "PERSON" and text[m.start : m.end] in person_words:
             continue  # 董秘 + 王海: a title, no person
+        if m.extractor == "ner" and m.type == "ORG" and (cut := modifier_of_a_title(m)) is not None:
+            m = replace(m, end=cut)  # 前海开源基金 + 执行总经理: the modifier opens the title
         if m.extractor == "ner" and m.type == "ORG" and (cut := verb_after_a_listed_name(m)) is not None:
             m = replace(m, end=cut)  # 联昌国际 + 发布/v 财报: the listed name, then the sentence's verb
         if m.extractor == "ner" and m.type == "ORG" and (cut := clause_before_a_listed_name(m)) is not None:
