@@ -655,3 +655,8 @@ def test_org_public_bodies_and_index_companies_by_their_short_names(full_pipelin
 def test_a_storms_name_is_no_entity(full_pipeline):
     doc = full_pipeline.extract("台风“杜苏芮”昨日在福建登陆。")
     assert [(e.type, e.text) for e in doc.entities if e.type in ("ORG", "PERSON", "LOC")] == [("LOC", "福建")]
+
+
+def test_org_a_police_district_named_by_its_place(full_pipeline):
+    doc = full_pipeline.extract("警方在灣仔警區拘捕一名男子。")
+    assert [(e.type, e.text) for e in doc.entities if e.type in ("ORG", "LOC")] == [("ORG", "灣仔警區")]
