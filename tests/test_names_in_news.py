@@ -660,3 +660,8 @@ def test_a_storms_name_is_no_entity(full_pipeline):
 def test_org_a_police_district_named_by_its_place(full_pipeline):
     doc = full_pipeline.extract("警方在灣仔警區拘捕一名男子。")
     assert [(e.type, e.text) for e in doc.entities if e.type in ("ORG", "LOC")] == [("ORG", "灣仔警區")]
+
+
+def test_org_a_listed_name_glued_to_the_verb_after_it(full_pipeline):
+    doc = full_pipeline.extract("在土团党与伊党执政时拨款较少。")  # jieba: 伊/ns 党执政/nr
+    assert [(e.type, e.text) for e in doc.entities] == [("ORG", "土团党"), ("ORG", "伊党")]

@@ -35,6 +35,25 @@ LISTED = 0.9  # a listed name, or a name built on one: above fuse.SPECIFIC_ORG
 RARE_WORD = 100  # a dictionary word jieba counts fewer times than this may be a company's name (中影: 14)
 
 
+GLUED_WORD_FREQ = 1000
+"""A verb of jieba's this frequent after a listed name's last character, inside one word of jieba's with it, is
+the word after the name (伊党 + 执政 of 党执政/nr), not the rest of a longer name (清华 + 大学)."""
+
+
+def _glued_to_a_word(ctx: Context, end: int) -> bool:
+    """Does a jieba word begin before ``end`` and end after it with a frequent verb (``GLUED_WORD_FREQ``) of two
+    characters or more from ``end`` to its end (党执政/nr: 执政)?"""
+    k = bisect_right(ctx.tokens, end, key=lambda t: t.start) - 1
+    if k < 0:
+        return False
+    t = ctx.tokens[k]
+    rest = ctx.simplified[end : t.end]
+    if not (t.start < end and len(rest) >= 2 and ctx.word_freq.get(rest, 0) >= GLUED_WORD_FREQ and ctx.segment):
+        return False
+    words = ctx.segment(rest)
+    return len(words) == 1 and words[0].pos.startswith("v")  # a verb: 执政 (not 大学 of 清华大学)
+
+
 _SPEECH_CHARS = frozenset("指称说")  # a one-character verb of speech after a body's name (运输署指, 警方称)
 
 
@@ -532,6 +551,8 @@ class OrgExtractor:
                 or (m.end() - 1, m.end() + 1) in shared_titles
                 # 运输署 + 指 of jieba's 署指: a one-character speech verb jieba joined to the name's head
                 or (m.end() + 1 in ends and ctx.simplified[m.end()] in _SPEECH_CHARS)
+                # 伊党 + 执政 of jieba's 党执政/nr: the name's last character glued to a common word after it
+                or _glued_to_a_word(ctx, m.end())
             )
             and within(ctx.spans, m.start(), m.end())
         ]
