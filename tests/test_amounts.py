@@ -998,3 +998,16 @@ def test_bounds_of_two_counts_apart_stay_two(make_context):
 def test_a_qualifier_after_a_word_that_ends_before_it_is_kept(make_context, text, span):
     mentions = AmountExtractor().find(make_context(text))
     assert (span, "about") in [(text[m.start : m.end], m.normalized.qualifier) for m in mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "qualifier"),
+    [
+        ("降雨量将达80毫米及以上", "80毫米及以上", "at_least"),
+        ("股價升6%或以上", "6%或以上", "at_least"),
+        ("年龄在60岁及以下", "60岁及以下", "at_most"),
+    ],
+)
+def test_a_bound_joined_by_ji_or_huo_after_the_amount(make_context, text, span, qualifier):
+    mentions = AmountExtractor().find(make_context(text))
+    assert [(text[m.start : m.end], m.normalized.qualifier) for m in mentions] == [(span, qualifier)]
