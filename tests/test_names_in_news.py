@@ -665,3 +665,15 @@ def test_org_a_police_district_named_by_its_place(full_pipeline):
 def test_org_a_listed_name_glued_to_the_verb_after_it(full_pipeline):
     doc = full_pipeline.extract("在土团党与伊党执政时拨款较少。")  # jieba: 伊/ns 党执政/nr
     assert [(e.type, e.text) for e in doc.entities] == [("ORG", "土团党"), ("ORG", "伊党")]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("江门海关分析，出口增长。", "江门海关"),  # a customs district named by its place
+        ("深圳中院审理此案。", "深圳中院"),
+        ("撤銷原判決發回中院重審。", "中院"),
+    ],
+)
+def test_org_customs_and_courts_by_their_short_names(full_pipeline, text, org):
+    assert org in [e.text for e in full_pipeline.extract(text).entities if e.type == "ORG"]
