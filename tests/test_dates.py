@@ -1480,3 +1480,8 @@ def test_an_approximate_clock_after_a_relative_day_is_part_of_it(make_context, t
 )
 def test_wan_alone_the_small_hours_noon_and_jin_before_its_bracketed_day(make_context, text, values):
     assert _values(make_context, text) == values
+
+
+def test_a_part_of_the_year_without_a_publication_date_keeps_its_granularity(make_context):
+    mentions = DateExtractor().find(make_context("一季度出口增长，上半年回落。", published_at=None))
+    assert [(m.normalized.value, m.normalized.granularity) for m in mentions] == [(None, "quarter"), (None, "half")]

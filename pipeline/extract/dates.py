@@ -769,7 +769,8 @@ class DateExtractor:
             return None  # a three-digit year is a ROC year only in Taiwanese text
         relative = not (g["y"] or g["by"] or g["y3"] or g["roc"])
         if relative and pub is None:
-            granularity = "day" if g["d"] else "month" if g["m"] else "year"
+            part = w["year_parts"].get(g["part"]) if g["part"] and not (g["m"] or g["d"]) else None
+            granularity = "day" if g["d"] else "month" if g["m"] else part[2] if part else "year"  # 一季度: quarter
             return DateValue(value=None, granularity=granularity, relative=True, note=_NO_PUB)
         if g["by"]:  # 去（2024）年; 去（113）年 in ROC years
             year = int(g["by"]) + (1911 if len(g["by"]) == 3 else 0)
