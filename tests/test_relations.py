@@ -1647,7 +1647,10 @@ def test_a_legislatures_officers(full_pipeline, text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("黨中央提名立委王明德參選台南市長、立委林志遠參選高雄市長。", {("王明德", "立委", None), ("林志遠", "立委", None)}),
+        (
+            "黨中央提名立委王明德參選台南市長、立委林志遠參選高雄市長。",
+            {("王明德", "立委", None), ("林志遠", "立委", None)},
+        ),
         ("他宣布参选市长，市长张明表示欢迎。", {("张明", "市长", None)}),
     ],
 )
