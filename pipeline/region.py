@@ -68,6 +68,18 @@ class RegionDetector:
         ]
 
     @cached_property
+    def _containers(self) -> dict[int, list[tuple[str, int]]]:
+        """For each word's index in ``_words``, the longer words of other regions that hold it, with its offset in
+        them (特區政府 in 澳門特區政府 at 2): an occurrence inside one of those counts for that region only."""
+        words = self._words
+        table: dict[int, list[tuple[str, int]]] = {}
+        for i, (region, _, word, _) in enumerate(words):
+            for other_region, _, other, _ in words:
+                if other_region != region and len(other) > len(word) and word in other:
+                    table.setdefault(i, []).extend((other, m.start()) for m in re.finditer(re.escape(word), other))
+        return table
+
+    @cached_property
     def _words_by_first(self) -> dict[str, list[int]]:
         """The indices into ``_words`` of the words beginning with each character (a text is scanned for those only)."""
         index: dict[str, list[int]] = {}
@@ -99,22 +111,14 @@ class RegionDetector:
         by_first = self._words_by_first
         # Only the words whose first character occurs can occur, in the table's order.
         candidates = sorted(i for char in set(text).intersection(by_first) for i in by_first[char])
-        words = self._words
-        # Each occurrence, unless inside a longer word of another region's (特區政府 of 澳門特區政府: Macau's)
-        spans: dict[int, list[int]] = {}
-        for i in candidates:
-            word, at = words[i][2], text.find(words[i][2])
-            while at >= 0:
-                spans.setdefault(i, []).append(at)
-                at = text.find(word, at + 1)
-        longer = [(at, at + len(words[i][2]), words[i][0]) for i, starts in spans.items() for at in starts]
+        words, containers = self._words, self._containers
         for i in candidates:
             region, kind, word, points = words[i]
-            count = sum(
-                1
-                for at in spans.get(i, ())
-                if not any(r != region and s <= at and at + len(word) <= e and e - s > len(word) for s, e, r in longer)
-            )
+            # each occurrence, unless inside a longer word of another region's (特區政府 of 澳門特區政府: Macau's)
+            count, at = 0, text.find(word)
+            while at >= 0:
+                count += not any(text.startswith(longer, at - offset) for longer, offset in containers.get(i, ()))
+                at = text.find(word, at + 1)
             if count:
                 found.append(RegionClue(region=region, kind=kind, text=word, count=count, points=count * points))
         for region, chars in table["variants"].items():

@@ -155,6 +155,7 @@ class Linker:
         w["apposition_openers"] = sorted(openers, key=len, reverse=True)  # what may follow a name and state its title
         w["name_joints"] = sorted(grammar["name_joints"], key=len, reverse=True)
         w["shared_titles"] = tuple(grammar["shared_titles"])
+        w["single_holder_openers"] = tuple(grammar["single_holder_openers"])
         w["candidacy_verbs"] = tuple(grammar["candidacy_verbs"])
         count = rf"[{grammar['count_digits']}]+"
         w["count_before_re"] = re.compile(rf"{count}(?:{alternation(grammar['count_words_before'])})$")
@@ -438,6 +439,8 @@ class _Positions:
         """A title several people hold at once (``shared_titles``, or a deputy's: 副市长), said of every name of an
         uncounted list after it."""
         written = self.s[title.start : title.end]
+        if written.startswith(self.w["single_holder_openers"]):
+            return False  # 主任委员, 首席代表: one holds it
         return "副" in written or written.endswith(self.w["shared_titles"])
 
     def _chain(self, p: int) -> list[Link]:

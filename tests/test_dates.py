@@ -1485,3 +1485,8 @@ def test_wan_alone_the_small_hours_noon_and_jin_before_its_bracketed_day(make_co
 def test_a_part_of_the_year_without_a_publication_date_keeps_its_granularity(make_context):
     mentions = DateExtractor().find(make_context("一季度出口增长，上半年回落。", published_at=None))
     assert [(m.normalized.value, m.normalized.granularity) for m in mentions] == [(None, "quarter"), (None, "half")]
+
+
+@pytest.mark.parametrize("text", ["约两年前，他来到这里", "預計115年前完工", "希望在晚一点公布，大家早一点休息"])
+def test_no_date_from_an_approximate_count_ago_a_roc_year_or_a_bare_zao_before_words(make_context, text):
+    assert DateExtractor().find(make_context(text)) == []

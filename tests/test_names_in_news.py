@@ -677,3 +677,8 @@ def test_org_a_listed_name_glued_to_the_verb_after_it(full_pipeline):
 )
 def test_org_customs_and_courts_by_their_short_names(full_pipeline, text, org):
     assert org in [e.text for e in full_pipeline.extract(text).entities if e.type == "ORG"]
+
+
+def test_a_body_before_a_storm_word_stays(full_pipeline):
+    doc = full_pipeline.extract("中央气象台台风预报显示，风力将增强。")
+    assert "中央气象台" in [e.text for e in doc.entities if e.type == "ORG"]

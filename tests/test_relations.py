@@ -1659,5 +1659,10 @@ def test_a_title_sought_is_not_held(full_pipeline, text, expected):
 
 
 def test_a_modifier_the_model_reads_into_the_body_opens_the_title(full_pipeline):
-    doc = full_pipeline.extract("江南开源基金执行总经理杨立新表示。")
-    assert positions(doc) == [("杨立新", "执行总经理", "江南开源基金")]
+    doc = full_pipeline.extract("江南开源基金执行总经理杨立远表示。")
+    assert positions(doc) == [("杨立远", "执行总经理", "江南开源基金")]
+
+
+def test_a_list_after_a_title_one_person_holds_gives_it_to_the_first_name(given):
+    found = given("[ORG 江南协会]主任委员[PERSON 张明]、[PERSON 李华]出席。")
+    assert links(found) == [("张明", "主任委员", "江南协会")]

@@ -90,8 +90,6 @@ class _Grammar:
     tally: re.Pattern[str]  # 55金39银28铜: a medal tally, one count per kind of medal
 
 
-_MEDAL_COUNT = re.compile(r"(?P<num>[^金银铜、，,]+)(?P<medal>[金银铜])")
-
 _CLOCK_HOUR = re.compile(r"(?:[01]?\d|2[0-4]|[零〇一二三四五六七八九十两]{1,3})[时点:：]\s*$")
 """An hour just before a number: the number is the clock's minute (8点30分, 上午八时三十分)."""
 
@@ -367,7 +365,7 @@ class AmountExtractor:
     @staticmethod
     def _tally(m: re.Match[str], medals: str) -> list[Mention]:
         """55金39银28铜 -> 55 金, 39 银, 28 铜: one count per kind of medal, the kinds in their order (not 5银3金)."""
-        parts = list(_MEDAL_COUNT.finditer(m[0]))
+        parts = list(re.finditer(rf"(?P<num>[^{medals}、，,]+)(?P<medal>[{medals}])", m[0]))
         kinds = [medals.index(part["medal"]) for part in parts]
         if kinds != sorted(set(kinds)):
             return []

@@ -61,11 +61,12 @@ LUNAR_YEARS = (1900, 2100)
 @cache
 def ago_re() -> re.Pattern[str]:
     """两年前, 三个月前, 10天前: an exact count of a unit of time before 前 (``ago_units`` of dates.json), a DATE
-    (and so no amount of time: ``AmountExtractor`` leaves it)."""
+    (and so no amount of time: ``AmountExtractor`` leaves it); not an approximate one (约两年前), nor three digits
+    (115年前: before ROC year 115)."""
     w = data.table("zh/dates.json")
     return prefiltered(
         re.compile(
-            rf"(?<![\d.{_ZD}两十百千万第几数多余])(?P<num>\d{{1,3}}|[{_ZD}两十]{{1,3}})"
+            rf"(?<![\d.{_ZD}两十百千万第几数多余约近逾])(?P<num>\d{{1,2}}|[{_ZD}两十]{{1,3}})"
             rf"(?P<unit>{alternation(w['ago_units'])})前(?![{w['ago_not_before']}])"
         )
     )
@@ -152,8 +153,9 @@ class DateExtractor:
             rf"|(?<![约約近逾达達占佔有\d/])(?P<nm>1[0-2]|0?[1-9]|[12]\d|3[01])/(?P<nd>3[01]|[12]\d|0?[1-9])(?![\d/.%的])"
             # 下午3时, 晚上8点, 晚上八時半, 早上约8时: after a part of the day 点 and Chinese numerals tell the hour
             # too; alone, 8点 is as often points (涨8点) and 三时 no clock
-            # 于晚10时许: 晚 or 早 alone opens a clock time after a preposition or punctuation only
-            rf"|(?P<tampm>{alternation(_clock_parts(w))}|(?<=[于在至到从，。、；,;\s])[晚早](?=[\d{_ZD}十两兩]))?(?(tampm)(?:大约|大約|约|約)?)(?P<tH>[01]?\d|2[0-3]|(?(tampm)[{_ZD}十两兩]{{1,3}}|(?!)))"
+            # 于晚10时许: 晚 or 早 alone opens a clock time in Arabic digits after a preposition or punctuation only
+            # (not 早一点)
+            rf"|(?P<tampm>{alternation(_clock_parts(w))}|(?<=[于在至到从，。、；,;\s])[晚早](?=\d))?(?(tampm)(?:大约|大約|约|約)?)(?P<tH>[01]?\d|2[0-3]|(?(tampm)[{_ZD}十两兩]{{1,3}}|(?!)))"
             rf"(?(tampm)[时時点點]|[时時])(?:(?P<tM>[0-5]?\d|(?(tampm)[{_ZD}十]{{1,3}}|(?!)))分|(?P<thalf>半))?"
             rf")"
         )

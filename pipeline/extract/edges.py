@@ -325,6 +325,12 @@ _OFFICES = ("政务司", "财政司")  # Hong Kong's offices: what is left befor
 
 
 @cache
+def function_chars() -> frozenset[str]:
+    """Grammar characters that are no part of a name (的, 由, 与: ``orgs.json`` ``function_chars``)."""
+    return frozenset(data.table("zh/orgs.json")["function_chars"])
+
+
+@cache
 def org_heads() -> tuple[str, ...]:
     """The words that end an organization's name (``orgs.json``: head words, weak heads, 政府)."""
     table = data.table("zh/orgs.json")

@@ -29,6 +29,7 @@ from pipeline import data
 from pipeline.data import alternation, endings, suffix_table
 from pipeline.extract.base import Context, Mention, within
 from pipeline.extract.prefilter import prefiltered
+from pipeline.normalize.neighbours import Words
 from pipeline.segment import Token
 
 LISTED = 0.9  # a listed name, or a name built on one: above fuse.SPECIFIC_ORG
@@ -40,15 +41,14 @@ GLUED_WORD_FREQ = 1000
 the word after the name (伊党 + 执政 of 党执政/nr), not the rest of a longer name (清华 + 大学)."""
 
 
-def _glued_to_a_word(ctx: Context, end: int) -> bool:
+def _glued_to_a_word(ctx: Context, words: Words, end: int) -> bool:
     """Does a jieba word begin before ``end`` and end after it with a frequent verb (``GLUED_WORD_FREQ``) of two
     characters or more from ``end`` to its end (党执政/nr: 执政)?"""
-    k = bisect_right(ctx.tokens, end, key=lambda t: t.start) - 1
-    if k < 0:
+    t = words.at(end)
+    if t is None or t.start == end:
         return False
-    t = ctx.tokens[k]
     rest = ctx.simplified[end : t.end]
-    if not (t.start < end and len(rest) >= 2 and ctx.word_freq.get(rest, 0) >= GLUED_WORD_FREQ and ctx.segment):
+    if not (len(rest) >= 2 and ctx.word_freq.get(rest, 0) >= GLUED_WORD_FREQ and ctx.segment):
         return False
     words = ctx.segment(rest)
     return len(words) == 1 and words[0].pos.startswith("v")  # a verb: 执政 (not 大学 of 清华大学)
@@ -529,6 +529,7 @@ class OrgExtractor:
         starts = ctx.token_starts
         # 和 + 马华公会: jieba glues a conjunction to an unknown name after it (和马华/nz 公会)
         starts |= {t.start + 1 for t in ctx.tokens if t.end - t.start > 2 and t.text[0] in w["glued_conjunctions"]}
+        words = Words(ctx.tokens)
         ends = ctx.token_ends
         # 局 + 长 of jieba's 局长, or, in Taiwan, Hong Kong and Macau text, of one word (行政院长, 考试院长): a title
         # sharing the name's last character (MSRA's mainland text leaves 财政部 of 财政部长 unannotated)
@@ -552,7 +553,7 @@ class OrgExtractor:
                 # 运输署 + 指 of jieba's 署指: a one-character speech verb jieba joined to the name's head
                 or (m.end() + 1 in ends and ctx.simplified[m.end()] in _SPEECH_CHARS)
                 # 伊党 + 执政 of jieba's 党执政/nr: the name's last character glued to a common word after it
-                or _glued_to_a_word(ctx, m.end())
+                or _glued_to_a_word(ctx, words, m.end())
             )
             and within(ctx.spans, m.start(), m.end())
         ]

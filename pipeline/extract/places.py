@@ -151,6 +151,8 @@ class PlaceExtractor:
             end = head.start + 1 if head.text == "路口" else head.end
             if len(head.text) == 1 and not text.startswith(after, end):
                 continue  # 路, 街 alone after a word: a street before a junction or a stretch only (not 登山 + 路)
+            if head.text == "路口" and name.pos == "n":
+                continue  # 学校 + 路口: a common noun's crossing, no street's name
             if within(ctx.spans, name.start, end):
                 found.append(Mention(name.start, end, "LOC", "rule", "places.street", 0.85))
         return found
@@ -159,8 +161,12 @@ class PlaceExtractor:
     def _standing_short_names(ctx: Context, w: dict) -> list[Mention]:
         """本港, 本澳, 访港, 返港, 来澳: a one-character name standing alone for its place after 本 or a verb of
         being or going there (``standing_short_names``), as jieba's word of the two (本港/r, 抵港/n) or as a word of
-        its own after a one-character one (返/v 港/j); not where it begins a longer word (港口, 澳门)."""
+        its own after a one-character one (返/v 港/j); not where it begins a longer word (港口, 澳门) or a word for
+        the place's people or things (港人, 港股). The verbs that also take a seaport (回港, 抵港, 到港:
+        ``standing_short_port_leads``) only in Hong Kong and Macau text."""
         names, leads = w["standing_short_names"], w["standing_short_leads"]
+        if ctx.region in ("hk", "mo"):
+            leads += w["standing_short_port_leads"]
         text, found = ctx.simplified, []
         for i, t in enumerate(ctx.tokens):
             if len(t.text) == 2 and t.text[0] in leads and t.text[1] in names:
@@ -169,7 +175,8 @@ class PlaceExtractor:
                 at = t.start  # 返/v 港/j, 本/r 澳/ns
             else:
                 continue
-            if text[at + 1 : at + 2] not in w["of_a_place"] and within(ctx.spans, at, at + 1):
+            after = text[at + 1 : at + 2]
+            if not (after and after in w["of_a_place"]) and within(ctx.spans, at, at + 1):
                 found.append(Mention(at, at + 1, "LOC", "rule", "places.short_name", 0.8))
         return found
 
@@ -342,13 +349,15 @@ class PlaceExtractor:
                     break  # 苏北 + 地区 + 农村公路: an area's generic word ends the name (rural roads are no facility)
                 words.insert(0, t)
                 k -= 1
-            if len(head) == 1 and not (words and PlaceExtractor._names_a_stop(words[-1], w, head)):
+            if len(head) == 1 and not (words and PlaceExtractor._names_the_facility(words[-1], w, head)):
                 continue
             if len(head) == 1 and tok.pos.startswith("v") and words[-1].pos.startswith("nr"):
                 continue  # 王玉梅/nr 站/v 在: a person and the verb, not a station (坪林/ns 站/v is one)
             # common words before the first name word are cut (控制性 工程 + 遂宁涪江特大桥); then places at
             # its start stand alone: 湾仔 + 维景酒店, 遂宁 + 涪江特大桥, 中国 + 良渚古城遗址 (古城 is no name)
-            while words and (not PlaceExtractor._names_a_stop(words[0], w, head) or words[0].text in w["not_places"]):
+            while words and (
+                not PlaceExtractor._names_the_facility(words[0], w, head) or words[0].text in w["not_places"]
+            ):
                 words.pop(0)  # and 新建/ns (a verb jieba's dictionary tags ns) of 新建 + 高速公路
             while (
                 words
@@ -367,7 +376,7 @@ class PlaceExtractor:
         return mentions
 
     @staticmethod
-    def _names_a_stop(tok: Token, w: dict, head: str) -> bool:
+    def _names_the_facility(tok: Token, w: dict, head: str) -> bool:
         """A word that names the facility of ``head``: a name word (坪林/ns 站), a listed place jieba tags
         otherwise (旺角/n, 台中/s + 站), or, before a one-character head (站), a facility a station is named
         after (人民广场/n + 站; not 篮球场 alone, a kind of facility)."""

@@ -22,6 +22,7 @@ from functools import cache
 
 from pipeline import data
 from pipeline.extract.base import Context, Mention, latin_word_edge, within
+from pipeline.extract.edges import function_chars
 from pipeline.segment import Token
 
 REGISTERS = ("zh/outlets.json", "zh/companies.json", "zh/teams.json")
@@ -55,7 +56,7 @@ class RegisterExtractor:
         # given name begins a person's name. Both need the model's agreement, unless a title only a company has
         # follows (宏碁/v + 董事长: ``orgs.json`` ``company_titles``).
         verbs = {(t.start, t.end) for t in ctx.tokens if t.pos[:1] in ("v", "a", "d")}
-        function_chars = _function_chars()
+        grammar_chars = function_chars()
         given_names = {t.start for t in ctx.tokens if t.pos.startswith("nr") and not t.pos.startswith("nrt")}
         found = []
         for m in _pattern().finditer(text):
@@ -67,7 +68,7 @@ class RegisterExtractor:
                     end in bounds
                     or (m[0] in outlets and text.startswith(reports, end))
                     # 台积 + 电将/n 于: jieba glued a grammar character to the name's last one
-                    or (end + 1 in ctx.token_ends and text[end] in function_chars and len(m[0]) >= 3)
+                    or (end + 1 in ctx.token_ends and text[end] in grammar_chars and len(m[0]) >= 3)
                 )
             if not ok or _BRAND.match(text, end):
                 continue  # “仁宝”牌西服: a brand named after the company, no organization
@@ -114,7 +115,7 @@ def _listed_by_code(ctx: Context) -> list[Mention]:
     (2020.HK)."""
     text, tokens = ctx.folded, ctx.tokens
     ends = {t.end: i for i, t in enumerate(tokens)}
-    function_chars = _function_chars()
+    grammar_chars = function_chars()
     found = []
     for m in _CODE.finditer(text):
         code = m["code"]
@@ -127,7 +128,7 @@ def _listed_by_code(ctx: Context) -> list[Mention]:
         while j > 0 and m.start() - tokens[j - 1].start <= MAX_CODE_NAME:
             t = tokens[j - 1]
             if len(t.text) == 1:
-                if not ("\u4e00" <= t.text <= "\u9fff") or t.text in function_chars:
+                if not ("\u4e00" <= t.text <= "\u9fff") or t.text in grammar_chars:
                     break
             elif j <= k and not t.pos.startswith(_CODE_NAME_POS):
                 break  # the word right before the code is the name whatever jieba tags it (知乎/v)
@@ -150,9 +151,3 @@ def _company_titles() -> tuple[str, ...]:
 def _generic_heads() -> frozenset[str]:
     """Head words alone (公司, 集团: ``orgs.json`` ``head_words``), which name no company of their own."""
     return frozenset(data.table("zh/orgs.json")["head_words"])
-
-
-@cache
-def _function_chars() -> frozenset[str]:
-    """Grammar characters that are no part of a name (的, 由, 与: ``orgs.json`` ``function_chars``)."""
-    return frozenset(data.table("zh/orgs.json")["function_chars"])

@@ -62,7 +62,7 @@ from typing import NamedTuple
 
 from pipeline import data
 from pipeline.extract.base import Mention
-from pipeline.extract.edges import a_given_final_before_a_verb, org_heads
+from pipeline.extract.edges import a_given_final_before_a_verb, function_chars, org_heads
 from pipeline.extract.people import japanese_given_end
 from pipeline.segment import Token
 
@@ -171,13 +171,15 @@ def _storm_words() -> tuple[str, ...]:
     return tuple(sorted(data.table("zh/places.json")["storm_words"], key=len, reverse=True))
 
 
-def a_storms_name(text: str, start: int, end: int) -> bool:
-    """台风 + 凯米, 凯米 + 台风, 台风“海葵”: a name right after or before a word for a tropical storm (a quote
-    mark may stand between), the storm's own."""
+def a_storms_name(m: Mention, text: str) -> bool:
+    """台风 + 凯米, 台风“海葵”: the model's name right after a word for a tropical storm (a quote mark may stand
+    between), the storm's own; so is its short person or body right before one (凯米 + 台风; not 中央气象台 + 台风预报,
+    nor the place of 菲律宾台风灾情)."""
     storms = _storm_words()
-    before = text[max(0, start - 6) : start].rstrip('“"「『')
-    after = text[end : end + 6].lstrip('”"」』')
-    return before.endswith(storms) or after.startswith(storms)
+    if text[max(0, m.start - 6) : m.start].rstrip('“"「『').endswith(storms):
+        return True
+    after = text[m.end : m.end + 6].lstrip('”"」』')
+    return m.type in ("ORG", "PERSON") and m.end - m.start <= 3 and after.startswith(storms)
 
 
 @cache
@@ -497,14 +499,14 @@ def whole_words(
     listed_org_starts = {end: start for start, end in listed_orgs}
     listed_org_ends = dict(listed_orgs)
     token_at = {t.start: t for t in tokens}
-    function_chars = data.table("zh/orgs.json")["function_chars"]
+    grammar_chars = function_chars()
 
     def verb_after_a_listed_name(m: Mention) -> int | None:
         """Where a listed organization that begins the model's organization ends, when a verb of two characters
         or more follows it inside and no body's head ends it (联昌国际 + 发布/v 财报; not 世行 + 执行/v 董事会): the
         model ran the name into its clause."""
         end = listed_org_ends.get(m.start)
-        if end is not None and m.end == end + 1 and text[end] in function_chars:
+        if end is not None and m.end == end + 1 and text[end] in grammar_chars:
             return end  # 台积电 + 将 (jieba's 台积/电将): a grammar character glued on
         verb = token_at.get(end) if end is not None and end < m.end else None
         if verb is None or verb.pos != "v" or len(verb.text) < 2 or text.endswith(org_heads(), m.start, m.end):
@@ -696,7 +698,7 @@ def whole_words(
             continue  # 将 + 建新/v 公园: a clause the model read as a place
         if m.extractor == "rule" and m.type == "ORG" and _title_then_jian().search(text, m.start, m.end):
             continue  # 凯德集团总裁兼集团(首席执行官): the grammar walked over a title joined by 兼, no name
-        if m.extractor == "ner" and m.type in ("ORG", "PERSON", "LOC") and a_storms_name(text, m.start, m.end):
+        if m.extractor == "ner" and m.type in ("ORG", "PERSON", "LOC") and a_storms_name(m, text):
             continue  # 台风 + 凯米: the storm's name
         if in_an_event(m):
             if m.type == "ORG":
