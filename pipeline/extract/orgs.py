@@ -50,8 +50,8 @@ def _glued_to_a_word(ctx: Context, words: Words, end: int) -> bool:
     rest = ctx.simplified[end : t.end]
     if not (len(rest) >= 2 and ctx.word_freq.get(rest, 0) >= GLUED_WORD_FREQ and ctx.segment):
         return False
-    words = ctx.segment(rest)
-    return len(words) == 1 and words[0].pos.startswith("v")  # a verb: 执政 (not 大学 of 清华大学)
+    pieces = ctx.segment(rest)
+    return len(pieces) == 1 and pieces[0].pos.startswith("v")  # a verb: 执政 (not 大学 of 清华大学)
 
 
 _SPEECH_CHARS = frozenset("指称说")  # a one-character verb of speech after a body's name (运输署指, 警方称)

@@ -135,7 +135,7 @@ class PlaceExtractor:
 
     @staticmethod
     def _named_streets(ctx: Context, w: dict) -> list[Mention]:
-        """民族 + 路, 宝通 + 东街, 孙逸仙 + 大马路, 中华 + 路口: a name word before a street word jieba leaves apart
+        """民族 + 路, 宝山 + 东街, 孙中山 + 大马路, 中华 + 路口: a name word before a street word jieba leaves apart
         (``street_words``; 路口 gives its 路); before 路 or 街 alone only with a junction or a stretch after the
         street (``street_after``: 民族路与…; not 登山 + 路, 这条 + 路)."""
         text, tokens, found = ctx.simplified, ctx.tokens, []
@@ -146,7 +146,7 @@ class PlaceExtractor:
                 continue
             if name.text in w["not_places"] or not all("\u4e00" <= c <= "\u9fff" for c in name.text):
                 continue
-            if name.text[-1] in "路街道":
+            if name.text.endswith(tuple(w["street_heads"])):
                 continue  # 九江路 + 路口: the street is the word before
             end = head.start + 1 if head.text == "路口" else head.end
             if len(head.text) == 1 and not text.startswith(after, end):

@@ -166,14 +166,21 @@ def brand_of_a_product(text: str, start: int, end: int) -> bool:
 
 
 @cache
+def _title_openers() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The modifiers the model reads into a body before its title (``titles.json`` ``glued_modifiers``), and the
+    titles (``people.json``)."""
+    return tuple(data.table("zh/titles.json")["glued_modifiers"]), tuple(data.table("zh/people.json")["titles"])
+
+
+@cache
 def _storm_words() -> tuple[str, ...]:
     """The words for a tropical storm (``places.json`` ``storm_words``), longest first."""
     return tuple(sorted(data.table("zh/places.json")["storm_words"], key=len, reverse=True))
 
 
 def a_storms_name(m: Mention, text: str) -> bool:
-    """台风 + 凯米, 台风“海葵”: the model's name right after a word for a tropical storm (a quote mark may stand
-    between), the storm's own; so is its short person or body right before one (凯米 + 台风; not 中央气象台 + 台风预报,
+    """台风 + 云雀, 台风“海葵”: the model's name right after a word for a tropical storm (a quote mark may stand
+    between), the storm's own; so is its short person or body right before one (云雀 + 台风; not 中央气象台 + 台风预报,
     nor the place of 菲律宾台风灾情)."""
     storms = _storm_words()
     if text[max(0, m.start - 6) : m.start].rstrip('“"「『').endswith(storms):
@@ -661,12 +668,11 @@ def whole_words(
             text[m.start : m.start + n] in person_words for n in range(m.end - m.start + 1, longest + 1)
         )
 
-    glued_modifiers = tuple(data.table("zh/titles.json")["glued_modifiers"])
-    title_words = tuple(data.table("zh/people.json")["titles"])
+    glued_modifiers, title_words = _title_openers()
 
     def modifier_of_a_title(m: Mention) -> int | None:
         """Where the model's organization ends when it ends in a modifier a title begins with and a title follows
-        (前海开源基金执行 + 总经理), with two characters or more left."""
+        (江南开源基金执行 + 总经理), with two characters or more left."""
         modifier = next((g for g in glued_modifiers if text.endswith(g, m.start, m.end)), None)
         if modifier is None or m.end - len(modifier) - m.start < 2 or not text.startswith(title_words, m.end):
             return None
@@ -699,7 +705,7 @@ def whole_words(
         if m.extractor == "rule" and m.type == "ORG" and _title_then_jian().search(text, m.start, m.end):
             continue  # 凯德集团总裁兼集团(首席执行官): the grammar walked over a title joined by 兼, no name
         if m.extractor == "ner" and m.type in ("ORG", "PERSON", "LOC") and a_storms_name(m, text):
-            continue  # 台风 + 凯米: the storm's name
+            continue  # 台风 + 云雀: the storm's name
         if in_an_event(m):
             if m.type == "ORG":
                 continue  # the model's 高雄世运会: an event, no body
@@ -711,7 +717,7 @@ def whole_words(
         if m.extractor == "ner" and m.type == "PERSON" and text[m.start : m.end] in person_words:
             continue  # 董秘 + 王海: a title, no person
         if m.extractor == "ner" and m.type == "ORG" and (cut := modifier_of_a_title(m)) is not None:
-            m = replace(m, end=cut)  # 前海开源基金 + 执行总经理: the modifier opens the title
+            m = replace(m, end=cut)  # 江南开源基金 + 执行总经理: the modifier opens the title
         if m.extractor == "ner" and m.type == "ORG" and (cut := verb_after_a_listed_name(m)) is not None:
             m = replace(m, end=cut)  # 联昌国际 + 发布/v 财报: the listed name, then the sentence's verb
         if m.extractor == "ner" and m.type == "ORG" and (cut := clause_before_a_listed_name(m)) is not None:
