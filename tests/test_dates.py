@@ -3,6 +3,7 @@ from datetime import datetime
 
 import pytest
 
+from pipeline.extract.amounts import AmountExtractor
 from pipeline.extract.dates import DateExtractor
 
 CASES = [
@@ -1441,8 +1442,6 @@ def test_a_roc_year_in_chinese_digits_with_its_month(rules_pipeline):
     ],
 )
 def test_a_count_of_time_before_qian_is_a_date_that_far_back(make_context, text, span, value, granularity):
-    from pipeline.extract.amounts import AmountExtractor
-
     context = make_context(text)
     mentions = DateExtractor().find(context)
     assert [(text[m.start : m.end], m.normalized.value, m.normalized.granularity) for m in mentions] == [
