@@ -1,11 +1,14 @@
 """Classes of organization and place names in news text, on sentences written for these tests (both scripts)."""
 
+from types import SimpleNamespace
+
 import pytest
 
 from pipeline.extract.base import Mention
 from pipeline.extract.edges import versus
 from pipeline.extract.orgs import OrgExtractor
 from pipeline.extract.places import PlaceExtractor
+from pipeline.segment import Token
 
 
 def orgs(make_context, text):
@@ -682,3 +685,55 @@ def test_org_customs_and_courts_by_their_short_names(full_pipeline, text, org):
 def test_a_body_before_a_storm_word_stays(full_pipeline):
     doc = full_pipeline.extract("中央气象台台风预报显示，风力将增强。")
     assert "中央气象台" in [e.text for e in doc.entities if e.type == "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("近日，泾源公安破获一起盗窃案。", "泾源公安"),  # jieba: 泾源/ns 公安/n
+        ("为长沙公安“夏季行动”再添战果。", "长沙公安"),
+    ],
+)
+def test_org_public_security_named_by_its_place(full_pipeline, text, org):
+    doc = full_pipeline.extract(text)
+    assert org in [e.text for e in doc.entities if e.type == "ORG"]
+    assert not [e for e in doc.entities if e.type == "LOC"]
+
+
+def test_org_public_security_before_a_unit_is_the_units_name(full_pipeline):
+    doc = full_pipeline.extract("北京公安交管局发布通告。")  # not 北京公安 + 交管局
+    assert [e.text for e in doc.entities if e.type == "ORG"] == ["北京公安交管局"]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("福建边境管理支队石城边境派出所开展宣传。", "福建边境管理支队石城边境派出所"),
+        ("江苏宏达纺织有限公司城南分厂招工。", "江苏宏达纺织有限公司城南分厂"),  # the grammar's two names
+        ("湖北恒通鞋业有限公司桥头分厂工人正在加班。", "湖北恒通鞋业有限公司桥头分厂"),  # the model's branch
+    ],
+)
+def test_org_a_police_station_or_a_branch_factory_after_its_parent(full_pipeline, rules_pipeline, text, org):
+    assert [e.text for e in rules_pipeline.extract(text).entities if e.type == "ORG"] == [org]
+    assert org in [e.text for e in full_pipeline.extract(text).entities if e.type == "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("衡阳县三湖铺镇举行活动。", ["衡阳县", "三湖铺镇"]),  # jieba's HMM: 三湖/ns 铺镇
+        ("双峰县杏子铺镇召开会议。", ["双峰县", "杏子铺镇"]),  # 杏子/n 铺镇/ns
+        ("邵东县九龙岭镇组织培训。", ["邵东县", "九龙岭镇"]),  # 九龙/nz 岭镇/ns
+        ("郑州市须水镇西岗村原本是农田。", ["郑州市", "须水镇", "西岗村"]),  # 镇西/ns: no glued level
+    ],
+)
+def test_place_a_level_glued_to_the_names_last_character(full_pipeline, text, places):
+    assert [e.text for e in full_pipeline.extract(text).entities if e.type == "LOC"] == places
+
+
+def test_place_no_glued_level_after_a_common_word():
+    ctx = SimpleNamespace(word_freq={"农村": 11478})
+    w = PlaceExtractor()._words
+    assert PlaceExtractor._glued_level(Token("铺镇", "ns", 0, 2), ctx, w)
+    assert not PlaceExtractor._glued_level(Token("农村", "n", 0, 2), ctx, w)  # a word of the dictionary
+    assert not PlaceExtractor._glued_level(Token("兴镇", "n", 0, 2), ctx, w)  # 科技兴镇: 兴 ends no toponym

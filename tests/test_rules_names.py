@@ -933,6 +933,10 @@ def test_a_group_word_before_a_legal_form_is_part_of_the_name(rules_pipeline, te
         ("後來,鄧某未能按期交付貨款。", ["鄧某"]),
         ("被告人李某某承认收受财物。", ["李某某"]),  # jieba: 李/nr + 某某/r
         ("提高某些产品的价格，向某公司借款。", []),  # 某些, 某 + 公司: no name
+        ("驾驶人田某某（男，40岁）受伤。", ["田某某"]),  # jieba: 驾驶/v 人田/n 某某/r
+        ("行人文某某（女）、郑某某（女）受伤。", ["文某某", "郑某某"]),  # jieba: 文/n, 郑/ns + 某某/r
+        ("该校在美国某地区登记，地址在南京路某号。", []),  # 国 and 路 end a place; 某 + 地区: "a certain"
+        ("这说明某某问题很严重。", []),  # the 明 of a verb
     ],
 )
 def test_a_surname_and_mou_is_a_withheld_name(make_context, text, names):

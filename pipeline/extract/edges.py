@@ -218,7 +218,8 @@ def branches(mentions: list[Mention], text: str) -> list[Mention]:
     """平安银行 + 上海分行, 新北市警察局 + 三重 + 分局: a branch named by its place (a place and a head of
     ``orgs.json`` ``branch_heads``: the suffix grammar's name, or a place the gazetteers found and the head),
     written directly after a listed or the model's organization, is that body's branch: one name from the
-    body's start, added beside the others (fusion keeps the longest). The grammar stops at the place (or finds
+    body's start, added beside the others (fusion keeps the longest); so is the model's organization ending in
+    a branch head there (a branch named by a place no gazetteer lists). The grammar stops at the place (or finds
     nothing where jieba reads the place as a numeral: 三重/m), and the model often reads the body and the
     branch apart or cuts the body."""
     heads = _branch_heads()
@@ -235,6 +236,9 @@ def branches(mentions: list[Mention], text: str) -> list[Mention]:
             head = next((h for h in longest_first if text.startswith(h, m.end)), None)
             if head:
                 joined.append(Mention(parents[m.start], m.end + len(head), "ORG", "rule", "edges.branch", BRANCH))
+        elif m.type == "ORG" and m.extractor == "ner" and text.endswith(tuple(heads), m.start, m.end):
+            # 集达鞋业有限公司 + 大坝场分厂: the model's branch, named by what the gazetteers do not list
+            joined.append(Mention(parents[m.start], m.end, "ORG", "rule", "edges.branch", BRANCH))
     return mentions + joined
 
 

@@ -298,6 +298,15 @@ class PersonExtractor:
             t = tokens[i]
             if t.end > end:
                 break
+            if (
+                t.text in ("某", "某某")
+                and i
+                and t.start > start
+                and self._surname_before(tokens[i - 1], w)
+                and not (t.text == "某" and i + 1 < len(tokens) and tokens[i + 1].pos.startswith(("n", "q", "m")))
+            ):  # not 某 + 地区, 某 + 号: 某 there is "a certain"
+                found.append(Mention(t.start - 1, t.end, "PERSON", "rule", "people.withheld", 0.9, structured=True))
+                continue
             if not t.pos.startswith("nr"):
                 continue
             e = t.end
@@ -310,6 +319,15 @@ class PersonExtractor:
             if name.rstrip("某") and self._is_name(name, w):
                 found.append(Mention(t.start, e, "PERSON", "rule", "people.withheld", 0.9, structured=True))
         return found
+
+    @staticmethod
+    def _surname_before(before: Token, w: dict) -> bool:
+        """文/n, 郑/ns, 驾驶人田/n before 某某/r: a surname that jieba read as a word, or as the end of one, before
+        the 某 of a withheld name; not a function word (于, 向), nor the end of a place or a verb (美国某, 说明某)."""
+        ch = before.text[-1]
+        if ch not in data.surnames()[0] or ch in w["name_stop_chars"] or before.pos.startswith("nr"):
+            return False  # (a surname tagged nr: the case above)
+        return len(before.text) == 1 or before.pos == "n"  # not 美国/ns, 南京路/ns, 说明/v
 
     @cached_property
     def _title_end_re(self) -> re.Pattern[str]:

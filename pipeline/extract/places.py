@@ -44,6 +44,8 @@ class PlaceExtractor:
         w["facility_head_ends"] = frozenset(head[-1] for head in w["facility_heads"])  # turns most words away
         w["geo_heads"] = tuple(w["geo_heads"])
         w["chain_levels"] = tuple(w["chain_levels"])
+        w["glued_levels"] = tuple(w["glued_levels"])
+        w["glued_name_pos"] = frozenset(w["glued_name_pos"])
         abbreviations = "".join(w["line_abbreviations"])
         w["line_re"] = re.compile(
             rf"[{abbreviations}]{{2,4}}(?:{alternation(w['line_branches'])})?(?:{alternation(w['line_heads'])})"
@@ -82,6 +84,15 @@ class PlaceExtractor:
             if tok.text in w["not_places"]:
                 i += 1
                 continue
+            if i and self._glued_level(tok, ctx, w) and self._glued_name(tokens[i - 1], w):
+                # 杏子/n + 铺镇/ns, 九龙/nz + 岭镇/ns: the level's word is no place alone
+                before = tokens[i - 1]
+                if within(ctx.spans, before.start, tok.end):
+                    mentions.append(
+                        Mention(before.start, tok.end, "LOC", "rule", "places.suffix", 0.85, structured=True)
+                    )
+                i += 1
+                continue
             if tok.pos == "ns" and len(tok.text) >= 2:
                 end_i = i
                 # 环江 + 毛南族 + 自治县: absorb following words up to a suffix word.
@@ -89,6 +100,11 @@ class PlaceExtractor:
                 # 桃园市 + 中坜区: a word that ends in its level is a whole place, the next one begins its own, as
                 # does a place word (宁德 + 霞浦县)
                 closed = len(tok.text) >= 3 and any(tok.text.endswith(s) for s in w["suffixes"])
+                glued = (
+                    not closed and k < len(tokens) and self._glued_level(tokens[k], ctx, w) and self._glued_name(tok, w)
+                )
+                if glued:
+                    end_i, closed = k, True  # 三塘 + 铺镇: one name, which no chain divides
                 while (
                     not closed
                     and k < len(tokens)
@@ -115,7 +131,7 @@ class PlaceExtractor:
                         confidence = 0.75  # 英国《金融时报》: a place before a title stands (the model runs it on)
                     if self._autonomous(ctx.simplified[start:end], w):
                         rule, confidence = "places.autonomous", 0.85  # a formula: it outranks the model's split
-                    mentions.append(Mention(start, end, "LOC", "rule", rule, confidence))
+                    mentions.append(Mention(start, end, "LOC", "rule", rule, confidence, structured=glued))
                 i = end_i + 1
                 continue
             i += 1
@@ -179,6 +195,30 @@ class PlaceExtractor:
             if not (after and after in w["of_a_place"]) and within(ctx.spans, at, at + 1):
                 found.append(Mention(at, at + 1, "LOC", "rule", "places.short_name", 0.8))
         return found
+
+    @staticmethod
+    def _glued_level(tok: Token, ctx: Context, w: dict) -> bool:
+        """铺镇 of 三塘/ns + 铺镇, 场镇 of 大坝/ns + 场镇: a name's last character, one that ends toponyms
+        (``toponym_chars``), and its level, a word of jieba's HMM (in no dictionary: not 农村, 乡镇, 城镇)."""
+        return (
+            len(tok.text) == 2
+            and tok.text.endswith(w["glued_levels"])
+            and tok.text[0] in w["toponym_chars"]
+            and not ctx.word_freq.get(tok.text)
+        )
+
+    @staticmethod
+    def _glued_name(tok: Token, w: dict) -> bool:
+        """A word that may be the rest of a name before a glued level (三塘, 杏子, 九龙): a noun or a place of one to
+        three characters; not one that begins or ends in a level (须水 + 镇西/ns + 岗村: jieba's cut is off; 乌镇 +
+        乌村: two places) nor a word that is no place."""
+        return (
+            tok.pos in w["glued_name_pos"]
+            and len(tok.text) <= 3
+            and not tok.text.startswith(w["chain_levels"])
+            and not tok.text.endswith(w["chain_levels"])
+            and tok.text not in w["not_places"]
+        )
 
     @staticmethod
     def _with_its_level(word: str, ctx: Context, w: dict) -> bool:
