@@ -352,6 +352,13 @@ def test_a_bare_clock_time_belongs_to_the_day_being_told(make_context, text):
     assert [v for _, v, _ in _values(make_context, text)] == ["2025-02-26T14:30", "2025-02-26T16:00"]
 
 
+@pytest.mark.parametrize(
+    "text", ["25日上午10时许，一辆货车侧翻。10时30分许，交警到场。", "25日上午10時許，一輛貨車側翻。10時30分許，交警到場。"]
+)
+def test_a_bare_clock_time_after_a_dated_day_belongs_to_that_day(make_context, text):
+    assert [v for _, v, _ in _values(make_context, text)] == ["2025-02-25T10:00", "2025-02-25T10:30"]
+
+
 def test_a_bare_clock_time_after_last_night_belongs_to_that_day(make_context):
     assert [v for _, v, _ in _values(make_context, "昨晚布置完毕。下午5时送来花篮。")] == [
         "2025-02-26",
@@ -456,7 +463,9 @@ def test_decades_and_a_year_of_a_date(make_context, text, span, value, end):
     assert _values(make_context, text) == [(span, value, end)]
 
 
-@pytest.mark.parametrize("text", ["被告判刑6月", "被告判刑6月，緩刑兩年", "他們將會被隔離七日", "他们将会被隔离七日"])
+@pytest.mark.parametrize(
+    "text", ["被告判刑6月", "被告判刑6月，緩刑兩年", "他們將會被隔離七日", "他们将会被隔离七日", "被行政拘留15日"]
+)
 def test_a_month_or_day_after_a_word_of_length_is_no_date(make_context, text):
     assert _values(make_context, text) == []
 

@@ -195,9 +195,8 @@ class DateExtractor:
         words = Words(ctx.tokens)
         shift = self._fiscal_shift(ctx.folded, w)
         mentions = []
-        last_day = None  # the last dated day so far: what 当天 and 次日 count from
+        last_day = None  # the last dated day so far: what 当天 and 次日 count from, and the day of a bare clock time
         last_dated = None  # the last dated value so far: what 当月 and 次年 count from
-        told_day = None  # the last day told relative to the publication (昨天, 昨晚, 当天): a bare clock time's
         last_period = None  # the last period spoken of (第三季, 上半年, 1至9月): what 去年同期 is the same of
         recurs_to = -9  # where the last recurring time ended (每天上午10时): a range's end after it recurs too
         for start, end in ctx.spans:
@@ -209,7 +208,7 @@ class DateExtractor:
             reach = 0
             for m in pattern.finditer(ctx.folded, start, end):
                 while pending and pending[0].start < m.start():
-                    last_day = told_day = _day_of(pending.pop(0).normalized) or last_day
+                    last_day = _day_of(pending.pop(0).normalized) or last_day
                 if any(d.start <= m.start() < d.end for d in (*day_parts, *lunar_days)) or m.start() < reach:
                     continue
                 m = self._own_words(m, pattern, ctx.folded, words, w)
@@ -249,8 +248,8 @@ class DateExtractor:
                     value = self._anaphoric(g, w, last_day, pub)
                 elif g["am"] or g["ay"]:
                     value = self._anaphoric_period(g, w, last_dated)
-                elif g["tH"] and told_day:  # 下午4时 after 昨天下午2时: a clock time of the day being told
-                    value = self._time_only(g, w, told_day)
+                elif g["tH"] and last_day:  # 下午4时 after 昨天下午2时: a clock time of the day being told
+                    value = self._time_only(g, w, last_day)
                 else:
                     future = self._future(ctx.folded, m, words, w)  # 将于十月起: next October
                     past = not future and self._led_by("past_words", ctx.folded, m.start())  # 曾于9月: last September
@@ -276,8 +275,6 @@ class DateExtractor:
                 if not backward:
                     last_day = _day_of(value) or last_day
                     last_dated = value if value.value and not value.end else last_dated
-                    if g["rd"] or g["ad"]:
-                        told_day = _day_of(value) or told_day
                 conf = 0.95 if not value.relative else 0.85
                 mentions.append(Mention(m.start(), end_, "DATE", "rule", "dates.grammar", conf, value))
         return _join_ranges(
