@@ -14,6 +14,12 @@ the controls that are whitespace (newline, tab, form feed…), since those
 separate words and must keep doing so. Categories rather than a hand list,
 so that the set follows the Unicode version Python ships.
 
+The view also leaves out the typographic spaces some sites set inside a
+number expression (``1966 年``, ``2025 年 11 月 20 日``, ``逾 1,300 億元``;
+``numerals.json`` ``_spaced`` says which): a reader reads one date or amount,
+while jieba and the grammars would read a number and a word apart. The
+entity's ``text`` keeps them, as it keeps an invisible character.
+
 Text without such characters is not copied or mapped at all: the view is
 the text itself, and the pipeline's output is exactly what it was before.
 """
@@ -26,6 +32,8 @@ import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+
+from pipeline import data
 
 
 def is_invisible(ch: str) -> bool:
@@ -48,6 +56,38 @@ def invisible_pattern() -> re.Pattern[str]:
                 ranges.append([cp, cp])
     cls = "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
     return re.compile(f"[{cls}]+")
+
+
+_SPACE = "[ \u00a0\u2009\u202f]"  # one space: ordinary, no-break, thin or narrow no-break
+_DIGIT = "[0-9０-９]"
+
+
+@cache
+def spacing_pattern() -> re.Pattern[str]:
+    """One typographic space inside a number expression (``numerals.json`` ``_spaced``): after a digit before a
+    unit, after a qualifier before a digit, and inside a date, a magnitude or a clock time."""
+    w = data.table("zh/numerals.json")
+
+    def one_of(key: str) -> str:
+        return "[" + "".join(re.escape(ch) for ch in w[key]) + "]"
+
+    sp, d = _SPACE, _DIGIT
+    # The leading lookahead turns away the characters that are no space at once: the scan stays in C, fast.
+    return re.compile(
+        rf"(?={sp})(?:"
+        rf"(?<={d}){sp}(?={one_of('spaced_unit_starts')})"
+        rf"|(?<={one_of('spaced_qualifier_ends')}){sp}(?={d})"
+        rf"|(?<={one_of('spaced_date_links')}){sp}(?={d}{{1,2}}{sp}?[月日号號])"
+        rf"|(?<={one_of('spaced_magnitude_links')}){sp}(?={d}[0-9０-９,.]*{sp}?[億亿萬万千元])"
+        rf"|(?<={one_of('spaced_clock_links')}){sp}(?={d}{{1,2}}{sp}?分)"
+        ")"
+    )
+
+
+@cache
+def _left_out() -> re.Pattern[str]:
+    """What the view leaves out: invisible characters and the spaces inside number expressions."""
+    return re.compile(f"{invisible_pattern().pattern}|{spacing_pattern().pattern}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +132,8 @@ class Visible:
 
 
 def visible(text: str) -> Visible:
-    """The compacted view of ``text``; ``text`` itself (no copy) when nothing is invisible."""
-    pattern = invisible_pattern()
+    """The compacted view of ``text``; ``text`` itself (no copy) when nothing is left out."""
+    pattern = _left_out()
     if pattern.search(text) is None:
         return Visible(text, text)
     keys: list[int] = []

@@ -1011,3 +1011,12 @@ def test_a_qualifier_after_a_word_that_ends_before_it_is_kept(make_context, text
 def test_a_bound_joined_by_ji_or_huo_after_the_amount(make_context, text, span, qualifier):
     mentions = AmountExtractor().find(make_context(text))
     assert [(text[m.start : m.end], m.normalized.qualifier) for m in mentions] == [(span, qualifier)]
+
+
+@pytest.mark.parametrize(("text", "found"), [("本报 网友评论 3条", []), ("吸引更多5万名游客", ["5万名"])])
+def test_a_count_set_apart_after_a_furniture_word_is_a_widgets(make_context, text, found):
+    assert [text[m.start : m.end] for m in AmountExtractor().find(make_context(text))] == found
+
+
+def test_a_spaced_count_in_a_widget_stays_no_amount(full_pipeline):
+    assert not [e for e in full_pipeline.extract("来源: 本报 网友评论 0 条 点击查看").entities if e.type == "AMOUNT"]

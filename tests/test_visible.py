@@ -59,3 +59,33 @@ def test_every_visible_character_maps_to_itself(original):
     for c, o in enumerate(kept):
         assert view.start(c) == o
         assert view.end(c + 1) == o + 1
+
+
+@pytest.mark.parametrize(
+    ("text", "seen"),
+    [
+        ("成立于1958 年", "成立于1958年"),
+        ("于 2024 年 3 月 5 日上午9 点20 分", "于 2024年3月5日上午9点20分"),  # 于 is no qualifier
+        ("收入 1 兆 20 億元，逾 1,200 億元", "收入 1兆20億元，逾1,200億元"),
+        ("历时 2 小时，近 40名", "历时 2小时，近40名"),
+        ("刑期 8 個月", "刑期 8個月"),
+    ],
+)
+def test_spaces_inside_a_number_expression_are_left_out(text, seen):
+    view = visible(text)
+    assert view.text == seen
+    assert [text[view.start(i)] for i in range(len(seen))] == list(seen)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2025年 1,000万元", "21日 14:30 来源", "2019-07-11 08:25", "团押52嫌 5584万", "第3版 头条", "G20 峰会"],
+)
+def test_spaces_between_expressions_stay(text):
+    assert visible(text).text == text
+
+
+def test_a_spaced_date_and_amount_keep_their_spaces_in_the_records(full_pipeline):
+    doc = full_pipeline.extract("该厂 2024 年 3 月 5 日投产，投资 1.5 亿元。", published_at="2024-03-06")
+    found = {e.type: (e.text, e.normalized.value) for e in doc.entities if e.type in ("DATE", "AMOUNT")}
+    assert found == {"DATE": ("2024 年 3 月 5 日", "2024-03-05"), "AMOUNT": ("1.5 亿元", 150000000)}

@@ -241,9 +241,25 @@ class AmountExtractor:
                 mention = self._amount(m, g, text, starts, words, ctx.region, ctx.word_freq)
                 if mention:
                     mentions.append(mention)
-        # 两年前, 三个月前: a date (dates.ago_re), not an amount of time
-        mentions = [m for m in mentions if not (text.startswith("前", m.end) and ago_re().match(text, m.start))]
+        # 两年前, 三个月前: a date (dates.ago_re), not an amount of time; 网友评论 0 条: a page's widget counts
+        mentions = [
+            m
+            for m in mentions
+            if not (text.startswith("前", m.end) and ago_re().match(text, m.start))
+            and not self._widget_count(text, m.start)
+        ]
         return self._bare_lower_ends(self._join_ranges(mentions, text), text, words, ctx.word_freq)
+
+    @cached_property
+    def _furniture(self) -> tuple[str, ...]:
+        """The page's furniture words (``page.json``: 网友评论, 点赞)."""
+        return tuple(data.table("zh/page.json")["furniture"])
+
+    def _widget_count(self, text: str, start: int) -> bool:
+        """网友评论 0 条, 点赞 12: a count set apart after a furniture word is a widget's (not 更多5万人: no space)."""
+        before = text[max(0, start - 8) : start]
+        word = before.rstrip()
+        return len(word) < len(before) and word.endswith(self._furniture)
 
     @cached_property
     def _bare_lower_re(self) -> re.Pattern[str]:
