@@ -737,3 +737,16 @@ def test_place_no_glued_level_after_a_common_word():
     assert PlaceExtractor._glued_level(Token("铺镇", "ns", 0, 2), ctx, w)
     assert not PlaceExtractor._glued_level(Token("农村", "n", 0, 2), ctx, w)  # a word of the dictionary
     assert not PlaceExtractor._glued_level(Token("兴镇", "n", 0, 2), ctx, w)  # 科技兴镇: 兴 ends no toponym
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("该行董事会已经选举新的董事长。", []),  # an organ of a body named elsewhere
+        ("公司董事会决定暂不召开股东大会。", []),
+        ("产生了商会第二届理事会。", []),
+        ("戴姆勒董事会批准了该计划。", ["戴姆勒董事会"]),  # a name before the organ: it stands
+    ],
+)
+def test_org_a_bodys_organ_without_a_name_before_it_is_none(full_pipeline, text, orgs):
+    assert [e.text for e in full_pipeline.extract(text).entities if e.type == "ORG"] == orgs

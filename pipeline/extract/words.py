@@ -58,6 +58,7 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 from functools import cache
+from itertools import islice, takewhile
 from typing import NamedTuple
 
 from pipeline import data
@@ -131,6 +132,7 @@ class _OrgWords(NamedTuple):
     members: tuple[str, ...]
     describers: frozenset[str]
     things: tuple[str, ...]
+    organs: tuple[str, ...]
 
 
 @cache
@@ -146,6 +148,7 @@ def _org_words() -> _OrgWords:
         members=tuple(w["assembly_members"]),
         describers=frozenset(w["describers"]),
         things=tuple(w["thing_endings"]),
+        organs=tuple(sorted(w["organs"], key=len, reverse=True)),
     )
 
 
@@ -561,12 +564,18 @@ def whole_words(
     def no_body(m: Mention) -> bool:
         """The model's organization that is a head, trade or role word alone (公司, 物业), one ending in a word for
         a thing built or planned (``orgs.json`` ``thing_endings``: 氹仔新建公共 + 房屋), one that a describer opens
-        with no proper name after it (全区 + 行业协会商会, 相关 + 部门: which bodies, none named), or a bare assembly
-        before a member's title (人大 + 代表, 政协 + 委员; not 政协 + 委员会)."""
+        with no proper name after it (全区 + 行业协会商会, 相关 + 部门: which bodies, none named), a body's organ with
+        no proper name before it (该行 + 董事会: ``organs``), or a bare assembly before a member's title (人大 +
+        代表, 政协 + 委员; not 政协 + 委员会)."""
         name = text[m.start : m.end]
         if name in org_words.alone or name.endswith(org_words.things):
             return True
         k = bisect_right(starts, m.start) - 1
+        organ = next((o for o in org_words.organs if name.endswith(o)), None)
+        if organ is not None:
+            before = takewhile(lambda t: t.start < m.end - len(organ), islice(tokens, max(k, 0), None))
+            if not any(t.pos in name_pos for t in before):
+                return True  # 该行 + 董事会, 第六届 + 董事会: an organ of a body the text names elsewhere
         if k >= 0 and tokens[k].start == m.start and tokens[k].text in org_words.describers:
             inside = [t for t in tokens[k + 1 :] if t.start < m.end]
             if not any(t.pos in name_pos for t in inside):
