@@ -90,6 +90,14 @@ def test_an_abbreviation_defined_in_brackets_is_an_organization_everywhere(pipe,
     assert [t for t, _ in orgs(doc)] == ["江苏恒力化纤股份有限公司", "恒力化纤", "恒力化纤"]
 
 
+def test_a_quoted_short_name_before_more_in_its_brackets_is_defined(rules_pipeline):
+    text = "浙江明达电子股份有限公司（以下简称“明达电子”，600999.SH）公告称，明达电子将回购股份。"
+    assert orgs(rules_pipeline.extract(text))[1:] == [
+        ("明达电子", "repeats.abbreviation"),
+        ("明达电子", "repeats.document"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "short"),
     [

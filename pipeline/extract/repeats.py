@@ -66,6 +66,9 @@ _DEFINITION = re.compile(
     rf"(?P<short>[\u4e00-\u9fffA-Za-z0-9&]{{2,8}}|{_LATIN_NAME})[{_QUOTE_CLOSE}]?[ \u3000]*[）)]"
     rf"|[，,][ \u3000]*(?:以下)?(?:简称|下称)[ \u3000]*[{_QUOTE_OPEN}]?(?P<after>[\u4e00-\u9fffA-Za-z0-9&]{{2,8}})"
     rf"[{_QUOTE_CLOSE}]?"
+    # （以下简称“风华高科”，000636.SZ）: the quoted short name, then more in the brackets (a stock code)
+    rf"|[（(][ \u3000]*(?:以下)?(?:简称|下称|简称为)[ \u3000]*[:：]?[ \u3000]*[{_QUOTE_OPEN}]"
+    rf"(?P<quoted>[\u4e00-\u9fffA-Za-z0-9&]{{2,8}})[{_QUOTE_CLOSE}][ \u3000]*[，,；;、]"
 )
 MAX_CONFIDENCE = 0.8
 COMPANY_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "集团公司", "控股集团", "集团", "控股", "公司")
@@ -162,7 +165,7 @@ class Repeats:
                 continue
             if not match:
                 continue
-            group = "short" if match["short"] else "after"
+            group = next(g for g in ("short", "after", "quoted") if match[g])
             start, end = match.span(group)
             short = match[group]
             if m.type == "PERSON" and not (group == "short" and _LATIN_PERSON.fullmatch(short)):
