@@ -90,6 +90,16 @@ def test_an_abbreviation_defined_in_brackets_is_an_organization_everywhere(pipe,
     assert [t for t, _ in orgs(doc)] == ["江苏恒力化纤股份有限公司", "恒力化纤", "恒力化纤"]
 
 
+def test_a_defined_short_name_displaces_a_place_inside_it(full_pipeline):
+    text = "江西新宇电子科技有限公司（以下简称“江西新宇”）成立于2010年。此后江西新宇扩产。"
+    doc = full_pipeline.extract(text)
+    assert [e.text for e in doc.entities if e.type in ("ORG", "LOC")] == [
+        "江西新宇电子科技有限公司",
+        "江西新宇",
+        "江西新宇",
+    ]
+
+
 def test_a_quoted_short_name_before_more_in_its_brackets_is_defined(rules_pipeline):
     text = "浙江明达电子股份有限公司（以下简称“明达电子”，600999.SH）公告称，明达电子将回购股份。"
     assert orgs(rules_pipeline.extract(text))[1:] == [

@@ -149,8 +149,8 @@ class Repeats:
 
     @staticmethod
     def _definitions(mentions: list[Mention], text: str, owner: list[int], displaced: set[int]) -> list[Mention]:
-        """The short names defined after a name; a shorter organization found inside one (华润 of
-        以下简称“华润三九”) gives way to it (its index goes into ``displaced``)."""
+        """The short names defined after a name; a shorter organization or place found inside one (华润 of
+        以下简称“华润三九”, 广东 of 以下简称“广东新宇”) gives way to it (its index goes into ``displaced``)."""
         found = []
         for m in mentions:
             if m.type not in ("ORG", "PERSON"):
@@ -171,7 +171,7 @@ class Repeats:
             if m.type == "PERSON" and not (group == "short" and _LATIN_PERSON.fullmatch(short)):
                 continue  # a person's name in Latin letters, 费尔柴德（Stuart Fairchild）; no short names
             inside = {o for o in owner[start:end] if o != -1}
-            if short == text[m.start : m.end] or not (not inside or _shorter_orgs(mentions, inside, start, end)):
+            if short == text[m.start : m.end] or not (not inside or _shorter_names(mentions, inside, start, end)):
                 continue
             if m.type == "ORG" and not _abbreviates(short, text[m.start : m.end]):
                 continue  # 港铁(066): a stock code; 医院(民营医院): a description, no short name
@@ -181,11 +181,12 @@ class Repeats:
         return found
 
 
-def _shorter_orgs(mentions: list[Mention], inside: set[int], start: int, end: int) -> bool:
-    """Are the mentions ``inside`` organizations within ``[start, end)``, shorter than it and not structured?"""
+def _shorter_names(mentions: list[Mention], inside: set[int], start: int, end: int) -> bool:
+    """Are the mentions ``inside`` organizations or places within ``[start, end)``, shorter than it and not
+    structured (华润 of 华润三九, 广东 of 广东新宇)?"""
     return all(
         i >= 0
-        and mentions[i].type == "ORG"
+        and mentions[i].type in ("ORG", "LOC")
         and not mentions[i].structured
         and start <= mentions[i].start
         and mentions[i].end <= end
