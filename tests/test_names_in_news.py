@@ -750,3 +750,10 @@ def test_place_no_glued_level_after_a_common_word():
 )
 def test_org_a_bodys_organ_without_a_name_before_it_is_none(full_pipeline, text, orgs):
     assert [e.text for e in full_pipeline.extract(text).entities if e.type == "ORG"] == orgs
+
+
+@pytest.mark.parametrize(
+    "text", ["今年5月，我国新能源汽车产销均超过21万辆。", "作为央企，该公司加快转型。", "多家村镇银行被罚。"]
+)
+def test_org_a_kind_of_business_alone_is_none(full_pipeline, text):
+    assert not [e for e in full_pipeline.extract(text).entities if e.type == "ORG"]

@@ -119,9 +119,9 @@ def _level_titles() -> frozenset[str]:
 
 
 class _OrgWords(NamedTuple):
-    """``orgs.json``'s words that name no body alone (公司, 物业, 股东), its role nouns with the holding words
-    (股东, 旗下), the words before them for whose role it is (公司, 其), its product words, heads, and the
-    assemblies and their members' titles (人大 + 代表)."""
+    """``orgs.json``'s words that name no body alone (公司, 物业, 股东, 央企, 新能源汽车), its role nouns with the
+    holding words (股东, 旗下), the words before them for whose role it is (公司, 其), its product words, heads,
+    and the assemblies and their members' titles (人大 + 代表)."""
 
     alone: frozenset[str]
     roles: tuple[str, ...]
@@ -139,7 +139,9 @@ class _OrgWords(NamedTuple):
 def _org_words() -> _OrgWords:
     w = data.table("zh/orgs.json")
     return _OrgWords(
-        alone=frozenset([*w["head_words"], *w["not_orgs"], *w["company_trades"], *w["role_nouns"]]),
+        alone=frozenset(
+            [*w["head_words"], *w["not_orgs"], *w["company_trades"], *w["role_nouns"], *w["kinds_of_business"]]
+        ),
         roles=tuple(sorted({*w["role_nouns"], *w["holding_words"]}, key=len, reverse=True)),
         holders=tuple(sorted(w["role_holders"], key=len, reverse=True)),
         products=tuple(sorted(w["product_words"], key=len, reverse=True)),
@@ -562,11 +564,11 @@ def whole_words(
         return tokens[k].pos == "v" and tokens[k - 1].pos == "d"
 
     def no_body(m: Mention) -> bool:
-        """The model's organization that is a head, trade or role word alone (公司, 物业), one ending in a word for
-        a thing built or planned (``orgs.json`` ``thing_endings``: 氹仔新建公共 + 房屋), one that a describer opens
-        with no proper name after it (全区 + 行业协会商会, 相关 + 部门: which bodies, none named), a body's organ with
-        no proper name before it (该行 + 董事会: ``organs``), or a bare assembly before a member's title (人大 +
-        代表, 政协 + 委员; not 政协 + 委员会)."""
+        """The model's organization that is a head, trade, role word or kind of business alone (公司, 物业, 央企), one
+        ending in a word for a thing built or planned (``orgs.json`` ``thing_endings``: 氹仔新建公共 + 房屋), one that a
+        describer opens with no proper name after it (全区 + 行业协会商会, 相关 + 部门: which bodies, none named), a
+        body's organ with no proper name before it (该行 + 董事会: ``organs``), or a bare assembly before a member's
+        title (人大 + 代表, 政协 + 委员; not 政协 + 委员会)."""
         name = text[m.start : m.end]
         if name in org_words.alone or name.endswith(org_words.things):
             return True
