@@ -746,6 +746,7 @@ def test_place_no_glued_level_after_a_common_word():
         ("公司董事会决定暂不召开股东大会。", []),
         ("产生了商会第二届理事会。", []),
         ("戴姆勒董事会批准了该计划。", ["戴姆勒董事会"]),  # a name before the organ: it stands
+        ("国际行动理事会成立于1983年。", ["国际行动理事会"]),
     ],
 )
 def test_org_a_bodys_organ_without_a_name_before_it_is_none(full_pipeline, text, orgs):

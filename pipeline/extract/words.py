@@ -58,7 +58,6 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 from functools import cache
-from itertools import islice, takewhile
 from typing import NamedTuple
 
 from pipeline import data
@@ -133,6 +132,7 @@ class _OrgWords(NamedTuple):
     describers: frozenset[str]
     things: tuple[str, ...]
     organs: tuple[str, ...]
+    organ_openers: re.Pattern[str]
 
 
 @cache
@@ -151,6 +151,7 @@ def _org_words() -> _OrgWords:
         describers=frozenset(w["describers"]),
         things=tuple(w["thing_endings"]),
         organs=tuple(sorted(w["organs"], key=len, reverse=True)),
+        organ_openers=re.compile(rf"(?:{data.alternation(w['organ_references'])})?(?:{w['organ_terms']})?"),
     )
 
 
@@ -567,17 +568,15 @@ def whole_words(
         """The model's organization that is a head, trade, role word or kind of business alone (公司, 物业, 央企), one
         ending in a word for a thing built or planned (``orgs.json`` ``thing_endings``: 氹仔新建公共 + 房屋), one that a
         describer opens with no proper name after it (全区 + 行业协会商会, 相关 + 部门: which bodies, none named), a
-        body's organ with no proper name before it (该行 + 董事会: ``organs``), or a bare assembly before a member's
-        title (人大 + 代表, 政协 + 委员; not 政协 + 委员会)."""
+        body's organ alone or after a word referring back to the body (该行 + 董事会: ``organs``), or a bare
+        assembly before a member's title (人大 + 代表, 政协 + 委员; not 政协 + 委员会)."""
         name = text[m.start : m.end]
         if name in org_words.alone or name.endswith(org_words.things):
             return True
-        k = bisect_right(starts, m.start) - 1
         organ = next((o for o in org_words.organs if name.endswith(o)), None)
-        if organ is not None:
-            before = takewhile(lambda t: t.start < m.end - len(organ), islice(tokens, max(k, 0), None))
-            if not any(t.pos in name_pos for t in before):
-                return True  # 该行 + 董事会, 第六届 + 董事会: an organ of a body the text names elsewhere
+        if organ is not None and org_words.organ_openers.fullmatch(name, 0, len(name) - len(organ)):
+            return True  # 该行 + 董事会, 第六届 + 董事会: an organ of a body the text names elsewhere
+        k = bisect_right(starts, m.start) - 1
         if k >= 0 and tokens[k].start == m.start and tokens[k].text in org_words.describers:
             inside = [t for t in tokens[k + 1 :] if t.start < m.end]
             if not any(t.pos in name_pos for t in inside):
