@@ -758,3 +758,8 @@ def test_org_a_bodys_organ_without_a_name_before_it_is_none(full_pipeline, text,
 )
 def test_org_a_kind_of_business_alone_is_none(full_pipeline, text):
     assert not [e for e in full_pipeline.extract(text).entities if e.type == "ORG"]
+
+
+def test_org_a_word_of_a_persons_term_is_none(full_pipeline):
+    doc = full_pipeline.extract("监管局对公司、时任董事长章利民、时任总经理周建永予以警告。")
+    assert "时任" not in [e.text for e in doc.entities]

@@ -72,7 +72,7 @@ def test_slash_dates_times_and_quarters(rules_pipeline):
     doc = rules_pipeline.extract(text, region="hk", published_at="2023-07-10T12:00+08:00")
     found = dates(doc)
     assert ("2023/5/9 08:15", "2023-05-09T08:15", None) in found
-    assert ("下午3時", "2023-07-10T15:00", None) in found
+    assert ("下午3時", "2023-05-09T15:00", None) in found  # a clock time alone: on the day dated before it
     assert ("第2季", "2023-04", "2023-06") in found
     assert ("首兩季", "2023-01", "2023-06") in found
 

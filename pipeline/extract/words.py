@@ -140,7 +140,14 @@ def _org_words() -> _OrgWords:
     w = data.table("zh/orgs.json")
     return _OrgWords(
         alone=frozenset(
-            [*w["head_words"], *w["not_orgs"], *w["company_trades"], *w["role_nouns"], *w["kinds_of_business"]]
+            [
+                *w["head_words"],
+                *w["not_orgs"],
+                *w["company_trades"],
+                *w["role_nouns"],
+                *w["kinds_of_business"],
+                *w["company_name_openers"],  # 时任, 现任: a person's term, never a body
+            ]
         ),
         roles=tuple(sorted({*w["role_nouns"], *w["holding_words"]}, key=len, reverse=True)),
         holders=tuple(sorted(w["role_holders"], key=len, reverse=True)),
