@@ -763,3 +763,8 @@ def test_org_a_kind_of_business_alone_is_none(full_pipeline, text):
 def test_org_a_word_of_a_persons_term_is_none(full_pipeline):
     doc = full_pipeline.extract("监管局对公司、时任董事长章利民、时任总经理周建永予以警告。")
     assert "时任" not in [e.text for e in doc.entities]
+
+
+def test_words_of_taiwans_business_news_are_no_names(full_pipeline):
+    doc = full_pipeline.extract("台積電預估營收季增4%，3奈米製程的獲利將提升。")
+    assert not [e for e in doc.entities if e.type == "PERSON"]
