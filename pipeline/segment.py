@@ -297,8 +297,8 @@ class Segmenter:
     ``Pipeline`` can be built cheaply and pickled to worker processes. jieba's own
     dictionary predates much of today's news vocabulary; ``data/zh/userdict.txt`` adds
     the heads of social organizations (服务中心, 商会), common words of business and
-    technology news it lacks (营收, 商超, 光伏, 网红, Taiwan's 季增 and 奈米: otherwise guessed as names, 商超营/nr), the
-    abbreviated fields of local government departments (住建, 人社, 工信: 市/住/建委 otherwise), listed
+    technology news it lacks (营收, 商超, 光伏, 网红, Taiwan's 季增 and 奈米: otherwise guessed as names,
+    商超营/nr), the abbreviated fields of local government departments (住建, 人社, 工信: 市/住/建委 otherwise), listed
     companies' short names its dictionary tags as verbs or adverbs (建行/v, 招行/v, 长实/d; not 奔驰, a verb
     too), and the State Council's national-level new areas and the cooperation zones (雄安新区, 前海, 横琴); the
     gazetteer's places that jieba lacks are added as words too (``_listed_places``).
