@@ -768,3 +768,15 @@ def test_org_a_word_of_a_persons_term_is_none(full_pipeline):
 def test_words_of_taiwans_business_news_are_no_names(full_pipeline):
     doc = full_pipeline.extract("台積電預估營收季增4%，3奈米製程的獲利將提升。")
     assert not [e for e in doc.entities if e.type == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "org"),
+    [
+        ("案件轉介區院審理。", "hk", "區院"),  # the District Court's short name
+        ("由有組織罪案及三合會調查科跟進。", "hk", "有組織罪案及三合會調查科"),
+        ("病人已送往北榮救治。", "tw", "北榮"),  # Taipei Veterans General Hospital
+    ],
+)
+def test_org_courts_police_units_and_hospitals_by_their_short_names(full_pipeline, text, region, org):
+    assert org in [e.text for e in full_pipeline.extract(text, region=region).entities if e.type == "ORG"]

@@ -54,6 +54,7 @@ def _glued_to_a_word(ctx: Context, words: Words, end: int) -> bool:
     return len(pieces) == 1 and pieces[0].pos.startswith("v")  # a verb: 执政 (not 大学 of 清华大学)
 
 
+GLUED_NAME = 4  # a listed name this long may begin inside a word of two characters, after a grammar character
 _SPEECH_CHARS = frozenset("指称说")  # a one-character verb of speech after a body's name (运输署指, 警方称)
 
 
@@ -527,12 +528,15 @@ class OrgExtractor:
 
     @staticmethod
     def _listed(ctx: Context, w: dict) -> list[Mention]:
-        """Listed names of the text's region at word boundaries (or after a conjunction jieba glued to the name);
+        """Listed names of the text's region at word boundaries (or after a conjunction or, for a long name, a grammar
+        character jieba glued to the name);
         a listed 部/院 followed by a listed name joins it."""
         pattern = w["listed_re"].get(ctx.region, w["listed_re"]["unknown"])
         starts = ctx.token_starts
         # 和 + 马华公会: jieba glues a conjunction to an unknown name after it (和马华/nz 公会)
         starts |= {t.start + 1 for t in ctx.tokens if t.end - t.start > 2 and t.text[0] in w["glued_conjunctions"]}
+        # 由 + 有组织罪案及三合会调查科 of jieba's 由有/c: a grammar character glued to a long name's first one
+        glued = {t.start + 1 for t in ctx.tokens if t.end - t.start == 2 and t.text[0] in w["function_chars"]}
         words = Words(ctx.tokens)
         ends = ctx.token_ends
         # 局 + 长 of jieba's 局长, or, in Taiwan, Hong Kong and Macau text, of one word (行政院长, 考试院长): a title
@@ -547,7 +551,7 @@ class OrgExtractor:
         found = [
             (m.start(), m.end())
             for m in pattern.finditer(ctx.simplified)
-            if m.start() in starts
+            if (m.start() in starts or (m.start() in glued and m.end() - m.start() >= GLUED_NAME))
             and (
                 m.end() in ends
                 or ctx.simplified.startswith(w["titles"], m.end())  # jieba's 局局长
