@@ -354,7 +354,7 @@ def test_one_character_names_keeps_msras_conventions():
         ("九巴董事總經理表示", 4, "九巴"),  # a title from 董 runs past the name's end
         ("新鸿基地产主席郭炳联表示", 7, "新鸿基地产"),  # the name ends in a title
         ("江南省交通运输厅原厅长王刚", 9, "江南省交通运输厅"),  # a modifier before the head's 长
-        ("公司董事会通过决议", 5, "公司董事会"),  # 董事 inside the name: a board
+        ("戴姆勒董事会通过决议", 6, "戴姆勒董事会"),  # 董事 inside the name: a board
     ],
 )
 def test_the_models_organization_ends_before_a_title_it_runs_into(text, end, kept):
