@@ -84,7 +84,6 @@ class OrgExtractor:
         w["soft_pos"] = frozenset(w["soft_pos"])
         w["era_words"] = frozenset(w["era_words"])
         w["force_endings"] = tuple(w["force_words"])  # 北京警方/nt: jieba's one word ending in one
-        w["force_heads"] = (*w["head_words"], *w["seated_heads"])
         w["force_words"] = frozenset(w["force_words"])
         w["name_conjunctions"] = frozenset(w["name_conjunctions"])
         w["joined_heads"] = tuple(w["joined_heads"])
@@ -345,7 +344,7 @@ class OrgExtractor:
                     found.append(Mention(tok.start, tok.end, "ORG", "rule", "orgs.force", LISTED))  # 北京警方/nt
                 continue
             after = tokens[i + 1] if i + 1 < len(tokens) else None
-            if after is not None and (after.pos == "nt" or after.text.endswith(w["force_heads"])):
+            if after is not None and after.pos == "nt":
                 continue  # 北京公安 + 交管局: a unit of the force, whose name the grammar reads
             j = i
             while j > 0 and self._place_like(tokens[j - 1], w) and tokens[j - 1].text not in w["collective_places"]:
