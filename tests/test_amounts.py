@@ -1013,7 +1013,16 @@ def test_a_bound_joined_by_ji_or_huo_after_the_amount(make_context, text, span, 
     assert [(text[m.start : m.end], m.normalized.qualifier) for m in mentions] == [(span, qualifier)]
 
 
-@pytest.mark.parametrize(("text", "found"), [("本报 网友评论 3条", []), ("吸引更多5万名游客", ["5万名"])])
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("本报 网友评论 3条", []),
+        ("阅读 3560 点赞 12", []),
+        ("吸引更多5万名游客", ["5万名"]),
+        ("公司将关闭 3家门店", ["3家"]),
+        ("查看更多\n3000余名工人返岗", ["3000余名"]),
+    ],
+)
 def test_a_count_set_apart_after_a_furniture_word_is_a_widgets(make_context, text, found):
     assert [text[m.start : m.end] for m in AmountExtractor().find(make_context(text))] == found
 

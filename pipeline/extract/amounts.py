@@ -251,15 +251,16 @@ class AmountExtractor:
         return self._bare_lower_ends(self._join_ranges(mentions, text), text, words, ctx.word_freq)
 
     @cached_property
-    def _furniture(self) -> tuple[str, ...]:
-        """The page's furniture words (``page.json``: 网友评论, 点赞)."""
-        return tuple(data.table("zh/page.json")["furniture"])
+    def _widget_counters(self) -> tuple[str, ...]:
+        """A page widget's words that a count follows (``page.json``: 网友评论, 点赞, 阅读)."""
+        return tuple(data.table("zh/page.json")["widget_counters"])
 
     def _widget_count(self, text: str, start: int) -> bool:
-        """网友评论 0 条, 点赞 12: a count set apart after a furniture word is a widget's (not 更多5万人: no space)."""
+        """网友评论 0 条, 点赞 12: a count set apart on its line after a widget's word is the widget's (not
+        点赞5万次: no space; not 关闭 3家门店: a verb, no widget's word)."""
         before = text[max(0, start - 8) : start]
-        word = before.rstrip()
-        return len(word) < len(before) and word.endswith(self._furniture)
+        word = before.rstrip(" \t\u3000\xa0")
+        return len(word) < len(before) and word.endswith(self._widget_counters)
 
     @cached_property
     def _bare_lower_re(self) -> re.Pattern[str]:
