@@ -1,4 +1,4 @@
-r"""Invisible characters: analyse the text without them, report offsets into the text with them.
+r"""Invisible characters and spaces inside numbers: analyse the text without them, report offsets with them.
 
 A zero-width space, joiner, soft hyphen, byte-order mark or stray control
 character inside a name (张\u200b三丰, 国务院\u200d办公厅, 1\u200b000万元) is
@@ -65,7 +65,8 @@ _DIGIT = "[0-9０-９]"
 @cache
 def spacing_pattern() -> re.Pattern[str]:
     """One typographic space inside a number expression (``numerals.json`` ``_spaced``): after a digit before a
-    unit, after a qualifier before a digit, and inside a date, a magnitude or a clock time."""
+    whole unit (not 台 of 台北), after a qualifier before a digit, and inside a date, a magnitude or a clock
+    time."""
     w = data.table("zh/numerals.json")
 
     def one_of(key: str) -> str:
@@ -75,7 +76,7 @@ def spacing_pattern() -> re.Pattern[str]:
     # The leading lookahead turns away the characters that are no space at once: the scan stays in C, fast.
     return re.compile(
         rf"(?={sp})(?:"
-        rf"(?<={d}){sp}(?={one_of('spaced_unit_starts')})"
+        rf"(?<={d}){sp}(?={data.alternation(w['spaced_units'])}|{one_of('spaced_bare_units')}(?![\u3400-\u9fff]))"
         rf"|(?<={one_of('spaced_qualifier_ends')}){sp}(?={d})"
         rf"|(?<={one_of('spaced_date_links')}){sp}(?={d}{{1,2}}{sp}?[月日号號])"
         rf"|(?<={one_of('spaced_magnitude_links')}){sp}(?={d}[0-9０-９,.]*{sp}?[億亿萬万千元])"
@@ -92,13 +93,14 @@ def _left_out() -> re.Pattern[str]:
 
 @dataclass(frozen=True, slots=True)
 class Visible:
-    """``text`` is ``original`` without its invisible characters, with the map between their offsets.
+    """``text`` is ``original`` without what the view leaves out, with the map between their offsets.
 
     ``_keys[j]`` is the compacted offset at which the ``j``-th removed character
     would stand (the number of kept characters before it), so a compacted
     offset ``i`` maps to ``i`` plus the removed characters at keys ``<= i``:
     one binary search per span, and memory in the number of removed
-    characters, not in the length of the text.
+    characters, not in the length of the text. The removed characters are
+    the invisible ones and the spaces inside number expressions.
     """
 
     original: str

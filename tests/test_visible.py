@@ -69,6 +69,7 @@ def test_every_visible_character_maps_to_itself(original):
         ("收入 1 兆 20 億元，逾 1,200 億元", "收入 1兆20億元，逾1,200億元"),
         ("历时 2 小时，近 40名", "历时 2小时，近40名"),
         ("刑期 8 個月", "刑期 8個月"),
+        ("共 30 人，3 天后", "共30人，3天后"),
     ],
 )
 def test_spaces_inside_a_number_expression_are_left_out(text, seen):
@@ -79,7 +80,17 @@ def test_spaces_inside_a_number_expression_are_left_out(text, seen):
 
 @pytest.mark.parametrize(
     "text",
-    ["2025年 1,000万元", "21日 14:30 来源", "2019-07-11 08:25", "团押52嫌 5584万", "第3版 头条", "G20 峰会"],
+    [
+        "2025年 1,000万元",
+        "21日 14:30 来源",
+        "2019-07-11 08:25",
+        "团押52嫌 5584万",
+        "第3版 头条",
+        "G20 峰会",
+        "2024 台北国际书展",  # 台 is a unit (3台) and begins words
+        "iPhone 15 美国版",
+        "2024 本报讯",
+    ],
 )
 def test_spaces_between_expressions_stay(text):
     assert visible(text).text == text
