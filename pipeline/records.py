@@ -102,7 +102,10 @@ class Entity(_Record):
     type: EntityType
     text: str = Field(description="As written in the original script.")
     text_simplified: str = Field(
-        description="The visible form in simplified script (OpenCC), without invisible characters such as U+200B."
+        description=(
+            "The visible form in simplified script (OpenCC), without invisible characters such as U+200B "
+            "or the typographic spaces inside a number expression (2024 年 -> 2024年)."
+        )
     )
     start: int = Field(ge=0, description="Code-point offset into Document.text.")
     end: int = Field(ge=0, description="Exclusive end offset.")

@@ -937,6 +937,8 @@ def test_a_group_word_before_a_legal_form_is_part_of_the_name(rules_pipeline, te
         ("行人文某某（女）、郑某某（女）受伤。", ["文某某", "郑某某"]),  # jieba: 文/n, 郑/ns + 某某/r
         ("该校在美国某地区登记，地址在南京路某号。", []),  # 国 and 路 end a place; 某 + 地区: "a certain"
         ("这说明某某问题很严重。", []),  # the 明 of a verb
+        ("美国某某称，案件由某某负责。", []),  # the end of a place; 由/p a preposition
+        ("该公司某某称，由某某公司承建。", []),  # 公司 a whole noun; 某某 + 公司: "a certain"
     ],
 )
 def test_a_surname_and_mou_is_a_withheld_name(make_context, text, names):

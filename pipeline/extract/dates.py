@@ -248,7 +248,7 @@ class DateExtractor:
                     value = self._anaphoric(g, w, last_day, pub)
                 elif g["am"] or g["ay"]:
                     value = self._anaphoric_period(g, w, last_dated)
-                elif g["tH"] and last_day:  # 下午4时 after 昨天下午2时: a clock time of the day being told
+                elif g["tH"] and last_day:  # 下午4时 after 昨天下午2时: a clock time on the last day dated before it
                     value = self._time_only(g, w, last_day)
                 else:
                     future = self._future(ctx.folded, m, words, w)  # 将于十月起: next October
@@ -1014,16 +1014,16 @@ class DateExtractor:
             note="fiscal year",
         )
 
-    def _time_only(self, g: dict, w: dict, pub: date | None) -> DateValue | None:
-        """A clock time alone (下午3时半, 晚上八点): on the day being told, else the publication day; None for
-        no clock time (晚上二十五点)."""
-        if pub is None:
+    def _time_only(self, g: dict, w: dict, day: date | None) -> DateValue | None:
+        """A clock time alone (下午3时半, 晚上八点) on ``day``: the last day the text dated before it, else the
+        publication day; None for no clock time (晚上二十五点)."""
+        if day is None:
             return DateValue(
                 value=None, granularity="minute", relative=True, note="time of day without publication date"
             )
-        update = self._clock(pub.isoformat(), g["tH"], g["tM"] or _half(g["thalf"]), g["tampm"], w)
+        update = self._clock(day.isoformat(), g["tH"], g["tM"] or _half(g["thalf"]), g["tampm"], w)
         hour, minute = update["value"][-5:].split(":")
-        if _on_the_clock(pub.isoformat(), int(hour), int(minute)) is None:
+        if _on_the_clock(day.isoformat(), int(hour), int(minute)) is None:
             return None
         return DateValue(value=update["value"], granularity="minute", relative=True)
 

@@ -224,6 +224,7 @@ def branches(mentions: list[Mention], text: str) -> list[Mention]:
     branch apart or cuts the body."""
     heads = _branch_heads()
     longest_first = sorted(heads, key=len, reverse=True)
+    endings = tuple(heads)
     parents = {m.end: m.start for m in mentions if m.type == "ORG" and (m.extractor == "ner" or _listed(m))}
     joined = []
     for m in mentions:
@@ -236,7 +237,7 @@ def branches(mentions: list[Mention], text: str) -> list[Mention]:
             head = next((h for h in longest_first if text.startswith(h, m.end)), None)
             if head:
                 joined.append(Mention(parents[m.start], m.end + len(head), "ORG", "rule", "edges.branch", BRANCH))
-        elif m.type == "ORG" and m.extractor == "ner" and text.endswith(tuple(heads), m.start, m.end):
+        elif m.type == "ORG" and m.extractor == "ner" and text.endswith(endings, m.start, m.end):
             # 集达鞋业有限公司 + 大坝场分厂: the model's branch, named by what the gazetteers do not list
             joined.append(Mention(parents[m.start], m.end, "ORG", "rule", "edges.branch", BRANCH))
     return mentions + joined

@@ -302,9 +302,9 @@ class PersonExtractor:
                 t.text in ("某", "某某")
                 and i
                 and t.start > start
-                and self._surname_before(tokens[i - 1], w)
-                and not (t.text == "某" and i + 1 < len(tokens) and tokens[i + 1].pos.startswith(("n", "q", "m")))
-            ):  # not 某 + 地区, 某 + 号: 某 there is "a certain"
+                and self._surname_before(ctx, i - 1, w)
+                and not (i + 1 < len(tokens) and tokens[i + 1].pos.startswith(("n", "q", "m")))
+            ):  # not 某 + 地区, 某 + 号, 某某 + 公司: 某 there is "a certain"
                 found.append(Mention(t.start - 1, t.end, "PERSON", "rule", "people.withheld", 0.9, structured=True))
                 continue
             if not t.pos.startswith("nr"):
@@ -321,13 +321,22 @@ class PersonExtractor:
         return found
 
     @staticmethod
-    def _surname_before(before: Token, w: dict) -> bool:
-        """文/n, 郑/ns, 驾驶人田/n before 某某/r: a surname that jieba read as a word, or as the end of one, before
-        the 某 of a withheld name; not a function word (于, 向), nor the end of a place or a verb (美国某, 说明某)."""
+    def _surname_before(ctx: Context, i: int, w: dict) -> bool:
+        """文/n, 郑/ns, 驾驶人田/n before 某某/r: a surname that jieba read as a noun, or as the end of a word it
+        glued or cut wrong (人田: no word; 行 + 人文: 行人), before the 某 of a withheld name; not a function word
+        (由/p, 于), nor the end of a place, a verb or a whole noun (美国某, 说明某, 公司某某)."""
+        before = ctx.tokens[i]
         ch = before.text[-1]
         if ch not in data.surnames()[0] or ch in w["name_stop_chars"] or before.pos.startswith("nr"):
             return False  # (a surname tagged nr: the case above)
-        return len(before.text) == 1 or before.pos == "n"  # not 美国/ns, 南京路/ns, 说明/v
+        if len(before.text) == 1:
+            return before.pos.startswith("n")
+        if before.pos != "n":
+            return False  # not 美国/ns, 南京路/ns, 说明/v
+        if not ctx.word_freq.get(before.text):
+            return True  # 人田: no word, glued by the HMM
+        head = (ctx.tokens[i - 1].text if i else "") + before.text[:-1]
+        return any(ctx.word_freq.get(head[k:]) for k in range(len(head) - 1))  # 行 + 人: 行人
 
     @cached_property
     def _title_end_re(self) -> re.Pattern[str]:

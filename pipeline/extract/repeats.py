@@ -62,12 +62,12 @@ _LATIN_NAME = r"[A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){0,4}"  # Telkoms
 _LATIN_PERSON = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)?(?:[ .\-][A-Z][a-z]+(?:-[a-z]+)?)*")
 _GLUED_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,11}(?![A-Za-z0-9])")  # 陳志明Peter表示: a Hong Kong English name
 _DEFINITION = re.compile(
-    rf"[（(][ \u3000]*(?:(?:以下)?(?:简称|下称|简称为)[ \u3000]*[:：]?)?[ \u3000]*[{_QUOTE_OPEN}]?"
+    rf"[（(][ \u3000]*(?:(?:以下)?(?:简称为|简称|下称)[ \u3000]*[:：]?)?[ \u3000]*[{_QUOTE_OPEN}]?"
     rf"(?P<short>[\u4e00-\u9fffA-Za-z0-9&]{{2,8}}|{_LATIN_NAME})[{_QUOTE_CLOSE}]?[ \u3000]*[）)]"
     rf"|[，,][ \u3000]*(?:以下)?(?:简称|下称)[ \u3000]*[{_QUOTE_OPEN}]?(?P<after>[\u4e00-\u9fffA-Za-z0-9&]{{2,8}})"
     rf"[{_QUOTE_CLOSE}]?"
     # （以下简称“风华高科”，000636.SZ）: the quoted short name, then more in the brackets (a stock code)
-    rf"|[（(][ \u3000]*(?:以下)?(?:简称|下称|简称为)[ \u3000]*[:：]?[ \u3000]*[{_QUOTE_OPEN}]"
+    rf"|[（(][ \u3000]*(?:以下)?(?:简称为|简称|下称)[ \u3000]*[:：]?[ \u3000]*[{_QUOTE_OPEN}]"
     rf"(?P<quoted>[\u4e00-\u9fffA-Za-z0-9&]{{2,8}})[{_QUOTE_CLOSE}][ \u3000]*[，,；;、]"
 )
 MAX_CONFIDENCE = 0.8
