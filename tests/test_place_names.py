@@ -185,6 +185,8 @@ def test_a_facility_head_alone_is_no_name():
     [
         ("他曾在杭州《東南日報》任記者，一名菲律賓籍男子昨日入境。", ["杭州"]),
         ("他曾在杭州《东南日报》任记者，一名菲律宾籍男子昨日入境。", ["杭州"]),
+        ("作为郸城人，他在北京工作，很多中国人都去过。", ["北京"]),  # a place naming its people is none
+        ("中国人民银行与美国人权组织在上海会面。", ["上海"]),  # not 人民, 人权: other words
     ],
 )
 def test_a_place_before_a_title_stands_and_a_nationality_is_none(full_pipeline, text, locs):
@@ -407,6 +409,12 @@ def test_housing_estates_are_places(make_context, text, estates):
         ("遊客湧入士林夜市。", ["士林夜市"]),
         ("三峡大坝进入汛期调度。", ["三峡大坝"]),
         ("兀兰关卡出现大排长龙的情况。", ["兀兰关卡"]),
+        ("加快翠屏山森林公园建设。", ["翠屏山森林公园"]),
+        ("活动在天安数码城举行。", ["天安数码城"]),
+        ("近格蘭披治大廈路段發生車禍。", ["格蘭披治大廈"]),
+        ("海南省南渡江迈湾水利枢纽工程获批。", ["海南省", "南渡江", "迈湾水利枢纽"]),  # places before stand alone
+        ("前往澳門鴨涌河南街青洲坊大廈辦理。", ["青洲坊大廈"]),  # the street before is a place of its own
+        ("城市花园与办公大厦均已完工。", []),  # common words name no facility
     ],
 )
 def test_more_facility_heads(make_context, text, places):

@@ -383,8 +383,8 @@ class PlaceExtractor:
                 )
                 if t.text.strip() != t.text or (t.pos not in modifier and not soft):
                     break
-                if words and PlaceExtractor._head_of(t, w):
-                    break  # a facility before this one's words is a name of its own (港珠澳大桥 + 珠海口岸)
+                if words and (PlaceExtractor._head_of(t, w) or t.text in w["street_words"]):
+                    break  # one before is a name of its own (港珠澳大桥 + 珠海口岸, 河南街 + 青洲坊大厦)
                 if t.text in w["not_places"]:
                     break  # 苏北 + 地区 + 农村公路: an area's generic word ends the name (rural roads are no facility)
                 words.insert(0, t)

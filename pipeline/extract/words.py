@@ -330,8 +330,8 @@ def whole_words(
     mentions: list[Mention], tokens: list[Token], text: str, one_character_names: bool = False
 ) -> list[Mention]:
     """``mentions`` without those that cut across words as above; ``one_character_names`` keeps the model's
-    addressed surnames and the one-character places of compounds and of words for a place's people or things
-    (MSRA's conventions)."""
+    addressed surnames, the one-character places of compounds and of words for a place's people or things, and
+    places before 人 naming their people (MSRA's conventions)."""
     mentions = _attached(mentions, tokens)
     name_pos, not_name_pos = _pos_sets()
     starts = [t.start for t in tokens]
@@ -624,6 +624,12 @@ def whole_words(
     japanese = data.japanese_surnames()
     token_starts, token_ends = frozenset(starts), {t.end: t for t in tokens}
 
+    def a_people(m: Mention) -> bool:
+        """中国/ns + 人/n, 郸城 + 人: a place before the word 人 names a people, a demonym (the guidelines: none);
+        not 人民, 人大, 人口 (other words) nor 中国人民银行 (one name)."""
+        after = token_at.get(m.end)
+        return after is not None and after.text == "人" and m.start in token_starts
+
     def japanese_name(m: Mention) -> tuple[int, int] | None:
         """The Japanese name the model's person cuts: a listed family name that begins a word and that the
         person begins inside (岸/n 田文雄/nr: 岸田文雄) or is exactly (铃木 + 一朗), with its given name of one
@@ -710,6 +716,8 @@ def whole_words(
                 continue  # 港人, 中方; 中 and 美 of 中美关系, 港澳居民: a compound of abbreviations
         if m.type == "LOC" and (a_direction(m) or text[m.end : m.end + 1] in demonym_chars):
             continue  # 香港西南偏南, 向西北; 菲律宾籍男子 (a nationality)
+        if m.type == "LOC" and not one_character_names and a_people(m):
+            continue  # 中国 + 人, 郸城 + 人: a people
         if plates and m.type in ("LOC", "PERSON", "ORG") and any(a < m.end and m.start < b for a, b in plates):
             continue  # 川A3J232, 粤B·12345: a licence plate, no place or person
         if m.type == "LOC" and text[m.end : m.end + 2] in level_titles:
