@@ -760,6 +760,17 @@ def test_org_a_kind_of_business_alone_is_none(full_pipeline, text):
     assert not [e for e in full_pipeline.extract(text).entities if e.type == "ORG"]
 
 
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("議長康裕成表示，議會會以市民最大利益為考量，高雄市議會將審預算。", ["高雄市議會"]),  # 議會 alone: generic
+        ("第四波專案由新北市刑大搜索21處。（圖／嘉義縣警局提供）", ["新北市刑大", "嘉義縣警局"]),  # a place's police
+    ],
+)
+def test_org_a_kind_of_body_alone_is_none_and_after_its_place_a_name(full_pipeline, text, orgs):
+    assert [e.text for e in full_pipeline.extract(text).entities if e.type == "ORG"] == orgs
+
+
 def test_org_a_word_of_a_persons_term_is_none(full_pipeline):
     doc = full_pipeline.extract("监管局对公司、时任董事长章利民、时任总经理周建永予以警告。")
     assert "时任" not in [e.text for e in doc.entities]

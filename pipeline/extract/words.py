@@ -118,7 +118,7 @@ def _level_titles() -> frozenset[str]:
 
 
 class _OrgWords(NamedTuple):
-    """``orgs.json``'s words that name no body alone (公司, 物业, 股东, 央企, 新能源汽车), its role nouns with the
+    """``orgs.json``'s words that name no body alone (公司, 物业, 股东, 央企, 新能源汽车, 议会), its role nouns with the
     holding words (股东, 旗下), the words before them for whose role it is (公司, 其), its product words, heads,
     and the assemblies and their members' titles (人大 + 代表)."""
 
@@ -146,6 +146,7 @@ def _org_words() -> _OrgWords:
                 *w["company_trades"],
                 *w["role_nouns"],
                 *w["kinds_of_business"],
+                *w["generic_bodies"],
                 *w["company_name_openers"],  # 时任, 现任: a person's term, never a body
             ]
         ),
