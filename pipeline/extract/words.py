@@ -31,9 +31,8 @@ person (陈男子 of 姓陈男子: ``person_nouns``) or an address word (刘女�
 that runs into a time word (台铁中午发出新闻稿) ends before it; its lone surname that is a word of its own
 takes the two-character noun after it as the given name (牛/n 文华/nz), not a verb or adverb (黄/指示,
 袁/再次), a title, a kin or address word (``people.json`` ``kin_words``: 程先生), nor after 老/小 (老于); before
-an address word, a title or a word for a person it is none (陈先生, 李局长, 江主席, 钱老: ``address_chars``), as
-the real-news guidelines annotate it while MSRA tags the surname (MSRA dev 0.830 -> 0.822, PERSON 0.901 ->
-0.881; real-news dev read with model 1.1: PERSON 0.923 -> 0.932); its
+an address word or a title, or alone, it is none (陈先生, 李局长, 钱老, 在陳帶領下), as
+the real-news guidelines annotate it while MSRA tags the surname; its
 name of a surname and one character takes a given-name final before a verb of speech or attending
 (王伟 + 中 + 出席: ``given_final_chars``), and its given name of one or two characters right after a
 compound surname takes the surname in (令狐 + 安: ``compound_surname_words`` are not taken); its name of a
@@ -268,11 +267,6 @@ def _address_words() -> frozenset[str]:
     for kind in titles["kinds"].values():
         words |= set(kind["titles"])
     return frozenset(words)
-
-
-@cache
-def _address_table() -> list[tuple[int, frozenset[str]]]:
-    return data.suffix_table(_address_words())
 
 
 def _model_person_is_a_place_word(m: Mention, pos: dict[tuple[int, int], str]) -> bool:
@@ -678,12 +672,6 @@ def whole_words(
     resident_words = tuple(data.table("zh/places.json")["resident_words"])
     person_nouns = frozenset(data.table("zh/people.json")["person_nouns"])
     kin_words = frozenset(data.table("zh/people.json")["kin_words"])
-    address = _address_table()
-    address_chars = frozenset(data.table("zh/people.json")["address_chars"])
-
-    def addressed(at: int) -> bool:
-        """Does an address word, a title or a word for a person begin at ``at`` (先生, 局长, 主席, 老, 总)?"""
-        return text[at : at + 1] in address_chars or any(text[at : at + n] in words for n, words in address)
 
     def opens_a_title(m: Mention) -> bool:
         """Is the model's organization, ending on no head word, the start of a title (立法 of 立法委员)?"""
@@ -829,18 +817,18 @@ def whole_words(
         if (
             m.extractor == "ner"
             and m.type == "PERSON"
-            and m.end - m.start == 1
-            and not one_character_names
-            and addressed(m.end)
-        ):
-            continue  # 陈先生, 李局长, 江主席, 钱老: a surname with an address word or a title is no name
-        if (
-            m.extractor == "ner"
-            and m.type == "PERSON"
             and m.end - m.start <= 2
             and text[max(m.start - 2, 0) : m.start] in compound
         ):
             m = replace(m, start=m.start - 2)  # 令狐 + 安: the model read the given name alone
+        if (
+            m.extractor == "ner"
+            and m.type == "PERSON"
+            and m.end - m.start == 1
+            and not one_character_names
+            and text[m.end : m.end + 1] != "某"  # 陈 + 某处: a withheld name the text repeats (陈某)
+        ):
+            continue  # 陈先生, 李局长, 钱老, 在陳帶領下: a surname alone, addressed or standing for a name, is none
         if (
             m.extractor == "ner"
             and m.type == "PERSON"
