@@ -89,7 +89,7 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument(
         "--one-character-names",
         action="store_true",
-        help="keep addressed surnames, abbreviation compounds' places and peoples' places (陈先生 → 陈, "
+        help="keep lone surnames, abbreviation compounds' places and peoples' places (陈先生 → 陈, "
         "中美 → 中 + 美, 中国人 → 中国), as MSRA does",
     )
     ex.add_argument(

@@ -325,7 +325,7 @@ def whole_words(
     mentions: list[Mention], tokens: list[Token], text: str, one_character_names: bool = False
 ) -> list[Mention]:
     """``mentions`` without those that cut across words as above; ``one_character_names`` keeps the model's
-    addressed surnames, the one-character places of compounds and of words for a place's people or things, and
+    lone surnames, the one-character places of compounds and of words for a place's people or things, and
     places before 人 naming their people (MSRA's conventions)."""
     mentions = _attached(mentions, tokens)
     name_pos, not_name_pos = _pos_sets()
