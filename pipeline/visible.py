@@ -93,14 +93,14 @@ def _left_out() -> re.Pattern[str]:
 
 @dataclass(frozen=True, slots=True)
 class Visible:
-    """``text`` is ``original`` without what the view leaves out, with the map between their offsets.
+    """``text`` is ``original`` without its invisible characters and the spaces inside number expressions, with
+    the map between their offsets.
 
     ``_keys[j]`` is the compacted offset at which the ``j``-th removed character
     would stand (the number of kept characters before it), so a compacted
     offset ``i`` maps to ``i`` plus the removed characters at keys ``<= i``:
     one binary search per span, and memory in the number of removed
-    characters, not in the length of the text. The removed characters are
-    the invisible ones and the spaces inside number expressions.
+    characters, not in the length of the text.
     """
 
     original: str
