@@ -59,11 +59,18 @@ def _check_amount(make_context, text, span, value, unit, currency, qualifier, ki
         "统一部署",
         "根据法例第599章第25条发出",  # sections of a text
         "根據法例第599章第25條發出",
+        "政府將就基本法23條立法",  # a law's article, without 第
+        "根据条例5条规定",
         "第43届世界遗产大会召开",  # the number of a session
     ],
 )
 def test_no_false_amounts(make_context, text):
     assert AmountExtractor().find(make_context(text)) == []
+
+
+def test_articles_counted_after_a_word_that_is_no_law_are_amounts(make_context):
+    text = "会议提出三条措施，他连发3条微博"
+    assert [text[m.start : m.end] for m in AmountExtractor().find(make_context(text))] == ["三条", "3条"]
 
 
 def test_amount_ends_at_its_unit(make_context):

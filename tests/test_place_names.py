@@ -503,3 +503,21 @@ def test_a_short_name_standing_alone_after_ben_or_a_verb_of_going_is_the_place(f
 )
 def test_a_street_named_by_a_word_before_a_street_word_jieba_leaves_apart(full_pipeline, text, streets):
     assert [e.text for e in full_pipeline.extract(text).entities if e.type == "LOC"] == streets
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "people"),
+    [
+        ("警方在彌敦道近亞皆老街截停一輛私家車。", ["彌敦道"], []),  # the model reads 彌敦道 as a name: 彌敦/ns + 道/q is a street
+        ("陳道明表示滿意。", [], ["陳道明"]),  # 道 inside a name is no street word
+        ("旅客在花蓮站下車後轉乘巴士。", ["花蓮站"], []),  # 花莲/nr 站/v: a listed place before 站 is a station
+        ("王玉梅站在門口。", [], ["王玉梅"]),  # a person before the verb 站
+        ("信众前往南普陀寺烧香，宝莲禅寺亦有法会。", ["南普陀寺", "宝莲禅寺"], []),  # temples are named places
+        ("他在北京东四清真寺礼拜。", ["北京", "东四清真寺"], []),
+        ("市民到圣约翰大教堂参加弥撒。", ["圣约翰大教堂"], []),
+    ],
+)
+def test_streets_stations_and_temples_are_places_not_people(full_pipeline, text, places, people):
+    entities = full_pipeline.extract(text).entities
+    assert [e.text for e in entities if e.type == "LOC"] == places
+    assert [e.text for e in entities if e.type == "PERSON"] == people

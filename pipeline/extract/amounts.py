@@ -667,6 +667,8 @@ class AmountExtractor:
             return True  # 下午3点, 8点30分, 10点半: an hour of the clock, not points (沪指跌50点, 收报3200点)
         if unit in w["position_after"] and text.startswith(tuple(w["position_after"][unit]), m.end("unit")):
             return True  # 2局上: the top of the second inning, a place in order
+        if unit in w["section_after"] and text.endswith(tuple(w["section_after"][unit]), 0, m.start()):
+            return True  # 基本法23条: the law's Article 23, not 23 articles
         if unit in w["session_units"] and self._a_session(m, w, text, words):
             return True  # 二十届三中全会, 第六届、七届: which session, not how many
         if unit in w["phase_units"] and chinese and self._a_phase(m, words):

@@ -559,12 +559,13 @@ def streets(mentions: list[Mention], text: str, tokens: list[Token]) -> list[Men
     """牛头角 + 道, 南京 + 街, 弥敦 + 道: a place right before a street word that jieba leaves as a word of its own
     (道, 路, 街: ``places.json`` ``street_heads``) is the street named after it, one place with the word; not
     before a longer word (道路, 街道, 路线: jieba's word there). So is a place before 线 that ends a word, a
-    railway line (西港岛 + 线, 观塘 + 线; not 线路)."""
+    railway line (西港岛 + 线, 观塘 + 线; not 线路). The model's PERSON on exactly such a street (弥敦道: 弥敦/ns
+    + 道/q) is the street: a name that ends in a lone street word after a place is no person's."""
     heads = frozenset(data.table("zh/places.json")["street_heads"])
     alone = {t.start for t in tokens if t.end - t.start == 1 and t.text in heads}
     # 西港岛 + 线, 观塘 + 线: a railway line named after a place, where 线 ends a word (not 线路, 线上)
     lines = {t.end - 1 for t in tokens if t.text.endswith("线")}
-    return [
+    streets = [
         replace(m, end=m.end + 1)
         if m.type == "LOC"
         and text[m.end - 1] not in heads
@@ -574,6 +575,11 @@ def streets(mentions: list[Mention], text: str, tokens: list[Token]) -> list[Men
         )
         else m
         for m in mentions
+    ]
+    built = {(s.start, s.end) for s, m in zip(streets, mentions, strict=True) if s.end != m.end and s.end - 1 in alone}
+    return [
+        replace(m, type="LOC") if m.type == "PERSON" and m.extractor == "ner" and (m.start, m.end) in built else m
+        for m in streets
     ]
 
 

@@ -391,8 +391,13 @@ class PlaceExtractor:
                 k -= 1
             if len(head) == 1 and not (words and PlaceExtractor._names_the_facility(words[-1], w, head)):
                 continue
-            if len(head) == 1 and tok.pos.startswith("v") and words[-1].pos.startswith("nr"):
-                continue  # 王玉梅/nr 站/v 在: a person and the verb, not a station (坪林/ns 站/v is one)
+            if (
+                len(head) == 1
+                and tok.pos.startswith("v")
+                and words[-1].pos.startswith("nr")
+                and words[-1].text not in w["gazetteer_names"]
+            ):
+                continue  # 王玉梅/nr 站/v 在: a person and the verb, not a station (坪林/ns, 花莲/nr 站/v are)
             # common words before the first name word are cut (控制性 工程 + 遂宁涪江特大桥); then places at
             # its start stand alone: 湾仔 + 维景酒店, 遂宁 + 涪江特大桥, 中国 + 良渚古城遗址 (古城 is no name)
             while words and (
