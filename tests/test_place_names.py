@@ -508,7 +508,7 @@ def test_a_street_named_by_a_word_before_a_street_word_jieba_leaves_apart(full_p
 @pytest.mark.parametrize(
     ("text", "places", "people"),
     [
-        ("警方在彌敦道近亞皆老街截停一輛私家車。", ["彌敦道"], []),  # the model reads 彌敦道 as a name: 彌敦/ns + 道/q is a street
+        ("警方在彌敦道近亞皆老街截停一輛私家車。", ["彌敦道"], []),  # the model: PERSON; 彌敦/ns + 道/q: a street
         ("陳道明表示滿意。", [], ["陳道明"]),  # 道 inside a name is no street word
         ("旅客在花蓮站下車後轉乘巴士。", ["花蓮站"], []),  # 花莲/nr 站/v: a listed place before 站 is a station
         ("王玉梅站在門口。", [], ["王玉梅"]),  # a person before the verb 站
