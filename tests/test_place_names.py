@@ -521,3 +521,17 @@ def test_streets_stations_and_temples_are_places_not_people(full_pipeline, text,
     entities = full_pipeline.extract(text).entities
     assert [e.text for e in entities if e.type == "LOC"] == places
     assert [e.text for e in entities if e.type == "PERSON"] == people
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "orgs"),
+    [
+        ("雪兰莪州蒲种一间工厂起火。", ["雪兰莪州", "蒲种"], []),  # the model: one ORG; a state and a town
+        ("冠军将在中国、中国台北和韩国选手之间产生。", ["中国", "韩国"], ["中国台北"]),  # no level word: a team's name
+        ("渔船在闽南渔场作业时遇险。", ["闽南渔场"], []),  # a fishing ground is a named place
+    ],
+)
+def test_an_organization_of_listed_places_only_is_those_places(full_pipeline, text, places, orgs):
+    entities = full_pipeline.extract(text).entities
+    assert [e.text for e in entities if e.type == "LOC"] == places
+    assert [e.text for e in entities if e.type == "ORG"] == orgs

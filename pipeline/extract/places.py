@@ -506,14 +506,28 @@ def chains(mentions: list[Mention], ctx: Context) -> list[Mention]:
     """A place read as one name that is a chain of places written together is each of them (重庆万州区 → 重庆 +
     万州区, 辽宁大连 → 辽宁 + 大连, 屯门湖景邨 → 屯门 + 湖景邨), as the guidelines annotate it; not an autonomous
     area (延边朝鲜族自治州), a facility but for a listed place at its start (北京 + 王府井步行街; not 北京西站) or a
-    name whose rest is a generic word (上海市区, 成都高新区)."""
+    name whose rest is a generic word (上海市区, 成都高新区). The model's organization that is nothing but listed
+    places written together, one with its level word (雪兰莪州蒲种: a state and a town), is those places: no body is
+    named without a head (中国台北, with no level word, is a team's name)."""
     out: list[Mention] = []
+    w = _chain_words()
     for m in mentions:
         cuts = []
         if m.type == "LOC" and not m.structured and m.rule.split("+")[0] not in _UNCHAINED and m.end - m.start >= 4:
-            cuts = _chain_cuts(ctx.simplified[m.start : m.end], ctx, _chain_words())
+            cuts = _chain_cuts(ctx.simplified[m.start : m.end], ctx, w)
         elif m.type == "LOC" and m.rule == "places.facility":
-            cuts = _facility_cut(m, ctx, _chain_words())
+            cuts = _facility_cut(m, ctx, w)
+        elif m.type == "ORG" and m.extractor == "ner" and m.end - m.start >= 4:
+            name = ctx.simplified[m.start : m.end]
+            cuts = _chain_cuts(name, ctx, w)
+            bounds = [0, *cuts, len(name)]
+            parts = [name[a:b] for a, b in pairwise(bounds)]
+            # a level word in it (州, 县, 区): 中国台北, with none, is the name of a team
+            levelled = any(p.endswith(tuple(w["suffixes"])) for p in parts)
+            if cuts and levelled and all(_listed_place(p, w) for p in parts):
+                m = replace(m, type="LOC")
+            else:
+                cuts = []
         if not cuts:
             out.append(m)
             continue
