@@ -791,3 +791,16 @@ def test_words_of_taiwans_business_news_are_no_names(full_pipeline):
 )
 def test_org_courts_police_units_and_hospitals_by_their_short_names(full_pipeline, text, region, org):
     assert org in [e.text for e in full_pipeline.extract(text, region=region).entities if e.type == "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("中国证监会对康美药业作出处罚。", ["中国证监会", "康美药业"]),  # the model reads 康美 alone
+        ("伊利乳業和蒙牛乳業發布年報。", ["伊利乳業", "蒙牛乳業"]),
+        ("腾讯控股公布业绩。", ["腾讯控股"]),
+        ("国家控股比例下降，实业兴国。", []),  # the trade words alone name nothing
+    ],
+)
+def test_a_company_named_by_its_name_and_trade_is_one_organization(full_pipeline, text, orgs):
+    assert [e.text for e in full_pipeline.extract(text).entities if e.type == "ORG"] == orgs
