@@ -927,6 +927,21 @@ def test_the_committee_of_a_body_named_by_a_demonstrative(text, kept):
     assert [text[m.start : m.end] for m in found] == kept
 
 
+@pytest.mark.parametrize(
+    ("text", "bank", "head"),
+    [
+        ("工行上海分行党委书记、行长顾国明出席。", "工行上海分行", "行长"),  # a branch's committee: the branch's titles
+        ("中国移动广东分公司党委书记、总经理魏明出席。", "中国移动广东分公司", "总经理"),
+    ],
+)
+def test_a_branchs_party_committee_belongs_to_the_title_and_the_chain_keeps_the_branch(full_pipeline, text, bank, head):
+    doc = full_pipeline.extract(text)
+    assert [e.text for e in doc.entities if e.type == "ORG"] == [bank]
+    person = next(e.text for e in doc.entities if e.type == "PERSON")
+    titles = {(p, o) for n, p, o in positions(doc) if n == person}
+    assert titles == {("党委书记", bank), (head, bank)}
+
+
 def test_a_demonstratives_committee_title_links_the_body(full_pipeline):
     doc = full_pipeline.extract("昨天，江南市人民医院举行大会。该院党委书记王芳主持大会。")
     assert ("王芳", "党委书记", "江南市人民医院") in positions(doc)
