@@ -4,7 +4,7 @@ A saved news page is more than its article: a site line, a channel breadcrumb,
 the title, a dateline with the source, the body with section headings, a
 byline, an editor line, buttons (小字号, 返回顶部), keyword and copyright lines and, after the editor
 line or under a heading such as 相关新闻 after the article's prose, lists of related stories (• 热门排行 …,
-to the end of the page). We recognise these by
+to the end of the page), and menus or headline lists of bulleted links before the story. We recognise these by
 their shape (separators, date patterns, labels such as 来源/責編, furniture
 words from the data files), never by the text of a particular article. Text
 without any of it is simply all body.
@@ -32,6 +32,7 @@ _DATELINE = re.compile(
 _AFTERNOON = frozenset({"下午", "晚上", "PM", "pm"})  # 下午2:30 and 2:30 PM are 14:30; 中午12:30 stays
 _PROSE_BEFORE = re.compile(r"[，。,；;！？：:]")
 _NAME = rf"{_HAN}{{2,4}}"
+_LINK_CHARS = 40  # a headline in a list of links is shorter; a paragraph is longer
 _LABELLED_NAME = rf"{_HAN}{{2,6}}"  # after a credit label, where two names may be run together (记者贾鹏陈博)
 
 
@@ -198,10 +199,17 @@ class PageParser:
 
         closed = False  # an editor line after body text closes the article
         begun = False  # a body line with a full stop has been read: the article has begun
+        links = self._link_lists(text, lines, words)
         for i, (start, end) in enumerate(lines):
             if kinds[i] != "body":
                 continue
             line = text[start:end]
+            if not begun and i in links:
+                kinds[i] = "furniture"  # a list of other stories' links before the article (• 标题 …)
+                continue
+            if begun and line in words["inline_related_headings"] and self._prose_follows(text, lines, i):
+                kinds[i] = "furniture"  # 延伸阅读 with the article's prose after it: a link the page lost
+                continue
             if (closed and line[:1] in words["list_bullets"]) or (begun and words["related_re"].fullmatch(line)):
                 for k in range(i, len(lines)):  # related stories and rankings, to the end of the page
                     if kinds[k] == "body":
@@ -247,6 +255,38 @@ class PageParser:
         page.authors = list(dict.fromkeys(page.authors))  # the same reporter may be credited twice
         page.editors = list(dict.fromkeys(page.editors))
         return page
+
+    @staticmethod
+    def _link_lists(text: str, lines: list[tuple[int, int]], words: dict) -> set[int]:
+        """The lines of runs of three or more bulleted short lines with no sentence in them (• 澳門日報, • 特首晤
+        南部戰區政委): a menu or a list of other stories' headlines, no article's text."""
+
+        def link(span: tuple[int, int]) -> bool:
+            line = text[slice(*span)]
+            return (
+                line[:1] in words["list_bullets"]
+                and len(line) <= _LINK_CHARS
+                and not any(ch in words["sentence_end"] or ch in "，," for ch in line)
+            )
+
+        found: set[int] = set()
+        run: list[int] = []
+        for i, span in enumerate([*lines, (0, 0)]):
+            if i < len(lines) and link(span):
+                run.append(i)
+                continue
+            if len(run) >= 3:
+                found.update(run)
+            run = []
+        return found
+
+    @staticmethod
+    def _prose_follows(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+        """Is the line after line ``i`` a paragraph (a sentence closed by its full stop), not a link's headline?"""
+        if i + 1 >= len(lines):
+            return False
+        line = text[slice(*lines[i + 1])]
+        return len(line) >= 12 and line[-1] in "。！？" and "，" in line.replace(",", "，")
 
     @staticmethod
     def _furniture_line(line: str, words: dict) -> bool:

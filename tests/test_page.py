@@ -234,3 +234,48 @@ def test_a_source_line_before_the_time_line_is_no_title():
     page = PageParser().parse(text)
     assert page.title == "王志远调研东湖镇重点项目"
     assert page.published_at == "2025-04-03"
+
+
+def test_a_list_of_links_before_the_article_is_furniture():
+    """Three bulleted short lines with no sentence before the story: a menu or other stories' headlines."""
+    links = ["• 澳門日報", "• 特首晤南部戰區政委魏亮", "• 宋碧琪重申繼續為民喉舌"]
+    text = "\n".join([*links, "十一月訪澳客跌近百分八", "【本報訊】統計暨普查局資料顯示，11月入境旅客減少。"])
+    k = _kinds(PageParser().parse(text), text)
+    assert k["furniture"] == links
+    assert "【本報訊】統計暨普查局資料顯示，11月入境旅客減少。" in k["body"]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["• 澳門日報", "• 特首晤南部戰區政委魏亮"],  # two: no run
+        ["• 第一，加快建设。", "• 第二，扩大开放。", "• 第三，改善民生。"],  # sentences: the article's points
+    ],
+)
+def test_bulleted_lines_that_are_no_run_of_links_stay_body(lines):
+    text = "\n".join(lines)
+    assert "furniture" not in _kinds(PageParser().parse(text), text)
+
+
+def test_an_inline_further_reading_heading_followed_by_prose_ends_nothing():
+    text = "妹妹透露，两人是街坊。\n延伸阅读\n据了解，一度传出他们去居銮买土产才出事。\n驾驶者当时开车载着妻子。"
+    k = _kinds(PageParser().parse(text), text)
+    assert k["furniture"] == ["延伸阅读"]
+    assert k["body"][-2:] == ["据了解，一度传出他们去居銮买土产才出事。", "驾驶者当时开车载着妻子。"]
+
+
+def test_an_inline_further_reading_heading_followed_by_links_ends_the_article():
+    text = "女死者的妹妹透露，两人是街坊。\n延伸阅读\n柔佛车祸三死二伤\n新山关卡大塞车"
+    assert _kinds(PageParser().parse(text), text)["furniture"] == ["延伸阅读", "柔佛车祸三死二伤", "新山关卡大塞车"]
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "财新网所刊载内容之知识产权为财新传媒及/或相关权利人专属所有或持有。未经许可，禁止进行转载、摘编、复制。",
+        "本網站內容未經授權，不得轉載。",
+    ],
+)
+def test_a_rights_notice_is_furniture(footer):
+    text = f"市图书馆昨日举办读书节。\n{footer}"
+    assert _kinds(PageParser().parse(text), text)["furniture"] == [footer]
