@@ -314,6 +314,7 @@ def test_a_price_per_unit_after_a_slash(make_context, text, span, unit):
         ("全年3千5百人参加", "3千5百人", "3500", "人", None, None, "quantity"),
         ("装机3千瓦的电站", "3千瓦", "3", "千瓦", None, None, "quantity"),  # 千瓦 stays a unit
         ("成为美国第46任总统", "第46任", "46", "任", None, None, "ordinal"),
+        ("第二批次主题报道随后展开", "第二批次", "2", "批次", None, None, "ordinal"),  # the longest unit
         ("有考生考获7科满分", "7科", "7", "科", None, None, "quantity"),  # more measure words
         ("今日有9班機受影響", "9班", "9", "班", None, None, "quantity"),
         ("缺乏20英亩以上的土地", "20英亩以上", "20", "英亩", None, "at_least", "quantity"),

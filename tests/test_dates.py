@@ -1448,6 +1448,7 @@ def test_a_roc_year_in_chinese_digits_with_its_month(rules_pipeline):
         ("兩個月前，公司宣布", "兩個月前", "2024-12", "month"),
         ("10天前已经离开", "10天前", "2025-02-17", "day"),
         ("一週前警方接報", "一週前", "2025-02-20", "day"),
+        ("两百年前，此地还是一片汪洋", "两百年前", "1825", "year"),  # hundreds in Chinese numerals
     ],
 )
 def test_a_count_of_time_before_qian_is_a_date_that_far_back(make_context, text, span, value, granularity):
@@ -1459,7 +1460,7 @@ def test_a_count_of_time_before_qian_is_a_date_that_far_back(make_context, text,
     assert AmountExtractor().find(context) == []  # no amount of time as well
 
 
-@pytest.mark.parametrize("text", ["他在十多年前移民", "项目两年前期投入", "三年前后变化很大"])
+@pytest.mark.parametrize("text", ["他在十多年前移民", "项目两年前期投入", "三年前后变化很大", "数百年前无人居住"])
 def test_an_approximate_count_or_another_word_after_qian_is_no_date(make_context, text):
     assert DateExtractor().find(make_context(text)) == []
 

@@ -804,3 +804,8 @@ def test_org_courts_police_units_and_hospitals_by_their_short_names(full_pipelin
 )
 def test_a_company_named_by_its_name_and_trade_is_one_organization(full_pipeline, text, orgs):
     assert [e.text for e in full_pipeline.extract(text).entities if e.type == "ORG"] == orgs
+
+
+def test_committee_members_are_people_and_an_accounts_platform_no_body(full_pipeline):
+    doc = full_pipeline.extract("由於400名選委中，只有398名選委到場投票。據鹿邑县公安局官方微博消息。")
+    assert [e.text for e in doc.entities if e.type == "ORG"] == ["鹿邑县公安局"]

@@ -61,12 +61,12 @@ LUNAR_YEARS = (1900, 2100)
 @cache
 def ago_re() -> re.Pattern[str]:
     """两年前, 三个月前, 10天前: an exact count of a unit of time before 前 (``ago_units`` of dates.json), a DATE
-    (and so no amount of time: ``AmountExtractor`` leaves it); not an approximate one (约两年前), nor three digits
-    (115年前: before ROC year 115)."""
+    (and so no amount of time: ``AmountExtractor`` leaves it), in Chinese numerals up to hundreds (两百年前); not an
+    approximate one (约两年前, 数百年前), nor three digits (115年前: before ROC year 115)."""
     w = data.table("zh/dates.json")
     return prefiltered(
         re.compile(
-            rf"(?<![\d.{_ZD}两十百千万第几数多余约近逾])(?P<num>\d{{1,2}}|[{_ZD}两十]{{1,3}})"
+            rf"(?<![\d.{_ZD}两十百千万第几数多余约近逾])(?P<num>\d{{1,2}}|[{_ZD}两十百]{{1,4}})"
             rf"(?P<unit>{alternation(w['ago_units'])})前(?![{w['ago_not_before']}])"
         )
     )

@@ -181,13 +181,26 @@ def versus(mentions: list[Mention], text: str) -> list[Mention]:
 def channels(mentions: list[Mention], text: str) -> list[Mention]:
     """人民日报 + 微信公众号, 央视新闻 + 客户端: an organization that runs on into a word for an outlet's channel
     or app (``orgs.json`` ``channel_words``) ends before it, the channel and anything after it being no part of
-    the outlet's name (the guidelines' 人民网-广西频道 -> 人民网), where two characters or more are left."""
+    the outlet's name (the guidelines' 人民网-广西频道 -> 人民网), where two characters or more are left; an
+    organization inside a channel word (微博 of 官方微博) is a platform named for the account, none."""
     words = _channel_words()
     kept = []
     for m in mentions:
+        if m.type == "ORG" and _inside_a_word(text, m, words):
+            continue
         at = min((k for w in words if (k := text.find(w, m.start, m.end)) >= 0), default=-1) if m.type == "ORG" else -1
         kept.append(replace(m, end=at) if at - m.start >= MIN_CHARS["ORG"] else m)
     return kept
+
+
+def _inside_a_word(text: str, m: Mention, words: tuple[str, ...]) -> bool:
+    """Does one of ``words`` written at ``m`` hold the mention's span, and more?"""
+    span = m.end - m.start
+    return any(
+        text.startswith(w, k) and k <= m.start and m.end <= k + len(w) and len(w) > span
+        for w in words
+        for k in range(max(0, m.end - len(w)), m.start + 1)
+    )
 
 
 def holdings(mentions: list[Mention], text: str) -> list[Mention]:
