@@ -165,11 +165,23 @@ def test_the_month_or_year_after_needs_a_dated_mention_or_its_own_word(make_cont
 
 @pytest.mark.parametrize(
     ("text", "span", "value"),
-    [("2月当月实际使用外资77亿美元", "2月当月", "2025-02"), ("5月1日當天，遊客達10萬人", "5月1日當天", "2025-05-01")],
+    [
+        ("2月当月实际使用外资77亿美元", "2月当月", "2025-02"),
+        ("5月1日當天，遊客達10萬人", "5月1日當天", "2025-05-01"),
+        ("低于2021年全年的通过率", "2021年全年", "2021"),  # the whole year
+        ("較去年同月減少14.0%", "去年同月", "2024"),  # no month spoken of before it: the year
+    ],
 )
 def test_that_month_or_that_day_after_a_date_is_part_of_it(make_context, text, span, value):
     [mention] = DateExtractor().find(make_context(text))
     assert (text[mention.start : mention.end], mention.normalized.value) == (span, value)
+
+
+def test_the_same_month_last_year_is_the_month_last_spoken_of_a_year_earlier(make_context):
+    text = "1月入境旅客減少7.6%，較去年同月減少14.0%。"
+    mentions = DateExtractor().find(make_context(text))
+    found = [(text[m.start : m.end], m.normalized.value) for m in mentions]
+    assert found == [("1月", "2025-01"), ("去年同月", "2024-01")]
 
 
 def test_dateline_day_anchors_the_same_day(make_context):

@@ -268,6 +268,9 @@ class DateExtractor:
                 end_, value = self._month_tail(ctx.folded, end_, end, value, words, w)
                 if ctx.folded.endswith(w["same_period"], m.start(), end_):
                     value = _same_period(value, last_period)  # 今年第三季 … 去年同期: last year's third quarter
+                elif ctx.folded.endswith(w["same_month"], m.start(), end_):
+                    month = last_period if last_period is not None and last_period.granularity == "month" else None
+                    value = _same_period(value, month)  # 11月 … 去年同月: last year's November
                 elif value.value and value.granularity in w["period_granularities"]:
                     last_period = value
                 reach = end_  # 5月15日上午10时: the clock time is part of this date, not another
