@@ -32,6 +32,8 @@ _DATELINE = re.compile(
 _AFTERNOON = frozenset({"下午", "晚上", "PM", "pm"})  # 下午2:30 and 2:30 PM are 14:30; 中午12:30 stays
 _PROSE_BEFORE = re.compile(r"[，。,；;！？：:]")
 _NAME = rf"{_HAN}{{2,4}}"
+_STORE_DATE = re.compile(r"\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})(?:\s+|$)")
+"""An archive's date field written before a stored page (`` date 2025-11-12 快訊``): the page's date, no text."""
 _LINK_CHARS = 40  # a headline in a list of links is shorter; a paragraph is longer
 _LABELLED_NAME = rf"{_HAN}{{2,6}}"  # after a credit label, where two names may be run together (记者贾鹏陈博)
 
@@ -153,7 +155,12 @@ class PageParser:
         words = self._load()
         page = Page()
         lines = self._split_keywords(text, _lines(text), words)
+        stored = _STORE_DATE.match(text)
+        if stored and lines and lines[0][0] <= stored.start("date") and stored.end() < lines[0][1]:
+            lines[:1] = [(lines[0][0], stored.end("date")), (stored.end(), lines[0][1])]
         kinds: list[str] = ["body"] * len(lines)
+        if stored:
+            kinds[0] = "furniture"  # date 2025-11-12: an archive's date field before the page, no text of it
         header = min(len(lines), self.header_lines)
 
         crumb = next((i for i in range(header) if self._breadcrumb(text[slice(*lines[i])], words)), None)
@@ -200,12 +207,16 @@ class PageParser:
         closed = False  # an editor line after body text closes the article
         begun = False  # a body line with a full stop has been read: the article has begun
         links = self._link_lists(text, lines, words)
+        listed = self._listed_headlines(text, lines, words)
         for i, (start, end) in enumerate(lines):
             if kinds[i] != "body":
                 continue
             line = text[start:end]
-            if not begun and i in links:
-                kinds[i] = "furniture"  # a list of other stories' links before the article (• 标题 …)
+            if not begun and (i in links or i in listed):
+                kinds[i] = "furniture"  # a list of other stories' links before the article (• 标题 …, 快讯 …)
+                continue
+            if line in words["list_headings"] or self._app_line(line, words):
+                kinds[i] = "furniture"
                 continue
             if begun and line in words["inline_related_headings"] and self._prose_follows(text, lines, i):
                 kinds[i] = "furniture"  # 延伸阅读 with the article's prose after it: a link the page lost
@@ -251,6 +262,8 @@ class PageParser:
                     region_end = byline.start()
             if region_end > start:
                 page.regions.append(Region(kind=kinds[i], start=start, end=region_end))
+        if stored and page.published_at is None:
+            page.published_at = stored["date"]
         page.regions.sort(key=lambda r: r.start)
         page.authors = list(dict.fromkeys(page.authors))  # the same reporter may be credited twice
         page.editors = list(dict.fromkeys(page.editors))
@@ -279,6 +292,29 @@ class PageParser:
                 found.update(run)
             run = []
         return found
+
+    @staticmethod
+    def _listed_headlines(text: str, lines: list[tuple[int, int]], words: dict) -> set[int]:
+        """The headlines under a list heading (快讯): the short lines after it with no sentence's punctuation."""
+        found: set[int] = set()
+        for i, span in enumerate(lines):
+            if text[slice(*span)].rstrip(":：") not in words["list_headings"]:
+                continue
+            for k in range(i + 1, len(lines)):
+                line = text[slice(*lines[k])]
+                if len(line) > _LINK_CHARS or any(ch in words["sentence_end"] or ch in "，," for ch in line):
+                    break
+                found.add(k)
+        return found
+
+    @staticmethod
+    def _app_line(line: str, words: dict) -> bool:
+        """中央社一手新聞APP, 尽在新浪财经APP: a short line naming the site's app, with no sentence in it."""
+        return (
+            len(line) <= _LINK_CHARS
+            and bool(re.search(rf"(?<![A-Za-z])(?:{alternation(words['app_words'])})(?![A-Za-z])", line))
+            and not any(ch in words["sentence_end"] for ch in line)
+        )
 
     @staticmethod
     def _prose_follows(text: str, lines: list[tuple[int, int]], i: int) -> bool:

@@ -257,10 +257,11 @@ def test_bulleted_lines_that_are_no_run_of_links_stay_body(lines):
     assert "furniture" not in _kinds(PageParser().parse(text), text)
 
 
-def test_an_inline_further_reading_heading_followed_by_prose_ends_nothing():
-    text = "妹妹透露，两人是街坊。\n延伸阅读\n据了解，一度传出他们去居銮买土产才出事。\n驾驶者当时开车载着妻子。"
+@pytest.mark.parametrize("heading", ["延伸阅读", "編輯推薦"])
+def test_an_inline_further_reading_heading_followed_by_prose_ends_nothing(heading):
+    text = f"妹妹透露，两人是街坊。\n{heading}\n据了解，一度传出他们去居銮买土产才出事。\n驾驶者当时开车载着妻子。"
     k = _kinds(PageParser().parse(text), text)
-    assert k["furniture"] == ["延伸阅读"]
+    assert k["furniture"] == [heading]
     assert k["body"][-2:] == ["据了解，一度传出他们去居銮买土产才出事。", "驾驶者当时开车载着妻子。"]
 
 
@@ -279,3 +280,30 @@ def test_an_inline_further_reading_heading_followed_by_links_ends_the_article():
 def test_a_rights_notice_is_furniture(footer):
     text = f"市图书馆昨日举办读书节。\n{footer}"
     assert _kinds(PageParser().parse(text), text)["furniture"] == [footer]
+
+
+def test_an_archives_date_field_before_the_page_dates_it_and_holds_no_text():
+    text = " date 2025-11-12 快訊\n\n宜蘭縣政府昨晚宣布今日停班停課。"
+    page = PageParser().parse(text)
+    assert page.published_at == "2025-11-12"
+    assert _kinds(page, text)["furniture"][0] == "date 2025-11-12"
+
+
+def test_headlines_under_a_list_heading_before_the_story_are_furniture():
+    headlines = ["芬普尼蛋雞場複檢再驗出芬普尼 彰化縣政府立即封蛋", "鳳凰減弱 今晚快閃侵台"]
+    story = "鳳凰颱風來襲，宜蘭縣政府昨晚宣布今日全縣停班課。"
+    text = "\n".join(["快訊", *headlines, "宜蘭颱風假圖卡造假 代理縣長不忍了！", story])
+    k = _kinds(PageParser().parse(text), text)
+    assert k["furniture"] == ["快訊", *headlines]
+    assert story in k["body"]
+
+
+@pytest.mark.parametrize("line", ["中央社一手新聞APP Icon中央社一手新聞APP", "海量资讯、精准解读，尽在新浪财经APP"])
+def test_a_short_line_naming_the_sites_app_is_furniture(line):
+    text = f"市图书馆昨日举办读书节。\n{line}"
+    assert _kinds(PageParser().parse(text), text)["furniture"] == [line]
+
+
+def test_a_dateline_naming_an_app_is_the_story():
+    text = "智通财经APP讯，顺丰控股在3月30日接受调研时表示，业务量创纪录。"
+    assert "furniture" not in _kinds(PageParser().parse(text), text)

@@ -535,3 +535,15 @@ def test_an_organization_of_listed_places_only_is_those_places(full_pipeline, te
     entities = full_pipeline.extract(text).entities
     assert [e.text for e in entities if e.type == "LOC"] == places
     assert [e.text for e in entities if e.type == "ORG"] == orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("大陸市場的吸引力至關重要。", []),  # the guidelines: 大陆, 内地 name no place
+        ("卻是一位臺灣人，福建産茶，福建人也愛喝茶。", ["福建"]),  # 台湾人/n, 福建人/nr: a people, in one word
+        ("中国人民银行宣布降息。", []),
+    ],
+)
+def test_a_word_for_where_or_a_people_is_no_place(full_pipeline, text, places):
+    assert [e.text for e in full_pipeline.extract(text).entities if e.type == "LOC"] == places

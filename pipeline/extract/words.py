@@ -392,6 +392,9 @@ def whole_words(
     common_pos = frozenset(("n", "vn", "an", "ng", "l", "i", "b"))
     of_a_place = _of_a_place()
     abbreviations = frozenset(data.table("zh/places.json")["abbreviations"])
+    not_places = frozenset(data.table("zh/places.json")["not_place_words"]) | frozenset(
+        data.table("zh/places.json")["not_places"]
+    )
     counted = re.compile(r"[两二三四五六七八九十]+[地国]")
 
     def in_a_compound(m: Mention) -> bool:
@@ -620,10 +623,13 @@ def whole_words(
     token_starts, token_ends = frozenset(starts), {t.end: t for t in tokens}
 
     def a_people(m: Mention) -> bool:
-        """中国/ns + 人/n, 郸城 + 人: a place before the word 人 names a people, a demonym (the guidelines: none);
-        not 人民, 人大, 人口 (other words) nor 中国人民银行 (one name)."""
+        """中国/ns + 人/n, 郸城 + 人, 台湾人/n: a place before the word 人, or with 人 in one word of jieba's, names a
+        people, a demonym (the guidelines: none); not 人民, 人大, 人口 (other words) nor 中国人民银行 (one name)."""
         after = token_at.get(m.end)
-        return after is not None and after.text == "人" and m.start in token_starts
+        if after is not None and after.text == "人" and m.start in token_starts:
+            return True
+        word = token_at.get(m.start)
+        return word is not None and word.end == m.end + 1 and text[m.end] == "人"
 
     def japanese_name(m: Mention) -> tuple[int, int] | None:
         """The Japanese name the model's person cuts: a listed family name that begins a word and that the
@@ -707,6 +713,8 @@ def whole_words(
             continue  # 香港西南偏南, 向西北; 菲律宾籍男子 (a nationality)
         if m.type == "LOC" and not one_character_names and a_people(m):
             continue  # 中国 + 人, 郸城 + 人: a people
+        if m.extractor == "ner" and m.type == "LOC" and text[m.start : m.end] in not_places:
+            continue  # 大陆, 内地, 海外: a word for where, no place's name
         if plates and m.type in ("LOC", "PERSON", "ORG") and any(a < m.end and m.start < b for a, b in plates):
             continue  # 川A3J232, 粤B·12345: a licence plate, no place or person
         if m.type == "LOC" and text[m.end : m.end + 2] in level_titles:
