@@ -809,3 +809,21 @@ def test_a_company_named_by_its_name_and_trade_is_one_organization(full_pipeline
 def test_committee_members_are_people_and_an_accounts_platform_no_body(full_pipeline):
     doc = full_pipeline.extract("由於400名選委中，只有398名選委到場投票。據鹿邑县公安局官方微博消息。")
     assert [e.text for e in doc.entities if e.type == "ORG"] == ["鹿邑县公安局"]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("以下是行政長官林鄭月娥今日在記者會上的談話。", ["林鄭月娥"]),  # the model: 林鄭 and a place 娥
+        ("林鄭表示會跟進。", ["林鄭"]),  # the surnames alone, as HK papers write her name short
+        ("刘邓大军挺进大别山。", ["刘邓"]),  # a known word after two surnames is no given name
+    ],
+)
+def test_a_husbands_and_her_own_surname_before_a_given_name_are_one_name(full_pipeline, text, people):
+    doc = full_pipeline.extract(text, region="hk")  # the custom of Hong Kong and Macau
+    assert [e.text for e in doc.entities if e.type == "PERSON"] == people
+
+
+def test_two_surnames_and_an_unknown_word_elsewhere_are_left_to_the_model(full_pipeline):
+    doc = full_pipeline.extract("他“叔叔”李成龙向该校主任介绍。", region="mainland")
+    assert [e.text for e in doc.entities if e.type == "PERSON"] == ["李成龙"]

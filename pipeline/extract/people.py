@@ -13,6 +13,7 @@ sentence break (。X表示, 。X出席); in a list beside another person (X、Y)
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Mapping
@@ -288,6 +289,7 @@ class PersonExtractor:
             mentions += self._datelined_reporters(ctx, datelined, start, end, w, by_start)
             mentions += self._title_after(ctx, start, end, w, foreign, word_starts, people)
             mentions += self._compound_surnamed(ctx, start, end, w)
+            mentions += self._double_surnamed(ctx, start, end)
         return mentions
 
     def _withheld(self, ctx: Context, start: int, end: int, w: dict) -> list[Mention]:
@@ -422,6 +424,29 @@ class PersonExtractor:
                 if e == end or not re.match(rf"[{_HAN}]", text[e]) or text.startswith(followers, e):
                     mentions.append(Mention(m.start(), e, "PERSON", "rule", "people.compound_surname", 0.8))
                     break
+        return mentions
+
+    @staticmethod
+    def _double_surnamed(ctx: Context, start: int, end: int) -> list[Mention]:
+        """A married woman's name of Hong Kong and Macau, her husband's surname before her own and a given name of
+        two characters (林郑月娥, 范徐丽泰): jieba's name word of two single surnames (林郑/nr) and a word it does not
+        know after it (月娥) are one name, which the model cuts after the surnames; structured, so that its edges
+        win over the model's. In Hong Kong and Macau text only, where the custom is (elsewhere two surnames and an
+        unknown word are more often a name and a word after it: 李成 + 龙向)."""
+        if ctx.region not in ("hk", "mo"):
+            return []
+        single, compound = data.surnames()
+        tokens = ctx.tokens
+        mentions = []
+        for t, given in itertools.pairwise(tokens):
+            if not (start <= t.start and given.end <= end and given.start == t.end):
+                continue
+            if not (t.pos.startswith("nr") and len(t.text) == 2 and t.text not in compound):
+                continue
+            if not (t.text[0] in single and t.text[1] in single):
+                continue
+            if len(given.text) == 2 and re.fullmatch(rf"[{_HAN}]+", given.text) and not ctx.word_freq.get(given.text):
+                mentions.append(Mention(t.start, given.end, "PERSON", "rule", "people.double_surname", 0.9, structured=True))
         return mentions
 
     def _datelined_reporters(
