@@ -446,7 +446,8 @@ class PersonExtractor:
             if not (t.text[0] in single and t.text[1] in single):
                 continue
             if len(given.text) == 2 and re.fullmatch(rf"[{_HAN}]+", given.text) and not ctx.word_freq.get(given.text):
-                mentions.append(Mention(t.start, given.end, "PERSON", "rule", "people.double_surname", 0.9, structured=True))
+                name = Mention(t.start, given.end, "PERSON", "rule", "people.double_surname", 0.9, structured=True)
+                mentions.append(name)
         return mentions
 
     def _datelined_reporters(
