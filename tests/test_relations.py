@@ -1681,3 +1681,8 @@ def test_a_modifier_the_model_reads_into_the_body_opens_the_title(full_pipeline)
 def test_a_list_after_a_title_one_person_holds_gives_it_to_the_first_name(given):
     found = given("[ORG 江南协会]主任委员[PERSON 张明]、[PERSON 李华]出席。")
     assert links(found) == [("张明", "主任委员", "江南协会")]
+
+
+def test_the_department_of_justice_is_a_body_and_its_head_a_title_of_it(full_pipeline):
+    doc = full_pipeline.extract("律政司司長鄭若驊回應。")
+    assert positions(doc) == [("鄭若驊", "司長", "律政司")]  # 政務司司長 is an office (no 司 department)
