@@ -34,6 +34,7 @@ _PROSE_BEFORE = re.compile(r"[，。,；;！？：:]")
 _NAME = rf"{_HAN}{{2,4}}"
 _STORE_DATE = re.compile(r"\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})(?:\s+|$)")
 """An archive's date field written before a stored page (`` date 2025-11-12 快訊``): the page's date, no text."""
+_CLAUSE_MARKS = "。！？!?；;，,"  # a headline may quote (「美國行」) but holds no sentence's punctuation
 _LINK_CHARS = 40  # a headline in a list of links is shorter; a paragraph is longer
 _LABELLED_NAME = rf"{_HAN}{{2,6}}"  # after a credit label, where two names may be run together (记者贾鹏陈博)
 
@@ -302,8 +303,10 @@ class PageParser:
                 continue
             for k in range(i + 1, len(lines)):
                 line = text[slice(*lines[k])]
-                if len(line) > _LINK_CHARS or any(ch in words["sentence_end"] or ch in "，," for ch in line):
+                if len(line) > _LINK_CHARS or any(ch in _CLAUSE_MARKS for ch in line):
                     break
+                if words["credit_line_re"].search(line) or any(label in line for label in words["dateline_reporters"]):
+                    break  # 聯合報／ 記者王聖藜／台北報導: the story's credit line, no headline
                 found.add(k)
         return found
 

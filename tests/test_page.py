@@ -290,7 +290,7 @@ def test_an_archives_date_field_before_the_page_dates_it_and_holds_no_text():
 
 
 def test_headlines_under_a_list_heading_before_the_story_are_furniture():
-    headlines = ["芬普尼蛋雞場複檢再驗出芬普尼 彰化縣政府立即封蛋", "鳳凰減弱 今晚快閃侵台"]
+    headlines = ["王子遭爆「美國行」後棄席", "芬普尼蛋雞場複檢再驗出芬普尼 彰化縣政府立即封蛋", "鳳凰減弱 今晚快閃侵台"]
     story = "鳳凰颱風來襲，宜蘭縣政府昨晚宣布今日全縣停班課。"
     text = "\n".join(["快訊", *headlines, "宜蘭颱風假圖卡造假 代理縣長不忍了！", story])
     k = _kinds(PageParser().parse(text), text)
@@ -307,3 +307,10 @@ def test_a_short_line_naming_the_sites_app_is_furniture(line):
 def test_a_dateline_naming_an_app_is_the_story():
     text = "智通财经APP讯，顺丰控股在3月30日接受调研时表示，业务量创纪录。"
     assert "furniture" not in _kinds(PageParser().parse(text), text)
+
+
+def test_a_list_heading_over_no_list_leaves_the_credit_line_after_it():
+    text = "快訊\n聯合報／ 記者王聖藜／台北報導\n新北地檢署今日表示將調查。"
+    k = _kinds(PageParser().parse(text), text)
+    assert k["furniture"] == ["快訊"]
+    assert "聯合報／ 記者王聖藜／台北報導" not in k.get("furniture", [])
