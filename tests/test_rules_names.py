@@ -609,17 +609,20 @@ def test_a_compound_surname_word_or_a_place_is_no_name(make_context, text):
 
 
 @pytest.mark.parametrize(
-    ("text", "name"),
+    ("text", "name", "place"),
     [
-        ("（中央社記者蘇龍麒台北電）", "蘇龍麒"),  # a three-character name, then the place
-        ("（中央社记者苏龙麒台北电）", "苏龙麒"),
-        ("中央社記者王明台北25日電", "王明"),  # a two-character name, then the place and the day
-        ("記者林志明高雄電", "林志明"),
-        ("中央社记者黄雅诗华盛顿24日专电", "黄雅诗"),
+        ("（中央社記者蘇龍麒台北電）", "蘇龍麒", "台北"),  # a three-character name, then the place
+        ("（中央社记者苏龙麒台北电）", "苏龙麒", "台北"),
+        ("中央社記者王明台北25日電", "王明", "台北"),  # a two-character name, then the place and the day
+        ("記者林志明高雄電", "林志明", "高雄"),
+        ("中央社记者黄雅诗华盛顿24日专电", "黄雅诗", "华盛顿"),
+        ("（中央社記者楊淑閔台北4日電）", "楊淑閔", "台北"),  # 杨淑/n 闵/nr: the gazetteer takes 闵 for a surname
     ],
 )
-def test_a_reporter_before_the_datelines_place(make_context, text, name):
-    assert spans(PersonExtractor().find(make_context(text)), text) == [name]
+def test_a_reporter_before_the_datelines_place(make_context, text, name, place):
+    found = PersonExtractor().find(make_context(text))
+    assert spans([m for m in found if m.type == "PERSON"], text) == [name]
+    assert spans([m for m in found if m.type == "LOC"], text) == [place]
 
 
 @pytest.mark.parametrize(
@@ -978,3 +981,9 @@ def test_a_word_holding_a_units_character_is_no_unit(make_context, text, unit):
 )
 def test_a_countrys_ministry_is_one_name(full_pipeline, text, org):
     assert org in [e.text for e in full_pipeline.extract(text).entities if e.type == "ORG"]
+
+
+def test_the_datelines_place_after_a_reporter_is_a_place_in_the_record(full_pipeline):
+    doc = full_pipeline.extract("（中央社記者楊淑閔台北4日電）勞動部今天表示。")
+    found = [(e.type, e.text) for e in doc.entities if e.type in ("PERSON", "LOC")]
+    assert found == [("PERSON", "楊淑閔"), ("LOC", "台北")]

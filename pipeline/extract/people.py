@@ -455,8 +455,10 @@ class PersonExtractor:
     ) -> list[Mention]:
         """A reporter's name run into the dateline's place (中央社记者苏龙麒台北电, 记者林志明高雄25日电): the name
         is the two or three characters after which the rest up to the day and 电 is one word of jieba's (台北,
-        华盛顿), the place; the credit says a person stands there, as 记者 + 报道 does. ``by_start``: the
-        document's words by where they start."""
+        华盛顿), the place; the credit says a person stands there, as 记者 + 报道 does, and the place is the
+        dateline's, a place jieba knows as one (台北/ns) whatever the name's last character makes the gazetteer
+        think of it (杨淑/n 闵/nr + 台北: a surname before a listed place). ``by_start``: the document's words by
+        where they start."""
         mentions = []
         for m in pattern.finditer(ctx.folded, start, end):
             s, stop = m.span("rest")
@@ -465,6 +467,10 @@ class PersonExtractor:
                 if place is not None and place.end == stop and stop - place.start >= 2:
                     if self._is_name(ctx.folded[s : s + n], w):
                         mentions.append(Mention(s, s + n, "PERSON", "rule", "people.reporter", 0.9, structured=True))
+                        if place.pos == "ns":
+                            mentions.append(
+                                Mention(place.start, stop, "LOC", "rule", "people.dateline_place", 0.9, structured=True)
+                            )
                     break
         return mentions
 
