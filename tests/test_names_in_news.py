@@ -827,3 +827,11 @@ def test_a_husbands_and_her_own_surname_before_a_given_name_are_one_name(full_pi
 def test_two_surnames_and_an_unknown_word_elsewhere_are_left_to_the_model(full_pipeline):
     doc = full_pipeline.extract("他“叔叔”李成龙向该校主任介绍。", region="mainland")
     assert [e.text for e in doc.entities if e.type == "PERSON"] == ["李成龙"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["針對藍委質疑，民代釋出不同版本。", "他已經請警察局加速依法處理。"],  # people's words; a kind of body alone
+)
+def test_words_for_representatives_and_a_bare_police_bureau_name_no_body(full_pipeline, text):
+    assert [e.text for e in full_pipeline.extract(text).entities if e.type == "ORG"] == []
