@@ -28,7 +28,8 @@ class Settings(BaseModel):
             "a surname alone, addressed by a title or an address word or not (陈先生, 陈表示 → PERSON 陈), the "
             "places of a compound of abbreviations (中美关系 → LOC 中 + 美) or of a word for its people, sides or "
             "things (中方 → LOC 中, 奥运会 → LOC 奥), and a place of any length before 人 naming its people "
-            "(中国人 → LOC 中国). For output in MSRA's conventions."
+            "(中国人, 台湾人 → LOC 中国, 台湾), and words for where that name no place (祖国大陆 → LOC 大陆). "
+            "For output in MSRA's conventions."
         ),
     )
     governments_by_place: bool = Field(

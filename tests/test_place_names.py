@@ -514,7 +514,7 @@ def test_a_street_named_by_a_word_before_a_street_word_jieba_leaves_apart(full_p
         ("王玉梅站在門口。", [], ["王玉梅"]),  # a person before the verb 站
         ("信众前往南普陀寺烧香，宝莲禅寺亦有法会。", ["南普陀寺", "宝莲禅寺"], []),  # temples are named places
         ("他在北京东四清真寺礼拜。", ["北京", "东四清真寺"], []),
-        ("市民到圣约翰大教堂参加弥撒。", ["圣约翰大教堂"], []),
+        ("市民到圣约翰大教堂参加弥撒，俄国教堂、法国教堂林立。", ["圣约翰大教堂", "俄国", "法国"], []),
     ],
 )
 def test_streets_stations_and_temples_are_places_not_people(full_pipeline, text, places, people):

@@ -557,6 +557,11 @@ def whole_words(
             return head is not None and not text.startswith(event_bodies, m.end + len(head))
         return m.type == "ORG" and m.extractor == "ner" and text.endswith(event_heads, m.start, m.end)
 
+    def nested_in_a_name(m: Mention) -> bool:
+        """An organization that begins the name of an election or a law (立法会 + 换届选举, 「公共电视 + 法」:
+        ``orgs.json`` ``nested_after``): nested, none."""
+        return m.type == "ORG" and not m.structured and nested_after.match(text, m.end) is not None
+
     def a_make(m: Mention) -> bool:
         """The model's place, no listed one, right before a word for a car (保时捷 + 轿车): the car's make."""
         return text.startswith(_vehicle_words(), m.end)
@@ -687,6 +692,7 @@ def whole_words(
         )
 
     glued_modifiers, title_words = _title_openers()
+    nested_after = re.compile(data.table("zh/orgs.json")["nested_after"])
 
     def modifier_of_a_title(m: Mention) -> int | None:
         """Where the model's organization ends when it ends in a modifier a title begins with and a title follows
@@ -713,7 +719,7 @@ def whole_words(
             continue  # 香港西南偏南, 向西北; 菲律宾籍男子 (a nationality)
         if m.type == "LOC" and not one_character_names and a_people(m):
             continue  # 中国 + 人, 郸城 + 人: a people
-        if m.extractor == "ner" and m.type == "LOC" and text[m.start : m.end] in not_places:
+        if m.extractor == "ner" and m.type == "LOC" and not one_character_names and text[m.start : m.end] in not_places:
             continue  # 大陆, 内地, 海外: a word for where, no place's name
         if plates and m.type in ("LOC", "PERSON", "ORG") and any(a < m.end and m.start < b for a, b in plates):
             continue  # 川A3J232, 粤B·12345: a licence plate, no place or person
@@ -728,6 +734,8 @@ def whole_words(
             continue  # 凯德集团总裁兼集团(首席执行官): the grammar walked over a title joined by 兼, no name
         if m.extractor == "ner" and m.type in ("ORG", "PERSON", "LOC") and a_storms_name(m, text):
             continue  # 台风 + 云雀: the storm's name
+        if nested_in_a_name(m):
+            continue  # 立法会换届选举, 「公共电视法」: the name of an election or a law
         if in_an_event(m):
             if m.type == "ORG":
                 continue  # the model's 高雄世运会: an event, no body
