@@ -835,3 +835,8 @@ def test_two_surnames_and_an_unknown_word_elsewhere_are_left_to_the_model(full_p
 )
 def test_words_for_representatives_and_a_bare_police_bureau_name_no_body(full_pipeline, text):
     assert [e.text for e in full_pipeline.extract(text).entities if e.type == "ORG"] == []
+
+
+def test_weibo_the_platform_is_no_body(full_pipeline):
+    doc = full_pipeline.extract("警方微博“通缉”嫌犯，网友转发这条微博。")
+    assert [e.text for e in doc.entities if e.type == "ORG"] == []
