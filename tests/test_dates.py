@@ -1510,3 +1510,12 @@ def test_a_part_of_the_year_without_a_publication_date_keeps_its_granularity(mak
 @pytest.mark.parametrize("text", ["约两年前，他来到这里", "預計115年前完工", "希望在晚一点公布，大家早一点休息"])
 def test_no_date_from_an_approximate_count_ago_a_roc_year_or_a_bare_zao_before_words(make_context, text):
     assert DateExtractor().find(make_context(text)) == []
+
+
+def test_last_years_same_month_counts_from_the_month_spoken_of_not_the_publication(make_context):
+    text = "二零一三年十一月零售業總銷貨價值較上年同月上升8.5%。"
+    mentions = DateExtractor().find(make_context(text, published_at=datetime.fromisoformat("2014-01-03T09:00+08:00")))
+    assert [(text[m.start : m.end], m.normalized.value) for m in mentions] == [
+        ("二零一三年十一月", "2013-11"),
+        ("上年同月", "2012-11"),
+    ]

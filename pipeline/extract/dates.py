@@ -266,11 +266,13 @@ class DateExtractor:
                     end_ = self._approximate(ctx.folded, end_, end, value, w)
                 end_ = self._tail(ctx.folded, end_, end, words, w, ctx.segment)
                 end_, value = self._month_tail(ctx.folded, end_, end, value, words, w)
+                said = ctx.folded[m.start() : end_]
+                offset = next((n for word, n in w["relative_years"].items() if said.startswith(word)), None)
                 if ctx.folded.endswith(w["same_period"], m.start(), end_):
-                    value = _same_period(value, last_period)  # 今年第三季 … 去年同期: last year's third quarter
+                    value = _same_period(value, last_period, offset)  # 今年第三季 … 去年同期: last year's third quarter
                 elif ctx.folded.endswith(w["same_month"], m.start(), end_):
                     month = last_period if last_period is not None and last_period.granularity == "month" else None
-                    value = _same_period(value, month)  # 11月 … 去年同月: last year's November
+                    value = _same_period(value, month, offset)  # 11月 … 上年同月: the November a year before
                 elif value.value and value.granularity in w["period_granularities"]:
                     last_period = value
                 reach = end_  # 5月15日上午10时: the clock time is part of this date, not another
@@ -1151,12 +1153,13 @@ def _join_ranges(text: str, mentions: list[Mention], w: dict) -> list[Mention]:
     return out
 
 
-def _same_period(value: DateValue, period: DateValue | None) -> DateValue:
+def _same_period(value: DateValue, period: DateValue | None, offset: int | None = None) -> DateValue:
     """去年同期 after the period the text speaks of (今年第三季, 前三季度): that period in the year named, with
-    its granularity and end; the year alone without one."""
+    its granularity and end; the year alone without one. A relative year (``offset``: 上年 -1) counts from the
+    period's year, not the publication's (二零一三年十一月 … 上年同月, published in 2014: November 2012)."""
     if not (value.value and value.granularity == "year" and period is not None and period.value):
         return value
-    shift = int(value.value[:4]) - int(period.value[:4])
+    shift = offset if offset is not None else int(value.value[:4]) - int(period.value[:4])
 
     def moved(iso: str | None) -> str | None:
         return f"{int(iso[:4]) + shift:04d}{iso[4:]}" if iso else None
