@@ -60,6 +60,8 @@ def _check_amount(make_context, text, span, value, unit, currency, qualifier, ki
         "根据法例第599章第25条发出",  # sections of a text
         "根據法例第599章第25條發出",
         "政府將就基本法23條立法",  # a law's article, without 第
+        "兩車嚴重損毀，零件散落一地",  # 零 of a word, no zero
+        "汽车零部件和零售业",
         "根据条例5条规定",
         "第43届世界遗产大会召开",  # the number of a session
     ],

@@ -840,3 +840,8 @@ def test_words_for_representatives_and_a_bare_police_bureau_name_no_body(full_pi
 def test_weibo_the_platform_is_no_body(full_pipeline):
     doc = full_pipeline.extract("警方微博“通缉”嫌犯，网友转发这条微博。")
     assert [e.text for e in doc.entities if e.type == "ORG"] == []
+
+
+def test_an_expo_is_an_event_no_body(full_pipeline):
+    doc = full_pipeline.extract("上海世博会吸引7000万人次参观。")
+    assert [e.text for e in doc.entities if e.type == "ORG"] == []
