@@ -35,6 +35,7 @@ _NAME = rf"{_HAN}{{2,4}}"
 _STORE_DATE = re.compile(r"\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})(?:\s+|$)")
 """An archive's date field written before a stored page (`` date 2025-11-12 快訊``): the page's date, no text."""
 _CLAUSE_MARKS = "。！？!?；;，,"  # a headline may quote (「美國行」) but holds no sentence's punctuation
+_SITE_ADDRESS = re.compile(r"\s*(?:https?://)?[\w.-]+\.[a-z]{2,}(?:/\S*)?\s+")
 _LINK_CHARS = 40  # a headline in a list of links is shorter; a paragraph is longer
 _LABELLED_NAME = rf"{_HAN}{{2,6}}"  # after a credit label, where two names may be run together (记者贾鹏陈博)
 
@@ -395,7 +396,10 @@ class PageParser:
             return False
         if match.start() <= 4 or bool(self._load()["publication_label_re"].fullmatch(line, 0, match.start())):
             return True
-        # 香港電台 2025-07-01 HKT 08:00: a short name before a date with its clock time, no prose
+        # 香港電台 2025-07-01 HKT 08:00: a short name before a date with its clock time, no prose; or the site's
+        # address (http://www.sina.com.cn  2011年02月22日05:42  大洋网)
+        if match["H"] is not None and _SITE_ADDRESS.fullmatch(line, 0, match.start()):
+            return True
         return match["H"] is not None and match.start() <= 12 and not _PROSE_BEFORE.search(line, 0, match.start())
 
     def _iso(self, match: re.Match[str]) -> str | None:

@@ -314,3 +314,17 @@ def test_a_list_heading_over_no_list_leaves_the_credit_line_after_it():
     k = _kinds(PageParser().parse(text), text)
     assert k["furniture"] == ["快訊"]
     assert "聯合報／ 記者王聖藜／台北報導" not in k.get("furniture", [])
+
+
+SINA_PAGE = "广州警方破获案件\nhttp://www.sina.com.cn  2011年02月22日05:42  大洋网-广州日报\n本报讯 记者昨日从警方获悉案件告破。"
+
+
+def test_a_time_line_after_the_sites_address_dates_the_page():
+    text = SINA_PAGE
+    assert PageParser().parse(text).published_at == "2011-02-22T05:42+08:00"
+
+
+def test_a_time_line_after_the_sites_address_holds_no_date_of_the_story(full_pipeline):
+    text = SINA_PAGE
+    dates = [(e.text, e.normalized.value) for e in full_pipeline.extract(text).entities if e.type == "DATE"]
+    assert dates == [("昨日", "2011-02-21")]

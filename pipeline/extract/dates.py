@@ -1219,9 +1219,10 @@ _LINE_CLOCK = re.compile(
 @cache
 def _page_label() -> re.Pattern[str]:
     """The labels of a page's time line: the publication labels of dates.json (发布时间, 發佈日期, 发稿时间…),
-    a source label, an English date label, an issue line's 版)."""
+    a source label, an English date label, an issue line's 版), a site's address (http://www.sina.com.cn
+    2011年02月22日05:42 大洋网)."""
     labels = alternation([*data.table("zh/dates.json")["publication_labels"], "来源", "來源"])
-    return re.compile(rf"{labels}|^date\b|版\)|版）")
+    return re.compile(rf"{labels}|^date\b|版\)|版）|https?://|www\.")
 
 
 # 日期: / 时间: opening a line with nothing else before the date (not 活动时间: an event's time)
