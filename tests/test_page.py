@@ -316,7 +316,7 @@ def test_a_list_heading_over_no_list_leaves_the_credit_line_after_it():
     assert "聯合報／ 記者王聖藜／台北報導" not in k.get("furniture", [])
 
 
-SINA_PAGE = "广州警方破获案件\nhttp://www.sina.com.cn  2011年02月22日05:42  大洋网-广州日报\n本报讯 记者昨日获悉案件告破。"
+SINA_PAGE = "警方破获案件\nhttp://www.sina.com.cn  2011年02月22日05:42  大洋网-广州日报\n本报讯 记者昨日获悉案件告破。"
 
 
 def test_a_time_line_after_the_sites_address_dates_the_page():
