@@ -36,6 +36,7 @@ _STORE_DATE = re.compile(r"\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})(?:\s+|$)")
 """An archive's date field written before a stored page (`` date 2025-11-12 快訊``): the page's date, no text."""
 _CLAUSE_MARKS = "。！？!?；;，,"  # a headline may quote (「美國行」) but holds no sentence's punctuation
 _SITE_ADDRESS = re.compile(r"\s*(?:https?://)?[\w.-]+\.[a-z]{2,}(?:/\S*)?\s+")
+_KANA = re.compile("[\u3040-\u30ff]")
 _LINK_CHARS = 40  # a headline in a list of links is shorter; a paragraph is longer
 _LABELLED_NAME = rf"{_HAN}{{2,6}}"  # after a credit label, where two names may be run together (记者贾鹏陈博)
 
@@ -217,8 +218,8 @@ class PageParser:
             if not begun and (i in links or i in listed):
                 kinds[i] = "furniture"  # a list of other stories' links before the article (• 标题 …, 快讯 …)
                 continue
-            if line in words["list_headings"] or self._app_line(line, words):
-                kinds[i] = "furniture"
+            if line in words["list_headings"] or self._app_line(line, words) or len(_KANA.findall(line)) >= 4:
+                kinds[i] = "furniture"  # 快讯, an app's line, a banner in Japanese (こちらのページは繁体字版です)
                 continue
             if begun and line in words["inline_related_headings"] and self._prose_follows(text, lines, i):
                 kinds[i] = "furniture"  # 延伸阅读 with the article's prose after it: a link the page lost

@@ -328,3 +328,12 @@ def test_a_time_line_after_the_sites_address_holds_no_date_of_the_story(full_pip
     text = SINA_PAGE
     dates = [(e.text, e.normalized.value) for e in full_pipeline.extract(text).entities if e.type == "DATE"]
     assert dates == [("昨日", "2011-02-21")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["こちらのページは繁体字版です。日本語版に移動しますか。", "本網站之文字、圖片及影音，非經授權，不得轉載。"],
+)
+def test_a_banner_in_japanese_and_a_rights_line_are_furniture(line):
+    text = f"{line}\n（中央社記者王明台北4日電）勞動部今天表示。"
+    assert _kinds(PageParser().parse(text), text)["furniture"] == [line]
