@@ -149,6 +149,7 @@ class Linker:
         w["province_order"] = {short: n for n, short in enumerate(w["provinces"])}
         w["province_lengths"] = sorted({len(short) for short in w["provinces"]})
         w["staff_labels"] = frozenset(grammar["staff_labels"])
+        w["correspondents"] = frozenset(grammar["correspondents"])
         w["editor_labels"] = frozenset(grammar["editor_labels"])
         openers = {*grammar["apposition_markers"], *grammar["apposition_commas"], *grammar["statement_verbs"]}
         openers |= {"（", "("}
@@ -1093,6 +1094,8 @@ class _Positions:
             org, start, rule = self._outlet(before.start)
             if org is not None and self._new_field(org, before):
                 org, start, rule = None, before.start, "credit"
+            if org is not None and before.base in self.w["correspondents"] and self.entities[org].end != before.start:
+                org, start, rule = None, before.start, "credit"  # 东南网莆田28日讯(通讯员 林萍): no staff of the outlet
             found.append(self._staff(Link(before, org, start, rule)))
         after = self._label_after(person.end)
         if after is not None:

@@ -1686,3 +1686,15 @@ def test_a_list_after_a_title_one_person_holds_gives_it_to_the_first_name(given)
 def test_the_department_of_justice_is_a_body_and_its_head_a_title_of_it(full_pipeline):
     doc = full_pipeline.extract("律政司司長鄭若驊回應。")
     assert positions(doc) == [("鄭若驊", "司長", "律政司")]  # 政務司司長 is an office (no 司 department)
+
+
+@pytest.mark.parametrize(
+    ("text", "link"),
+    [
+        ("东南网莆田10月28日讯(通讯员 林萍)近日，莆田市举行活动。", ("林萍", "通讯员", None)),  # no staff of it
+        ("南方日报通讯员王敏报道。", ("王敏", "通讯员", "南方日报")),  # the outlet written at the label
+        ("新华社杭州3月2日电（记者王明）浙江省今日宣布。", ("王明", "记者", "新华社")),  # a reporter is staff
+    ],
+)
+def test_a_correspondent_takes_only_the_outlet_written_at_the_credit(full_pipeline, text, link):
+    assert positions(full_pipeline.extract(text)) == [link]
