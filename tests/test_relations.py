@@ -1698,3 +1698,15 @@ def test_the_department_of_justice_is_a_body_and_its_head_a_title_of_it(full_pip
 )
 def test_a_correspondent_takes_only_the_outlet_written_at_the_credit(full_pipeline, text, link):
     assert positions(full_pipeline.extract(text)) == [link]
+
+
+@pytest.mark.parametrize(
+    ("text", "link"),
+    [
+        ("國民黨籍立委曾銘宗質詢時表示。", ("曾銘宗", "立委", "國民黨")),  # 籍: a member of the party
+        ("政府經濟顧問陳李藹倫介紹情況。", ("陳李藹倫", "政府經濟顧問", None)),
+        ("版面编辑：许金玲", ("许金玲", "版面编辑", None)),
+    ],
+)
+def test_party_membership_and_whole_titles(full_pipeline, text, link):
+    assert positions(full_pipeline.extract(text)) == [link]
