@@ -547,3 +547,18 @@ def test_an_organization_of_listed_places_only_is_those_places(full_pipeline, te
 )
 def test_a_word_for_where_or_a_people_is_no_place(full_pipeline, text, places):
     assert [e.text for e in full_pipeline.extract(text).entities if e.type == "LOC"] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "orgs"),
+    [
+        ("拟冲刺沪市主板上市的公司，沪指下跌。", [], []),  # the market and the index of a place
+        ("實力強大的蘭州隊收穫112金。", [], ["蘭州隊"]),  # a team named after its place
+        ("兩岸關係發展，海峽兩岸交流。", [], []),  # the guidelines: 两岸 is no name
+        ("尊重民代發布。", [], []),  # a word for people
+    ],
+)
+def test_markets_teams_and_words_for_sides_or_people(full_pipeline, text, places, orgs):
+    entities = full_pipeline.extract(text).entities
+    assert [e.text for e in entities if e.type == "LOC"] == places
+    assert [e.text for e in entities if e.type == "ORG"] == orgs

@@ -712,6 +712,10 @@ def whole_words(
             continue
         if m.extractor == "ner" and m.type == "LOC" and m.end - m.start > 3 and text.endswith(body_heads, 0, m.end):
             m = replace(m, type="ORG")  # 龙岗区文化广电旅游体育局: a body named after its place
+        if m.extractor == "ner" and m.type == "LOC" and m.end - m.start >= 3 and text[m.end - 1] == "队":
+            m = replace(m, type="ORG")  # 兰州队: a team named after its place
+        if m.extractor == "ner" and m.type == "LOC" and text[m.start : m.end] in person_words:
+            continue  # 民代: a word for people
         if m.extractor == "ner" and m.type == "LOC" and m.end - m.start == 1:
             if not one_character_names and (a_character_of_a_word(m) or in_a_compound(m)):
                 continue  # 港人, 中方; 中 and 美 of 中美关系, 港澳居民: a compound of abbreviations
@@ -720,7 +724,7 @@ def whole_words(
         if m.type == "LOC" and not one_character_names and a_people(m):
             continue  # 中国 + 人, 郸城 + 人: a people
         if m.extractor == "ner" and m.type == "LOC" and not one_character_names and text[m.start : m.end] in not_places:
-            continue  # 大陆, 内地, 海外: a word for where, no place's name
+            continue  # 大陆, 两岸, 海外: a word for where, no place's name
         if plates and m.type in ("LOC", "PERSON", "ORG") and any(a < m.end and m.start < b for a, b in plates):
             continue  # 川A3J232, 粤B·12345: a licence plate, no place or person
         if m.type == "LOC" and text[m.end : m.end + 2] in level_titles:
