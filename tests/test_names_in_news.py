@@ -845,3 +845,8 @@ def test_weibo_the_platform_is_no_body(full_pipeline):
 def test_an_expo_is_an_event_no_body(full_pipeline):
     doc = full_pipeline.extract("上海世博会吸引7000万人次参观。")
     assert [e.text for e in doc.entities if e.type == "ORG"] == []
+
+
+def test_a_listed_place_jieba_tags_a_noun_names_the_police_district_after_it(full_pipeline):
+    doc = full_pipeline.extract("期間旺角警區另一警員發現被告。")
+    assert [(e.type, e.text) for e in doc.entities if e.type in ("ORG", "LOC")] == [("ORG", "旺角警區")]

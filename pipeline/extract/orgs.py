@@ -130,7 +130,11 @@ class OrgExtractor:
         places = data.table("zh/places.json")
         w["collective_places"] = frozenset(places["not_places"])  # 全区, 乡村
         # the mainland's provinces and prefectures and the world's countries and cities, whatever jieba tags them
-        w["listed_places"] = frozenset([*places["gazetteer"]["cn"], *places["gazetteer"]["world"]])
+        # the mainland's divisions, the world's countries and cities, and Hong Kong's, Macau's, Taiwan's, Singapore's
+        # and Malaysia's places (旺角/n + 警区): a listed place jieba tags otherwise is a place before a head
+        w["listed_places"] = frozenset(
+            n for group in ("cn", "world", "hk", "mo", "tw", "sg", "my") for n in places["gazetteer"][group]
+        )
         gazetteer = w["gazetteer"]
         everywhere = [*gazetteer["international"], *gazetteer["armed_forces"]]  # lists of every region
         regions = [
