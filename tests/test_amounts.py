@@ -61,6 +61,7 @@ def _check_amount(make_context, text, span, value, unit, currency, qualifier, ki
         "根據法例第599章第25條發出",
         "政府將就基本法23條立法",  # a law's article, without 第
         "兩車嚴重損毀，零件散落一地",  # 零 of a word, no zero
+        "他3日抵達",  # a day of the month (dates), no count of days
         "汽车零部件和零售业",
         "根据条例5条规定",
         "第43届世界遗产大会召开",  # the number of a session
@@ -317,6 +318,7 @@ def test_a_price_per_unit_after_a_slash(make_context, text, span, unit):
         ("装机3千瓦的电站", "3千瓦", "3", "千瓦", None, None, "quantity"),  # 千瓦 stays a unit
         ("成为美国第46任总统", "第46任", "46", "任", None, None, "ordinal"),
         ("第二批次主题报道随后展开", "第二批次", "2", "批次", None, None, "ordinal"),  # the longest unit
+        ("旅客平均逗留1.1日", "1.1日", "1.1", "日", None, None, "quantity"),  # a decimal of days: no day of a month
         ("有考生考获7科满分", "7科", "7", "科", None, None, "quantity"),  # more measure words
         ("今日有9班機受影響", "9班", "9", "班", None, None, "quantity"),
         ("缺乏20英亩以上的土地", "20英亩以上", "20", "英亩", None, "at_least", "quantity"),

@@ -654,6 +654,8 @@ class AmountExtractor:
             return True  # 每千人口拥有医师3.2人: the count a rate is per, not an amount (每天3000人 is one)
         if unit in w["after_multiplier_units"] and not m["mult"]:
             return True
+        if unit in w["decimal_only_units"] and not re.fullmatch(r"\d+[.．]\d+", num):
+            return True  # 3日 is a day of the month; only 1.1日 (平均逗留1.1日) counts days
         if (num == "半" and unit not in w["half_units"]) or (unit in w["half_only_units"] and num != "半"):
             return True  # 半数 is half (50 %), 半成 half a tenth; 数 after another number is no unit
         if unit in w["arabic_units"] and chinese:
