@@ -89,8 +89,8 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument(
         "--one-character-names",
         action="store_true",
-        help="keep lone surnames, abbreviation compounds' places and peoples' places (陈先生 → 陈, "
-        "中美 → 中 + 美, 中国人 → 中国), as MSRA does",
+        help="keep lone surnames, abbreviation compounds' places, peoples' places and words for where (陈先生 → 陈, "
+        "中美 → 中 + 美, 中国人 → 中国, 祖国大陆 → 大陆), as MSRA does",
     )
     ex.add_argument(
         "--governments-as-places",

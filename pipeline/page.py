@@ -119,6 +119,7 @@ class PageParser:
                 rf"[（(]\s*(?:(?:{reporters})\s*[:：]?\s*)?(?P<names>{_NAME}(?:[\s、，,/]+{_NAME}){{0,5}})\s*[）)]\s*$"
             )
             words["furniture_set"] = frozenset(words["furniture"])
+            words["app_re"] = re.compile(rf"(?<![A-Za-z])(?:{alternation(words['app_words'])})(?![A-Za-z])")
             # 相关新闻, 相关阅读 换一换, 相关新闻 更多>>: a list of other stories begins, to the end of the page
             words["related_re"] = re.compile(rf"\s*(?:{alternation(words['related_headings'])})\s*\S{{0,8}}\s*")
             words["furniture_label_re"] = re.compile(rf"\s*(?:{alternation(words['furniture_labels'])})\s*[:：]")
@@ -317,7 +318,7 @@ class PageParser:
         """中央社一手新聞APP, 尽在新浪财经APP: a short line naming the site's app, with no sentence in it."""
         return (
             len(line) <= _LINK_CHARS
-            and bool(re.search(rf"(?<![A-Za-z])(?:{alternation(words['app_words'])})(?![A-Za-z])", line))
+            and bool(words["app_re"].search(line))
             and not any(ch in words["sentence_end"] for ch in line)
         )
 

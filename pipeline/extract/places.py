@@ -519,7 +519,9 @@ def chains(mentions: list[Mention], ctx: Context) -> list[Mention]:
             cuts = _facility_cut(m, ctx, w)
         elif m.type == "ORG" and m.extractor == "ner" and m.end - m.start >= 4:
             name = ctx.simplified[m.start : m.end]
-            cuts = _chain_cuts(name, ctx, w)
+            # (a listed place must end it: most organizations are turned away before the chain is read)
+            ends_listed = any(_listed_place(name[k:], w) for k in range(2, len(name) - 1))
+            cuts = _chain_cuts(name, ctx, w) if ends_listed else []
             bounds = [0, *cuts, len(name)]
             parts = [name[a:b] for a, b in pairwise(bounds)]
             # a level word in it (州, 县, 区): 中国台北, with none, is the name of a team

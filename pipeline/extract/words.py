@@ -251,6 +251,19 @@ def _place_titles() -> tuple[str, ...]:
 
 
 @cache
+def _not_place_words() -> frozenset[str]:
+    """Words for where that name no place (大陆, 两岸) and the words jieba tags ns that are none (``places.json``)."""
+    places = data.table("zh/places.json")
+    return frozenset(places["not_place_words"]) | frozenset(places["not_places"])
+
+
+@cache
+def _nested_after() -> re.Pattern[str]:
+    """What makes a body's name the start of an election's or a law's (``orgs.json`` ``nested_after``)."""
+    return re.compile(data.table("zh/orgs.json")["nested_after"])
+
+
+@cache
 def _person_words() -> frozenset[str]:
     """Titles, kin and address words, words for a person, speech verbs (主席, 先生, 男子, 表示): words about a
     person, never a given name after a surname, nor a body where the model reads one as an organization (立委)."""
@@ -392,9 +405,7 @@ def whole_words(
     common_pos = frozenset(("n", "vn", "an", "ng", "l", "i", "b"))
     of_a_place = _of_a_place()
     abbreviations = frozenset(data.table("zh/places.json")["abbreviations"])
-    not_places = frozenset(data.table("zh/places.json")["not_place_words"]) | frozenset(
-        data.table("zh/places.json")["not_places"]
-    )
+    not_places = _not_place_words()
     counted = re.compile(r"[两二三四五六七八九十]+[地国]")
 
     def in_a_compound(m: Mention) -> bool:
@@ -692,7 +703,7 @@ def whole_words(
         )
 
     glued_modifiers, title_words = _title_openers()
-    nested_after = re.compile(data.table("zh/orgs.json")["nested_after"])
+    nested_after = _nested_after()
 
     def modifier_of_a_title(m: Mention) -> int | None:
         """Where the model's organization ends when it ends in a modifier a title begins with and a title follows
