@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from pipeline.extract.amounts import AmountExtractor
+from pipeline.extract.dates import DateExtractor
 
 CASES = [
     # text, expected span text, value, unit, currency, qualifier, kind
@@ -1041,3 +1042,16 @@ def test_a_count_set_apart_after_a_furniture_word_is_a_widgets(make_context, tex
 
 def test_a_spaced_count_in_a_widget_stays_no_amount(full_pipeline):
     assert not [e for e in full_pipeline.extract("来源: 本报 网友评论 0 条 点击查看").entities if e.type == "AMOUNT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("廖男被判處有期徒刑4年6月。", ["4年", "6月"]),  # a sentence of years and months, no June
+        ("他被判处拘役二年三月。", ["二年", "三月"]),
+    ],
+)
+def test_the_months_after_the_years_of_a_sentence_are_a_length(make_context, text, spans):
+    context = make_context(text)
+    assert [text[m.start : m.end] for m in AmountExtractor().find(context)] == spans
+    assert DateExtractor().find(context) == []

@@ -167,8 +167,10 @@ class AmountExtractor:
         leads = alternation(dates["duration_leads"])
         # 不多於14日, 逾30日: after a bound a day alone is a length too, the bound part of it (not 不超过15日前)
         bounds, deadline = alternation(dates["duration_bounds"]), alternation(dates["duration_bound_not_before"])
+        # 徒刑4年6月: the months after a count of years in a sentence (the years are an amount of their own)
+        years = rf"(?:(?:\d{{1,2}}|[{_ZH_DIGITS}十]{{1,3}})年)?"
         led = re.compile(
-            rf"(?:{leads}|(?P<bound>{bounds}))(?P<num>\d{{1,3}}|[{_ZH_DIGITS}十]{{1,3}})(?P<q1>多|余)?"
+            rf"(?:(?:{leads}){years}|(?P<bound>{bounds}))(?P<num>\d{{1,3}}|[{_ZH_DIGITS}十]{{1,3}})(?P<q1>多|余)?"
             rf"(?P<unit>(?(bound)日(?!{deadline})|[月日]))(?![份底初末中])"
         )
         # 55金39银28铜, 8金、18银: counts of at least two kinds of medal, in the order 金, 银, 铜

@@ -480,6 +480,9 @@ class DateExtractor:
         w = data.table("zh/dates.json")
         keys = ("duration_leads", "duration_bounds", "future_words", "past_words", "recurring_leads", "daily_leads")
         out = {key: re.compile(rf"(?:{alternation(w[key])})\s*$") for key in keys}
+        # 徒刑4年 + 6月: a count of years between the word of length and the month
+        years = r"(?:\d{1,2}|[〇零一二三四五六七八九十两]{1,3})年"
+        out["duration_leads"] = re.compile(rf"(?:{alternation(w['duration_leads'])})\s*(?:{years})?\s*$")
         moved = alternation(w["future_moves"])
         out["future_words"] = re.compile(rf"(?:{alternation(w['future_words'])})(?:{moved})?\s*$")
         return out
