@@ -22,7 +22,7 @@ from functools import cache, cached_property
 
 from pipeline import data
 from pipeline.data import alternation
-from pipeline.extract.base import Context, Mention
+from pipeline.extract.base import Context, Mention, within
 from pipeline.segment import Token
 
 _HAN = "\u3400-\u9fff"
@@ -289,8 +289,7 @@ class PersonExtractor:
             mentions += self._datelined_reporters(ctx, datelined, start, end, w, by_start)
             mentions += self._title_after(ctx, start, end, w, foreign, word_starts, people)
             mentions += self._compound_surnamed(ctx, start, end, w)
-            mentions += self._double_surnamed(ctx, start, end)
-        return mentions
+        return mentions + self._double_surnamed(ctx)
 
     def _withheld(self, ctx: Context, start: int, end: int, w: dict) -> list[Mention]:
         """高某/nr, 王/nr + 某某/r: a surname and 某 that jieba reads as a name stand for a real person whose
@@ -427,7 +426,7 @@ class PersonExtractor:
         return mentions
 
     @staticmethod
-    def _double_surnamed(ctx: Context, start: int, end: int) -> list[Mention]:
+    def _double_surnamed(ctx: Context) -> list[Mention]:
         """A married woman's name of Hong Kong and Macau, her husband's surname before her own and a given name of
         two characters (林郑月娥, 范徐丽泰): jieba's name word of two single surnames (林郑/nr) and a word it does not
         know after it (月娥) are one name, which the model cuts after the surnames; structured, so that its edges
@@ -438,8 +437,8 @@ class PersonExtractor:
         single, compound = data.surnames()
         tokens = ctx.tokens
         mentions = []
-        for t, given in itertools.pairwise(tokens):
-            if not (start <= t.start and given.end <= end and given.start == t.end):
+        for t, given in itertools.pairwise(tokens):  # one walk over the words, not one per span
+            if not (given.start == t.end and within(ctx.spans, t.start, given.end)):
                 continue
             if not (t.pos.startswith("nr") and len(t.text) == 2 and t.text not in compound):
                 continue
